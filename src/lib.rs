@@ -1,0 +1,10 @@
+//! zhixing: measure execution capability (执行力) with a TOML rubric.
+//!
+//! Data flows one way: a rubric is loaded (`rubric`), answers are read
+//! (`answers`), scored into results (`score`, pure), and rendered
+//! (`report`, pure). Only `app` and `output` touch the terminal and the disk.
+
+pub mod diag;
+pub mod lang;
+pub mod locate;
+pub mod rubric;
