@@ -8,3 +8,5 @@ pub mod diag;
 pub mod lang;
 pub mod locate;
 pub mod rubric;
+pub mod result;
+pub mod score;

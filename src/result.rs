@@ -1,0 +1,226 @@
+//! The result of scoring one respondent (SPEC §6, `zhixing.result.v1`).
+//! Field names and meanings do not change within v1; fields may be added.
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub const SCHEMA: &str = "zhixing.result.v1";
+
+/// One scored respondent. Its scores are frozen when it is made: reports
+/// and group reports read them from here, never rescore it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "zhixing result v1")]
+pub struct ResultDoc {
+    /// Always "zhixing.result.v1".
+    pub schema: String,
+    /// ULID of this result.
+    pub id: String,
+    /// The rubric it was scored against.
+    pub rubric: RubricRef,
+    /// Target profile used, if any.
+    pub profile: Option<String>,
+    /// Who is assessed.
+    pub subject: Subject,
+    /// Who answered.
+    pub rater: Rater,
+    /// Group session, such as a training class.
+    pub session: Option<String>,
+    /// When the answers were given, RFC 3339.
+    pub taken_at: String,
+    /// Language of the texts in this result.
+    pub lang: String,
+    /// The overall score.
+    pub overall: Standing,
+    /// Scores by section and dimension, in rubric order.
+    pub sections: Vec<SectionResult>,
+    /// Dimensions below target, most pressing first.
+    pub priorities: Vec<Priority>,
+    /// Dimensions at or above target, highest first.
+    pub strengths: Vec<Strength>,
+    /// Every item's raw answer in rubric order; null where skipped.
+    pub answers: IndexMap<String, Option<i64>>,
+    /// Signals of careless answering.
+    pub quality: Quality,
+    /// The subject's previous result of the same rubric and rater role.
+    pub previous: Option<Previous>,
+}
+
+/// The rubric a result was scored against.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RubricRef {
+    pub id: String,
+    pub version: String,
+    /// Title in the result's language.
+    pub title: String,
+    /// sha256 of the rubric file's bytes, hex.
+    pub sha256: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Subject {
+    pub name: String,
+    pub department: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Rater {
+    pub role: Role,
+    /// Name of the rater; null for self-assessment.
+    pub name: Option<String>,
+}
+
+/// Who gives the answers, relative to the subject.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    #[default]
+    #[serde(rename = "self")]
+    SelfRating,
+    Supervisor,
+    Peer,
+    Subordinate,
+    Other,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [Role::SelfRating, Role::Supervisor, Role::Peer, Role::Subordinate, Role::Other];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::SelfRating => "self",
+            Role::Supervisor => "supervisor",
+            Role::Peer => "peer",
+            Role::Subordinate => "subordinate",
+            Role::Other => "other",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Role::SelfRating => "本人",
+            Role::Supervisor => "上级",
+            Role::Peer => "同事",
+            Role::Subordinate => "下级",
+            Role::Other => "其他",
+        }
+    }
+
+    /// A role from its code or its Chinese name.
+    pub fn parse(s: &str) -> Option<Role> {
+        let s = s.trim();
+        Role::ALL.into_iter().find(|r| r.code().eq_ignore_ascii_case(s) || r.zh() == s || (s == "自评" && *r == Role::SelfRating))
+    }
+}
+
+/// How far below target a score falls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Met,
+    Minor,
+    Moderate,
+    Critical,
+    /// No score: too few answers.
+    Unknown,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 5] = [Severity::Met, Severity::Minor, Severity::Moderate, Severity::Critical, Severity::Unknown];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Severity::Met => "met",
+            Severity::Minor => "minor",
+            Severity::Moderate => "moderate",
+            Severity::Critical => "critical",
+            Severity::Unknown => "unknown",
+        }
+    }
+}
+
+/// A score against its target.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Standing {
+    /// 0..=100; null where too few items were answered.
+    pub score: Option<f64>,
+    pub target: f64,
+    /// target − score; negative above target; null without a score.
+    pub gap: Option<f64>,
+    pub severity: Severity,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SectionResult {
+    pub id: String,
+    pub title: String,
+    pub score: Option<f64>,
+    pub target: f64,
+    pub gap: Option<f64>,
+    pub severity: Severity,
+    pub dimensions: Vec<DimensionResult>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DimensionResult {
+    pub id: String,
+    pub title: String,
+    pub score: Option<f64>,
+    pub target: f64,
+    pub gap: Option<f64>,
+    pub severity: Severity,
+    /// Items answered.
+    pub answered: usize,
+    /// Items in the dimension.
+    pub items: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Priority {
+    pub dimension: String,
+    pub section: String,
+    pub gap: f64,
+    /// gap × dimension weight × section weight: the order of priorities.
+    pub weighted_gap: f64,
+    /// The rubric's development suggestions, in the result's language.
+    pub suggestions: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Strength {
+    pub dimension: String,
+    pub section: String,
+    pub score: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Quality {
+    /// Seconds spent answering; null when not answered interactively.
+    pub seconds: Option<f64>,
+    /// One value given to 80 % or more of the answered items.
+    pub straight_line: bool,
+    /// Agreeing with a statement and with its opposite in some dimension.
+    pub reverse_inconsistent: bool,
+    /// Names of the signals that are true: straight_line,
+    /// reverse_inconsistent, too_fast.
+    pub flags: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Previous {
+    pub id: String,
+    pub taken_at: String,
+    /// This result's overall score minus the previous one's.
+    pub overall_delta: Option<f64>,
+}
+
+impl ResultDoc {
+    /// Every dimension with its section, in rubric order.
+    pub fn dimensions(&self) -> impl Iterator<Item = (&SectionResult, &DimensionResult)> {
+        self.sections.iter().flat_map(|s| s.dimensions.iter().map(move |d| (s, d)))
+    }
+
+    pub fn dimension_title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.dimensions().find(|(_, d)| d.id == id).map_or(id, |(_, d)| d.title.as_str())
+    }
+}

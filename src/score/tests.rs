@@ -1,0 +1,352 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::lang::Lang;
+use crate::result::Role;
+use crate::rubric;
+
+pub(crate) const TEST_RUBRIC: &str = r#"
+format = 1
+id = "t"
+version = "1"
+title = "T"
+languages = ["en"]
+[scale]
+min = 1
+max = 5
+labels = ["1", "2", "3", "4", "5"]
+allow_skip = true
+[targets]
+default = 80.0
+[gap]
+minor = 10.0
+moderate = 20.0
+[profiles.chief]
+title = "Chief"
+default = 85.0
+targets = { d3 = 95.0, s1 = 60.0 }
+[[sections]]
+id = "s1"
+title = "S1"
+[[sections.dimensions]]
+id = "d1"
+title = "D1"
+suggestions = ["do d1"]
+[[sections.dimensions.items]]
+id = "a"
+text = "A"
+[[sections.dimensions.items]]
+id = "b"
+text = "B"
+reverse = true
+[[sections.dimensions.items]]
+id = "c"
+text = "C"
+weight = 2.0
+[[sections.dimensions]]
+id = "d2"
+title = "D2"
+weight = 3.0
+target = 90.0
+suggestions = ["do d2a", "do d2b"]
+[[sections.dimensions.items]]
+id = "e"
+text = "E"
+[[sections.dimensions.items]]
+id = "f"
+text = "F"
+[[sections.dimensions.items]]
+id = "g"
+text = "G"
+[[sections]]
+id = "s2"
+title = "S2"
+weight = 2.0
+target = 70.0
+[[sections.dimensions]]
+id = "d3"
+title = "D3"
+[[sections.dimensions.items]]
+id = "h"
+text = "H"
+[[sections.dimensions.items]]
+id = "i"
+text = "I"
+[[sections.dimensions.items]]
+id = "j"
+text = "J"
+[[sections.dimensions.items]]
+id = "k"
+text = "K"
+reverse = true
+"#;
+
+fn load(text: &str) -> rubric::Loaded {
+    rubric::parse("t.toml", text.as_bytes(), Lang::En).unwrap_or_else(|p| panic!("{}", p.render(Lang::En)))
+}
+
+fn resp(pairs: &[(&str, i64)]) -> Response {
+    Response {
+        subject: Subject { name: "x".into(), department: None },
+        rater: Rater { role: Role::SelfRating, name: None },
+        answers: pairs.iter().map(|(k, v)| (k.to_string(), Some(*v))).collect(),
+        ..Default::default()
+    }
+}
+
+fn run(pairs: &[(&str, i64)], opts: Options) -> ResultDoc {
+    score(&load(TEST_RUBRIC), &resp(pairs), &Options { lang: "en".into(), ..opts }, "01TEST".into(), "2026-11-28T09:30:00+08:00")
+}
+
+fn dim<'a>(r: &'a ResultDoc, id: &str) -> &'a DimensionResult {
+    r.dimensions().find(|(_, d)| d.id == id).unwrap().1
+}
+
+#[test]
+fn reverse_items_and_item_weights() {
+    let r = run(&[("a", 5), ("b", 2), ("c", 3), ("e", 4), ("f", 4), ("h", 1)], Options::default());
+    // a = 100, b reversed 2 → 4 → 75, c = 50 with weight 2.
+    assert_eq!(dim(&r, "d1").score, Some(68.75));
+    // g skipped: 2 of 3 answered is at least half.
+    assert_eq!(dim(&r, "d2").score, Some(75.0));
+    assert_eq!(dim(&r, "d2").answered, 2);
+    // 1 of 4 answered is fewer than half: no score.
+    assert_eq!(dim(&r, "d3").score, None);
+    assert_eq!(dim(&r, "d3").severity, Severity::Unknown);
+    // Section: dimension weights 1 and 3.
+    assert_eq!(r.sections[0].score, Some(73.4375));
+    assert_eq!(r.sections[1].score, None);
+    // Overall: only s1 has a score.
+    assert_eq!(r.overall.score, Some(73.4375));
+    assert_eq!(r.overall.gap, Some(80.0 - 73.4375));
+    assert_eq!(r.overall.severity, Severity::Minor);
+}
+
+#[test]
+fn section_weights_in_overall() {
+    let all: Vec<(&str, i64)> = vec![("a", 5), ("b", 1), ("c", 5), ("e", 5), ("f", 5), ("g", 5), ("h", 1), ("i", 1), ("j", 1), ("k", 5)];
+    let r = run(&all, Options::default());
+    assert_eq!(r.sections[0].score, Some(100.0));
+    assert_eq!(r.sections[1].score, Some(0.0));
+    // (1 × 100 + 2 × 0) / 3
+    assert_eq!(r.overall.score, Some(100.0 / 3.0));
+}
+
+#[test]
+fn half_answered_rule_edges() {
+    // 4 items, 2 answered: scored.
+    let r = run(&[("h", 5), ("i", 3)], Options::default());
+    assert_eq!(dim(&r, "d3").score, Some(75.0));
+    // 3 items, 1 answered: 2 < 3, no score.
+    let r = run(&[("e", 5)], Options::default());
+    assert_eq!(dim(&r, "d2").score, None);
+    // Nothing answered anywhere: everything null, overall unknown.
+    let r = run(&[], Options::default());
+    assert_eq!(r.overall.score, None);
+    assert_eq!(r.overall.severity, Severity::Unknown);
+    assert!(r.priorities.is_empty() && r.strengths.is_empty());
+}
+
+#[test]
+fn targets_inherit_and_profiles_replace() {
+    let all = [("a", 3), ("b", 3), ("c", 3), ("e", 3), ("f", 3), ("g", 3), ("h", 3), ("i", 3), ("j", 3), ("k", 3)];
+    let r = run(&all, Options::default());
+    assert_eq!(dim(&r, "d1").target, 80.0); // default
+    assert_eq!(dim(&r, "d2").target, 90.0); // its own
+    assert_eq!(dim(&r, "d3").target, 70.0); // its section's
+    assert_eq!(r.sections[1].target, 70.0);
+    assert_eq!(r.overall.target, 80.0);
+
+    let r = run(&all, Options { profile: Some("chief".into()), ..Default::default() });
+    assert_eq!(r.profile.as_deref(), Some("chief"));
+    assert_eq!(r.overall.target, 85.0); // profile default
+    assert_eq!(r.sections[0].target, 60.0); // profile's section target
+    assert_eq!(dim(&r, "d1").target, 60.0); // inherits the replaced section target
+    assert_eq!(dim(&r, "d2").target, 90.0); // own target, not in profile
+    assert_eq!(dim(&r, "d3").target, 95.0); // profile's dimension target
+    assert_eq!(r.sections[1].target, 70.0);
+
+    let r = run(&all, Options { profile: Some("chief".into()), target: Some(50.0), ..Default::default() });
+    assert!(r.dimensions().all(|(_, d)| d.target == 50.0));
+    assert!(r.sections.iter().all(|s| s.target == 50.0));
+    assert_eq!(r.overall.target, 50.0);
+    assert_eq!(r.overall.gap, Some(0.0));
+    assert_eq!(r.overall.severity, Severity::Met);
+}
+
+#[test]
+fn severity_bands_and_edges() {
+    let b = GapBands { minor: 10.0, moderate: 20.0 };
+    assert_eq!(severity(Some(-5.0), &b), Severity::Met);
+    assert_eq!(severity(Some(0.0), &b), Severity::Met);
+    assert_eq!(severity(Some(0.01), &b), Severity::Minor);
+    assert_eq!(severity(Some(10.0), &b), Severity::Minor);
+    assert_eq!(severity(Some(10.01), &b), Severity::Moderate);
+    assert_eq!(severity(Some(20.0), &b), Severity::Moderate);
+    assert_eq!(severity(Some(20.01), &b), Severity::Critical);
+    assert_eq!(severity(None, &b), Severity::Unknown);
+    // Through scoring: d3 target 70, score 50 → gap 20, moderate; 45 → critical.
+    let r = run(&[("h", 3), ("i", 3), ("j", 3), ("k", 3)], Options::default());
+    assert_eq!(dim(&r, "d3").gap, Some(20.0));
+    assert_eq!(dim(&r, "d3").severity, Severity::Moderate);
+    let r = run(&[("h", 3), ("i", 3), ("j", 3), ("k", 3)], Options { target: Some(75.0), ..Default::default() });
+    assert_eq!(dim(&r, "d3").severity, Severity::Critical);
+}
+
+#[test]
+fn priorities_weighted_then_rubric_order() {
+    let r = run(&[("a", 5), ("b", 2), ("c", 3), ("e", 4), ("f", 4), ("h", 1)], Options::default());
+    let order: Vec<&str> = r.priorities.iter().map(|p| p.dimension.as_str()).collect();
+    // d1 gap 11.25 × 1; d2 gap 15 × 3 = 45.
+    assert_eq!(order, ["d2", "d1"]);
+    assert_eq!(r.priorities[0].weighted_gap, 45.0);
+    assert_eq!(r.priorities[0].gap, 15.0);
+    assert_eq!(r.priorities[0].suggestions, ["do d2a", "do d2b"]);
+    assert_eq!(r.priorities[1].section, "s1");
+
+    // Ties: equal weighted gaps keep rubric order. With every target 75,
+    // d1 (weights 1 × 1) scores 50: 25; d3 (1 × 2) scores 62.5: 12.5 × 2 = 25.
+    let r = run(
+        &[("a", 3), ("b", 3), ("c", 3), ("e", 5), ("f", 5), ("g", 5), ("h", 4), ("i", 3), ("j", 4), ("k", 3)],
+        Options { target: Some(75.0), ..Default::default() },
+    );
+    let wg: Vec<(&str, f64)> = r.priorities.iter().map(|p| (p.dimension.as_str(), p.weighted_gap)).collect();
+    assert_eq!(wg, [("d1", 25.0), ("d3", 25.0)]);
+    assert_eq!(r.priorities[1].gap, 12.5);
+}
+
+#[test]
+fn strengths_by_score_then_rubric_order() {
+    let r = run(
+        &[("a", 5), ("b", 1), ("c", 5), ("e", 5), ("f", 5), ("g", 5), ("h", 5), ("i", 4), ("j", 4), ("k", 2)],
+        Options::default(),
+    );
+    let s: Vec<(&str, f64)> = r.strengths.iter().map(|s| (s.dimension.as_str(), s.score)).collect();
+    // d1 = 100, d2 = 100 (tie: rubric order), d3 = 81.25.
+    assert_eq!(s, [("d1", 100.0), ("d2", 100.0), ("d3", 81.25)]);
+    assert!(r.priorities.is_empty());
+}
+
+#[test]
+fn answers_in_rubric_order_with_nulls() {
+    let r = run(&[("k", 2), ("a", 5)], Options::default());
+    let keys: Vec<&str> = r.answers.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["a", "b", "c", "e", "f", "g", "h", "i", "j", "k"]);
+    assert_eq!(r.answers["a"], Some(5));
+    assert_eq!(r.answers["b"], None);
+    assert_eq!(r.taken_at, "2026-11-28T09:30:00+08:00");
+    assert_eq!(r.schema, "zhixing.result.v1");
+    assert_eq!(r.quality.seconds, None);
+}
+
+#[test]
+fn quality_signals() {
+    // 8 of 10 the same value: straight line.
+    let r = run(
+        &[("a", 4), ("b", 4), ("c", 4), ("e", 4), ("f", 4), ("g", 4), ("h", 4), ("i", 4), ("j", 2), ("k", 1)],
+        Options::default(),
+    );
+    assert!(r.quality.straight_line);
+    assert!(r.quality.flags.contains(&"straight_line".to_string()));
+    // 7 of 10: not.
+    let r = run(
+        &[("a", 4), ("b", 4), ("c", 4), ("e", 4), ("f", 4), ("g", 4), ("h", 4), ("i", 3), ("j", 2), ("k", 1)],
+        Options::default(),
+    );
+    assert!(!r.quality.straight_line);
+    // d1: plain a, c mean 4 ≥ 1 + 0.75 × 4 = 4; reverse b = 4 ≥ 4: inconsistent.
+    let r = run(&[("a", 4), ("b", 4), ("c", 4), ("e", 1), ("f", 2), ("g", 3)], Options::default());
+    assert!(r.quality.reverse_inconsistent);
+    assert_eq!(r.quality.flags, ["reverse_inconsistent"]);
+    let r = run(&[("a", 4), ("b", 3), ("c", 5), ("e", 1), ("f", 2), ("g", 3)], Options::default());
+    assert!(!r.quality.reverse_inconsistent);
+}
+
+#[test]
+fn too_fast_under_two_seconds_an_item() {
+    let rubric = load(TEST_RUBRIC);
+    let mut resp = resp(&[("a", 1), ("b", 2), ("c", 3), ("e", 4), ("f", 5)]);
+    resp.seconds = Some(9.9);
+    let r = score(&rubric, &resp, &Options { lang: "en".into(), ..Default::default() }, "x".into(), "now");
+    assert_eq!(r.quality.flags, ["too_fast"]);
+    resp.seconds = Some(10.0);
+    let r = score(&rubric, &resp, &Options { lang: "en".into(), ..Default::default() }, "x".into(), "now");
+    assert!(r.quality.flags.is_empty());
+    assert_eq!(r.quality.seconds, Some(10.0));
+}
+
+fn item_ids() -> Vec<&'static str> {
+    vec!["a", "b", "c", "e", "f", "g", "h", "i", "j", "k"]
+}
+
+fn answers_strategy() -> impl Strategy<Value = Vec<Option<i64>>> {
+    proptest::collection::vec(proptest::option::weighted(0.85, 1i64..=5), 10)
+}
+
+fn run_vals(rubric: &rubric::Loaded, vals: &[Option<i64>], opts: &Options) -> ResultDoc {
+    let mut resp = resp(&[]);
+    resp.answers = item_ids().into_iter().zip(vals.iter().copied()).map(|(k, v)| (k.to_string(), v)).collect();
+    score(rubric, &resp, opts, "x".into(), "now")
+}
+
+proptest! {
+    #[test]
+    fn scores_stay_within_0_and_100(vals in answers_strategy(), target in proptest::option::of(0.0f64..=100.0)) {
+        let rubric = load(TEST_RUBRIC);
+        let r = run_vals(&rubric, &vals, &Options { lang: "en".into(), target, ..Default::default() });
+        let all = r.sections.iter().map(|s| s.score)
+            .chain(r.dimensions().map(|(_, d)| d.score))
+            .chain([r.overall.score]);
+        for s in all.flatten() {
+            prop_assert!((0.0..=100.0 + 1e-9).contains(&s), "{s}");
+        }
+    }
+
+    #[test]
+    fn flipped_keying_with_mirrored_answers_scores_the_same(vals in answers_strategy()) {
+        let rubric = load(TEST_RUBRIC);
+        let flipped_text = TEST_RUBRIC
+            .replace("reverse = true\n", "")
+            .replace("text = \"A\"", "text = \"A\"\nreverse = true")
+            .replace("text = \"C\"", "text = \"C\"\nreverse = true")
+            .replace("text = \"E\"", "text = \"E\"\nreverse = true")
+            .replace("text = \"F\"", "text = \"F\"\nreverse = true")
+            .replace("text = \"G\"", "text = \"G\"\nreverse = true")
+            .replace("text = \"H\"", "text = \"H\"\nreverse = true")
+            .replace("text = \"I\"", "text = \"I\"\nreverse = true")
+            .replace("text = \"J\"", "text = \"J\"\nreverse = true");
+        let flipped = load(&flipped_text);
+        prop_assert!(flipped.rubric.items().zip(rubric.rubric.items()).all(|(a, b)| a.2.reverse != b.2.reverse));
+        let mirrored: Vec<Option<i64>> = vals.iter().map(|v| v.map(|v| 1 + 5 - v)).collect();
+        let opts = Options { lang: "en".into(), ..Default::default() };
+        let a = run_vals(&rubric, &vals, &opts);
+        let b = run_vals(&flipped, &mirrored, &opts);
+        prop_assert_eq!(a.overall.score.map(|s| (s * 1e6).round()), b.overall.score.map(|s| (s * 1e6).round()));
+        for ((_, x), (_, y)) in a.dimensions().zip(b.dimensions()) {
+            prop_assert_eq!(x.score.map(|s| (s * 1e6).round()), y.score.map(|s| (s * 1e6).round()));
+        }
+    }
+
+    #[test]
+    fn raising_an_answer_never_lowers_its_dimension_unless_reversed(vals in answers_strategy(), which in 0usize..10) {
+        let rubric = load(TEST_RUBRIC);
+        let opts = Options { lang: "en".into(), ..Default::default() };
+        let Some(v) = vals[which] else { return Ok(()) };
+        prop_assume!(v < 5);
+        let mut raised = vals.clone();
+        raised[which] = Some(v + 1);
+        let a = run_vals(&rubric, &vals, &opts);
+        let b = run_vals(&rubric, &raised, &opts);
+        let (_, dim, item) = rubric.rubric.items().nth(which).unwrap();
+        let before = a.dimensions().find(|(_, d)| d.id == dim.id).unwrap().1.score;
+        let after = b.dimensions().find(|(_, d)| d.id == dim.id).unwrap().1.score;
+        // Raising an answer leaves the number answered alone.
+        prop_assert_eq!(before.is_some(), after.is_some());
+        let (Some(before), Some(after)) = (before, after) else { return Ok(()) };
+        if item.reverse {
+            prop_assert!(after <= before + 1e-9);
+        } else {
+            prop_assert!(after >= before - 1e-9);
+        }
+    }
+}
