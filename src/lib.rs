@@ -6,7 +6,17 @@
 
 pub mod diag;
 pub mod lang;
+pub mod answers;
 pub mod locate;
 pub mod rubric;
 pub mod result;
 pub mod score;
+pub mod store;
+pub mod i18n;
+pub mod report;
+pub mod width;
+pub mod app;
+pub mod cli;
+pub mod error;
+pub mod output;
+pub mod rubric_view;

@@ -1,0 +1,496 @@
+//! Answers files (SPEC §4): one respondent as TOML or JSON, many as JSON
+//! Lines. Every problem of every record is collected with its place.
+
+use std::ops::Range;
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::diag::Diagnostic;
+use crate::lang::Lang;
+use crate::locate::{JsonLocator, Locate, Seg, TomlLocator};
+use crate::path;
+use crate::result::{Rater, Role, Subject};
+use crate::rubric::Rubric;
+use crate::score::Response;
+
+/// One respondent's answers, as written in an answers file.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "zhixing answers")]
+pub struct AnswersDoc {
+    /// Id of the rubric these answers are for; must match the rubric used.
+    #[serde(default)]
+    pub rubric: Option<String>,
+    /// Group session, such as a training class.
+    #[serde(default)]
+    pub session: Option<String>,
+    /// When the answers were given, RFC 3339; default now.
+    #[serde(default)]
+    pub taken_at: Option<String>,
+    /// Who is assessed.
+    pub subject: SubjectIn,
+    /// Who answers; default self.
+    #[serde(default)]
+    pub rater: RaterIn,
+    /// Item id → answer: an integer on the scale, or "skip" (also null in
+    /// JSON). An item left out is skipped.
+    #[serde(default)]
+    pub answers: IndexMap<String, Cell>,
+}
+
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectIn {
+    /// Name of the person assessed.
+    pub name: String,
+    #[serde(default)]
+    pub department: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RaterIn {
+    /// self | supervisor | peer | subordinate | other; default self.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Name of the rater; only for a role other than self.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// One answer as written, before it is checked against the scale.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Bool(bool),
+    Null,
+    Other,
+}
+
+impl JsonSchema for Cell {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Answer".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An integer on the rubric's scale, or \"skip\" (null in JSON) where the rubric allows skipping.",
+            "anyOf": [{ "type": "integer" }, { "const": "skip" }, { "type": "null" }]
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Cell;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an answer")
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Cell, E> {
+                Ok(Cell::Int(v))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Cell, E> {
+                Ok(i64::try_from(v).map_or(Cell::Float(v as f64), Cell::Int))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Cell, E> {
+                Ok(Cell::Float(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Cell, E> {
+                Ok(Cell::Str(v.to_string()))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Cell, E> {
+                Ok(Cell::Bool(v))
+            }
+            fn visit_unit<E>(self) -> Result<Cell, E> {
+                Ok(Cell::Null)
+            }
+            fn visit_none<E>(self) -> Result<Cell, E> {
+                Ok(Cell::Null)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Cell, A::Error> {
+                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Cell::Other)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Cell, A::Error> {
+                while a.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Cell::Other)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The kind of an answers file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Toml,
+    Json,
+    JsonLines,
+}
+
+impl Kind {
+    /// By file extension; None for one zhixing does not read as answers.
+    pub fn from_path(path: &str) -> Option<Kind> {
+        let ext = std::path::Path::new(path).extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "toml" => Some(Kind::Toml),
+            "json" => Some(Kind::Json),
+            "jsonl" | "ndjson" => Some(Kind::JsonLines),
+            _ => None,
+        }
+    }
+
+    /// Guess from the text, for stdin.
+    pub fn sniff(text: &str) -> Kind {
+        let trimmed = text.trim_start_matches('\u{feff}').trim();
+        if !trimmed.starts_with('{') {
+            return Kind::Toml;
+        }
+        let lines: Vec<&str> = trimmed.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        if lines.len() > 1 && lines.iter().all(|l| l.starts_with('{') && l.ends_with('}')) {
+            Kind::JsonLines
+        } else {
+            Kind::Json
+        }
+    }
+}
+
+/// One record of an answers file: a response, or its problems.
+#[derive(Debug)]
+pub struct Record {
+    /// 1-based line where the record starts.
+    pub line: usize,
+    pub outcome: Result<Response, Vec<Diagnostic>>,
+}
+
+/// Read every record of an answers file and check it against the rubric.
+pub fn parse(text: &str, kind: Kind, rubric: &Rubric, lang: Lang) -> Vec<Record> {
+    let text_nobom = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bom = text.len() - text_nobom.len();
+    match kind {
+        Kind::Toml => vec![Record { line: 1, outcome: parse_toml(text_nobom, rubric, lang).map_err(|d| shift(d, bom)) }],
+        Kind::Json => {
+            vec![Record { line: 1, outcome: parse_json(text_nobom, rubric, lang).map_err(|d| shift(d, bom)) }]
+        }
+        Kind::JsonLines => {
+            let mut out = Vec::new();
+            let mut offset = bom;
+            for (i, line) in text_nobom.split_inclusive('\n').enumerate() {
+                let body = line.trim_end_matches(['\n', '\r']);
+                if !body.trim().is_empty() {
+                    let outcome = parse_json(body, rubric, lang).map_err(|d| shift(d, offset));
+                    out.push(Record { line: i + 1, outcome });
+                }
+                offset += line.len();
+            }
+            if out.is_empty() {
+                let d = Diagnostic::error(lang.pick("文件中没有任何答卷", "the file holds no answers"))
+                    .help(lang.pick("每行写一份 JSON 答卷", "write one JSON answers document a line"));
+                out.push(Record { line: 1, outcome: Err(vec![d]) });
+            }
+            out
+        }
+    }
+}
+
+fn shift(mut diags: Vec<Diagnostic>, by: usize) -> Vec<Diagnostic> {
+    let mv = |r: &mut Range<usize>| *r = r.start + by..r.end + by;
+    for d in &mut diags {
+        if let Some(s) = d.span.as_mut() {
+            mv(s);
+        }
+        if let Some((s, _)) = d.related.as_mut() {
+            mv(s);
+        }
+    }
+    diags
+}
+
+fn parse_toml(text: &str, rubric: &Rubric, lang: Lang) -> Result<Response, Vec<Diagnostic>> {
+    let (_, syntax) = toml::de::DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        return Err(syntax
+            .iter()
+            .map(|e| {
+                Diagnostic::error(format!("{}{}", lang.pick("TOML 语法错误：", "TOML syntax error: "), e.message().trim()))
+                    .at(e.span())
+                    .help(lang.pick("按 TOML 语法改正此处", "correct the TOML syntax here"))
+            })
+            .collect());
+    }
+    let loc = TomlLocator::new(text);
+    let mut unknown = Vec::new();
+    let doc: Result<AnswersDoc, toml::de::Error> = match toml::de::Deserializer::parse(text) {
+        Ok(de) => serde_ignored::deserialize(de, |p| unknown.push(p.to_string())),
+        Err(e) => Err(e),
+    };
+    let mut diags: Vec<Diagnostic> = unknown.iter().map(|p| unknown_key(&loc, p, lang)).collect();
+    match doc {
+        Ok(doc) => check(doc, &loc, rubric, lang, diags),
+        Err(e) => {
+            diags.push(shape_error(e.message(), e.span(), lang));
+            Err(diags)
+        }
+    }
+}
+
+fn parse_json(text: &str, rubric: &Rubric, lang: Lang) -> Result<Response, Vec<Diagnostic>> {
+    let loc = JsonLocator::new(text);
+    let mut unknown = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let doc: Result<AnswersDoc, serde_json::Error> =
+        serde_ignored::deserialize(&mut de, |p| unknown.push(p.to_string())).and_then(|d| de.end().map(|()| d));
+    let mut diags: Vec<Diagnostic> = unknown.iter().map(|p| unknown_key(&loc, p, lang)).collect();
+    match doc {
+        Ok(doc) => check(doc, &loc, rubric, lang, diags),
+        Err(e) => {
+            let at = offset_of(text, e.line(), e.column());
+            let msg = e.to_string();
+            // serde_json appends " at line L column C": the place is shown anyway.
+            let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m).to_string();
+            let prefix = if e.is_syntax() || e.is_eof() { lang.pick("JSON 语法错误：", "JSON syntax error: ") } else { "" };
+            diags.push(shape_error(&format!("{prefix}{msg}"), at.map(|a| a..a + 1), lang));
+            Err(diags)
+        }
+    }
+}
+
+/// Byte offset of a 1-based line and column (serde_json counts columns in bytes).
+fn offset_of(text: &str, line: usize, col: usize) -> Option<usize> {
+    if line == 0 {
+        return None;
+    }
+    let start: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
+    Some((start + col.saturating_sub(1)).min(text.len().saturating_sub(1)))
+}
+
+fn unknown_key(loc: &dyn Locate, dotted: &str, lang: Lang) -> Diagnostic {
+    let path: Vec<Seg> = dotted.split('.').map(|k| Seg::Key(k.to_string())).collect();
+    Diagnostic::error(match lang {
+        Lang::Zh => format!("未知的键 `{dotted}`"),
+        Lang::En => format!("unknown key `{dotted}`"),
+    })
+    .at(loc.key(&path).or_else(|| loc.nearest(&path)))
+    .label(lang.pick("答卷格式中没有这个键", "not a key of the answers format"))
+    .help(lang.pick(
+        "允许的键：rubric、session、taken_at、[subject]、[rater]、[answers]；作答写在 [answers] 下",
+        "allowed keys: rubric, session, taken_at, [subject], [rater], [answers]; answers go under [answers]",
+    ))
+}
+
+fn shape_error(msg: &str, span: Option<Range<usize>>, lang: Lang) -> Diagnostic {
+    let msg = msg.trim();
+    let help = if msg.contains("missing field `subject`") {
+        lang.pick("加上 [subject] 和 name = \"姓名\"", "add [subject] with name = \"…\"")
+    } else if msg.contains("missing field `name`") {
+        lang.pick("在 [subject] 下写上 name = \"姓名\"", "add name = \"…\" under [subject]")
+    } else {
+        lang.pick("按答卷格式改正（见 `zhixing schema answers`）", "correct it to the answers format (see `zhixing schema answers`)")
+    };
+    Diagnostic::error(msg.to_string()).at(span).help(help)
+}
+
+/// Check a parsed answers document against the rubric: every problem at once.
+fn check(
+    doc: AnswersDoc,
+    loc: &dyn Locate,
+    rubric: &Rubric,
+    lang: Lang,
+    mut diags: Vec<Diagnostic>,
+) -> Result<Response, Vec<Diagnostic>> {
+    let t = |zh: String, en: String| if lang == Lang::Zh { zh } else { en };
+    let at = |p: Vec<Seg>| loc.value(&p).or_else(|| loc.nearest(&p));
+
+    if let Some(id) = &doc.rubric {
+        if id != &rubric.id {
+            diags.push(
+                Diagnostic::error(t(
+                    format!("答卷是为量表 \"{id}\" 填写的，当前量表是 \"{}\"", rubric.id),
+                    format!("these answers are for rubric \"{id}\", but the rubric used is \"{}\"", rubric.id),
+                ))
+                .at(at(path!["rubric"]))
+                .label(lang.pick("量表不符", "rubric mismatch"))
+                .help(t(format!("用 --rubric {id} 评分，或改正此处"), format!("score with --rubric {id}, or correct this"))),
+            );
+        }
+    }
+    if doc.subject.name.trim().is_empty() {
+        diags.push(
+            Diagnostic::error(lang.pick("姓名为空", "the subject's name is empty"))
+                .at(at(path!["subject", "name"]))
+                .help(lang.pick("写上被评价人的姓名", "give the name of the person assessed")),
+        );
+    }
+    let role = match doc.rater.role.as_deref() {
+        None => Role::SelfRating,
+        Some(s) => Role::parse(s).unwrap_or_else(|| {
+            diags.push(
+                Diagnostic::error(t(format!("未知的评价人角色 \"{s}\""), format!("unknown rater role \"{s}\"")))
+                    .at(at(path!["rater", "role"]))
+                    .help(lang.pick(
+                        "可用的角色：self、supervisor、peer、subordinate、other",
+                        "roles are self, supervisor, peer, subordinate, other",
+                    )),
+            );
+            Role::SelfRating
+        }),
+    };
+    let rater_name = doc.rater.name.filter(|n| !n.trim().is_empty());
+    if role == Role::SelfRating && rater_name.is_some() {
+        diags.push(
+            Diagnostic::error(lang.pick("自评不需要评价人姓名", "a self-assessment has no rater name"))
+                .at(at(path!["rater", "name"]))
+                .help(lang.pick(
+                    "删去 rater.name，或把 rater.role 设为 supervisor、peer、subordinate 或 other",
+                    "remove rater.name, or set rater.role to supervisor, peer, subordinate or other",
+                )),
+        );
+    }
+    if let Some(ts) = &doc.taken_at {
+        if chrono::DateTime::parse_from_rfc3339(ts).is_err() {
+            diags.push(
+                Diagnostic::error(t(format!("时间 \"{ts}\" 不是 RFC 3339 格式"), format!("taken_at \"{ts}\" is not an RFC 3339 time")))
+                    .at(at(path!["taken_at"]))
+                    .help(lang.pick("例如 \"2026-11-28T09:30:00+08:00\"", "for example \"2026-11-28T09:30:00+08:00\"")),
+            );
+        }
+    }
+
+    let (min, max) = (rubric.scale.min, rubric.scale.max);
+    let known: std::collections::HashSet<&str> = rubric.items().map(|(_, _, i)| i.id.as_str()).collect();
+    let mut answers = std::collections::HashMap::new();
+    for (id, cell) in &doc.answers {
+        let vpath = path!["answers", id.as_str()];
+        if !known.contains(id.as_str()) {
+            diags.push(
+                Diagnostic::error(t(format!("量表 \"{}\" 中没有条目 \"{id}\"", rubric.id), format!("rubric \"{}\" has no item \"{id}\"", rubric.id)))
+                    .at(loc.key(&vpath).or_else(|| at(vpath.clone())))
+                    .label(lang.pick("未知条目", "unknown item"))
+                    .help(t(
+                        format!("`zhixing rubric template --rubric {}` 列出全部条目标识", rubric.id),
+                        format!("`zhixing rubric template --rubric {}` lists every item id", rubric.id),
+                    )),
+            );
+            continue;
+        }
+        let value = match cell {
+            Cell::Int(v) if (min..=max).contains(v) => Some(*v),
+            Cell::Null => None,
+            Cell::Str(s) if is_skip(s) => None,
+            other => {
+                let shown = match other {
+                    Cell::Int(v) => v.to_string(),
+                    Cell::Float(v) => v.to_string(),
+                    Cell::Str(s) => format!("\"{s}\""),
+                    Cell::Bool(b) => b.to_string(),
+                    _ => lang.pick("表或数组", "a table or array").to_string(),
+                };
+                let message = match other {
+                    Cell::Int(_) => t(format!("\"{id}\" 的作答 {shown} 超出量表范围 {min} 到 {max}"), format!("answer {shown} to \"{id}\" is outside the scale {min} to {max}")),
+                    _ => t(format!("\"{id}\" 的作答 {shown} 不是整数"), format!("answer {shown} to \"{id}\" is not a whole number")),
+                };
+                let skip = if rubric.scale.allow_skip { lang.pick("，或写 \"skip\" 表示不适用", ", or \"skip\" for not applicable") } else { "" };
+                diags.push(
+                    Diagnostic::error(message)
+                        .at(at(vpath))
+                        .label(t(format!("应为 {min} 到 {max} 的整数"), format!("expected a whole number from {min} to {max}")))
+                        .help(t(format!("写 {min} 到 {max} 之间的整数{skip}"), format!("write a whole number from {min} to {max}{skip}"))),
+                );
+                continue;
+            }
+        };
+        if value.is_none() && !rubric.scale.allow_skip {
+            diags.push(
+                Diagnostic::error(t(format!("条目 \"{id}\" 不能跳过"), format!("item \"{id}\" cannot be skipped")))
+                    .at(at(vpath))
+                    .help(t(format!("此量表不允许跳过：写 {min} 到 {max} 的整数"), format!("this rubric does not allow skipping: write a whole number from {min} to {max}"))),
+            );
+            continue;
+        }
+        answers.insert(id.clone(), value);
+    }
+    if !rubric.scale.allow_skip {
+        let missing: Vec<&str> =
+            rubric.items().map(|(_, _, i)| i.id.as_str()).filter(|id| !doc.answers.contains_key(*id)).collect();
+        if !missing.is_empty() {
+            let list = missing.join(", ");
+            diags.push(
+                Diagnostic::error(t(format!("有 {} 个条目未作答：{list}", missing.len()), format!("{} item(s) not answered: {list}", missing.len())))
+                    .at(loc.key(&path!["answers"]).or_else(|| loc.nearest(&path!["answers"])))
+                    .help(lang.pick("此量表不允许跳过：为每个条目作答", "this rubric does not allow skipping: answer every item")),
+            );
+        }
+    }
+    if diags.iter().any(Diagnostic::is_error) {
+        diags.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+        return Err(diags);
+    }
+    Ok(Response {
+        subject: Subject { name: doc.subject.name.trim().to_string(), department: doc.subject.department.filter(|d| !d.trim().is_empty()) },
+        rater: Rater { role, name: rater_name },
+        session: doc.session.filter(|s| !s.trim().is_empty()),
+        taken_at: doc.taken_at,
+        answers,
+        seconds: None,
+    })
+}
+
+/// Words that mean "skipped" in an answers file or a form cell.
+pub fn is_skip(s: &str) -> bool {
+    let s = s.trim();
+    s.is_empty() || ["skip", "n/a", "na", "不适用", "跳过"].iter().any(|w| s.eq_ignore_ascii_case(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rubric;
+
+    fn core() -> Rubric {
+        rubric::load_builtin(rubric::builtin("core").unwrap(), Lang::En).unwrap().rubric
+    }
+
+    #[test]
+    fn toml_answers_read() {
+        let text = "rubric = \"core\"\n[subject]\nname = \"张三\"\n[answers]\n\"learning.passive\" = 4\n";
+        let recs = parse(text, Kind::Toml, &core(), Lang::En);
+        let r = recs[0].outcome.as_ref().unwrap();
+        assert_eq!(r.subject.name, "张三");
+        assert_eq!(r.answers["learning.passive"], Some(4));
+    }
+
+    #[test]
+    fn every_problem_of_a_file_at_once() {
+        let text = "rubric = \"office\"\ntaken_at = \"yesterday\"\n[subject]\nname = \"\"\n[rater]\nrole = \"boss\"\n[answers]\n\"nope\" = 3\n\"learning.passive\" = 9\n\"learning.passive2\" = \"x\"\n";
+        let recs = parse(text, Kind::Toml, &core(), Lang::En);
+        let diags = recs[0].outcome.as_ref().unwrap_err();
+        assert_eq!(diags.len(), 7, "{diags:#?}");
+        let lines: Vec<usize> = diags.iter().map(|d| crate::diag::line_col(text, d.span.clone().unwrap().start).0).collect();
+        assert_eq!(lines, [1, 2, 4, 6, 8, 9, 10]);
+    }
+
+    #[test]
+    fn jsonl_positions_are_file_lines() {
+        let text = "{\"subject\":{\"name\":\"a\"},\"answers\":{\"learning.passive\":2}}\n\n{\"subject\":{\"name\":\"b\"},\"answers\":{\"learning.passive\":7}}\n";
+        let recs = parse(text, Kind::JsonLines, &core(), Lang::En);
+        assert_eq!(recs.len(), 2);
+        assert!(recs[0].outcome.is_ok());
+        assert_eq!(recs[1].line, 3);
+        let d = &recs[1].outcome.as_ref().unwrap_err()[0];
+        let span = d.span.clone().unwrap();
+        assert_eq!(&text[span.clone()], "7");
+        assert_eq!(crate::diag::line_col(text, span.start).0, 3);
+    }
+
+    #[test]
+    fn sniffing() {
+        assert_eq!(Kind::sniff("[subject]\nname='a'"), Kind::Toml);
+        assert_eq!(Kind::sniff("{\n \"subject\": {}\n}"), Kind::Json);
+        assert_eq!(Kind::sniff("{\"a\":1}\n{\"a\":2}\n"), Kind::JsonLines);
+    }
+}

@@ -1,0 +1,136 @@
+//! CSV (SPEC §12): one row per dimension; text cells that a spreadsheet
+//! would run as a formula are neutralised; numbers stay numbers.
+
+use std::io::{self, Write};
+
+use super::{Entry, Sink};
+
+/// A text cell made safe for spreadsheets: a leading `=`, `+`, `-`, `@`,
+/// tab, CR or LF gets a `'` in front (OWASP "CSV injection").
+pub fn csv_cell(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+/// A number cell: full precision, empty for none.
+fn num_cell(v: Option<f64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+const RESULT_HEADER: [&str; 20] = [
+    "result_id",
+    "subject",
+    "department",
+    "rater_role",
+    "rater",
+    "session",
+    "taken_at",
+    "rubric",
+    "rubric_version",
+    "profile",
+    "section",
+    "section_title",
+    "dimension",
+    "dimension_title",
+    "score",
+    "target",
+    "gap",
+    "severity",
+    "answered",
+    "items",
+];
+
+/// Writes CSV rows; the header and the byte-order mark come before the first.
+pub struct CsvWriter {
+    header: Vec<&'static str>,
+    bom: bool,
+    started: bool,
+}
+
+impl CsvWriter {
+    pub fn new(header: Vec<&'static str>, bom: bool) -> Self {
+        CsvWriter { header, bom, started: false }
+    }
+
+    pub fn results(bom: bool) -> Self {
+        CsvWriter::new(RESULT_HEADER.to_vec(), bom)
+    }
+
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            if self.bom {
+                out.write_all("\u{feff}".as_bytes())?;
+            }
+            self.row(out, self.header.iter().map(|h| h.to_string()).collect())?;
+        }
+        Ok(())
+    }
+
+    /// Write one row of already-safe cells.
+    pub fn row(&mut self, out: &mut dyn Write, cells: Vec<String>) -> io::Result<()> {
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+        w.write_record(&cells).map_err(io::Error::other)?;
+        let bytes = w.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+        out.write_all(&bytes)
+    }
+
+    /// Write one data row: the header first if not yet written.
+    pub fn data(&mut self, out: &mut dyn Write, cells: Vec<String>) -> io::Result<()> {
+        self.start(out)?;
+        self.row(out, cells)
+    }
+}
+
+impl Sink for CsvWriter {
+    fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
+        let r = entry.result;
+        for (s, d) in r.dimensions() {
+            let cells = vec![
+                csv_cell(&r.id),
+                csv_cell(&r.subject.name),
+                csv_cell(r.subject.department.as_deref().unwrap_or("")),
+                r.rater.role.code().to_string(),
+                csv_cell(r.rater.name.as_deref().unwrap_or("")),
+                csv_cell(r.session.as_deref().unwrap_or("")),
+                csv_cell(&r.taken_at),
+                csv_cell(&r.rubric.id),
+                csv_cell(&r.rubric.version),
+                csv_cell(r.profile.as_deref().unwrap_or("")),
+                csv_cell(&s.id),
+                csv_cell(&s.title),
+                csv_cell(&d.id),
+                csv_cell(&d.title),
+                num_cell(d.score),
+                num_cell(Some(d.target)),
+                num_cell(d.gap),
+                d.severity.code().to_string(),
+                d.answered.to_string(),
+                d.items.to_string(),
+            ];
+            self.data(out, cells)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        self.start(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for bad in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\nx"] {
+            assert!(csv_cell(bad).starts_with('\''), "{bad:?}");
+        }
+        assert_eq!(csv_cell("张三"), "张三");
+        assert_eq!(csv_cell(""), "");
+        assert_eq!(num_cell(Some(-0.5)), "-0.5");
+    }
+}

@@ -1,0 +1,151 @@
+//! The gap report as Markdown, for pasting into documents and chats.
+
+use std::io::{self, Write};
+
+use super::{Entry, Sink, Style, Trend, delta, dimension_change, num, opt_num, short_time};
+use crate::i18n::{self, ui};
+use crate::lang::Lang;
+
+pub struct MarkdownSink {
+    style: Style,
+    count: usize,
+}
+
+impl MarkdownSink {
+    pub fn new(style: Style) -> Self {
+        MarkdownSink { style, count: 0 }
+    }
+}
+
+/// Escape text so that Markdown shows it as written.
+pub fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+' | '-' | '!' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+impl Sink for MarkdownSink {
+    fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
+        if self.count > 0 {
+            writeln!(out, "\n---\n")?;
+        }
+        self.count += 1;
+        out.write_all(render(&entry, self.style.lang).as_bytes())
+    }
+
+    fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+fn render(entry: &Entry<'_>, lang: Lang) -> String {
+    let r = entry.result;
+    let u = ui(lang);
+    let mut o = String::new();
+    o.push_str(&format!("# {}{}{}\n\n", md(&r.rubric.title), u.colon, md(&r.subject.name)));
+    if let Some(d) = &r.subject.department {
+        o.push_str(&format!("- {}{}{}\n", u.department, u.colon, md(d)));
+    }
+    let mut rater = i18n::role(r.rater.role, lang).to_string();
+    if let Some(n) = &r.rater.name {
+        rater.push_str(&format!(" {}", md(n)));
+    }
+    o.push_str(&format!("- {}{}{}\n", u.rater, u.colon, rater));
+    o.push_str(&format!("- {}{}{}\n", u.date, u.colon, md(&short_time(&r.taken_at))));
+    o.push_str(&format!("- {}{}{} {}\n", u.rubric, u.colon, md(&r.rubric.id), md(&r.rubric.version)));
+    if let Some(p) = &r.profile {
+        o.push_str(&format!("- {}{}{}\n", u.profile, u.colon, md(p)));
+    }
+    if let Some(s) = &r.session {
+        o.push_str(&format!("- {}{}{}\n", u.session, u.colon, md(s)));
+    }
+    let ov = &r.overall;
+    o.push_str(&format!("\n**{} {}** ({} {}", u.overall, opt_num(ov.score), u.target, num(ov.target)));
+    match ov.gap {
+        Some(g) => o.push_str(&format!(", {} {}, {})\n\n", u.gap, num(g), i18n::severity(ov.severity, lang))),
+        None => o.push_str(&format!(", {})\n\n", u.insufficient)),
+    }
+
+    let change = entry.previous.is_some();
+    o.push_str(&format!("| {} | {} | {} | {} | {} |", u.dimension, u.score, u.target, u.gap, u.severity));
+    o.push_str(if change { &" Δ |"[..] } else { "" });
+    o.push_str("\n|---|---:|---:|---:|---|");
+    o.push_str(if change { "---:|" } else { "" });
+    o.push('\n');
+    for s in &r.sections {
+        o.push_str(&format!(
+            "| **{}** | **{}** | {} | {} | {} |{}\n",
+            md(&s.title),
+            opt_num(s.score),
+            num(s.target),
+            opt_num(s.gap),
+            i18n::severity(s.severity, lang),
+            if change { " |" } else { "" }
+        ));
+        for d in &s.dimensions {
+            let c = if change {
+                let t = dimension_change(entry, &d.id).map(|c| format!("{} {}", Trend::of(c).arrow(false), delta(c)));
+                format!(" {} |", t.unwrap_or_default())
+            } else {
+                String::new()
+            };
+            o.push_str(&format!(
+                "| {} | {} | {} | {} | {} |{c}\n",
+                md(&d.title),
+                opt_num(d.score),
+                num(d.target),
+                opt_num(d.gap),
+                i18n::severity(d.severity, lang)
+            ));
+        }
+    }
+    o.push_str(&format!("\n{}\n", u.gap_note));
+
+    o.push_str(&format!("\n## {}\n\n", u.priorities));
+    if r.priorities.is_empty() {
+        o.push_str(&format!("{}\n", u.no_priorities));
+    }
+    for (i, p) in r.priorities.iter().enumerate() {
+        let section = r.sections.iter().find(|s| s.id == p.section).map_or(p.section.as_str(), |s| s.title.as_str());
+        o.push_str(&format!(
+            "{}. **{}** ({}){}{} {}\n",
+            i + 1,
+            md(r.dimension_title(&p.dimension)),
+            md(section),
+            u.colon,
+            u.gap,
+            num(p.gap)
+        ));
+        for s in &p.suggestions {
+            o.push_str(&format!("   - {}\n", md(s)));
+        }
+    }
+    o.push_str(&format!("\n## {}\n\n", u.strengths));
+    if r.strengths.is_empty() {
+        o.push_str(&format!("{}\n", u.no_strengths));
+    }
+    for s in &r.strengths {
+        o.push_str(&format!("- {}{}{}\n", md(r.dimension_title(&s.dimension)), u.colon, num(s.score)));
+    }
+    if let Some(p) = &r.previous {
+        o.push_str(&format!("\n## {}\n\n", u.change));
+        let d = p.overall_delta.map(|d| format!("{} {}", Trend::of(d).arrow(false), delta(d))).unwrap_or_default();
+        o.push_str(&format!("- {}{}{} ({})\n", u.overall, u.colon, d, md(&short_time(&p.taken_at))));
+    }
+    if !r.quality.flags.is_empty() {
+        o.push_str(&format!("\n## {}\n\n", u.quality));
+        for f in &r.quality.flags {
+            o.push_str(&format!("- {}\n", i18n::flag(f, lang)));
+        }
+    }
+    o
+}

@@ -1,0 +1,159 @@
+//! Rendering results: one file per format behind one small trait. Renderers
+//! take values and write bytes; they never read files or the terminal.
+
+mod csv;
+mod json;
+mod markdown;
+mod table;
+
+use std::io::{self, Write};
+
+use crate::lang::Lang;
+use crate::result::ResultDoc;
+
+pub use self::csv::{CsvWriter, csv_cell};
+pub use self::markdown::md as md_escape;
+
+/// Output formats of results.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table for the terminal.
+    Table,
+    /// JSON: one object for one result, an array for several.
+    Json,
+    /// JSON Lines: one result a line.
+    Jsonl,
+    /// Markdown.
+    Markdown,
+    /// CSV, one row per dimension.
+    Csv,
+}
+
+/// How to render for people.
+#[derive(Clone, Debug)]
+pub struct Style {
+    /// Interface language (rubric texts come from the result).
+    pub lang: Lang,
+    /// ANSI colour.
+    pub color: bool,
+    /// ASCII borders and bars instead of box-drawing characters.
+    pub ascii: bool,
+    /// Width of the terminal or page, in columns.
+    pub width: u16,
+    /// Start CSV with a UTF-8 byte-order mark.
+    pub bom: bool,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style { lang: Lang::Zh, color: false, ascii: false, width: 100, bom: false }
+    }
+}
+
+/// One result to render, with the subject's previous result when known.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry<'a> {
+    pub result: &'a ResultDoc,
+    pub previous: Option<&'a ResultDoc>,
+}
+
+/// Writes results one at a time, so batches stream.
+pub trait Sink {
+    fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()>;
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()>;
+}
+
+pub fn sink(format: Format, style: &Style) -> Box<dyn Sink> {
+    match format {
+        Format::Table => Box::new(table::TableSink::new(style.clone())),
+        Format::Markdown => Box::new(markdown::MarkdownSink::new(style.clone())),
+        Format::Csv => Box::new(CsvWriter::results(style.bom)),
+        Format::Json => Box::new(json::JsonSink::default()),
+        Format::Jsonl => Box::new(json::JsonlSink),
+    }
+}
+
+/// Render results to bytes (for tests and small outputs).
+pub fn render(format: Format, style: &Style, entries: &[Entry<'_>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut s = sink(format, style);
+    for e in entries {
+        // Writing to a Vec cannot fail.
+        let _ = s.write(&mut out, *e);
+    }
+    let _ = s.finish(&mut out);
+    out
+}
+
+/// A number as people see it: one decimal.
+pub fn num(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    // Avoid "-0.0".
+    if r == 0.0 { "0.0".to_string() } else { format!("{r:.1}") }
+}
+
+pub fn opt_num(v: Option<f64>) -> String {
+    v.map_or_else(|| "—".to_string(), num)
+}
+
+/// A signed change, "+5.0", "−2.5", "0.0".
+pub fn delta(v: f64) -> String {
+    let s = num(v);
+    if s == "0.0" {
+        s
+    } else if v > 0.0 {
+        format!("+{s}")
+    } else {
+        s.replacen('-', "−", 1)
+    }
+}
+
+/// Direction of a change: within 1 point is steady.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trend {
+    Up,
+    Down,
+    Steady,
+}
+
+impl Trend {
+    pub fn of(delta: f64) -> Trend {
+        if delta > 1.0 {
+            Trend::Up
+        } else if delta < -1.0 {
+            Trend::Down
+        } else {
+            Trend::Steady
+        }
+    }
+
+    pub fn arrow(self, ascii: bool) -> &'static str {
+        match (self, ascii) {
+            (Trend::Up, false) => "↑",
+            (Trend::Down, false) => "↓",
+            (Trend::Steady, false) => "→",
+            (Trend::Up, true) => "^",
+            (Trend::Down, true) => "v",
+            (Trend::Steady, true) => "=",
+        }
+    }
+}
+
+/// Change of one dimension against the previous result, if both scored it.
+pub fn dimension_change(entry: &Entry<'_>, dimension: &str) -> Option<f64> {
+    let prev = entry.previous?;
+    let now = entry.result.dimensions().find(|(_, d)| d.id == dimension)?.1.score?;
+    let before = prev.dimensions().find(|(_, d)| d.id == dimension)?.1.score?;
+    Some(now - before)
+}
+
+/// The date part of an RFC 3339 time with its clock time, "2026-11-28 09:30".
+pub fn short_time(ts: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(ts) {
+        Ok(t) => t.format("%Y-%m-%d %H:%M").to_string(),
+        Err(_) => ts.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,179 @@
+//! Rubrics for people: the list of built-ins, an outline, and the answers
+//! template. Pure: values in, text out.
+
+use comfy_table::{ContentArrangement, Table, presets};
+
+use crate::lang::Lang;
+use crate::report::{md_escape, num};
+use crate::rubric::{Loaded, Rubric};
+use crate::width::wrap;
+
+pub fn list_table(rows: &[Loaded], lang: Lang, ascii: bool) -> String {
+    let mut t = Table::new();
+    t.load_style(if ascii { presets::ASCII_FULL_CONDENSED } else { presets::UTF8_FULL_CONDENSED });
+    t.force_no_tty().set_content_arrangement(ContentArrangement::Dynamic).set_width(100);
+    t.set_header(vec![
+        "id",
+        lang.pick("版本", "version"),
+        lang.pick("名称", "title"),
+        lang.pick("维度", "dimensions"),
+        lang.pick("条目", "items"),
+        lang.pick("目标配置", "profiles"),
+    ]);
+    for l in rows {
+        let r = &l.rubric;
+        t.add_row(vec![
+            r.id.clone(),
+            r.version.clone(),
+            r.text(&r.title, lang.code()).to_string(),
+            r.dimensions().count().to_string(),
+            r.item_count().to_string(),
+            r.profiles.keys().cloned().collect::<Vec<_>>().join(", "),
+        ]);
+    }
+    format!("{t}\n")
+}
+
+fn minutes(items: usize) -> usize {
+    // About 12 seconds an item, rounded up.
+    (items * 12).div_ceil(60).max(1)
+}
+
+/// An outline of a rubric for the terminal.
+pub fn show_text(r: &Rubric, lang: Lang, width: u16) -> String {
+    let l = lang.code();
+    let width = usize::from(width).clamp(40, 120);
+    let mut o = String::new();
+    o.push_str(&format!("{} ({} {})\n", r.text(&r.title, l), r.id, r.version));
+    o.push_str(&match lang {
+        Lang::Zh => format!(
+            "{} 个分区，{} 个维度，{} 个条目，约 {} 分钟；目标 {}\n",
+            r.sections.len(),
+            r.dimensions().count(),
+            r.item_count(),
+            minutes(r.item_count()),
+            num(r.targets.default)
+        ),
+        Lang::En => format!(
+            "{} sections, {} dimensions, {} items, about {} minutes; target {}\n",
+            r.sections.len(),
+            r.dimensions().count(),
+            r.item_count(),
+            minutes(r.item_count()),
+            num(r.targets.default)
+        ),
+    });
+    let labels: Vec<String> =
+        r.scale.labels.iter().enumerate().map(|(i, t)| format!("{} {}", r.scale.min + i as i64, r.text(t, l))).collect();
+    o.push_str(&format!("{}{}\n", lang.pick("量表：", "Scale: "), labels.join(" / ")));
+    for (id, p) in &r.profiles {
+        o.push_str(&format!(
+            "{}{id} {} ({} {})\n",
+            lang.pick("目标配置：", "Profile: "),
+            r.text(&p.title, l),
+            lang.pick("目标", "target"),
+            p.default.map_or_else(|| num(r.targets.default), num)
+        ));
+    }
+    for s in &r.sections {
+        o.push_str(&format!("\n{} [{}]\n", r.text(&s.title, l), s.id));
+        for d in &s.dimensions {
+            o.push_str(&format!("  {} [{}]\n", r.text(&d.title, l), d.id));
+            if let Some(desc) = &d.description {
+                for line in wrap(r.text(desc, l), width - 4) {
+                    o.push_str(&format!("    {line}\n"));
+                }
+            }
+            for it in &d.items {
+                let mark = if it.reverse { lang.pick("（反向）", " (reverse)") } else { "" };
+                let head = format!("    - {}{mark}: ", it.id);
+                let lines = wrap(r.text(&it.text, l), width.saturating_sub(8).max(20));
+                o.push_str(&head);
+                o.push_str(lines.first().map_or("", String::as_str));
+                o.push('\n');
+                for line in lines.iter().skip(1) {
+                    o.push_str(&format!("      {line}\n"));
+                }
+            }
+        }
+    }
+    o
+}
+
+/// An outline of a rubric as Markdown.
+pub fn show_markdown(r: &Rubric, lang: Lang) -> String {
+    let l = lang.code();
+    let mut o = format!("# {} ({} {})\n", md_escape(r.text(&r.title, l)), md_escape(&r.id), md_escape(&r.version));
+    for s in &r.sections {
+        o.push_str(&format!("\n## {}\n", md_escape(r.text(&s.title, l))));
+        for d in &s.dimensions {
+            o.push_str(&format!("\n### {}\n\n", md_escape(r.text(&d.title, l))));
+            if let Some(desc) = &d.description {
+                o.push_str(&format!("{}\n\n", md_escape(r.text(desc, l))));
+            }
+            for it in &d.items {
+                let mark = if it.reverse { lang.pick("（反向）", " (reverse)") } else { "" };
+                o.push_str(&format!("- `{}`{mark} {}\n", it.id, md_escape(r.text(&it.text, l))));
+            }
+            if !d.suggestions.is_empty() {
+                o.push_str(&format!("\n{}\n\n", lang.pick("改进建议：", "Suggestions:")));
+                for s in &d.suggestions {
+                    o.push_str(&format!("- {}\n", md_escape(r.text(s, l))));
+                }
+            }
+        }
+    }
+    o
+}
+
+/// TOML string literal.
+fn toml_str(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// An answers file to fill in: every item id with its statement as a comment.
+/// Each answer starts as "?", which `zhixing score` names until it is filled.
+pub fn template(r: &Rubric, lang: Lang) -> String {
+    let l = lang.code();
+    let mut o = String::new();
+    let labels: Vec<String> =
+        r.scale.labels.iter().enumerate().map(|(i, t)| format!("{} {}", r.scale.min + i as i64, r.text(t, l))).collect();
+    match lang {
+        Lang::Zh => {
+            o.push_str(&format!("# {}（{} {}）答卷\n", r.text(&r.title, l), r.id, r.version));
+            o.push_str(&format!("# 把每个 \"?\" 改为 {} 到 {} 的整数：{}\n", r.scale.min, r.scale.max, labels.join("，")));
+            if r.scale.allow_skip {
+                o.push_str("# 不适用的条目写 \"skip\"。\n");
+            }
+            o.push_str(&format!("# 填好后运行：zhixing score 此文件 --rubric {}\n\n", r.id));
+        }
+        Lang::En => {
+            o.push_str(&format!("# {} ({} {}): answers\n", r.text(&r.title, l), r.id, r.version));
+            o.push_str(&format!("# Replace each \"?\" with a whole number from {} to {}: {}\n", r.scale.min, r.scale.max, labels.join(", ")));
+            if r.scale.allow_skip {
+                o.push_str("# Write \"skip\" for an item that does not apply.\n");
+            }
+            o.push_str(&format!("# Then run: zhixing score THIS-FILE --rubric {}\n\n", r.id));
+        }
+    }
+    o.push_str(&format!("rubric = {}\n", toml_str(&r.id)));
+    o.push_str(&format!("# session = {}\n", toml_str(lang.pick("2026秋季培训班", "Autumn 2026 class"))));
+    o.push_str("# taken_at = \"2026-11-28T09:30:00+08:00\"\n\n");
+    o.push_str("[subject]\n");
+    o.push_str(&format!("name = \"\"  # {}\n", lang.pick("被评价人姓名（必填）", "name of the person assessed (required)")));
+    o.push_str(&format!("# department = {}\n\n", toml_str(lang.pick("秘书处", "General office"))));
+    o.push_str("[rater]\n");
+    o.push_str("role = \"self\"  # self | supervisor | peer | subordinate | other\n");
+    o.push_str(&format!("# name = \"\"  # {}\n\n", lang.pick("评价他人时填写评价人姓名", "the rater's name, when rating someone else")));
+    o.push_str("[answers]\n");
+    for s in &r.sections {
+        for d in &s.dimensions {
+            o.push_str(&format!("\n# ── {} / {} ──\n", r.text(&s.title, l), r.text(&d.title, l)));
+            for it in &d.items {
+                o.push_str(&format!("# {}\n", r.text(&it.text, l).replace('\n', " ")));
+                o.push_str(&format!("{} = \"?\"\n", toml_str(&it.id)));
+            }
+        }
+    }
+    o
+}

@@ -1,0 +1,329 @@
+//! The results store (SPEC §11): results as their frozen `zhixing.result.v1`
+//! JSON text plus indexed columns, and drafts of the interactive
+//! questionnaire.
+//!
+//! [`Store`] is the small interface the commands use; [`SqliteStore`] (one
+//! file, WAL, busy timeout, migrations by `PRAGMA user_version`) is the only
+//! backend today. The SQL is kept to what PostgreSQL also speaks (`TEXT`,
+//! `DOUBLE PRECISION`, `INSERT … ON CONFLICT`), so a `postgres://` backend can
+//! sit beside it with the same tables and queries; only the placeholders
+//! (`?` here, `$n` there) and the connection setup differ.
+//!
+//! Where the store lives (`--store`, then `ZHIXING_STORE`, then the platform
+//! data directory) is decided by the command line with [`resolve_path`].
+
+use std::ffi::OsStr;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+
+use crate::lang::Lang;
+use crate::result::ResultDoc;
+
+mod sqlite;
+
+pub use sqlite::{APPLICATION_ID, SCHEMA_VERSION, SqliteStore};
+
+/// A place results are kept. Object safe, so the command line can hold a
+/// `Box<dyn Store>` whatever the backend.
+pub trait Store: Send {
+    /// Store freshly scored results, each as `serde_json::to_string` of it.
+    /// One transaction for the whole batch: it lands whole or not at all.
+    /// A result whose id is already stored is left as it is and counted as a
+    /// duplicate.
+    fn save(&mut self, results: &[ResultDoc]) -> Result<SaveOutcome, StoreError>;
+
+    /// Store results read from files, keeping each one's JSON text exactly as
+    /// given (so export → import → export gives the same bytes). The text
+    /// must decode to the result beside it. Otherwise as [`Store::save`].
+    fn import(&mut self, docs: &[(ResultDoc, String)]) -> Result<SaveOutcome, StoreError>;
+
+    /// A stored result and its exact JSON text.
+    fn get(&self, id: &str) -> Result<Option<(ResultDoc, String)>, StoreError>;
+
+    /// The latest result (by `taken_at` as an instant, then id), of this
+    /// subject where given.
+    fn latest(&self, subject: Option<&str>) -> Result<Option<ResultDoc>, StoreError>;
+
+    /// The subject's latest result of the same rubric id and rater role taken
+    /// before `of` (earlier instant, or the same instant and a smaller id).
+    /// `of` itself need not be stored.
+    fn previous(&self, of: &ResultDoc) -> Result<Option<ResultDoc>, StoreError>;
+
+    /// Every result of a subject, oldest first.
+    fn history(&self, subject: &str) -> Result<Vec<ResultDoc>, StoreError>;
+
+    /// Call `f` with the JSON text of each result the filter selects, one at a
+    /// time, ordered by `taken_at` (as an instant) then id. Stops at the first
+    /// error `f` returns and passes it on. Returns how many were passed.
+    fn for_each(&self, filter: &Filter, f: &mut dyn FnMut(&str) -> Result<(), StoreError>)
+    -> Result<usize, StoreError>;
+
+    /// Delete results by id, in one transaction. Returns the ids that were
+    /// stored (and now are not), in the order given.
+    fn delete(&mut self, ids: &[String]) -> Result<Vec<String>, StoreError>;
+
+    /// Where the store is and what it holds.
+    fn info(&self) -> Result<StoreInfo, StoreError>;
+
+    /// Insert or replace a draft (by id). One small transaction: it runs once
+    /// per answer.
+    fn save_draft(&mut self, draft: &Draft) -> Result<(), StoreError>;
+
+    /// The most recently updated draft of this subject and rubric.
+    fn latest_draft(&self, subject: &str, rubric_id: &str) -> Result<Option<Draft>, StoreError>;
+
+    /// Delete a draft; true when there was one.
+    fn delete_draft(&mut self, id: &str) -> Result<bool, StoreError>;
+}
+
+/// Open the store at `path` (today always SQLite).
+pub fn open(path: &Path) -> Result<Box<dyn Store>, StoreError> {
+    Ok(Box::new(SqliteStore::open(path)?))
+}
+
+/// What a save or import did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SaveOutcome {
+    /// Ids stored by this call, in input order.
+    pub inserted: Vec<String>,
+    /// Ids that were already stored (or repeated within the batch), in input
+    /// order; their stored text is unchanged.
+    pub duplicates: Vec<String>,
+}
+
+/// Which results [`Store::for_each`] passes on. The criteria that are set
+/// must all hold; a filter with none selects every result.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Exactly this session.
+    pub session: Option<String>,
+    /// Exactly this subject name.
+    pub subject: Option<String>,
+    /// Taken at or after this: an RFC 3339 instant, or a date `YYYY-MM-DD`,
+    /// which is compared with the calendar date the result was taken on in
+    /// its own offset (a result taken 2026-11-28T01:00+08:00 is on the 28th).
+    pub since: Option<String>,
+    /// Every result, whatever the other criteria say (`group --all`).
+    pub all: bool,
+}
+
+/// What `zhixing store info` shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoreInfo {
+    pub path: PathBuf,
+    /// The database file and its write-ahead log, in bytes.
+    pub size_bytes: u64,
+    /// `PRAGMA user_version`.
+    pub schema_version: i64,
+    pub results: u64,
+    pub drafts: u64,
+    /// Distinct subject names among the results.
+    pub subjects: u64,
+}
+
+/// A questionnaire in progress. `json` belongs to the questionnaire; the
+/// store only keeps it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    pub id: String,
+    pub subject: String,
+    pub rubric_id: String,
+    /// RFC 3339; the latest draft is found by it (as an instant).
+    pub updated_at: String,
+    pub json: String,
+}
+
+/// The platform's data directory for zhixing, file `zhixing.db`
+/// (`~/.local/share/zhixing/zhixing.db` on Linux). None where the platform
+/// has no home directory.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "zhixing").map(|d| d.data_dir().join("zhixing.db"))
+}
+
+/// The store path: the `--store` flag, else `ZHIXING_STORE` (when not
+/// empty), else [`default_path`]. The environment value is passed in so that
+/// tests do not depend on the process environment.
+pub fn resolve_path(flag: Option<&Path>, env: Option<&OsStr>) -> Option<PathBuf> {
+    if let Some(p) = flag {
+        return Some(p.to_path_buf());
+    }
+    if let Some(v) = env.filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(v));
+    }
+    default_path()
+}
+
+/// Why the store failed.
+#[derive(Debug)]
+pub enum StoreError {
+    /// The file exists and is not a zhixing store; it was left untouched.
+    NotOurs { path: PathBuf },
+    /// A zhixing store written by a newer zhixing; it was left untouched.
+    TooNew { path: PathBuf, version: i64 },
+    /// A result whose `taken_at` is not an RFC 3339 date and time.
+    BadTakenAt { id: String, taken_at: String },
+    /// A result to store that is not sound (empty id, or its JSON text does
+    /// not decode to it).
+    BadResult { id: String, reason: String },
+    /// A `since` that is neither RFC 3339 nor `YYYY-MM-DD`.
+    BadSince { value: String },
+    /// Reading or writing a file (`path` None: not a file, e.g. stdout).
+    Io { path: Option<PathBuf>, error: std::io::Error },
+    /// The database said no.
+    Sqlite { path: PathBuf, error: rusqlite::Error },
+    /// A stored result whose JSON no longer decodes.
+    Corrupt { path: PathBuf, id: String, reason: String },
+}
+
+impl StoreError {
+    /// The message for a person, saying what to do.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            StoreError::NotOurs { path } => {
+                let p = path.display();
+                match lang {
+                    Lang::Zh => format!(
+                        "{p} 不是 zhixing 数据库文件，未做任何改动；请用 --store 或 ZHIXING_STORE 指定另一个路径"
+                    ),
+                    Lang::En => format!(
+                        "{p} is not a zhixing store and was left untouched; give another path with --store or ZHIXING_STORE"
+                    ),
+                }
+            }
+            StoreError::TooNew { path, version } => {
+                let p = path.display();
+                let known = SCHEMA_VERSION;
+                match lang {
+                    Lang::Zh => format!(
+                        "{p} 由更新版本的 zhixing 写入（数据库版本 {version}，本程序只认识到 {known}），未做任何改动；请升级 zhixing，或用 --store 指定另一个路径"
+                    ),
+                    Lang::En => format!(
+                        "{p} was written by a newer zhixing (store version {version}; this one knows up to {known}) and was left untouched; upgrade zhixing, or give another path with --store"
+                    ),
+                }
+            }
+            StoreError::BadTakenAt { id, taken_at } => match lang {
+                Lang::Zh => format!(
+                    "结果 {id} 的 taken_at「{taken_at}」不是 RFC 3339 日期时间（例如 2026-11-28T09:30:00+08:00）；请改正后再保存"
+                ),
+                Lang::En => format!(
+                    "result {id}: taken_at \"{taken_at}\" is not an RFC 3339 date and time (such as 2026-11-28T09:30:00+08:00); correct it and save again"
+                ),
+            },
+            StoreError::BadResult { id, reason } => match lang {
+                Lang::Zh => format!("结果「{id}」无法保存：{reason}；请检查该结果文件"),
+                Lang::En => format!("result \"{id}\" cannot be stored: {reason}; check the result file"),
+            },
+            StoreError::BadSince { value } => match lang {
+                Lang::Zh => format!(
+                    "起始时间「{value}」无法识别；请写成日期 2026-11-28 或 RFC 3339 时间 2026-11-28T09:30:00+08:00"
+                ),
+                Lang::En => format!(
+                    "since \"{value}\" is not understood; write a date such as 2026-11-28 or an RFC 3339 time such as 2026-11-28T09:30:00+08:00"
+                ),
+            },
+            StoreError::Io { path, error } => {
+                let what = path.as_ref().map_or_else(|| "-".to_string(), |p| p.display().to_string());
+                match lang {
+                    Lang::Zh => format!("{what}：{error}；请检查路径、权限和磁盘空间"),
+                    Lang::En => format!("{what}: {error}; check the path, its permissions and the free space"),
+                }
+            }
+            StoreError::Sqlite { path, error } => {
+                let p = path.display();
+                let hint = sqlite_hint(error, lang);
+                match lang {
+                    Lang::Zh => format!("数据库 {p}：{error}；{hint}"),
+                    Lang::En => format!("store {p}: {error}; {hint}"),
+                }
+            }
+            StoreError::Corrupt { path, id, reason } => {
+                let p = path.display();
+                match lang {
+                    Lang::Zh => format!(
+                        "数据库 {p} 中的结果 {id} 已损坏（{reason}）；可用 zhixing store delete {id} 删除它，再从导出文件重新导入"
+                    ),
+                    Lang::En => format!(
+                        "result {id} in store {p} is damaged ({reason}); remove it with `zhixing store delete {id}` and import it again from an export"
+                    ),
+                }
+            }
+        }
+    }
+
+    /// Bad input (exit 2): a file that is not ours, a newer store, a result
+    /// or filter that cannot be taken. Everything else is exit 1.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            StoreError::NotOurs { .. }
+                | StoreError::TooNew { .. }
+                | StoreError::BadTakenAt { .. }
+                | StoreError::BadResult { .. }
+                | StoreError::BadSince { .. }
+        )
+    }
+}
+
+fn sqlite_hint(error: &rusqlite::Error, lang: Lang) -> &'static str {
+    use rusqlite::ErrorCode;
+    match error.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            lang.pick("另一个程序长时间占用数据库，请稍后再试", "another program held the store too long; try again")
+        }
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            lang.pick("请检查该文件及其目录的权限", "check the permissions of the file and its directory")
+        }
+        Some(ErrorCode::DiskFull) => lang.pick("磁盘已满，请腾出空间", "the disk is full; free some space"),
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => lang.pick(
+            "数据库文件已损坏，请从备份或导出文件恢复",
+            "the store file is damaged; restore it from a backup or an export",
+        ),
+        _ => lang.pick("请重试；若仍失败，请报告此问题", "try again; if it fails again, please report it"),
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Io { error, .. } => Some(error),
+            StoreError::Sqlite { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// A sort key for an RFC 3339 time: the instant in UTC with nine fraction
+/// digits, so that comparing the strings compares the instants.
+pub(crate) fn utc_key(rfc3339: &str) -> Option<String> {
+    let t = DateTime::parse_from_rfc3339(rfc3339.trim()).ok()?;
+    Some(t.with_timezone(&Utc).to_rfc3339_opts(SecondsFormat::Nanos, true))
+}
+
+/// A parsed `since`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Since {
+    /// `YYYY-MM-DD`: the result's own calendar date is on or after it.
+    Date(String),
+    /// An instant: the result's UTC sort key is at or after this one.
+    Instant(String),
+}
+
+pub(crate) fn parse_since(value: &str) -> Result<Since, StoreError> {
+    let v = value.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+        return Ok(Since::Date(d.format("%Y-%m-%d").to_string()));
+    }
+    utc_key(v).map(Since::Instant).ok_or_else(|| StoreError::BadSince { value: value.to_string() })
+}
+
+#[cfg(test)]
+mod tests;

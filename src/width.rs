@@ -1,0 +1,169 @@
+//! Display width of text in a terminal (East Asian wide characters take two
+//! columns) and wrapping by that width, at the character, not the byte.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Columns a string takes.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Pad with spaces on the right to `cols` columns.
+pub fn pad(s: &str, cols: usize) -> String {
+    let w = width(s);
+    if w >= cols { s.to_string() } else { format!("{s}{}", " ".repeat(cols - w)) }
+}
+
+/// Characters that must not begin a line (Chinese line-breaking rules).
+fn no_line_start(c: char) -> bool {
+    "，。、；：！？）》」』】〕…—,.;:!?)]}%".contains(c)
+}
+
+/// Characters that must not end a line.
+fn no_line_end(c: char) -> bool {
+    "（《「『【〔([{".contains(c)
+}
+
+/// Break text into lines of at most `cols` columns. Latin words are kept
+/// whole where they fit; CJK text breaks between any two characters, but
+/// never puts closing punctuation first on a line. Existing newlines are kept.
+pub fn wrap(text: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(2);
+    let mut lines = Vec::new();
+    for para in text.split('\n') {
+        wrap_para(para, cols, &mut lines);
+    }
+    lines
+}
+
+fn tokens(s: &str) -> Vec<&str> {
+    // A token is a run of ASCII non-space characters, a run of spaces, or one other character.
+    let mut out = Vec::new();
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_ascii() && !c.is_ascii_whitespace() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_ascii() && !d.is_ascii_whitespace() {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(&s[i..end]);
+        } else if c == ' ' {
+            let mut end = i + 1;
+            while let Some(&(j, ' ')) = iter.peek() {
+                end = j + 1;
+                iter.next();
+            }
+            out.push(&s[i..end]);
+        } else {
+            out.push(&s[i..i + c.len_utf8()]);
+        }
+    }
+    out
+}
+
+/// Units that must stay on one line: a token with the closing punctuation
+/// after it and the opening bracket before it.
+fn units(para: &str) -> Vec<String> {
+    let mut units: Vec<String> = Vec::new();
+    let mut glue_next = false;
+    for tok in tokens(para) {
+        let space = tok.starts_with(' ');
+        let first = tok.chars().next().unwrap_or(' ');
+        let after_word = units.last().is_some_and(|u| !u.starts_with(' '));
+        match units.last_mut() {
+            Some(last) if !space && (glue_next || (no_line_start(first) && after_word)) => last.push_str(tok),
+            _ => units.push(tok.to_string()),
+        }
+        glue_next = !space && tok.chars().last().is_some_and(no_line_end);
+    }
+    units
+}
+
+fn wrap_para(para: &str, cols: usize, lines: &mut Vec<String>) {
+    let start = lines.len();
+    let mut line = String::new();
+    let mut line_w = 0;
+    for unit in units(para) {
+        let w = width(&unit);
+        if unit.starts_with(' ') {
+            if line_w > 0 && line_w + w <= cols {
+                line.push_str(&unit);
+                line_w += w;
+            }
+            continue;
+        }
+        if line_w + w <= cols {
+            line.push_str(&unit);
+            line_w += w;
+            continue;
+        }
+        if line_w > 0 {
+            lines.push(line.trim_end().to_string());
+        }
+        line = String::new();
+        line_w = 0;
+        if w <= cols {
+            line.push_str(&unit);
+            line_w = w;
+            continue;
+        }
+        // Wider than a line: break it by character.
+        for c in unit.chars() {
+            let cw = c.width().unwrap_or(0);
+            if line_w + cw > cols && line_w > 0 {
+                lines.push(std::mem::take(&mut line));
+                line_w = 0;
+            }
+            line.push(c);
+            line_w += cw;
+        }
+    }
+    if line_w > 0 || lines.len() == start {
+        lines.push(line.trim_end().to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn chinese_wraps_by_columns() {
+        let lines = wrap("遇到阻力和挫折时，我会坚持把工作推进到底。", 10);
+        assert!(lines.iter().all(|l| width(l) <= 10), "{lines:?}");
+        assert_eq!(lines.concat(), "遇到阻力和挫折时，我会坚持把工作推进到底。");
+        // "，" never starts a line.
+        assert!(lines.iter().all(|l| !l.starts_with('，') && !l.starts_with('。')), "{lines:?}");
+    }
+
+    #[test]
+    fn latin_words_stay_whole() {
+        let lines = wrap("When a task meets resistance I keep pushing it forward", 20);
+        assert_eq!(lines, ["When a task meets", "resistance I keep", "pushing it forward"]);
+    }
+
+    #[test]
+    fn mixed_text() {
+        let lines = wrap("我每周读 2 份 policy documents 并做笔记", 12);
+        assert!(lines.iter().all(|l| width(l) <= 12), "{lines:?}");
+    }
+
+    proptest! {
+        #[test]
+        fn never_wider_than_asked_and_loses_nothing(s in "[a-z 学习执行力，。（）]{0,80}", cols in 4usize..40) {
+            let lines = wrap(&s, cols);
+            for l in &lines {
+                prop_assert!(width(l) <= cols, "{l:?} {cols}");
+            }
+            let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            let orig: String = s.chars().filter(|c| *c != ' ').collect();
+            prop_assert_eq!(joined, orig);
+        }
+    }
+}
