@@ -17,7 +17,7 @@ use crate::score::Response;
 
 /// One respondent's answers, as written in an answers file.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 #[schemars(title = "zhixing answers")]
 pub struct AnswersDoc {
     /// Id of the rubric these answers are for; must match the rubric used.
@@ -41,7 +41,7 @@ pub struct AnswersDoc {
 }
 
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct SubjectIn {
     /// Name of the person assessed.
     pub name: String,
@@ -50,7 +50,7 @@ pub struct SubjectIn {
 }
 
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RaterIn {
     /// self | supervisor | peer | subordinate | other; default self.
     #[serde(default)]
@@ -173,7 +173,9 @@ pub fn parse(text: &str, kind: Kind, rubric: &Rubric, lang: Lang) -> Vec<Record>
     let text_nobom = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bom = text.len() - text_nobom.len();
     match kind {
-        Kind::Toml => vec![Record { line: 1, outcome: parse_toml(text_nobom, rubric, lang).map_err(|d| shift(d, bom)) }],
+        Kind::Toml => {
+            vec![Record { line: 1, outcome: parse_toml(text_nobom, rubric, lang).map_err(|d| shift(d, bom)) }]
+        }
         Kind::Json => {
             vec![Record { line: 1, outcome: parse_json(text_nobom, rubric, lang).map_err(|d| shift(d, bom)) }]
         }
@@ -217,9 +219,13 @@ fn parse_toml(text: &str, rubric: &Rubric, lang: Lang) -> Result<Response, Vec<D
         return Err(syntax
             .iter()
             .map(|e| {
-                Diagnostic::error(format!("{}{}", lang.pick("TOML 语法错误：", "TOML syntax error: "), e.message().trim()))
-                    .at(e.span())
-                    .help(lang.pick("按 TOML 语法改正此处", "correct the TOML syntax here"))
+                Diagnostic::error(format!(
+                    "{}{}",
+                    lang.pick("TOML 语法错误：", "TOML syntax error: "),
+                    e.message().trim()
+                ))
+                .at(e.span())
+                .help(lang.pick("按 TOML 语法改正此处", "correct the TOML syntax here"))
             })
             .collect());
     }
@@ -253,7 +259,8 @@ fn parse_json(text: &str, rubric: &Rubric, lang: Lang) -> Result<Response, Vec<D
             let msg = e.to_string();
             // serde_json appends " at line L column C": the place is shown anyway.
             let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m).to_string();
-            let prefix = if e.is_syntax() || e.is_eof() { lang.pick("JSON 语法错误：", "JSON syntax error: ") } else { "" };
+            let prefix =
+                if e.is_syntax() || e.is_eof() { lang.pick("JSON 语法错误：", "JSON syntax error: ") } else { "" };
             diags.push(shape_error(&format!("{prefix}{msg}"), at.map(|a| a..a + 1), lang));
             Err(diags)
         }
@@ -290,7 +297,10 @@ fn shape_error(msg: &str, span: Option<Range<usize>>, lang: Lang) -> Diagnostic 
     } else if msg.contains("missing field `name`") {
         lang.pick("在 [subject] 下写上 name = \"姓名\"", "add name = \"…\" under [subject]")
     } else {
-        lang.pick("按答卷格式改正（见 `zhixing schema answers`）", "correct it to the answers format (see `zhixing schema answers`)")
+        lang.pick(
+            "按答卷格式改正（见 `zhixing schema answers`）",
+            "correct it to the answers format (see `zhixing schema answers`)",
+        )
     };
     Diagnostic::error(msg.to_string()).at(span).help(help)
 }
@@ -315,7 +325,10 @@ fn check(
                 ))
                 .at(at(path!["rubric"]))
                 .label(lang.pick("量表不符", "rubric mismatch"))
-                .help(t(format!("用 --rubric {id} 评分，或改正此处"), format!("score with --rubric {id}, or correct this"))),
+                .help(t(
+                    format!("用 --rubric {id} 评分，或改正此处"),
+                    format!("score with --rubric {id}, or correct this"),
+                )),
             );
         }
     }
@@ -354,9 +367,12 @@ fn check(
     if let Some(ts) = &doc.taken_at {
         if chrono::DateTime::parse_from_rfc3339(ts).is_err() {
             diags.push(
-                Diagnostic::error(t(format!("时间 \"{ts}\" 不是 RFC 3339 格式"), format!("taken_at \"{ts}\" is not an RFC 3339 time")))
-                    .at(at(path!["taken_at"]))
-                    .help(lang.pick("例如 \"2026-11-28T09:30:00+08:00\"", "for example \"2026-11-28T09:30:00+08:00\"")),
+                Diagnostic::error(t(
+                    format!("时间 \"{ts}\" 不是 RFC 3339 格式"),
+                    format!("taken_at \"{ts}\" is not an RFC 3339 time"),
+                ))
+                .at(at(path!["taken_at"]))
+                .help(lang.pick("例如 \"2026-11-28T09:30:00+08:00\"", "for example \"2026-11-28T09:30:00+08:00\"")),
             );
         }
     }
@@ -368,13 +384,16 @@ fn check(
         let vpath = path!["answers", id.as_str()];
         if !known.contains(id.as_str()) {
             diags.push(
-                Diagnostic::error(t(format!("量表 \"{}\" 中没有条目 \"{id}\"", rubric.id), format!("rubric \"{}\" has no item \"{id}\"", rubric.id)))
-                    .at(loc.key(&vpath).or_else(|| at(vpath.clone())))
-                    .label(lang.pick("未知条目", "unknown item"))
-                    .help(t(
-                        format!("`zhixing rubric template --rubric {}` 列出全部条目标识", rubric.id),
-                        format!("`zhixing rubric template --rubric {}` lists every item id", rubric.id),
-                    )),
+                Diagnostic::error(t(
+                    format!("量表 \"{}\" 中没有条目 \"{id}\"", rubric.id),
+                    format!("rubric \"{}\" has no item \"{id}\"", rubric.id),
+                ))
+                .at(loc.key(&vpath).or_else(|| at(vpath.clone())))
+                .label(lang.pick("未知条目", "unknown item"))
+                .help(t(
+                    format!("`zhixing rubric template --rubric {}` 列出全部条目标识", rubric.id),
+                    format!("`zhixing rubric template --rubric {}` lists every item id", rubric.id),
+                )),
             );
             continue;
         }
@@ -391,15 +410,31 @@ fn check(
                     _ => lang.pick("表或数组", "a table or array").to_string(),
                 };
                 let message = match other {
-                    Cell::Int(_) => t(format!("\"{id}\" 的作答 {shown} 超出量表范围 {min} 到 {max}"), format!("answer {shown} to \"{id}\" is outside the scale {min} to {max}")),
-                    _ => t(format!("\"{id}\" 的作答 {shown} 不是整数"), format!("answer {shown} to \"{id}\" is not a whole number")),
+                    Cell::Int(_) => t(
+                        format!("\"{id}\" 的作答 {shown} 超出量表范围 {min} 到 {max}"),
+                        format!("answer {shown} to \"{id}\" is outside the scale {min} to {max}"),
+                    ),
+                    _ => t(
+                        format!("\"{id}\" 的作答 {shown} 不是整数"),
+                        format!("answer {shown} to \"{id}\" is not a whole number"),
+                    ),
                 };
-                let skip = if rubric.scale.allow_skip { lang.pick("，或写 \"skip\" 表示不适用", ", or \"skip\" for not applicable") } else { "" };
+                let skip = if rubric.scale.allow_skip {
+                    lang.pick("，或写 \"skip\" 表示不适用", ", or \"skip\" for not applicable")
+                } else {
+                    ""
+                };
                 diags.push(
                     Diagnostic::error(message)
                         .at(at(vpath))
-                        .label(t(format!("应为 {min} 到 {max} 的整数"), format!("expected a whole number from {min} to {max}")))
-                        .help(t(format!("写 {min} 到 {max} 之间的整数{skip}"), format!("write a whole number from {min} to {max}{skip}"))),
+                        .label(t(
+                            format!("应为 {min} 到 {max} 的整数"),
+                            format!("expected a whole number from {min} to {max}"),
+                        ))
+                        .help(t(
+                            format!("写 {min} 到 {max} 之间的整数{skip}"),
+                            format!("write a whole number from {min} to {max}{skip}"),
+                        )),
                 );
                 continue;
             }
@@ -408,7 +443,10 @@ fn check(
             diags.push(
                 Diagnostic::error(t(format!("条目 \"{id}\" 不能跳过"), format!("item \"{id}\" cannot be skipped")))
                     .at(at(vpath))
-                    .help(t(format!("此量表不允许跳过：写 {min} 到 {max} 的整数"), format!("this rubric does not allow skipping: write a whole number from {min} to {max}"))),
+                    .help(t(
+                        format!("此量表不允许跳过：写 {min} 到 {max} 的整数"),
+                        format!("this rubric does not allow skipping: write a whole number from {min} to {max}"),
+                    )),
             );
             continue;
         }
@@ -420,9 +458,17 @@ fn check(
         if !missing.is_empty() {
             let list = missing.join(", ");
             diags.push(
-                Diagnostic::error(t(format!("有 {} 个条目未作答：{list}", missing.len()), format!("{} item(s) not answered: {list}", missing.len())))
-                    .at(loc.key(&path!["answers"]).or_else(|| loc.nearest(&path!["answers"])))
-                    .help(lang.pick("此量表不允许跳过：为每个条目作答", "this rubric does not allow skipping: answer every item")),
+                Diagnostic::error(t(
+                    format!("有 {} 个条目未作答：{list}", missing.len()),
+                    format!("{} item(s) not answered: {list}", missing.len()),
+                ))
+                .at(loc.key(&path!["answers"]).or_else(|| loc.nearest(&path!["answers"])))
+                .help(
+                    lang.pick(
+                        "此量表不允许跳过：为每个条目作答",
+                        "this rubric does not allow skipping: answer every item",
+                    ),
+                ),
             );
         }
     }
@@ -431,7 +477,10 @@ fn check(
         return Err(diags);
     }
     Ok(Response {
-        subject: Subject { name: doc.subject.name.trim().to_string(), department: doc.subject.department.filter(|d| !d.trim().is_empty()) },
+        subject: Subject {
+            name: doc.subject.name.trim().to_string(),
+            department: doc.subject.department.filter(|d| !d.trim().is_empty()),
+        },
         rater: Rater { role, name: rater_name },
         session: doc.session.filter(|s| !s.trim().is_empty()),
         taken_at: doc.taken_at,
@@ -470,7 +519,8 @@ mod tests {
         let recs = parse(text, Kind::Toml, &core(), Lang::En);
         let diags = recs[0].outcome.as_ref().unwrap_err();
         assert_eq!(diags.len(), 7, "{diags:#?}");
-        let lines: Vec<usize> = diags.iter().map(|d| crate::diag::line_col(text, d.span.clone().unwrap().start).0).collect();
+        let lines: Vec<usize> =
+            diags.iter().map(|d| crate::diag::line_col(text, d.span.clone().unwrap().start).0).collect();
         assert_eq!(lines, [1, 2, 4, 6, 8, 9, 10]);
     }
 

@@ -7,7 +7,7 @@ use std::path::Path;
 use clap::{CommandFactory, Parser};
 
 use crate::answers::{self, Kind};
-use crate::cli::{Cli, ColorChoice, Command, OutputArgs, RubricCommand, ScoreArgs, SchemaKind};
+use crate::cli::{Cli, ColorChoice, Command, OutputArgs, RubricCommand, SchemaKind, ScoreArgs};
 use crate::diag::{self, Diagnostic};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -120,7 +120,10 @@ pub fn load_rubric(ctx: &Ctx, choice: Option<&str>) -> Result<Loaded> {
                 let ids: Vec<&str> = rubric::BUILTINS.iter().map(|b| b.id).collect();
                 return Err(Error::BadInput(match ctx.lang {
                     Lang::Zh => format!("没有内置量表 \"{choice}\"，也没有这个文件；内置量表有：{}", ids.join("、")),
-                    Lang::En => format!("\"{choice}\" is neither a built-in rubric nor a file; built-in rubrics: {}", ids.join(", ")),
+                    Lang::En => format!(
+                        "\"{choice}\" is neither a built-in rubric nor a file; built-in rubrics: {}",
+                        ids.join(", ")
+                    ),
                 }));
             }
             let bytes = std::fs::read(choice).map_err(|e| Error::io(choice, "cannot read rubric", e))?;
@@ -169,23 +172,23 @@ fn emit(ctx: &Ctx, out: &OutputArgs, write: impl FnOnce(&mut dyn Write, &Style) 
 fn score_cmd(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
     let loaded = load_rubric(ctx, args.rubric.rubric.as_deref())?;
     let r = &loaded.rubric;
-    if let Some(p) = &args.profile {
-        if !r.profiles.contains_key(p) {
-            let list: Vec<&str> = r.profiles.keys().map(String::as_str).collect();
-            let list = if list.is_empty() { ctx.t("（无）", "(none)") } else { list.join(", ") };
-            return Err(Error::BadInput(match ctx.lang {
-                Lang::Zh => format!("量表 {} 没有目标配置 \"{p}\"；可用的有：{list}", r.id),
-                Lang::En => format!("rubric {} has no profile \"{p}\"; its profiles: {list}", r.id),
-            }));
-        }
+    if let Some(p) = &args.profile
+        && !r.profiles.contains_key(p)
+    {
+        let list: Vec<&str> = r.profiles.keys().map(String::as_str).collect();
+        let list = if list.is_empty() { ctx.t("（无）", "(none)") } else { list.join(", ") };
+        return Err(Error::BadInput(match ctx.lang {
+            Lang::Zh => format!("量表 {} 没有目标配置 \"{p}\"；可用的有：{list}", r.id),
+            Lang::En => format!("rubric {} has no profile \"{p}\"; its profiles: {list}", r.id),
+        }));
     }
-    if let Some(t) = args.target {
-        if !(t.is_finite() && (0.0..=100.0).contains(&t)) {
-            return Err(Error::BadInput(match ctx.lang {
-                Lang::Zh => format!("--target {t} 超出 0 到 100 的范围"),
-                Lang::En => format!("--target {t} is outside 0..=100"),
-            }));
-        }
+    if let Some(t) = args.target
+        && !(t.is_finite() && (0.0..=100.0).contains(&t))
+    {
+        return Err(Error::BadInput(match ctx.lang {
+            Lang::Zh => format!("--target {t} 超出 0 到 100 的范围"),
+            Lang::En => format!("--target {t} is outside 0..=100"),
+        }));
     }
     if args.files.iter().filter(|f| *f == "-").count() > 1 {
         return Err(Error::BadInput(ctx.t("标准输入（-）只能读取一次", "standard input (-) can be read only once")));
@@ -218,8 +221,12 @@ fn score_cmd(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
             match Kind::from_path(file) {
                 Some(k) => k,
                 None => {
-                    let d = Diagnostic::error(ctx.t("无法识别的答卷文件类型", "not a kind of answers file zhixing reads"))
-                        .help(ctx.t("答卷文件应以 .toml、.json 或 .jsonl 结尾", "answers files end in .toml, .json or .jsonl"));
+                    let d =
+                        Diagnostic::error(ctx.t("无法识别的答卷文件类型", "not a kind of answers file zhixing reads"))
+                            .help(ctx.t(
+                                "答卷文件应以 .toml、.json 或 .jsonl 结尾",
+                                "answers files end in .toml, .json or .jsonl",
+                            ));
                     eprint!("{}", diag::render(&name, &text, &[d], ctx.lang));
                     rejected += 1;
                     problems += 1;
@@ -245,7 +252,8 @@ fn score_cmd(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
         }));
     }
 
-    let opts = score::Options { profile: args.profile.clone(), target: args.target, lang: r.result_lang(ctx.lang.code()) };
+    let opts =
+        score::Options { profile: args.profile.clone(), target: args.target, lang: r.result_lang(ctx.lang.code()) };
     let now = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
     let mut ids = ulid::Generator::new();
     let results: Vec<_> = responses

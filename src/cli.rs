@@ -11,7 +11,9 @@ use crate::report::Format;
 /// score it, and show the gaps to work on.
 #[derive(Debug, Parser)]
 #[command(name = "zhixing", version, about, long_about = None, max_term_width = 100)]
-#[command(after_help = "Exit codes: 0 ok; 1 I/O or internal error; 2 bad input (usage, rubric, answers, store); 130 interrupted.")]
+#[command(
+    after_help = "Exit codes: 0 ok; 1 I/O or internal error; 2 bad input (usage, rubric, answers, store); 130 interrupted."
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,

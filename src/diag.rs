@@ -110,7 +110,8 @@ pub fn render(path: &str, text: &str, diags: &[Diagnostic], lang: Lang) -> Strin
                 }
                 snippet = snippet.annotation(primary);
                 if let Some((rspan, rlabel)) = &d.related {
-                    snippet = snippet.annotation(AnnotationKind::Context.span(clamp_span(text, rspan)).label(rlabel.as_str()));
+                    snippet = snippet
+                        .annotation(AnnotationKind::Context.span(clamp_span(text, rspan)).label(rlabel.as_str()));
                 }
                 report.push(level.primary_title(d.message.as_str()).element(snippet));
             }

@@ -4,19 +4,19 @@
 //! (`answers`), scored into results (`score`, pure), and rendered
 //! (`report`, pure). Only `app` and `output` touch the terminal and the disk.
 
-pub mod diag;
-pub mod lang;
 pub mod answers;
-pub mod locate;
-pub mod rubric;
-pub mod result;
-pub mod score;
-pub mod store;
-pub mod i18n;
-pub mod report;
-pub mod width;
 pub mod app;
 pub mod cli;
+pub mod diag;
 pub mod error;
+pub mod i18n;
+pub mod lang;
+pub mod locate;
 pub mod output;
+pub mod report;
+pub mod result;
+pub mod rubric;
 pub mod rubric_view;
+pub mod score;
+pub mod store;
+pub mod width;

@@ -57,13 +57,13 @@ pub struct RubricRef {
     pub sha256: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Subject {
     pub name: String,
     pub department: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Rater {
     pub role: Role,
     /// Name of the rater; null for self-assessment.
@@ -109,7 +109,9 @@ impl Role {
     /// A role from its code or its Chinese name.
     pub fn parse(s: &str) -> Option<Role> {
         let s = s.trim();
-        Role::ALL.into_iter().find(|r| r.code().eq_ignore_ascii_case(s) || r.zh() == s || (s == "自评" && *r == Role::SelfRating))
+        Role::ALL
+            .into_iter()
+            .find(|r| r.code().eq_ignore_ascii_case(s) || r.zh() == s || (s == "自评" && *r == Role::SelfRating))
     }
 }
 
@@ -126,7 +128,8 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub const ALL: [Severity; 5] = [Severity::Met, Severity::Minor, Severity::Moderate, Severity::Critical, Severity::Unknown];
+    pub const ALL: [Severity; 5] =
+        [Severity::Met, Severity::Minor, Severity::Moderate, Severity::Critical, Severity::Unknown];
 
     pub fn code(self) -> &'static str {
         match self {

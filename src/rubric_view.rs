@@ -63,8 +63,13 @@ pub fn show_text(r: &Rubric, lang: Lang, width: u16) -> String {
             num(r.targets.default)
         ),
     });
-    let labels: Vec<String> =
-        r.scale.labels.iter().enumerate().map(|(i, t)| format!("{} {}", r.scale.min + i as i64, r.text(t, l))).collect();
+    let labels: Vec<String> = r
+        .scale
+        .labels
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("{} {}", r.scale.min + i as i64, r.text(t, l)))
+        .collect();
     o.push_str(&format!("{}{}\n", lang.pick("量表：", "Scale: "), labels.join(" / ")));
     for (id, p) in &r.profiles {
         o.push_str(&format!(
@@ -136,12 +141,22 @@ fn toml_str(s: &str) -> String {
 pub fn template(r: &Rubric, lang: Lang) -> String {
     let l = lang.code();
     let mut o = String::new();
-    let labels: Vec<String> =
-        r.scale.labels.iter().enumerate().map(|(i, t)| format!("{} {}", r.scale.min + i as i64, r.text(t, l))).collect();
+    let labels: Vec<String> = r
+        .scale
+        .labels
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("{} {}", r.scale.min + i as i64, r.text(t, l)))
+        .collect();
     match lang {
         Lang::Zh => {
             o.push_str(&format!("# {}（{} {}）答卷\n", r.text(&r.title, l), r.id, r.version));
-            o.push_str(&format!("# 把每个 \"?\" 改为 {} 到 {} 的整数：{}\n", r.scale.min, r.scale.max, labels.join("，")));
+            o.push_str(&format!(
+                "# 把每个 \"?\" 改为 {} 到 {} 的整数：{}\n",
+                r.scale.min,
+                r.scale.max,
+                labels.join("，")
+            ));
             if r.scale.allow_skip {
                 o.push_str("# 不适用的条目写 \"skip\"。\n");
             }
@@ -149,7 +164,12 @@ pub fn template(r: &Rubric, lang: Lang) -> String {
         }
         Lang::En => {
             o.push_str(&format!("# {} ({} {}): answers\n", r.text(&r.title, l), r.id, r.version));
-            o.push_str(&format!("# Replace each \"?\" with a whole number from {} to {}: {}\n", r.scale.min, r.scale.max, labels.join(", ")));
+            o.push_str(&format!(
+                "# Replace each \"?\" with a whole number from {} to {}: {}\n",
+                r.scale.min,
+                r.scale.max,
+                labels.join(", ")
+            ));
             if r.scale.allow_skip {
                 o.push_str("# Write \"skip\" for an item that does not apply.\n");
             }
@@ -160,11 +180,17 @@ pub fn template(r: &Rubric, lang: Lang) -> String {
     o.push_str(&format!("# session = {}\n", toml_str(lang.pick("2026秋季培训班", "Autumn 2026 class"))));
     o.push_str("# taken_at = \"2026-11-28T09:30:00+08:00\"\n\n");
     o.push_str("[subject]\n");
-    o.push_str(&format!("name = \"\"  # {}\n", lang.pick("被评价人姓名（必填）", "name of the person assessed (required)")));
+    o.push_str(&format!(
+        "name = \"\"  # {}\n",
+        lang.pick("被评价人姓名（必填）", "name of the person assessed (required)")
+    ));
     o.push_str(&format!("# department = {}\n\n", toml_str(lang.pick("秘书处", "General office"))));
     o.push_str("[rater]\n");
     o.push_str("role = \"self\"  # self | supervisor | peer | subordinate | other\n");
-    o.push_str(&format!("# name = \"\"  # {}\n\n", lang.pick("评价他人时填写评价人姓名", "the rater's name, when rating someone else")));
+    o.push_str(&format!(
+        "# name = \"\"  # {}\n\n",
+        lang.pick("评价他人时填写评价人姓名", "the rater's name, when rating someone else")
+    ));
     o.push_str("[answers]\n");
     for s in &r.sections {
         for d in &s.dimensions {

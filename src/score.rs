@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 
 use crate::result::{
-    DimensionResult, Priority, Quality, Rater, ResultDoc, RubricRef, SCHEMA, SectionResult, Severity, Standing, Strength,
-    Subject,
+    DimensionResult, Priority, Quality, Rater, ResultDoc, RubricRef, SCHEMA, SectionResult, Severity, Standing,
+    Strength, Subject,
 };
 use crate::rubric::{GapBands, Loaded, Rubric};
 
@@ -25,17 +25,6 @@ pub struct Response {
     pub seconds: Option<f64>,
 }
 
-impl Default for Subject {
-    fn default() -> Self {
-        Subject { name: String::new(), department: None }
-    }
-}
-
-impl Default for Rater {
-    fn default() -> Self {
-        Rater { role: Default::default(), name: None }
-    }
-}
 
 /// What the person running the tool chose.
 #[derive(Clone, Debug, Default)]
@@ -144,7 +133,8 @@ pub fn score(loaded: &Loaded, resp: &Response, opts: &Options, id: String, now: 
                 .iter()
                 .filter_map(|it| answer(&it.id).map(|v| (it.weight, item_score(v, it.reverse, min, max))))
                 .collect();
-            let score = if answered.len() * 2 < dim.items.len() { None } else { weighted_mean(answered.iter().copied()) };
+            let score =
+                if answered.len() * 2 < dim.items.len() { None } else { weighted_mean(answered.iter().copied()) };
             let st = standing(score, targets.dimension(si, di), &r.gap);
             if let Some(s) = score {
                 dim_scores.push((dim.weight, s));
@@ -265,7 +255,9 @@ pub fn quality(r: &Rubric, answers: &IndexMap<String, Option<i64>>, seconds: Opt
     let too_fast = seconds.is_some_and(|s| !given.is_empty() && s < TOO_FAST_SECONDS_PER_ITEM * given.len() as f64);
 
     let mut flags = Vec::new();
-    for (on, name) in [(straight_line, "straight_line"), (reverse_inconsistent, "reverse_inconsistent"), (too_fast, "too_fast")] {
+    for (on, name) in
+        [(straight_line, "straight_line"), (reverse_inconsistent, "reverse_inconsistent"), (too_fast, "too_fast")]
+    {
         if on {
             flags.push(name.to_string());
         }

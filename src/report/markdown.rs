@@ -17,12 +17,16 @@ impl MarkdownSink {
     }
 }
 
-/// Escape text so that Markdown shows it as written.
+/// Escape text so that Markdown shows it as written, inline (in a table
+/// cell or after a list marker): emphasis, code, links, HTML and pipes.
 pub fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    if text.starts_with(['#', '-', '+', '=']) {
+        out.push('\\');
+    }
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+' | '-' | '!' | '|' | '~' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -69,15 +73,30 @@ fn render(entry: &Entry<'_>, lang: Lang) -> String {
         o.push_str(&format!("- {}{}{}\n", u.session, u.colon, md(s)));
     }
     let ov = &r.overall;
-    o.push_str(&format!("\n**{} {}** ({} {}", u.overall, opt_num(ov.score), u.target, num(ov.target)));
-    match ov.gap {
-        Some(g) => o.push_str(&format!(", {} {}, {})\n\n", u.gap, num(g), i18n::severity(ov.severity, lang))),
-        None => o.push_str(&format!(", {})\n\n", u.insufficient)),
-    }
+    let detail = match ov.gap {
+        Some(g) => format!(
+            "{} {}{}{} {}{}{}",
+            u.target,
+            num(ov.target),
+            u.list_sep,
+            u.gap,
+            num(g),
+            u.list_sep,
+            i18n::severity(ov.severity, lang)
+        ),
+        None => format!("{} {}{}{}", u.target, num(ov.target), u.list_sep, u.insufficient),
+    };
+    let detail = match lang {
+        Lang::Zh => format!("（{detail}）"),
+        Lang::En => format!(" ({detail})"),
+    };
+    o.push_str(&format!("\n**{} {}**{detail}\n\n", u.overall, opt_num(ov.score)));
 
     let change = entry.previous.is_some();
     o.push_str(&format!("| {} | {} | {} | {} | {} |", u.dimension, u.score, u.target, u.gap, u.severity));
-    o.push_str(if change { &" Δ |"[..] } else { "" });
+    if change {
+        o.push_str(&format!(" {} |", lang.pick("变化", "Change")));
+    }
     o.push_str("\n|---|---:|---:|---:|---|");
     o.push_str(if change { "---:|" } else { "" });
     o.push('\n');
@@ -116,11 +135,14 @@ fn render(entry: &Entry<'_>, lang: Lang) -> String {
     }
     for (i, p) in r.priorities.iter().enumerate() {
         let section = r.sections.iter().find(|s| s.id == p.section).map_or(p.section.as_str(), |s| s.title.as_str());
+        let section = match lang {
+            Lang::Zh => format!("（{}）", md(section)),
+            Lang::En => format!(" ({})", md(section)),
+        };
         o.push_str(&format!(
-            "{}. **{}** ({}){}{} {}\n",
+            "{}. **{}**{section}{}{} {}\n",
             i + 1,
             md(r.dimension_title(&p.dimension)),
-            md(section),
             u.colon,
             u.gap,
             num(p.gap)
@@ -139,7 +161,7 @@ fn render(entry: &Entry<'_>, lang: Lang) -> String {
     if let Some(p) = &r.previous {
         o.push_str(&format!("\n## {}\n\n", u.change));
         let d = p.overall_delta.map(|d| format!("{} {}", Trend::of(d).arrow(false), delta(d))).unwrap_or_default();
-        o.push_str(&format!("- {}{}{} ({})\n", u.overall, u.colon, d, md(&short_time(&p.taken_at))));
+        o.push_str(&format!("- {}{}{}{}{}\n", u.overall, u.colon, d, u.list_sep, md(&short_time(&p.taken_at))));
     }
     if !r.quality.flags.is_empty() {
         o.push_str(&format!("\n## {}\n\n", u.quality));

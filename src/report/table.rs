@@ -107,10 +107,8 @@ fn render(entry: &Entry<'_>, style: &Style) -> String {
         Some(g) => line.push_str(&format!("   {} {}{}", u.gap, num(g), paren(i18n::severity(o.severity, lang), lang))),
         None => line.push_str(&paren(u.insufficient, lang)),
     }
-    if let Some(p) = &r.previous {
-        if let Some(d) = p.overall_delta {
-            line.push_str(&format!("   {} {}", Trend::of(d).arrow(style.ascii), delta(d)));
-        }
+    if let Some(d) = r.previous.as_ref().and_then(|p| p.overall_delta) {
+        line.push_str(&format!("   {} {}", Trend::of(d).arrow(style.ascii), delta(d)));
     }
     out.push_str(&bold(&line, style));
     out.push('\n');
@@ -133,7 +131,7 @@ fn render(entry: &Entry<'_>, style: &Style) -> String {
     if show_change {
         header.push(lang.pick("变化", "Change"));
     }
-    table.set_header(header.into_iter().map(|h| Cell::new(h)).collect::<Vec<_>>());
+    table.set_header(header.into_iter().map(Cell::new).collect::<Vec<_>>());
     let sev_cell = |s: Severity| {
         let c = Cell::new(i18n::severity(s, lang));
         if style.color { c.fg(color_of(s)) } else { c }
@@ -226,7 +224,9 @@ fn render(entry: &Entry<'_>, style: &Style) -> String {
     if r.priorities.len() > SUGGESTED {
         let note = match lang {
             Lang::Zh => format!("    （前 {SUGGESTED} 项附改进建议；全部建议见 --format markdown 或 json）"),
-            Lang::En => format!("    (suggestions for the first {SUGGESTED}; all of them with --format markdown or json)"),
+            Lang::En => {
+                format!("    (suggestions for the first {SUGGESTED}; all of them with --format markdown or json)")
+            }
         };
         out.push_str(&note);
         out.push('\n');
@@ -251,7 +251,8 @@ fn render(entry: &Entry<'_>, style: &Style) -> String {
         out.push('\n');
         out.push_str(&bold(u.change, style));
         out.push('\n');
-        let d = p.overall_delta.map(|d| format!("{} {}", Trend::of(d).arrow(style.ascii), delta(d))).unwrap_or_default();
+        let d =
+            p.overall_delta.map(|d| format!("{} {}", Trend::of(d).arrow(style.ascii), delta(d))).unwrap_or_default();
         out.push_str(&format!("  {}{}{}   {} {}\n", u.overall, u.colon, d, short_time(&p.taken_at), p.id));
     }
 

@@ -10,3 +10,156 @@ fn numbers_people_see() {
     assert_eq!(Trend::of(-1.01), Trend::Down);
     assert_eq!(Trend::of(1.01), Trend::Up);
 }
+
+use crate::lang::Lang;
+use crate::result::{Previous, Rater, Role, Subject};
+use crate::rubric;
+use crate::score::{self, Options, Response};
+
+/// A fixed result on the built-in core rubric: deterministic answers, id and time.
+fn sample(lang: Lang, previous: bool) -> (crate::result::ResultDoc, Option<crate::result::ResultDoc>) {
+    let loaded = rubric::load_builtin(rubric::builtin("core").unwrap(), lang).unwrap();
+    let ids: Vec<String> = loaded.rubric.items().map(|(_, _, i)| i.id.clone()).collect();
+    let answers = |seed: usize| {
+        ids.iter().enumerate().map(|(k, id)| (id.clone(), Some(1 + ((k * 7 + seed) % 5) as i64))).collect()
+    };
+    let resp = |seed, ts: &str| Response {
+        subject: Subject { name: "张三".into(), department: Some("秘书处".into()) },
+        rater: Rater { role: Role::SelfRating, name: None },
+        session: Some("2026秋季班".into()),
+        taken_at: Some(ts.into()),
+        answers: answers(seed),
+        seconds: None,
+    };
+    let opts = Options { lang: lang.code().into(), ..Default::default() };
+    let mut now = score::score(&loaded, &resp(3, "2026-11-28T09:30:00+08:00"), &opts, "01JDXNOW".into(), "");
+    if !previous {
+        return (now, None);
+    }
+    let before = score::score(&loaded, &resp(1, "2026-05-20T09:30:00+08:00"), &opts, "01JDXBEFORE".into(), "");
+    now.previous = Some(Previous {
+        id: before.id.clone(),
+        taken_at: before.taken_at.clone(),
+        overall_delta: Some(now.overall.score.unwrap() - before.overall.score.unwrap()),
+    });
+    (now, Some(before))
+}
+
+fn rendered(format: Format, lang: Lang, ascii: bool, previous: bool) -> String {
+    let (now, before) = sample(lang, previous);
+    let style = Style { lang, color: false, ascii, width: 100, bom: false };
+    let bytes = render(format, &style, &[Entry { result: &now, previous: before.as_ref() }]);
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn table_zh() {
+    insta::assert_snapshot!(rendered(Format::Table, Lang::Zh, false, false));
+}
+
+#[test]
+fn table_en() {
+    insta::assert_snapshot!(rendered(Format::Table, Lang::En, false, false));
+}
+
+#[test]
+fn table_ascii_with_change_zh() {
+    insta::assert_snapshot!(rendered(Format::Table, Lang::Zh, true, true));
+}
+
+#[test]
+fn table_with_change_en() {
+    insta::assert_snapshot!(rendered(Format::Table, Lang::En, false, true));
+}
+
+#[test]
+fn markdown_zh() {
+    insta::assert_snapshot!(rendered(Format::Markdown, Lang::Zh, false, true));
+}
+
+#[test]
+fn markdown_en() {
+    insta::assert_snapshot!(rendered(Format::Markdown, Lang::En, false, false));
+}
+
+#[test]
+fn csv_zh() {
+    insta::assert_snapshot!(rendered(Format::Csv, Lang::Zh, false, false));
+}
+
+#[test]
+fn csv_en() {
+    insta::assert_snapshot!(rendered(Format::Csv, Lang::En, false, false));
+}
+
+#[test]
+fn json_zh() {
+    insta::assert_snapshot!(rendered(Format::Json, Lang::Zh, false, true));
+}
+
+#[test]
+fn json_en() {
+    insta::assert_snapshot!(rendered(Format::Json, Lang::En, false, false));
+}
+
+#[test]
+fn jsonl_is_one_line_per_result() {
+    let (a, _) = sample(Lang::En, false);
+    let style = Style::default();
+    let out =
+        render(Format::Jsonl, &style, &[Entry { result: &a, previous: None }, Entry { result: &a, previous: None }]);
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(text.lines().count(), 2);
+    for line in text.lines() {
+        let back: crate::result::ResultDoc = serde_json::from_str(line).unwrap();
+        assert_eq!(back, a);
+    }
+}
+
+#[test]
+fn json_array_for_several() {
+    let (a, _) = sample(Lang::En, false);
+    let out = render(Format::Json, &Style::default(), &[Entry { result: &a, previous: None }; 3]);
+    let v: Vec<crate::result::ResultDoc> = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v.len(), 3);
+    let none = render(Format::Json, &Style::default(), &[]);
+    assert_eq!(none, b"[]\n");
+}
+
+#[test]
+fn csv_bom_and_injection() {
+    let (mut a, _) = sample(Lang::En, false);
+    a.subject.name = "=HYPERLINK(\"http://x\")".into();
+    let style = Style { bom: true, ..Style::default() };
+    let out = String::from_utf8(render(Format::Csv, &style, &[Entry { result: &a, previous: None }])).unwrap();
+    assert!(out.starts_with('\u{feff}'));
+    let mut rdr = ::csv::Reader::from_reader(out.trim_start_matches('\u{feff}').as_bytes());
+    for row in rdr.records() {
+        let row = row.unwrap();
+        assert_eq!(&row[1], "'=HYPERLINK(\"http://x\")");
+    }
+}
+
+#[test]
+fn table_lines_up_with_chinese() {
+    let text = rendered(Format::Table, Lang::Zh, false, true);
+    let widths: Vec<usize> = text
+        .lines()
+        .filter(|l| {
+            l.starts_with('│') || l.starts_with('╭') || l.starts_with('╰') || l.starts_with('├') || l.starts_with('╞')
+        })
+        .map(crate::width::width)
+        .collect();
+    assert!(widths.len() > 10);
+    assert!(widths.iter().all(|w| *w == widths[0]), "{widths:?}");
+}
+
+#[test]
+fn colour_only_when_asked() {
+    let (a, _) = sample(Lang::Zh, false);
+    let plain = render(Format::Table, &Style::default(), &[Entry { result: &a, previous: None }]);
+    assert!(!plain.contains(&0x1b));
+    let style = Style { color: true, ..Style::default() };
+    let coloured = render(Format::Table, &style, &[Entry { result: &a, previous: None }]);
+    assert!(coloured.contains(&0x1b));
+}

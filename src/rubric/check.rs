@@ -43,17 +43,17 @@ pub(super) fn shape_error(e: &toml::de::Error, lang: Lang) -> Diagnostic {
     let (zh_help, en_help) = if msg.starts_with("missing field") {
         ("补上这个必需的键", "add this required key")
     } else {
-        ("改成量表格式要求的类型（见 `zhixing schema rubric`）", "use the type the rubric format asks for (see `zhixing schema rubric`)")
+        (
+            "改成量表格式要求的类型（见 `zhixing schema rubric`）",
+            "use the type the rubric format asks for (see `zhixing schema rubric`)",
+        )
     };
-    Diagnostic::error(format!("{}{msg}", lang.pick("格式错误：", "")))
-        .at(e.span())
-        .help(lang.pick(zh_help, en_help))
+    Diagnostic::error(format!("{}{msg}", lang.pick("格式错误：", ""))).at(e.span()).help(lang.pick(zh_help, en_help))
 }
 
 fn valid_id(id: &str) -> bool {
     let mut chars = id.chars();
-    matches!(chars.next(), Some('a'..='z'))
-        && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-' | '_' | '.'))
+    matches!(chars.next(), Some('a'..='z')) && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-' | '_' | '.'))
 }
 
 fn valid_rubric_id(id: &str) -> bool {
@@ -101,8 +101,14 @@ impl<'a> Checker<'a> {
                     );
                     let l = self.t("应为各语言的文本表", "expected a table of texts by language");
                     let h = self.t(
-                        format!("写成 {{ {} }}", self.languages.iter().map(|l| format!("{l} = \"…\"")).collect::<Vec<_>>().join(", ")),
-                        format!("write it as {{ {} }}", self.languages.iter().map(|l| format!("{l} = \"…\"")).collect::<Vec<_>>().join(", ")),
+                        format!(
+                            "写成 {{ {} }}",
+                            self.languages.iter().map(|l| format!("{l} = \"…\"")).collect::<Vec<_>>().join(", ")
+                        ),
+                        format!(
+                            "write it as {{ {} }}",
+                            self.languages.iter().map(|l| format!("{l} = \"…\"")).collect::<Vec<_>>().join(", ")
+                        ),
                     );
                     self.err(&path, m, l, h);
                 } else if s.trim().is_empty() {
@@ -113,7 +119,8 @@ impl<'a> Checker<'a> {
                 for lang in self.languages {
                     match map.get(lang) {
                         None => {
-                            let m = self.t(format!("`{what}` 缺少 `{lang}` 译文"), format!("`{what}` has no `{lang}` text"));
+                            let m = self
+                                .t(format!("`{what}` 缺少 `{lang}` 译文"), format!("`{what}` has no `{lang}` text"));
                             let l = self.t(format!("缺少 {lang}"), format!("missing {lang}"));
                             let h = self.t(
                                 format!("补上 {lang} = \"…\"，量表的每段文本都要有 `languages` 中的每种语言"),
@@ -142,7 +149,8 @@ impl<'a> Checker<'a> {
                             format!("把 \"{key}\" 加入 `languages`，或删去这段译文"),
                             format!("add \"{key}\" to `languages`, or remove this text"),
                         );
-                        let d = Diagnostic::error(m).at(self.loc.key(&p).or_else(|| self.loc.nearest(&p))).label(l).help(h);
+                        let d =
+                            Diagnostic::error(m).at(self.loc.key(&p).or_else(|| self.loc.nearest(&p))).label(l).help(h);
                         self.diags.push(d);
                     }
                 }
@@ -161,7 +169,10 @@ impl<'a> Checker<'a> {
         if !(w.is_finite() && w > 0.0) {
             let m = self.t(format!("权重 {w} 无效"), format!("weight {w} is not valid"));
             let l = self.t("权重须为大于 0 的有限数", "a weight must be finite and > 0");
-            let h = self.t("使用大于 0 的数，例如 1.0；不需要时删去此键（默认 1）", "use a number above 0 such as 1.0, or remove the key (default 1)");
+            let h = self.t(
+                "使用大于 0 的数，例如 1.0；不需要时删去此键（默认 1）",
+                "use a number above 0 such as 1.0, or remove the key (default 1)",
+            );
             self.err(&path, m, l, h);
         }
     }
@@ -178,8 +189,12 @@ impl<'a> Checker<'a> {
     fn id(&mut self, path: Vec<Seg>, id: &'a str, kind_zh: &str, kind_en: &str) {
         if !valid_id(id) {
             let m = self.t(format!("{kind_zh}标识 \"{id}\" 无效"), format!("{kind_en} id \"{id}\" is not valid"));
-            let l = self.t("只能用小写字母、数字、-、_、.，且以字母开头", "lowercase letters, digits, -, _ and . only, starting with a letter");
-            let h = self.t("改用例如 \"perseverance.setbacks\" 这样的标识", "use an id such as \"perseverance.setbacks\"");
+            let l = self.t(
+                "只能用小写字母、数字、-、_、.，且以字母开头",
+                "lowercase letters, digits, -, _ and . only, starting with a letter",
+            );
+            let h =
+                self.t("改用例如 \"perseverance.setbacks\" 这样的标识", "use an id such as \"perseverance.setbacks\"");
             self.err(&path, m, l, h);
         }
         if let Some(first) = self.ids.get(id) {
@@ -208,7 +223,10 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, lang: Lang) -> Vec<Diagnostic
     if r.format != 1 {
         let m = c.t(format!("不支持量表格式 {}", r.format), format!("rubric format {} is not supported", r.format));
         let l = c.t("此版本的 zhixing 只读取格式 1", "this zhixing reads format 1 only");
-        let h = c.t("写 format = 1，或使用能读取该格式的 zhixing 版本", "write format = 1, or use a zhixing that reads this format");
+        let h = c.t(
+            "写 format = 1，或使用能读取该格式的 zhixing 版本",
+            "write format = 1, or use a zhixing that reads this format",
+        );
         c.err(&path!["format"], m, l, h);
         return c.diags;
     }
@@ -250,12 +268,18 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, lang: Lang) -> Vec<Diagnostic
     // Scale.
     let s = &r.scale;
     if s.min >= s.max {
-        let m = c.t(format!("量表最小值 {} 不小于最大值 {}", s.min, s.max), format!("scale min {} is not below max {}", s.min, s.max));
+        let m = c.t(
+            format!("量表最小值 {} 不小于最大值 {}", s.min, s.max),
+            format!("scale min {} is not below max {}", s.min, s.max),
+        );
         let l = c.t("min 须小于 max", "min must be below max");
         let h = c.t("例如 min = 1、max = 5", "for example min = 1 and max = 5");
         c.err(&path!["scale", "max"], m, l, h);
     } else if s.max - s.min + 1 > 11 {
-        let m = c.t(format!("量表有 {} 个点，最多 11 个", s.max - s.min + 1), format!("the scale has {} points; at most 11 are allowed", s.max - s.min + 1));
+        let m = c.t(
+            format!("量表有 {} 个点，最多 11 个", s.max - s.min + 1),
+            format!("the scale has {} points; at most 11 are allowed", s.max - s.min + 1),
+        );
         let l = c.t("点数过多", "too many points");
         let h = c.t("缩小 min 到 max 的范围，例如 1 到 5 或 0 到 10", "narrow min..max, for example 1 to 5 or 0 to 10");
         c.err(&path!["scale", "max"], m, l, h);
@@ -267,7 +291,10 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, lang: Lang) -> Vec<Diagnostic
                 format!("the scale has {points} points but {} labels", s.labels.len()),
             );
             let l = c.t("每个点一个标签", "one label per point");
-            let h = c.t(format!("从 {} 到 {} 每个点各写一个标签", s.min, s.max), format!("give one label for each point from {} to {}", s.min, s.max));
+            let h = c.t(
+                format!("从 {} 到 {} 每个点各写一个标签", s.min, s.max),
+                format!("give one label for each point from {} to {}", s.min, s.max),
+            );
             c.err(&path!["scale", "labels"], m, l, h);
         }
     }
@@ -294,7 +321,10 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, lang: Lang) -> Vec<Diagnostic
     if r.sections.is_empty() {
         let m = c.t("量表没有分区", "the rubric has no sections");
         let l = c.t("至少需要一个 [[sections]]", "at least one [[sections]] is needed");
-        let h = c.t("添加 [[sections]]，其下添加 [[sections.dimensions]] 和条目", "add a [[sections]] with [[sections.dimensions]] and items");
+        let h = c.t(
+            "添加 [[sections]]，其下添加 [[sections.dimensions]] 和条目",
+            "add a [[sections]] with [[sections.dimensions]] and items",
+        );
         c.diags.push(Diagnostic::error(m).at(Some(0..0)).label(l).help(h));
     }
     let mut items = 0usize;
@@ -308,7 +338,10 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, lang: Lang) -> Vec<Diagnostic
         if sec.dimensions.is_empty() {
             let m = c.t(format!("分区 \"{}\" 没有维度", sec.id), format!("section \"{}\" has no dimensions", sec.id));
             let l = c.t("空分区", "empty section");
-            let h = c.t("在其下添加 [[sections.dimensions]]，或删去此分区", "add [[sections.dimensions]] under it, or remove the section");
+            let h = c.t(
+                "在其下添加 [[sections.dimensions]]，或删去此分区",
+                "add [[sections.dimensions]] under it, or remove the section",
+            );
             c.err(&path!["sections", si, "id"], m, l, h);
         }
         for (di, dim) in sec.dimensions.iter().enumerate() {
@@ -332,12 +365,19 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, lang: Lang) -> Vec<Diagnostic
             if dim.items.is_empty() {
                 let m = c.t(format!("维度 \"{}\" 没有条目", dim.id), format!("dimension \"{}\" has no items", dim.id));
                 let l = c.t("空维度", "empty dimension");
-                let h = c.t("在其下添加 [[sections.dimensions.items]]，或删去此维度", "add [[sections.dimensions.items]] under it, or remove the dimension");
+                let h = c.t(
+                    "在其下添加 [[sections.dimensions.items]]，或删去此维度",
+                    "add [[sections.dimensions.items]] under it, or remove the dimension",
+                );
                 c.err(&dp(&path!["id"]), m, l, h);
             } else if dim.items.len() < 3 {
                 let m = c.t(
                     format!("维度 \"{}\" 只有 {} 个条目，无法估计信度", dim.id, dim.items.len()),
-                    format!("dimension \"{}\" has only {} item(s): its reliability cannot be estimated", dim.id, dim.items.len()),
+                    format!(
+                        "dimension \"{}\" has only {} item(s): its reliability cannot be estimated",
+                        dim.id,
+                        dim.items.len()
+                    ),
                 );
                 let l = c.t("少于 3 个条目", "fewer than 3 items");
                 let h = c.t("每个维度宜有 3 到 5 个条目", "give each dimension 3 to 5 items");
@@ -358,10 +398,17 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, lang: Lang) -> Vec<Diagnostic
                     if points > 0 && anchors.len() != points {
                         let m = c.t(
                             format!("条目 \"{}\" 有 {} 个锚定描述，量表却有 {points} 个点", item.id, anchors.len()),
-                            format!("item \"{}\" has {} anchors but the scale has {points} points", item.id, anchors.len()),
+                            format!(
+                                "item \"{}\" has {} anchors but the scale has {points} points",
+                                item.id,
+                                anchors.len()
+                            ),
                         );
                         let l = c.t("每个点一个锚定描述", "one anchor per scale point");
-                        let h = c.t("为每个量表点各写一个描述，或删去 anchors", "describe each scale point once, or remove `anchors`");
+                        let h = c.t(
+                            "为每个量表点各写一个描述，或删去 anchors",
+                            "describe each scale point once, or remove `anchors`",
+                        );
                         c.err(&ip(&path!["anchors"]), m, l, h);
                     }
                     for (k, a) in anchors.iter().enumerate() {
@@ -372,7 +419,10 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, lang: Lang) -> Vec<Diagnostic
         }
     }
     if items > MAX_ITEMS {
-        let m = c.t(format!("量表有 {items} 个条目，超过上限 {MAX_ITEMS}"), format!("the rubric has {items} items, over the limit of {MAX_ITEMS}"));
+        let m = c.t(
+            format!("量表有 {items} 个条目，超过上限 {MAX_ITEMS}"),
+            format!("the rubric has {items} items, over the limit of {MAX_ITEMS}"),
+        );
         let l = c.t("条目过多", "too many items");
         let h = c.t("拆分成几个量表", "split it into several rubrics");
         c.diags.push(Diagnostic::error(m).at(Some(0..0)).label(l).help(h));
@@ -396,7 +446,10 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, lang: Lang) -> Vec<Diagnostic
             c.target(p.clone(), *t);
             let known = r.sections.iter().any(|s| &s.id == key) || r.dimensions().any(|(_, d)| &d.id == key);
             if !known {
-                let m = c.t(format!("配置 \"{pid}\" 的目标指向不存在的 \"{key}\""), format!("profile \"{pid}\" sets a target for \"{key}\", which is not a section or dimension"));
+                let m = c.t(
+                    format!("配置 \"{pid}\" 的目标指向不存在的 \"{key}\""),
+                    format!("profile \"{pid}\" sets a target for \"{key}\", which is not a section or dimension"),
+                );
                 let l = c.t("没有这个分区或维度", "no such section or dimension");
                 let h = c.t("使用分区或维度的标识", "use the id of a section or dimension");
                 let d = Diagnostic::error(m).at(c.loc.key(&p).or_else(|| c.loc.nearest(&p))).label(l).help(h);

@@ -103,12 +103,16 @@ pub fn parse(path: &str, bytes: &[u8], lang: Lang) -> Result<Loaded, Problems> {
         let diags = syntax
             .iter()
             .map(|e| {
-                Diagnostic::error(format!("{}{}", lang.pick("TOML 语法错误：", "TOML syntax error: "), e.message().trim()))
-                    .at(e.span())
-                    .help(lang.pick(
-                        "按 TOML 语法改正此处（字符串加双引号，每个键一行）",
-                        "correct the TOML syntax here (strings in double quotes, one key per line)",
-                    ))
+                Diagnostic::error(format!(
+                    "{}{}",
+                    lang.pick("TOML 语法错误：", "TOML syntax error: "),
+                    e.message().trim()
+                ))
+                .at(e.span())
+                .help(lang.pick(
+                    "按 TOML 语法改正此处（字符串加双引号，每个键一行）",
+                    "correct the TOML syntax here (strings in double quotes, one key per line)",
+                ))
             })
             .collect();
         return Err(fail(text.to_string(), diags));

@@ -30,8 +30,8 @@ fn is_false(b: &bool) -> bool {
 /// A zhixing rubric: the model of execution capability that a questionnaire
 /// asks about and a result is scored against.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "zhixing rubric", extend("$id" = "https://zhixing.invalid/schema/rubric.v1.json"))]
+#[schemars(deny_unknown_fields)]
+#[schemars(title = "zhixing rubric")]
 pub struct Rubric {
     /// Rubric format version. Only 1 exists.
     pub format: i64,
@@ -60,7 +60,7 @@ pub struct Rubric {
 
 /// The answer scale: integers from `min` to `max`, one label each.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct Scale {
     /// Lowest answer, an integer.
     pub min: i64,
@@ -75,7 +75,7 @@ pub struct Scale {
 
 /// The rubric's default target.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct Targets {
     /// Target of every section and dimension that sets none, 0..=100.
     #[serde(default = "default_target")]
@@ -91,7 +91,7 @@ impl Default for Targets {
 /// Gap severity bands: gap ≤ 0 is met, ≤ minor is minor, ≤ moderate is
 /// moderate, above is critical.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct GapBands {
     /// Upper edge of a minor gap, > 0.
     #[serde(default = "default_minor")]
@@ -109,7 +109,7 @@ impl Default for GapBands {
 
 /// A target profile, such as the targets for a section chief.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct Profile {
     /// Name of the profile.
     pub title: Text,
@@ -123,7 +123,7 @@ pub struct Profile {
 
 /// A section: a group of dimensions, such as the four supporting elements.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct Section {
     /// Identifier, unique in the rubric.
     pub id: String,
@@ -141,7 +141,7 @@ pub struct Section {
 
 /// A dimension: one capability, measured by several items.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct Dimension {
     /// Identifier, unique in the rubric.
     pub id: String,
@@ -165,7 +165,7 @@ pub struct Dimension {
 
 /// An item: one first-person statement answered on the scale.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct Item {
     /// Identifier, unique in the rubric, e.g. "perseverance.setbacks".
     pub id: String,

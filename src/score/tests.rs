@@ -95,7 +95,13 @@ fn resp(pairs: &[(&str, i64)]) -> Response {
 }
 
 fn run(pairs: &[(&str, i64)], opts: Options) -> ResultDoc {
-    score(&load(TEST_RUBRIC), &resp(pairs), &Options { lang: "en".into(), ..opts }, "01TEST".into(), "2026-11-28T09:30:00+08:00")
+    score(
+        &load(TEST_RUBRIC),
+        &resp(pairs),
+        &Options { lang: "en".into(), ..opts },
+        "01TEST".into(),
+        "2026-11-28T09:30:00+08:00",
+    )
 }
 
 fn dim<'a>(r: &'a ResultDoc, id: &str) -> &'a DimensionResult {
@@ -124,7 +130,8 @@ fn reverse_items_and_item_weights() {
 
 #[test]
 fn section_weights_in_overall() {
-    let all: Vec<(&str, i64)> = vec![("a", 5), ("b", 1), ("c", 5), ("e", 5), ("f", 5), ("g", 5), ("h", 1), ("i", 1), ("j", 1), ("k", 5)];
+    let all: Vec<(&str, i64)> =
+        vec![("a", 5), ("b", 1), ("c", 5), ("e", 5), ("f", 5), ("g", 5), ("h", 1), ("i", 1), ("j", 1), ("k", 5)];
     let r = run(&all, Options::default());
     assert_eq!(r.sections[0].score, Some(100.0));
     assert_eq!(r.sections[1].score, Some(0.0));

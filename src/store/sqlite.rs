@@ -2,14 +2,16 @@
 //! `PRAGMA user_version`, and `PRAGMA application_id` so that a file of
 //! another program is recognised and left alone.
 //!
-//! Opening never writes to a file before it is known to be ours or empty:
-//! the first 100 bytes are read by hand (SQLite's header), a file that is
-//! not SQLite, or carries another application id, is refused without
-//! SQLite ever opening it; otherwise a read-only connection looks at the
-//! application id, the schema version and the tables. Only then is the file
-//! opened for writing, and set up or migrated inside one `BEGIN IMMEDIATE`
-//! transaction that checks again, so that processes opening a new store at
-//! the same moment wait for each other instead of racing.
+//! Opening never writes to a file before it is known to be ours or empty.
+//! Its header (the first 108 bytes) is read by hand: a file that is not
+//! SQLite, carries another application id, has tables but no application
+//! id, or is ours from a newer zhixing, is refused without SQLite ever
+//! opening it. Otherwise SQLite looks again (the header of a file in WAL
+//! mode may lag behind its log) with checkpoint-on-close turned off, so that
+//! a late refusal still writes nothing; a new or older store is then set up
+//! or migrated inside one `BEGIN IMMEDIATE` transaction that checks once
+//! more, so that processes opening a new store at the same moment wait for
+//! each other instead of racing. Only then is the file switched to WAL.
 
 use std::ffi::OsString;
 use std::fs;
@@ -18,6 +20,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{SecondsFormat, Utc};
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params, params_from_iter};
 
 use super::{Draft, Filter, SaveOutcome, Since, Store, StoreError, StoreInfo, parse_since, utc_key};
@@ -70,19 +73,25 @@ CREATE INDEX drafts_by_subject ON drafts (subject, rubric_id, updated_utc, id);
 
 /// A store in one SQLite file.
 pub struct SqliteStore {
-    conn: Connection,
+    /// Visible to the module tests, which inject failures through it.
+    pub(super) conn: Connection,
     path: PathBuf,
 }
 
-/// What the first bytes of a file say.
+/// What the first bytes of a file say. In WAL mode the file's own header
+/// may lag behind the log, so a candidate is checked again through SQLite.
 enum Header {
-    /// 0 bytes: a new store.
-    Empty,
-    /// Not an SQLite database, or one of another application.
+    /// Not SQLite; SQLite of another application; or with tables but no
+    /// application id.
     Foreign,
-    /// SQLite with our application id, or none: look inside.
-    Sqlite { ours: bool },
+    /// Ours, from a newer zhixing.
+    TooNew(i64),
+    /// Ours, or empty (0 bytes, or SQLite with nothing in it).
+    Candidate,
 }
+
+/// The 100-byte database header and the 8-byte b-tree header of page 1.
+const HEADER_LEN: usize = 108;
 
 /// What a connection sees inside.
 #[derive(Debug, PartialEq, Eq)]
@@ -101,39 +110,36 @@ impl SqliteStore {
     /// untouched.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         let sq = |error| StoreError::Sqlite { path: path.to_path_buf(), error };
+        let not_ours = || StoreError::NotOurs { path: path.to_path_buf() };
         create_parent(path)?;
         create_file(path)?;
-
-        let known_current = match read_header(path)? {
-            Header::Foreign => return Err(StoreError::NotOurs { path: path.to_path_buf() }),
-            Header::Empty => false,
-            Header::Sqlite { ours } => match inspect_read_only(path) {
-                Ok(Kind::Foreign) => return Err(StoreError::NotOurs { path: path.to_path_buf() }),
-                Ok(Kind::Ours(v)) if v > SCHEMA_VERSION => {
-                    return Err(StoreError::TooNew { path: path.to_path_buf(), version: v });
-                }
-                Ok(kind) => kind == Kind::Ours(SCHEMA_VERSION),
-                Err(e) if e.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {
-                    return Err(StoreError::NotOurs { path: path.to_path_buf() });
-                }
-                // Ours by its header, but a read-only look is not possible
-                // (say a store whose creation was cut short left a journal to
-                // roll back): the checks under the write lock decide.
-                Err(e) if ours && e.sqlite_error_code() == Some(ErrorCode::ReadOnly) => false,
-                Err(e) => return Err(sq(e)),
-            },
-        };
+        match read_header(path)? {
+            Header::Foreign => return Err(not_ours()),
+            Header::TooNew(version) => return Err(StoreError::TooNew { path: path.to_path_buf(), version }),
+            Header::Candidate => {}
+        }
 
         let mut conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
                 .map_err(sq)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sq)?;
-        if !known_current {
-            set_up(&mut conn, path)?;
+        // Until the file is known to be ours, closing this connection must
+        // not checkpoint a write-ahead log into it.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).map_err(sq)?;
+        match identify(&conn) {
+            Ok(Kind::Ours(SCHEMA_VERSION)) => {}
+            Ok(Kind::Ours(v)) if v > SCHEMA_VERSION => {
+                return Err(StoreError::TooNew { path: path.to_path_buf(), version: v });
+            }
+            Ok(Kind::Foreign) => return Err(not_ours()),
+            Ok(Kind::Ours(_) | Kind::Empty) => set_up(&mut conn, path)?,
+            Err(e) if e.sqlite_error_code() == Some(ErrorCode::NotADatabase) => return Err(not_ours()),
+            Err(e) => {eprintln!("STEP identify"); return Err(sq(e))},
         }
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false).map_err(sq)?;
         // Only now, with the file known to be ours: WAL (persistent in the
-        // file), and per connection settings.
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)).map_err(sq)?;
+        // file), and the settings of this connection.
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)).map_err(|e| {eprintln!("STEP wal"); sq(e)})?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(sq)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sq)?;
         Ok(SqliteStore { conn, path: path.to_path_buf() })
@@ -475,32 +481,30 @@ fn create_file(path: &Path) -> Result<(), StoreError> {
     }
 }
 
-/// Read SQLite's 100-byte header by hand, without SQLite.
+/// Read SQLite's header (the first 100 bytes, and the b-tree header of
+/// page 1 after it) by hand, without SQLite.
 fn read_header(path: &Path) -> Result<Header, StoreError> {
     let io = |error| StoreError::Io { path: Some(path.to_path_buf()), error };
-    let mut head = Vec::with_capacity(100);
-    fs::File::open(path).and_then(|f| f.take(100).read_to_end(&mut head)).map_err(io)?;
+    let mut head = Vec::with_capacity(HEADER_LEN);
+    fs::File::open(path).and_then(|f| f.take(HEADER_LEN as u64).read_to_end(&mut head)).map_err(io)?;
     if head.is_empty() {
-        return Ok(Header::Empty);
+        return Ok(Header::Candidate);
     }
-    if head.len() < 100 || !head.starts_with(SQLITE_MAGIC) {
+    if head.len() < HEADER_LEN || !head.starts_with(SQLITE_MAGIC) {
         return Ok(Header::Foreign);
     }
-    // Offset 68: application id, a big-endian 32-bit integer.
-    let app = i32::from_be_bytes([head[68], head[69], head[70], head[71]]);
-    Ok(match app {
-        APPLICATION_ID => Header::Sqlite { ours: true },
-        0 => Header::Sqlite { ours: false },
+    let be32 = |at: usize| i32::from_be_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);
+    let user_version = i64::from(be32(60));
+    let application_id = be32(68);
+    // Page 1 holds the schema table; its b-tree header follows the file
+    // header: a leaf table page (type 13) with no cell is an empty schema.
+    let schema_empty = head[100] == 13 && head[103] == 0 && head[104] == 0;
+    Ok(match application_id {
+        APPLICATION_ID if user_version > SCHEMA_VERSION => Header::TooNew(user_version),
+        APPLICATION_ID => Header::Candidate,
+        0 if user_version == 0 && schema_empty => Header::Candidate,
         _ => Header::Foreign,
     })
-}
-
-/// Look inside through a read-only connection: nothing is written.
-fn inspect_read_only(path: &Path) -> rusqlite::Result<Kind> {
-    let conn =
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    identify(&conn)
 }
 
 /// Application id, schema version and number of schema objects, read in one
@@ -526,7 +530,7 @@ fn identify(conn: &Connection) -> rusqlite::Result<Kind> {
 /// what the file is: another process may have created it meanwhile.
 fn set_up(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     let sq = |error| StoreError::Sqlite { path: path.to_path_buf(), error };
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sq)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| {eprintln!("STEP begin"); sq(e)})?;
     let from = match identify(&tx).map_err(sq)? {
         Kind::Foreign => return Err(StoreError::NotOurs { path: path.to_path_buf() }),
         Kind::Ours(v) if v > SCHEMA_VERSION => return Err(StoreError::TooNew { path: path.to_path_buf(), version: v }),
@@ -544,5 +548,5 @@ fn set_up(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
         tx.execute_batch(sql).map_err(sq)?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(sq)?;
-    tx.commit().map_err(sq)
+    tx.commit().map_err(|e| {eprintln!("STEP commit"); sq(e)})
 }

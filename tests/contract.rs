@@ -1,0 +1,251 @@
+//! The JSON Schemas shipped in `schemas/` are what `zhixing schema` prints,
+//! so editors that validate with them agree with the program.
+//! `UPDATE_SCHEMAS=1 cargo test --test contract` rewrites them. The JSON
+//! that scripts read is decoded here with test-only types, so the contract
+//! is guarded apart from the program's own types.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+#[test]
+fn shipped_schemas_are_current() {
+    for kind in ["rubric", "answers", "result"] {
+        let out = Command::cargo_bin("zhixing").unwrap().args(["schema", kind]).output().unwrap();
+        assert!(out.status.success());
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas").join(format!("{kind}.schema.json"));
+        if std::env::var_os("UPDATE_SCHEMAS").is_some() {
+            std::fs::write(&path, &out.stdout).unwrap();
+        }
+        let shipped = std::fs::read(&path).unwrap();
+        assert!(shipped == out.stdout, "{} is out of date: run UPDATE_SCHEMAS=1 cargo test --test contract", path.display());
+        let schema: serde_json::Value = serde_json::from_slice(&shipped).unwrap();
+        assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    }
+}
+
+#[test]
+fn rubric_schema_is_strict_and_names_the_keys() {
+    let out = Command::cargo_bin("zhixing").unwrap().args(["rubric", "schema"]).output().unwrap();
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["additionalProperties"], false);
+    let props = schema["properties"].as_object().unwrap();
+    for key in ["format", "id", "version", "title", "languages", "scale", "targets", "gap", "profiles", "sections"] {
+        assert!(props.contains_key(key), "{key}");
+    }
+    let required: Vec<&str> = schema["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!(required.contains(&"sections") && required.contains(&"scale"));
+}
+
+mod result_v1 {
+    //! zhixing.result.v1 as a script sees it (SPEC §6).
+    use std::collections::BTreeMap;
+
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    pub struct Result {
+        pub schema: String,
+        pub id: String,
+        pub rubric: Rubric,
+        pub profile: Option<String>,
+        pub subject: Subject,
+        pub rater: Rater,
+        pub session: Option<String>,
+        pub taken_at: String,
+        pub lang: String,
+        pub overall: Standing,
+        pub sections: Vec<Section>,
+        pub priorities: Vec<Priority>,
+        pub strengths: Vec<Strength>,
+        pub answers: BTreeMap<String, Option<i64>>,
+        pub quality: Quality,
+        pub previous: Option<serde_json::Value>,
+    }
+    #[derive(Deserialize)]
+    pub struct Rubric {
+        pub id: String,
+        pub version: String,
+        pub title: String,
+        pub sha256: String,
+    }
+    #[derive(Deserialize)]
+    pub struct Subject {
+        pub name: String,
+        pub department: Option<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct Rater {
+        pub role: String,
+        pub name: Option<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct Standing {
+        pub score: Option<f64>,
+        pub target: f64,
+        pub gap: Option<f64>,
+        pub severity: String,
+    }
+    #[derive(Deserialize)]
+    pub struct Section {
+        pub id: String,
+        pub title: String,
+        pub score: Option<f64>,
+        pub target: f64,
+        pub gap: Option<f64>,
+        pub severity: String,
+        pub dimensions: Vec<Dimension>,
+    }
+    #[derive(Deserialize)]
+    pub struct Dimension {
+        pub id: String,
+        pub title: String,
+        pub score: Option<f64>,
+        pub target: f64,
+        pub gap: Option<f64>,
+        pub severity: String,
+        pub answered: usize,
+        pub items: usize,
+    }
+    #[derive(Deserialize)]
+    pub struct Priority {
+        pub dimension: String,
+        pub section: String,
+        pub gap: f64,
+        pub weighted_gap: f64,
+        pub suggestions: Vec<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct Strength {
+        pub dimension: String,
+        pub section: String,
+        pub score: f64,
+    }
+    #[derive(Deserialize)]
+    pub struct Quality {
+        pub seconds: Option<f64>,
+        pub straight_line: bool,
+        pub reverse_inconsistent: bool,
+        pub flags: Vec<String>,
+    }
+}
+
+fn answers_toml(name: &str, value: i64) -> String {
+    let template = Command::cargo_bin("zhixing").unwrap().args(["rubric", "template", "--lang", "en"]).output().unwrap();
+    let text = String::from_utf8(template.stdout).unwrap();
+    text.replace("name = \"\"", &format!("name = \"{name}\"")).replace("= \"?\"", &format!("= {value}")).replace(
+        "# taken_at = \"2026-11-28T09:30:00+08:00\"",
+        "taken_at = \"2026-11-28T09:30:00+08:00\"",
+    )
+}
+
+#[test]
+fn result_json_keeps_its_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.toml");
+    std::fs::write(&file, answers_toml("张三", 4)).unwrap();
+    let out = Command::cargo_bin("zhixing")
+        .unwrap()
+        .args(["score", file.to_str().unwrap(), "--format", "json", "--lang", "zh", "--profile", "section-chief"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r: result_v1::Result = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r.schema, "zhixing.result.v1");
+    assert_eq!(r.id.len(), 26, "a ULID");
+    assert_eq!(r.rubric.id, "core");
+    assert_eq!(r.rubric.version, "1.0.0");
+    assert_eq!(r.rubric.title, "执行力自评");
+    assert_eq!(r.rubric.sha256.len(), 64);
+    assert_eq!(r.profile.as_deref(), Some("section-chief"));
+    assert_eq!(r.subject.name, "张三");
+    assert_eq!(r.subject.department, None);
+    assert_eq!((r.rater.role.as_str(), r.rater.name), ("self", None));
+    assert_eq!(r.session, None);
+    assert_eq!(r.taken_at, "2026-11-28T09:30:00+08:00");
+    assert_eq!(r.lang, "zh");
+    assert_eq!(r.overall.target, 85.0);
+    assert_eq!(r.sections.len(), 3);
+    assert_eq!(r.sections.iter().map(|s| s.dimensions.len()).sum::<usize>(), 10);
+    assert_eq!(r.answers.len(), 40);
+    assert!(r.answers.values().all(|v| *v == Some(4)));
+    assert!(r.quality.straight_line);
+    assert_eq!(r.quality.seconds, None);
+    assert!(r.quality.flags.contains(&"straight_line".to_string()));
+    assert!(r.previous.is_none());
+    // Every dimension scored and consistent with its target and gap.
+    for s in &r.sections {
+        for d in &s.dimensions {
+            let (score, gap) = (d.score.unwrap(), d.gap.unwrap());
+            assert!((d.target - score - gap).abs() < 1e-9, "{} {}", d.id, d.title);
+            assert_eq!(d.answered, d.items);
+            assert!(["met", "minor", "moderate", "critical"].contains(&d.severity.as_str()));
+        }
+        assert!(!s.id.is_empty() && !s.title.is_empty() && s.score.is_some() && s.gap.is_some());
+        assert!(!s.severity.is_empty() && s.target > 0.0);
+    }
+    assert!(r.overall.score.is_some() && r.overall.gap.is_some() && !r.overall.severity.is_empty());
+    for p in &r.priorities {
+        assert!(p.gap > 0.0 && p.weighted_gap >= p.gap && !p.suggestions.is_empty());
+        assert!(!p.dimension.is_empty() && !p.section.is_empty());
+    }
+    for s in &r.strengths {
+        assert!(s.score >= 0.0 && !s.dimension.is_empty() && !s.section.is_empty());
+    }
+    assert!(!r.quality.reverse_inconsistent || r.quality.flags.contains(&"reverse_inconsistent".to_string()));
+}
+
+#[test]
+fn jsonl_from_stdin_is_one_result_a_line() {
+    let doc = serde_json::json!({
+        "subject": {"name": "李四", "department": "研究室"},
+        "rater": {"role": "peer", "name": "王五"},
+        "session": "s1",
+        "answers": {"learning.routine": 5, "learning.passive": 1}
+    });
+    let input = format!("{doc}\n{doc}\n");
+    let out = Command::cargo_bin("zhixing")
+        .unwrap()
+        .args(["score", "-", "--format", "jsonl", "--lang", "en"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    for l in lines {
+        let r: result_v1::Result = serde_json::from_str(l).unwrap();
+        assert_eq!(r.rater.role, "peer");
+        assert_eq!(r.rater.name.as_deref(), Some("王五"));
+        assert_eq!(r.sections[0].dimensions[0].score, Some(100.0));
+        // Only the learning dimension has answers: the others have no score.
+        assert_eq!(r.sections[1].score, None);
+        assert_eq!(r.overall.score, Some(100.0));
+    }
+    assert!(out.stderr.is_empty(), "nothing but the data on stdout and nothing on stderr");
+}
+
+#[test]
+fn out_file_is_private_and_csv_has_a_bom() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.toml");
+    std::fs::write(&file, answers_toml("=cmd|' /C calc'!A0", 3)).unwrap();
+    let out_path = dir.path().join("report.csv");
+    let out = Command::cargo_bin("zhixing")
+        .unwrap()
+        .args(["score", file.to_str().unwrap(), "--format", "csv", "--out", out_path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty());
+    let bytes = std::fs::read(&out_path).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()));
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.contains("'=cmd|"));
+    let mode = std::fs::metadata(&out_path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    // No temporary file left behind.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
