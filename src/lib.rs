@@ -7,6 +7,7 @@
 pub mod answers;
 pub mod app;
 pub mod cli;
+pub mod cmd;
 pub mod diag;
 pub mod error;
 pub mod i18n;

@@ -1,0 +1,110 @@
+//! `zhixing rubric list|show|check|template|schema`.
+
+use crate::app::{Ctx, load_rubric, print_text, read_input, schema};
+use crate::cli::{RubricCommand, SchemaKind};
+use crate::diag;
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::output;
+use crate::report::Format;
+use crate::rubric;
+
+pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
+    match cmd {
+        RubricCommand::List { format } => {
+            let mut rows = Vec::new();
+            for b in rubric::BUILTINS {
+                let l = rubric::load_builtin(b, ctx.lang).map_err(|p| Error::Internal(p.render(ctx.lang)))?;
+                rows.push(l);
+            }
+            let text = match format {
+                Format::Json | Format::Jsonl => {
+                    let list: Vec<serde_json::Value> = rows
+                        .iter()
+                        .map(|l| {
+                            let r = &l.rubric;
+                            serde_json::json!({
+                                "id": r.id, "version": r.version, "title": r.text(&r.title, ctx.lang.code()),
+                                "sections": r.sections.len(), "dimensions": r.dimensions().count(),
+                                "items": r.item_count(), "profiles": r.profiles.keys().collect::<Vec<_>>(),
+                                "sha256": l.sha256,
+                            })
+                        })
+                        .collect();
+                    let mut t = serde_json::to_string_pretty(&list).unwrap_or_default();
+                    t.push('\n');
+                    t
+                }
+                _ => crate::rubric_view::list_table(&rows, ctx.lang, ctx.ascii),
+            };
+            print_text(&text)
+        }
+        RubricCommand::Show { rubric, format } => {
+            let loaded = load_rubric(ctx, rubric.as_deref())?;
+            let text = match format {
+                Format::Json | Format::Jsonl => {
+                    let mut t = serde_json::to_string_pretty(&loaded.rubric).unwrap_or_default();
+                    t.push('\n');
+                    t
+                }
+                Format::Markdown => crate::rubric_view::show_markdown(&loaded.rubric, ctx.lang),
+                _ => crate::rubric_view::show_text(&loaded.rubric, ctx.lang, output::terminal_width()),
+            };
+            print_text(&text)
+        }
+        RubricCommand::Check { files } => {
+            let mut bad = 0;
+            for file in &files {
+                let bytes = match read_input(file) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        eprintln!("{e}");
+                        bad += 1;
+                        continue;
+                    }
+                };
+                match rubric::parse(file, &bytes, ctx.lang) {
+                    Ok(l) => {
+                        let text = String::from_utf8_lossy(&bytes);
+                        eprint!("{}", diag::render(file, &text, &l.warnings, ctx.lang));
+                        let r = &l.rubric;
+                        println!(
+                            "{}",
+                            match ctx.lang {
+                                Lang::Zh => format!(
+                                    "{file}: 通过（{} 个分区，{} 个维度，{} 个条目）",
+                                    r.sections.len(),
+                                    r.dimensions().count(),
+                                    r.item_count()
+                                ),
+                                Lang::En => format!(
+                                    "{file}: ok ({} sections, {} dimensions, {} items)",
+                                    r.sections.len(),
+                                    r.dimensions().count(),
+                                    r.item_count()
+                                ),
+                            }
+                        );
+                    }
+                    Err(p) => {
+                        eprint!("{}", p.render(ctx.lang));
+                        bad += 1;
+                    }
+                }
+            }
+            if bad > 0 {
+                return Err(Error::BadInput(match ctx.lang {
+                    Lang::Zh => format!("{bad} 个量表文件未通过检查"),
+                    Lang::En => format!("{bad} rubric file(s) did not pass"),
+                }));
+            }
+            Ok(())
+        }
+        RubricCommand::Template { rubric } => {
+            let loaded = load_rubric(ctx, rubric.rubric.as_deref())?;
+            print_text(&crate::rubric_view::template(&loaded.rubric, ctx.lang))
+        }
+        RubricCommand::Schema => print_text(&schema(SchemaKind::Rubric)),
+    }
+}
+

@@ -1,0 +1,124 @@
+//! `zhixing score`: answers in, results and reports out.
+
+use crate::answers::{self, Kind};
+use crate::app::{Ctx, emit, load_rubric, read_input};
+use crate::cli::ScoreArgs;
+use crate::diag::{self, Diagnostic};
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::report::{self, Entry};
+use crate::score;
+
+pub fn run(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
+    let loaded = load_rubric(ctx, args.rubric.rubric.as_deref())?;
+    let r = &loaded.rubric;
+    if let Some(p) = &args.profile
+        && !r.profiles.contains_key(p)
+    {
+        let list: Vec<&str> = r.profiles.keys().map(String::as_str).collect();
+        let list = if list.is_empty() { ctx.t("（无）", "(none)") } else { list.join(", ") };
+        return Err(Error::BadInput(match ctx.lang {
+            Lang::Zh => format!("量表 {} 没有目标配置 \"{p}\"；可用的有：{list}", r.id),
+            Lang::En => format!("rubric {} has no profile \"{p}\"; its profiles: {list}", r.id),
+        }));
+    }
+    if let Some(t) = args.target
+        && !(t.is_finite() && (0.0..=100.0).contains(&t))
+    {
+        return Err(Error::BadInput(match ctx.lang {
+            Lang::Zh => format!("--target {t} 超出 0 到 100 的范围"),
+            Lang::En => format!("--target {t} is outside 0..=100"),
+        }));
+    }
+    if args.files.iter().filter(|f| *f == "-").count() > 1 {
+        return Err(Error::BadInput(ctx.t("标准输入（-）只能读取一次", "standard input (-) can be read only once")));
+    }
+
+    // Read and check everything first: every problem of every file at once.
+    let mut responses = Vec::new();
+    let mut rejected = 0usize;
+    let mut problems = 0usize;
+    for file in &args.files {
+        let name = if file == "-" { "<stdin>".to_string() } else { file.clone() };
+        let bytes = read_input(file)?;
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let d = Diagnostic::error(ctx.t("文件不是 UTF-8 编码", "the file is not UTF-8"))
+                    .at(Some(at..at + 1))
+                    .help(ctx.t("请以 UTF-8 编码保存答卷", "save the answers file as UTF-8"));
+                eprint!("{}", diag::render(&name, &text, &[d], ctx.lang));
+                rejected += 1;
+                problems += 1;
+                continue;
+            }
+        };
+        let kind = if file == "-" {
+            Kind::sniff(&text)
+        } else {
+            match Kind::from_path(file) {
+                Some(k) => k,
+                None => {
+                    let d =
+                        Diagnostic::error(ctx.t("无法识别的答卷文件类型", "not a kind of answers file zhixing reads"))
+                            .help(ctx.t(
+                                "答卷文件应以 .toml、.json 或 .jsonl 结尾",
+                                "answers files end in .toml, .json or .jsonl",
+                            ));
+                    eprint!("{}", diag::render(&name, &text, &[d], ctx.lang));
+                    rejected += 1;
+                    problems += 1;
+                    continue;
+                }
+            }
+        };
+        for rec in answers::parse(&text, kind, r, ctx.lang) {
+            match rec.outcome {
+                Ok(resp) => responses.push(resp),
+                Err(diags) => {
+                    eprint!("{}", diag::render(&name, &text, &diags, ctx.lang));
+                    rejected += 1;
+                    problems += diags.iter().filter(|d| d.is_error()).count();
+                }
+            }
+        }
+    }
+    if rejected > 0 && (!args.keep_going || responses.is_empty()) {
+        return Err(Error::BadInput(match ctx.lang {
+            Lang::Zh => format!("答卷中有 {problems} 处错误，未评分"),
+            Lang::En => format!("{problems} problem(s) in the answers; nothing was scored"),
+        }));
+    }
+
+    let opts =
+        score::Options { profile: args.profile.clone(), target: args.target, lang: r.result_lang(ctx.lang.code()) };
+    let now = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+    let mut ids = ulid::Generator::new();
+    let results: Vec<_> = responses
+        .iter()
+        .map(|resp| {
+            let id = ids.generate().map(|u| u.to_string()).unwrap_or_else(|_| ulid::Ulid::new().to_string());
+            score::score(&loaded, resp, &opts, id, &now)
+        })
+        .collect();
+    emit(ctx, &args.output, |w, style| {
+        let mut sink = report::sink(args.output.format, style);
+        for r in &results {
+            sink.write(w, Entry { result: r, previous: None })?;
+        }
+        sink.finish(w)
+    })?;
+    if rejected > 0 {
+        eprintln!(
+            "{}",
+            match ctx.lang {
+                Lang::Zh => format!("已评分 {} 份，拒收 {rejected} 份", results.len()),
+                Lang::En => format!("{} scored, {rejected} rejected", results.len()),
+            }
+        );
+    }
+    Ok(())
+}
+
