@@ -113,11 +113,13 @@ impl<'de> Deserialize<'de> for Cell {
                 Ok(Cell::Null)
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Cell, A::Error> {
-                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                // Read as cells, not ignored: a wrapper that reports ignored
+                // keys would name each element as an unknown key.
+                while a.next_element::<Cell>()?.is_some() {}
                 Ok(Cell::Other)
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Cell, A::Error> {
-                while a.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                while a.next_entry::<Cell, Cell>()?.is_some() {}
                 Ok(Cell::Other)
             }
         }
@@ -214,20 +216,10 @@ fn shift(mut diags: Vec<Diagnostic>, by: usize) -> Vec<Diagnostic> {
 }
 
 fn parse_toml(text: &str, rubric: &Rubric, lang: Lang) -> Result<Response, Vec<Diagnostic>> {
-    let (_, syntax) = toml::de::DeTable::parse_recoverable(text);
+    let syntax =
+        crate::rubric::syntax_errors(text, lang, lang.pick("按 TOML 语法改正此处", "correct the TOML syntax here"));
     if !syntax.is_empty() {
-        return Err(syntax
-            .iter()
-            .map(|e| {
-                Diagnostic::error(format!(
-                    "{}{}",
-                    lang.pick("TOML 语法错误：", "TOML syntax error: "),
-                    e.message().trim()
-                ))
-                .at(e.span())
-                .help(lang.pick("按 TOML 语法改正此处", "correct the TOML syntax here"))
-            })
-            .collect());
+        return Err(syntax);
     }
     let loc = TomlLocator::new(text);
     let mut unknown = Vec::new();
@@ -259,12 +251,36 @@ fn parse_json(text: &str, rubric: &Rubric, lang: Lang) -> Result<Response, Vec<D
             let msg = e.to_string();
             // serde_json appends " at line L column C": the place is shown anyway.
             let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m).to_string();
-            let prefix =
-                if e.is_syntax() || e.is_eof() { lang.pick("JSON 语法错误：", "JSON syntax error: ") } else { "" };
-            diags.push(shape_error(&format!("{prefix}{msg}"), at.map(|a| a..a + 1), lang));
+            if e.is_syntax() || e.is_eof() {
+                diags.push(json_syntax_error(text, &msg, at, lang));
+            } else {
+                diags.push(shape_error(&msg, at.map(|a| a..a + 1), lang));
+            }
             Err(diags)
         }
     }
+}
+
+fn json_syntax_error(text: &str, msg: &str, at: Option<usize>, lang: Lang) -> Diagnostic {
+    let mut d = Diagnostic::error(format!("{}{msg}", lang.pick("JSON 语法错误：", "JSON syntax error: ")));
+    match at {
+        // serde_json stops at the token after a missing comma or bracket,
+        // often on the next line; the comma belongs after the previous value.
+        Some(a) if msg.starts_with("expected `,` or") => {
+            let prev = text[..a].trim_end().len();
+            let close = msg.rsplit('`').nth(1).unwrap_or("}");
+            d = d.at(Some(prev.saturating_sub(1)..prev)).label(match lang {
+                Lang::Zh => format!("此后缺少 `,` 或 `{close}`"),
+                Lang::En => format!("`,` or `{close}` missing after this"),
+            });
+        }
+        Some(a) => d = d.at(Some(a..a + 1)),
+        None => {}
+    }
+    d.help(lang.pick(
+        "按 JSON 语法改正此处（键和字符串加双引号，各项之间用逗号）",
+        "correct the JSON syntax here (keys and strings in double quotes, a comma between entries)",
+    ))
 }
 
 /// Byte offset of a 1-based line and column (serde_json counts columns in bytes).
@@ -284,10 +300,16 @@ fn unknown_key(loc: &dyn Locate, dotted: &str, lang: Lang) -> Diagnostic {
     })
     .at(loc.key(&path).or_else(|| loc.nearest(&path)))
     .label(lang.pick("答卷格式中没有这个键", "not a key of the answers format"))
-    .help(lang.pick(
-        "允许的键：rubric、session、taken_at、[subject]、[rater]、[answers]；作答写在 [answers] 下",
-        "allowed keys: rubric, session, taken_at, [subject], [rater], [answers]; answers go under [answers]",
-    ))
+    .help(match dotted.split('.').next() {
+        Some("subject") if path.len() > 1 => {
+            lang.pick("[subject] 下可用的键：name、department", "keys of [subject]: name, department")
+        }
+        Some("rater") if path.len() > 1 => lang.pick("[rater] 下可用的键：role、name", "keys of [rater]: role, name"),
+        _ => lang.pick(
+            "允许的键：rubric、session、taken_at、[subject]、[rater]、[answers]；作答写在 [answers] 下",
+            "allowed keys: rubric, session, taken_at, [subject], [rater], [answers]; answers go under [answers]",
+        ),
+    })
 }
 
 fn shape_error(msg: &str, span: Option<Range<usize>>, lang: Lang) -> Diagnostic {

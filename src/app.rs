@@ -20,9 +20,41 @@ pub struct Ctx {
     pub lang: Lang,
     pub color: ColorChoice,
     pub ascii: bool,
+    /// `--store`, if given.
+    pub store: Option<std::path::PathBuf>,
 }
 
 impl Ctx {
+    /// Where the store is: `--store`, then `ZHIXING_STORE`, then the data directory.
+    pub fn store_path(&self) -> Result<std::path::PathBuf> {
+        let env = std::env::var_os("ZHIXING_STORE");
+        crate::store::resolve_path(self.store.as_deref(), env.as_deref()).ok_or_else(|| {
+            Error::BadInput(self.t(
+                "找不到存放结果的数据目录：请用 --store 或 ZHIXING_STORE 指定数据库文件",
+                "no data directory for the results store: name the file with --store or ZHIXING_STORE",
+            ))
+        })
+    }
+
+    /// Open (creating if needed) the results store.
+    pub fn open_store(&self) -> Result<Box<dyn crate::store::Store>> {
+        let path = self.store_path()?;
+        crate::store::open(&path).map_err(|e| self.store_error(e))
+    }
+
+    /// Open the store only if it exists already: reading commands do not create one.
+    pub fn open_existing_store(&self) -> Result<Option<Box<dyn crate::store::Store>>> {
+        let path = self.store_path()?;
+        if !path.exists() {
+            return Ok(None);
+        }
+        crate::store::open(&path).map(Some).map_err(|e| self.store_error(e))
+    }
+
+    pub fn store_error(&self, e: crate::store::StoreError) -> Error {
+        if e.is_bad_input() { Error::BadInput(e.message(self.lang)) } else { Error::Internal(e.message(self.lang)) }
+    }
+
     pub fn t(&self, zh: &str, en: &str) -> String {
         self.lang.pick(zh, en).to_string()
     }
@@ -53,7 +85,7 @@ pub fn main_with_args(args: Vec<std::ffi::OsString>) -> i32 {
         }
     };
     let lang = Lang::resolve(cli.global.lang, |k| std::env::var(k).ok());
-    let ctx = Ctx { lang, color: cli.global.color, ascii: cli.global.ascii };
+    let ctx = Ctx { lang, color: cli.global.color, ascii: cli.global.ascii, store: cli.global.store.clone() };
     match run(&ctx, cli.command) {
         Ok(()) => 0,
         Err(e) => {
@@ -68,6 +100,11 @@ fn run(ctx: &Ctx, command: Command) -> Result<()> {
     match command {
         Command::Score(args) => crate::cmd::score::run(ctx, args),
         Command::Rubric(cmd) => crate::cmd::rubric::run(ctx, cmd),
+        Command::Report(args) => crate::cmd::results::report(ctx, args),
+        Command::History(args) => crate::cmd::results::history(ctx, args),
+        Command::Export(args) => crate::cmd::results::export(ctx, args),
+        Command::Import(args) => crate::cmd::results::import(ctx, args),
+        Command::Store(cmd) => crate::cmd::results::store(ctx, cmd),
         Command::Schema { which } => print_text(&schema(which)),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
@@ -155,7 +192,11 @@ pub fn source_text(origin: &str) -> String {
 }
 
 /// Write rendered output to `--out` or stdout.
-pub fn emit(ctx: &Ctx, out: &OutputArgs, write: impl FnOnce(&mut dyn Write, &Style) -> std::io::Result<()>) -> Result<()> {
+pub fn emit(
+    ctx: &Ctx,
+    out: &OutputArgs,
+    write: impl FnOnce(&mut dyn Write, &Style) -> std::io::Result<()>,
+) -> Result<()> {
     match &out.out {
         Some(path) => {
             let style = ctx.style(true, out.bom);

@@ -32,6 +32,9 @@ pub struct Global {
     /// ASCII table borders and bars, for terminals that draw box characters wide
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// The results store [default: $ZHIXING_STORE, then the platform data directory]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub store: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -45,6 +48,17 @@ pub enum ColorChoice {
 pub enum Command {
     /// Score answers files (TOML, JSON, JSON Lines, or - for stdin) into results and a gap report
     Score(ScoreArgs),
+    /// Render a saved result: by id, from a result file, or the latest
+    Report(ReportArgs),
+    /// A subject's results over time, with the trend
+    History(HistoryArgs),
+    /// Results from the store as json, jsonl or csv
+    Export(ExportArgs),
+    /// Result files (.json, .jsonl) into the store; importing twice stores once
+    Import(ImportArgs),
+    /// The results store: where it is, what it holds; delete results
+    #[command(subcommand)]
+    Store(StoreCommand),
     /// List, show, check and template rubrics
     #[command(subcommand)]
     Rubric(RubricCommand),
@@ -105,6 +119,86 @@ pub struct ScoreArgs {
     /// Score the good records of a batch and list the rejected ones
     #[arg(long)]
     pub keep_going: bool,
+    /// Also save the results in the store
+    #[arg(long)]
+    pub save: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// A result id in the store, or a result file (.json, .jsonl)
+    #[arg(value_name = "ID|FILE", required_unless_present = "latest", conflicts_with = "latest")]
+    pub result: Option<String>,
+    /// The latest result in the store (of --subject, where given)
+    #[arg(long)]
+    pub latest: bool,
+    /// With --latest: of this person
+    #[arg(long, value_name = "NAME", requires = "latest")]
+    pub subject: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The person whose results to list
+    #[arg(long, value_name = "NAME")]
+    pub subject: String,
+    /// Only results of this rubric id [default: the rubric of the latest result]
+    #[arg(long, value_name = "ID")]
+    pub rubric: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Only this session
+    #[arg(long, value_name = "S")]
+    pub session: Option<String>,
+    /// Only this person
+    #[arg(long, value_name = "NAME")]
+    pub subject: Option<String>,
+    /// Only results taken on or after this date (YYYY-MM-DD) or time (RFC 3339)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// json, jsonl or csv
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+    /// Write to FILE (atomically, mode 0600) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Start CSV on stdout with a UTF-8 byte-order mark
+    #[arg(long)]
+    pub bom: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Result files: .json (one result or an array) or .jsonl, or - for stdin
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<String>,
+    /// Import the good results and list the rejected ones
+    #[arg(long)]
+    pub keep_going: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StoreCommand {
+    /// Where the store is, its size, schema version and counts
+    Info {
+        /// table or json
+        #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Delete results by id (asks first unless --yes)
+    Delete {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        /// Do not ask for confirmation
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

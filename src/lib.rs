@@ -16,6 +16,7 @@ pub mod locate;
 pub mod output;
 pub mod report;
 pub mod result;
+pub mod resultfile;
 pub mod rubric;
 pub mod rubric_view;
 pub mod score;

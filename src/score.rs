@@ -25,7 +25,6 @@ pub struct Response {
     pub seconds: Option<f64>,
 }
 
-
 /// What the person running the tool chose.
 #[derive(Clone, Debug, Default)]
 pub struct Options {

@@ -18,7 +18,11 @@ fn shipped_schemas_are_current() {
             std::fs::write(&path, &out.stdout).unwrap();
         }
         let shipped = std::fs::read(&path).unwrap();
-        assert!(shipped == out.stdout, "{} is out of date: run UPDATE_SCHEMAS=1 cargo test --test contract", path.display());
+        assert!(
+            shipped == out.stdout,
+            "{} is out of date: run UPDATE_SCHEMAS=1 cargo test --test contract",
+            path.display()
+        );
         let schema: serde_json::Value = serde_json::from_slice(&shipped).unwrap();
         assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
     }
@@ -131,12 +135,12 @@ mod result_v1 {
 }
 
 fn answers_toml(name: &str, value: i64) -> String {
-    let template = Command::cargo_bin("zhixing").unwrap().args(["rubric", "template", "--lang", "en"]).output().unwrap();
+    let template =
+        Command::cargo_bin("zhixing").unwrap().args(["rubric", "template", "--lang", "en"]).output().unwrap();
     let text = String::from_utf8(template.stdout).unwrap();
-    text.replace("name = \"\"", &format!("name = \"{name}\"")).replace("= \"?\"", &format!("= {value}")).replace(
-        "# taken_at = \"2026-11-28T09:30:00+08:00\"",
-        "taken_at = \"2026-11-28T09:30:00+08:00\"",
-    )
+    text.replace("name = \"\"", &format!("name = \"{name}\""))
+        .replace("= \"?\"", &format!("= {value}"))
+        .replace("# taken_at = \"2026-11-28T09:30:00+08:00\"", "taken_at = \"2026-11-28T09:30:00+08:00\"")
 }
 
 #[test]

@@ -1,4 +1,5 @@
 //! One file per command (or family of commands).
 
+pub mod results;
 pub mod rubric;
 pub mod score;

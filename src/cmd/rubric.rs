@@ -107,4 +107,3 @@ pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
         RubricCommand::Schema => print_text(&schema(SchemaKind::Rubric)),
     }
 }
-

@@ -3,10 +3,12 @@
 use crate::answers::{self, Kind};
 use crate::app::{Ctx, emit, load_rubric, read_input};
 use crate::cli::ScoreArgs;
+use crate::cmd::results::link_previous;
 use crate::diag::{self, Diagnostic};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::report::{self, Entry};
+use crate::result::ResultDoc;
 use crate::score;
 
 pub fn run(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
@@ -96,17 +98,43 @@ pub fn run(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
         score::Options { profile: args.profile.clone(), target: args.target, lang: r.result_lang(ctx.lang.code()) };
     let now = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
     let mut ids = ulid::Generator::new();
-    let results: Vec<_> = responses
+    let mut results: Vec<_> = responses
         .iter()
         .map(|resp| {
             let id = ids.generate().map(|u| u.to_string()).unwrap_or_else(|_| ulid::Ulid::new().to_string());
             score::score(&loaded, resp, &opts, id, &now)
         })
         .collect();
+    let mut previous: Vec<Option<ResultDoc>> = vec![None; results.len()];
+    if args.save {
+        let mut store = ctx.open_store()?;
+        // The change since last time: the store's latest earlier result, or an
+        // earlier one of the same batch.
+        for i in 0..results.len() {
+            let stored = store.previous(&results[i]).map_err(|e| ctx.store_error(e))?;
+            let in_batch = results[..i]
+                .iter()
+                .filter(|p| same_series(p, &results[i]) && earlier(p, &results[i]))
+                .max_by(|a, b| instant(&a.taken_at).cmp(&instant(&b.taken_at)).then(a.id.cmp(&b.id)));
+            let best = match (stored, in_batch) {
+                (Some(s), Some(b)) => Some(if earlier(&s, b) { b.clone() } else { s }),
+                (s, b) => s.or_else(|| b.cloned()),
+            };
+            previous[i] = link_previous(&mut results[i], best);
+        }
+        let outcome = store.save(&results).map_err(|e| ctx.store_error(e))?;
+        eprintln!(
+            "{}",
+            match ctx.lang {
+                Lang::Zh => format!("已保存 {} 份结果", outcome.inserted.len()),
+                Lang::En => format!("{} result(s) saved", outcome.inserted.len()),
+            }
+        );
+    }
     emit(ctx, &args.output, |w, style| {
         let mut sink = report::sink(args.output.format, style);
-        for r in &results {
-            sink.write(w, Entry { result: r, previous: None })?;
+        for (r, p) in results.iter().zip(&previous) {
+            sink.write(w, Entry { result: r, previous: p.as_ref() })?;
         }
         sink.finish(w)
     })?;
@@ -122,3 +150,16 @@ pub fn run(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
     Ok(())
 }
 
+/// Same subject, rubric and rater role: the results a change is measured in.
+fn same_series(a: &ResultDoc, b: &ResultDoc) -> bool {
+    a.subject.name == b.subject.name && a.rubric.id == b.rubric.id && a.rater.role == b.rater.role
+}
+
+fn instant(ts: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(ts).ok().map(|t| t.with_timezone(&chrono::Utc))
+}
+
+/// `a` was taken before `b` (ties broken by id).
+fn earlier(a: &ResultDoc, b: &ResultDoc) -> bool {
+    (instant(&a.taken_at), &a.id) < (instant(&b.taken_at), &b.id)
+}

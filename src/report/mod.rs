@@ -2,6 +2,7 @@
 //! take values and write bytes; they never read files or the terminal.
 
 mod csv;
+pub mod history;
 mod json;
 mod markdown;
 mod table;

@@ -24,11 +24,72 @@ fn dotted(path: &[Seg]) -> String {
     s
 }
 
-pub(super) fn unknown_key(loc: &TomlLocator, path: &[Seg], lang: Lang) -> Diagnostic {
-    let name = dotted(path);
-    Diagnostic::error(match lang {
-        Lang::Zh => format!("未知的键 `{name}`"),
-        Lang::En => format!("unknown key `{name}`"),
+/// What a path names, for messages: the nearest section, dimension, item or
+/// profile by its id, and the key path inside it.
+struct Place {
+    /// (kind in Chinese, kind in English, id)
+    owner: Option<(&'static str, &'static str, String)>,
+    rest: String,
+}
+
+impl Place {
+    fn of(path: &[Seg], id_at: impl Fn(&[Seg]) -> Option<String>) -> Place {
+        let mut owner = None;
+        let mut start = 0;
+        for i in 1..path.len() {
+            match (&path[i - 1], &path[i]) {
+                (Seg::Key(k), Seg::Index(_)) => {
+                    let kind = match k.as_str() {
+                        "sections" => ("分区", "section"),
+                        "dimensions" => ("维度", "dimension"),
+                        "items" => ("条目", "item"),
+                        _ => continue,
+                    };
+                    if let Some(id) = id_at(&path[..=i]).filter(|id| !id.trim().is_empty()) {
+                        owner = Some((kind.0, kind.1, id));
+                        start = i + 1;
+                    }
+                }
+                (Seg::Key(k), Seg::Key(pid)) if i == 1 && k == "profiles" => {
+                    owner = Some(("目标配置", "profile", pid.clone()));
+                    start = 2;
+                }
+                _ => {}
+            }
+        }
+        Place { owner, rest: dotted(&path[start..]) }
+    }
+
+    /// "`title` of section "work"", or "`scale.labels[0]`".
+    fn show(&self, lang: Lang) -> String {
+        match (&self.owner, lang) {
+            (None, _) => format!("`{}`", self.rest),
+            (Some((zh, _, id)), Lang::Zh) => format!("{zh} \"{id}\" 的 `{}`", self.rest),
+            (Some((_, en, id)), Lang::En) => format!("`{}` of {en} \"{id}\"", self.rest),
+        }
+    }
+}
+
+/// The id written in the TOML table at `path`, if it has one.
+fn id_in_text(loc: &TomlLocator, text: &str, path: &[Seg]) -> Option<String> {
+    let mut p = path.to_vec();
+    p.push(Seg::Key("id".to_string()));
+    let raw = text.get(loc.value(&p)?)?.trim();
+    let inner = raw
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .or_else(|| raw.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')))?;
+    Some(inner.to_string())
+}
+
+pub(super) fn unknown_key(loc: &TomlLocator, text: &str, path: &[Seg], lang: Lang) -> Diagnostic {
+    let place = Place::of(path, |p| id_in_text(loc, text, p));
+    let name = &place.rest;
+    Diagnostic::error(match (&place.owner, lang) {
+        (None, Lang::Zh) => format!("未知的键 `{name}`"),
+        (None, Lang::En) => format!("unknown key `{name}`"),
+        (Some((zh, _, id)), Lang::Zh) => format!("{zh} \"{id}\" 中有未知的键 `{name}`"),
+        (Some((_, en, id)), Lang::En) => format!("unknown key `{name}` in {en} \"{id}\""),
     })
     .at(loc.key(path).or_else(|| loc.nearest(path)))
     .label(lang.pick("量表格式中没有这个键", "not a key of the rubric format"))
@@ -38,22 +99,68 @@ pub(super) fn unknown_key(loc: &TomlLocator, path: &[Seg], lang: Lang) -> Diagno
     ))
 }
 
-pub(super) fn shape_error(e: &toml::de::Error, lang: Lang) -> Diagnostic {
-    let msg = e.message().trim().to_string();
-    let (zh_help, en_help) = if msg.starts_with("missing field") {
-        ("补上这个必需的键", "add this required key")
-    } else {
-        (
-            "改成量表格式要求的类型（见 `zhixing schema rubric`）",
-            "use the type the rubric format asks for (see `zhixing schema rubric`)",
-        )
+pub(super) fn shape_error(e: &toml::de::Error, text: &str, lang: Lang) -> Diagnostic {
+    let raw = e.message().trim();
+    let message = super::serde_message(raw, lang);
+    let missing = raw.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`'));
+    let Some(key) = missing else {
+        return Diagnostic::error(message).at(e.span()).help(lang.pick(
+            "改成量表格式要求的类型；`zhixing schema rubric` 说明每个键",
+            "write the type the rubric format asks for; `zhixing schema rubric` describes every key",
+        ));
     };
-    Diagnostic::error(format!("{}{msg}", lang.pick("格式错误：", ""))).at(e.span()).help(lang.pick(zh_help, en_help))
+    let help = match key {
+        "scale" => lang
+            .pick("添加 [scale] 表，写上 min、max 和 labels", "add a [scale] table with min, max and labels")
+            .to_string(),
+        "sections" => lang
+            .pick(
+                "添加 [[sections]]，其下写 [[sections.dimensions]] 和 [[sections.dimensions.items]]",
+                "add a [[sections]] with its [[sections.dimensions]] and [[sections.dimensions.items]]",
+            )
+            .to_string(),
+        "dimensions" => lang
+            .pick("在此分区下添加 [[sections.dimensions]]", "add [[sections.dimensions]] under this section")
+            .to_string(),
+        "items" => lang
+            .pick(
+                "在此维度下添加 [[sections.dimensions.items]]",
+                "add [[sections.dimensions.items]] under this dimension",
+            )
+            .to_string(),
+        _ => match lang {
+            Lang::Zh => format!("加上 `{key} = …`（见 `zhixing schema rubric`）"),
+            Lang::En => format!("add `{key} = …` (see `zhixing schema rubric`)"),
+        },
+    };
+    // A table that lacks the key is marked at its header; the rubric as a
+    // whole, at its start.
+    let span = e.span();
+    let in_table = span.as_ref().and_then(|s| text.get(s.clone())).is_some_and(|t| t.starts_with('['));
+    let mut d = Diagnostic::error(message).at(span).help(help);
+    if in_table {
+        d = d.label(match lang {
+            Lang::Zh => format!("此表缺少 `{key}`"),
+            Lang::En => format!("this table has no `{key}`"),
+        });
+    }
+    d
 }
 
 fn valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     matches!(chars.next(), Some('a'..='z')) && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-' | '_' | '.'))
+}
+
+/// A valid id close to an invalid one: "Work" → "work", "focus plan" → "focus-plan".
+fn suggest_id(id: &str) -> Option<String> {
+    let s: String = id
+        .trim()
+        .chars()
+        .map(|c| c.to_ascii_lowercase())
+        .map(|c| if matches!(c, 'a'..='z' | '0'..='9' | '-' | '_' | '.') { c } else { '-' })
+        .collect();
+    (valid_id(&s) && s != id).then_some(s)
 }
 
 fn valid_rubric_id(id: &str) -> bool {
@@ -70,8 +177,12 @@ fn valid_lang(code: &str) -> bool {
 
 struct Checker<'a> {
     loc: &'a TomlLocator<'a>,
+    text: &'a str,
     lang: Lang,
-    languages: &'a [String],
+    /// The rubric's languages, each once; texts are checked against them
+    /// only when every code is valid.
+    languages: Vec<String>,
+    check_texts: bool,
     diags: Vec<Diagnostic>,
     /// id → path where first seen, across sections, dimensions and items.
     ids: HashMap<&'a str, Vec<Seg>>,
@@ -90,14 +201,21 @@ impl<'a> Checker<'a> {
         self.diags.push(d);
     }
 
+    fn what(&self, path: &[Seg]) -> String {
+        Place::of(path, |p| id_in_text(self.loc, self.text, p)).show(self.lang)
+    }
+
     fn text(&mut self, path: Vec<Seg>, text: &Text) {
-        let what = dotted(&path);
+        if !self.check_texts {
+            return;
+        }
+        let what = self.what(&path);
         match text {
             Text::Plain(s) => {
                 if self.languages.len() != 1 {
                     let m = self.t(
-                        format!("`{what}` 是单一语言的字符串，但量表声明了 {} 种语言", self.languages.len()),
-                        format!("`{what}` is a plain string, but the rubric has {} languages", self.languages.len()),
+                        format!("{what}是单一语言的字符串，但量表声明了 {} 种语言", self.languages.len()),
+                        format!("{what} is a plain string, but the rubric has {} languages", self.languages.len()),
                     );
                     let l = self.t("应为各语言的文本表", "expected a table of texts by language");
                     let h = self.t(
@@ -116,8 +234,8 @@ impl<'a> Checker<'a> {
                 }
             }
             Text::Translated(map) => {
-                for lang in self.languages {
-                    match map.get(lang) {
+                for lang in self.languages.clone() {
+                    match map.get(&lang) {
                         None => {
                             let m = self
                                 .t(format!("`{what}` 缺少 `{lang}` 译文"), format!("`{what}` has no `{lang}` text"));
@@ -131,7 +249,8 @@ impl<'a> Checker<'a> {
                         Some(s) if s.trim().is_empty() => {
                             let mut p = path.clone();
                             p.push(Seg::Key(lang.clone()));
-                            self.empty_text(&p, &dotted(&p));
+                            let what = self.what(&p);
+                            self.empty_text(&p, &what);
                         }
                         Some(_) => {}
                     }
@@ -141,8 +260,8 @@ impl<'a> Checker<'a> {
                         let mut p = path.clone();
                         p.push(Seg::Key(key.clone()));
                         let m = self.t(
-                            format!("`{what}` 有 `{key}` 文本，但 `{key}` 不在 `languages` 中"),
-                            format!("`{what}` has a `{key}` text, but `{key}` is not in `languages`"),
+                            format!("{what}有 `{key}` 文本，但 `{key}` 不在 `languages` 中"),
+                            format!("{what} has a `{key}` text, but `{key}` is not in `languages`"),
                         );
                         let l = self.t("未声明的语言", "undeclared language");
                         let h = self.t(
@@ -159,7 +278,7 @@ impl<'a> Checker<'a> {
     }
 
     fn empty_text(&mut self, path: &[Seg], what: &str) {
-        let m = self.t(format!("`{what}` 是空文本"), format!("`{what}` is empty"));
+        let m = self.t(format!("{what}是空文本"), format!("{what} is empty"));
         let l = self.t("空文本", "empty text");
         let h = self.t("写上文本内容", "write the text");
         self.err(path, m, l, h);
@@ -179,7 +298,7 @@ impl<'a> Checker<'a> {
 
     fn target(&mut self, path: Vec<Seg>, t: f64) {
         if !(t.is_finite() && (0.0..=100.0).contains(&t)) {
-            let m = self.t(format!("目标 {t} 超出 0 到 100 的范围"), format!("target {t} is outside 0..=100"));
+            let m = self.t(format!("目标 {t} 超出 0 到 100 的范围"), format!("target {t} is outside 0 to 100"));
             let l = self.t("目标以 0–100 分计", "targets are on the 0–100 scale");
             let h = self.t("使用 0 到 100 之间的数，例如 80.0", "use a number from 0 to 100, such as 80.0");
             self.err(&path, m, l, h);
@@ -193,8 +312,17 @@ impl<'a> Checker<'a> {
                 "只能用小写字母、数字、-、_、.，且以字母开头",
                 "lowercase letters, digits, -, _ and . only, starting with a letter",
             );
-            let h =
-                self.t("改用例如 \"perseverance.setbacks\" 这样的标识", "use an id such as \"perseverance.setbacks\"");
+            let example = match kind_en {
+                "section" => "elements",
+                "dimension" => "perseverance",
+                _ => "perseverance.setbacks",
+            };
+            let h = match suggest_id(id) {
+                Some(s) => self.t(format!("改为 \"{s}\""), format!("write it as \"{s}\"")),
+                None => {
+                    self.t(format!("改用例如 \"{example}\" 这样的标识"), format!("use an id such as \"{example}\""))
+                }
+            };
             self.err(&path, m, l, h);
         }
         if let Some(first) = self.ids.get(id) {
@@ -217,8 +345,16 @@ impl<'a> Checker<'a> {
 }
 
 /// Every problem of meaning in a rubric that parsed.
-pub(super) fn check(r: &Rubric, loc: &TomlLocator, lang: Lang) -> Vec<Diagnostic> {
-    let mut c = Checker { loc, lang, languages: &r.languages, diags: Vec::new(), ids: HashMap::new() };
+pub(super) fn check(r: &Rubric, loc: &TomlLocator, text: &str, lang: Lang) -> Vec<Diagnostic> {
+    let mut languages: Vec<String> = Vec::new();
+    for code in &r.languages {
+        if !languages.contains(code) {
+            languages.push(code.clone());
+        }
+    }
+    // Until `languages` is right, every text would be reported against it.
+    let check_texts = !languages.is_empty() && languages.iter().all(|l| valid_lang(l));
+    let mut c = Checker { loc, text, lang, languages, check_texts, diags: Vec::new(), ids: HashMap::new() };
 
     if r.format != 1 {
         let m = c.t(format!("不支持量表格式 {}", r.format), format!("rubric format {} is not supported", r.format));
@@ -325,9 +461,12 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, lang: Lang) -> Vec<Diagnostic
             "添加 [[sections]]，其下添加 [[sections.dimensions]] 和条目",
             "add a [[sections]] with [[sections.dimensions]] and items",
         );
-        c.diags.push(Diagnostic::error(m).at(Some(0..0)).label(l).help(h));
+        let at = c.loc.nearest(&path!["sections"]);
+        c.diags.push(Diagnostic::error(m).at(at).label(l).help(h));
     }
     let mut items = 0usize;
+    // The id of the first item over the limit, where that error is shown.
+    let mut over_limit: Option<Vec<Seg>> = None;
     for (si, sec) in r.sections.iter().enumerate() {
         c.id(path!["sections", si, "id"], &sec.id, "分区", "section");
         c.text(path!["sections", si, "title"], &sec.title);
@@ -386,6 +525,9 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, lang: Lang) -> Vec<Diagnostic
             }
             for (ii, item) in dim.items.iter().enumerate() {
                 items += 1;
+                if items == MAX_ITEMS + 1 {
+                    over_limit = Some(dp(&path!["items", ii, "id"]));
+                }
                 let ip = |rest: &[Seg]| {
                     let mut p = dp(&path!["items", ii]);
                     p.extend_from_slice(rest);
@@ -423,9 +565,10 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, lang: Lang) -> Vec<Diagnostic
             format!("量表有 {items} 个条目，超过上限 {MAX_ITEMS}"),
             format!("the rubric has {items} items, over the limit of {MAX_ITEMS}"),
         );
-        let l = c.t("条目过多", "too many items");
+        let l = c.t(format!("第 {} 个条目", MAX_ITEMS + 1), format!("item {}", MAX_ITEMS + 1));
         let h = c.t("拆分成几个量表", "split it into several rubrics");
-        c.diags.push(Diagnostic::error(m).at(Some(0..0)).label(l).help(h));
+        let at = over_limit.and_then(|p| c.loc.nearest(&p)).or(Some(0..0));
+        c.diags.push(Diagnostic::error(m).at(at).label(l).help(h));
     }
 
     // Profiles, after the ids are known.

@@ -98,24 +98,16 @@ pub fn parse(path: &str, bytes: &[u8], lang: Lang) -> Result<Loaded, Problems> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
 
     // 1. Syntax: every error the parser can recover from.
-    let (_, syntax) = toml::de::DeTable::parse_recoverable(text);
+    let syntax = syntax_errors(
+        text,
+        lang,
+        lang.pick(
+            "按 TOML 语法改正此处（字符串加双引号，每个键一行）",
+            "correct the TOML syntax here (strings in double quotes, one key per line)",
+        ),
+    );
     if !syntax.is_empty() {
-        let diags = syntax
-            .iter()
-            .map(|e| {
-                Diagnostic::error(format!(
-                    "{}{}",
-                    lang.pick("TOML 语法错误：", "TOML syntax error: "),
-                    e.message().trim()
-                ))
-                .at(e.span())
-                .help(lang.pick(
-                    "按 TOML 语法改正此处（字符串加双引号，每个键一行）",
-                    "correct the TOML syntax here (strings in double quotes, one key per line)",
-                ))
-            })
-            .collect();
-        return Err(fail(text.to_string(), diags));
+        return Err(fail(text.to_string(), syntax));
     }
     let locator = TomlLocator::new(text);
 
@@ -125,23 +117,208 @@ pub fn parse(path: &str, bytes: &[u8], lang: Lang) -> Result<Loaded, Problems> {
         Ok(de) => serde_ignored::deserialize(de, |p| unknown.push(path_of(&p))),
         Err(e) => Err(e),
     };
-    let mut diags: Vec<Diagnostic> = unknown.iter().map(|p| check::unknown_key(&locator, p, lang)).collect();
+    let mut diags: Vec<Diagnostic> = unknown.iter().map(|p| check::unknown_key(&locator, text, p, lang)).collect();
     let rubric = match shaped {
         Ok(r) => r,
         Err(e) => {
-            diags.push(check::shape_error(&e, lang));
+            diags.push(check::shape_error(&e, text, lang));
             sort(&mut diags);
             return Err(fail(text.to_string(), diags));
         }
     };
 
     // 3. Meaning.
-    diags.extend(check::check(&rubric, &locator, lang));
+    diags.extend(check::check(&rubric, &locator, text, lang));
     sort(&mut diags);
     if diags.iter().any(Diagnostic::is_error) {
         return Err(fail(text.to_string(), diags));
     }
     Ok(Loaded { rubric, sha256: sha256_hex(bytes), origin: path.to_string(), warnings: diags })
+}
+
+/// Every TOML syntax error of a text, in order of place, each with `help`.
+/// An array or inline table that is never closed makes the parser report
+/// every line after it; those are replaced by one error at its bracket.
+pub(crate) fn syntax_errors(text: &str, lang: Lang, help: &str) -> Vec<Diagnostic> {
+    let (_, errors) = toml::de::DeTable::parse_recoverable(text);
+    let mut diags: Vec<Diagnostic> = errors
+        .iter()
+        .map(|e| {
+            let msg = e.message().trim();
+            let msg = msg.strip_suffix(", expected nothing").unwrap_or(msg);
+            Diagnostic::error(format!("{}{msg}", lang.pick("TOML 语法错误：", "TOML syntax error: ")))
+                .at(e.span())
+                .help(help)
+        })
+        .collect();
+    let unclosed = errors.iter().any(|e| {
+        let m = e.message().trim_start();
+        m.starts_with("unclosed array") || m.starts_with("unclosed inline table")
+    });
+    if unclosed && let Some((at, open)) = unclosed_bracket(text) {
+        diags.retain(|d| d.span.as_ref().is_none_or(|s| s.start < at));
+        let (close, zh_what, en_what) =
+            if open == b'{' { ('}', "内联表", "inline table") } else { (']', "数组", "array") };
+        let open = open as char;
+        diags.push(
+            Diagnostic::error(match lang {
+                Lang::Zh => format!("TOML 语法错误：{zh_what}的 `{open}` 没有闭合"),
+                Lang::En => format!("TOML syntax error: this {en_what}'s `{open}` is never closed"),
+            })
+            .at(Some(at..at + 1))
+            .label(match lang {
+                Lang::Zh => format!("其后没有对应的 `{close}`"),
+                Lang::En => format!("no `{close}` closes it"),
+            })
+            .help(match lang {
+                Lang::Zh => format!("在{zh_what}结束处补上 `{close}`（其后各行都被当成了它的一部分）"),
+                Lang::En => {
+                    format!("add the `{close}` where the {en_what} ends (every line after it was read as part of it)")
+                }
+            }),
+        );
+    }
+    sort(&mut diags);
+    diags
+}
+
+/// The outermost array or inline table of a TOML text that is never closed:
+/// the offset of its bracket, and the bracket.
+fn unclosed_bracket(text: &str) -> Option<(usize, u8)> {
+    let b = text.as_bytes();
+    let mut open: Vec<(usize, u8)> = Vec::new();
+    let mut i = 0;
+    let mut line_start = true;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'\n' {
+            line_start = true;
+            i += 1;
+            continue;
+        }
+        if matches!(c, b' ' | b'\t' | b'\r') {
+            i += 1;
+            continue;
+        }
+        let first_on_line = std::mem::replace(&mut line_start, false);
+        match c {
+            // A comment, or a table header such as [scale] or [[sections]].
+            b'#' => i = end_of_line(b, i),
+            b'[' if first_on_line && open.is_empty() => i = end_of_line(b, i),
+            b'"' | b'\'' => i = end_of_string(b, i),
+            b'[' | b'{' => {
+                open.push((i, c));
+                i += 1;
+            }
+            b']' | b'}' => {
+                open.pop();
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    open.first().copied()
+}
+
+fn end_of_line(b: &[u8], i: usize) -> usize {
+    b[i..].iter().position(|&c| c == b'\n').map_or(b.len(), |n| i + n)
+}
+
+/// The offset just after the string starting at `i` (or the end of its line,
+/// for a single-line string left open).
+fn end_of_string(b: &[u8], i: usize) -> usize {
+    let quote = b[i];
+    let triple = [quote; 3];
+    if b[i..].starts_with(&triple) {
+        let mut j = i + 3;
+        while j < b.len() {
+            if quote == b'"' && b[j] == b'\\' {
+                j += 2;
+            } else if b[j..].starts_with(&triple) {
+                return j + 3;
+            } else {
+                j += 1;
+            }
+        }
+        return b.len();
+    }
+    let mut j = i + 1;
+    while j < b.len() {
+        match b[j] {
+            b'\\' if quote == b'"' => j += 2,
+            b'\n' => return j,
+            c if c == quote => return j + 1,
+            _ => j += 1,
+        }
+    }
+    b.len()
+}
+
+/// A serde message in the words of a file's author: `invalid type: string
+/// "2", expected f64` becomes `expected a number, found the string "2"`.
+pub(crate) fn serde_message(msg: &str, lang: Lang) -> String {
+    let msg = msg.trim();
+    if let Some(key) = msg.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
+        return match lang {
+            Lang::Zh => format!("缺少必需的键 `{key}`"),
+            Lang::En => format!("missing key `{key}`"),
+        };
+    }
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some((found, expected)) = msg.strip_prefix(prefix).and_then(|r| r.rsplit_once(", expected ")) {
+            let (found, expected) = (found_words(found, lang), expected_words(expected, lang));
+            return match lang {
+                Lang::Zh => format!("类型不对：应为{expected}，实际是{found}"),
+                Lang::En => format!("expected {expected}, found {found}"),
+            };
+        }
+    }
+    match lang {
+        Lang::Zh => format!("格式错误：{msg}"),
+        Lang::En => msg.to_string(),
+    }
+}
+
+fn found_words(found: &str, lang: Lang) -> String {
+    let quoted = |s: &str| s.split('`').nth(1).unwrap_or(s).to_string();
+    let (zh, en) = if found.starts_with("integer `") {
+        let n = quoted(found);
+        (format!("整数 {n}"), format!("the integer {n}"))
+    } else if found.starts_with("floating point `") {
+        let n = quoted(found);
+        (format!("小数 {n}"), format!("the number {n}"))
+    } else if let Some(s) = found.strip_prefix("string ") {
+        (format!("字符串 {s}"), format!("the string {s}"))
+    } else if found.starts_with("boolean `") {
+        let b = quoted(found);
+        (format!("布尔值 {b}"), format!("the boolean {b}"))
+    } else {
+        match found {
+            "sequence" => ("数组".into(), "an array".into()),
+            "map" => ("表".into(), "a table".into()),
+            "unit value" => ("null".into(), "null".into()),
+            _ => (found.to_string(), found.to_string()),
+        }
+    };
+    lang.pick(&zh, &en).to_string()
+}
+
+fn expected_words(expected: &str, lang: Lang) -> String {
+    let (zh, en) = match expected {
+        "f64" | "f32" | "a float" => ("数", "a number"),
+        "i64" | "u64" | "i32" | "u32" | "usize" | "an integer" => ("整数", "a whole number"),
+        "a boolean" => ("true 或 false", "true or false"),
+        "a string" => ("带双引号的字符串", "a string in double quotes"),
+        "a sequence" => ("数组 [ … ]", "an array [ … ]"),
+        "a map" => ("表", "a table"),
+        e if e.starts_with("struct ") => ("表", "a table"),
+        e if e.starts_with("a text") => (
+            "文本：字符串，或 { zh = \"…\", en = \"…\" } 这样按语言写的表",
+            "a text: a string, or a table by language such as { zh = \"…\", en = \"…\" }",
+        ),
+        e => (e, e),
+    };
+    lang.pick(zh, en).to_string()
 }
 
 fn sort(diags: &mut [Diagnostic]) {

@@ -17,7 +17,7 @@ use std::ffi::OsString;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{SecondsFormat, Utc};
 use rusqlite::config::DbConfig;
@@ -134,12 +134,12 @@ impl SqliteStore {
             Ok(Kind::Foreign) => return Err(not_ours()),
             Ok(Kind::Ours(_) | Kind::Empty) => set_up(&mut conn, path)?,
             Err(e) if e.sqlite_error_code() == Some(ErrorCode::NotADatabase) => return Err(not_ours()),
-            Err(e) => {eprintln!("STEP identify"); return Err(sq(e))},
+            Err(e) => return Err(sq(e)),
         }
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false).map_err(sq)?;
         // Only now, with the file known to be ours: WAL (persistent in the
         // file), and the settings of this connection.
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)).map_err(|e| {eprintln!("STEP wal"); sq(e)})?;
+        switch_to_wal(&conn).map_err(sq)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(sq)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sq)?;
         Ok(SqliteStore { conn, path: path.to_path_buf() })
@@ -526,11 +526,36 @@ fn identify(conn: &Connection) -> rusqlite::Result<Kind> {
     })
 }
 
+/// Put the file in WAL mode (a setting kept in the file). The switch needs
+/// every other connection to be idle for a moment, and SQLite does not wait
+/// for that with its busy handler (it holds a read lock while asking for the
+/// write lock), so wait here, within the same timeout.
+fn switch_to_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    let mut pause = Duration::from_millis(1);
+    loop {
+        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+        if mode.eq_ignore_ascii_case("wal") {
+            return Ok(());
+        }
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)) {
+            // Anything but "wal" (a file system without shared memory, say)
+            // keeps its rollback journal: slower with many writers, still correct.
+            Ok(_) => return Ok(()),
+            Err(e) if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy) && Instant::now() < deadline => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(50));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 /// Create or migrate the schema, under the write lock, after checking again
 /// what the file is: another process may have created it meanwhile.
 fn set_up(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     let sq = |error| StoreError::Sqlite { path: path.to_path_buf(), error };
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| {eprintln!("STEP begin"); sq(e)})?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sq)?;
     let from = match identify(&tx).map_err(sq)? {
         Kind::Foreign => return Err(StoreError::NotOurs { path: path.to_path_buf() }),
         Kind::Ours(v) if v > SCHEMA_VERSION => return Err(StoreError::TooNew { path: path.to_path_buf(), version: v }),
@@ -548,5 +573,5 @@ fn set_up(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
         tx.execute_batch(sql).map_err(sq)?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(sq)?;
-    tx.commit().map_err(|e| {eprintln!("STEP commit"); sq(e)})
+    tx.commit().map_err(sq)
 }

@@ -615,3 +615,61 @@ fn a_damaged_result_is_reported_as_corrupt() {
     assert!(err.message(Lang::En).contains("zhixing store delete A"));
     assert!(matches!(store.history("s"), Err(StoreError::Corrupt { .. })));
 }
+
+/// Set for the child processes of `twenty_processes_at_once_all_land`.
+const CHILD_ENV: &str = "ZHIXING_STORE_TEST_CHILD";
+
+fn wait_for(path: &Path) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !path.exists() {
+        assert!(std::time::Instant::now() < deadline, "{} never appeared", path.display());
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+}
+
+/// One writer process: does nothing unless started by the test below.
+#[test]
+fn process_writer_child() {
+    let Some(spec) = std::env::var_os(CHILD_ENV) else { return };
+    let spec = PathBuf::from(spec);
+    let n = std::env::var("ZHIXING_STORE_TEST_N").expect("N");
+    let dir = spec.parent().unwrap();
+    let batch: Vec<ResultDoc> =
+        (0..5).map(|i| doc(&format!("p{n}-{i}"), &format!("p{n}"), "2026-11-28T09:30:00+08:00")).collect();
+    fs::write(dir.join(format!("ready-{n}")), "").unwrap();
+    wait_for(&dir.join("go"));
+    let mut store = SqliteStore::open(&spec).unwrap_or_else(|e| panic!("open: {e}"));
+    let out = store.save(&batch).unwrap_or_else(|e| panic!("save: {e}"));
+    assert_eq!(out.inserted.len(), 5);
+}
+
+#[test]
+fn twenty_processes_at_once_all_land() {
+    if std::env::var_os(CHILD_ENV).is_some() {
+        return;
+    }
+    const PROCESSES: usize = 20;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zhixing.db");
+    let exe = std::env::current_exe().unwrap();
+    let children: Vec<_> = (0..PROCESSES)
+        .map(|n| {
+            std::process::Command::new(&exe)
+                .args(["store::tests::process_writer_child", "--exact", "--quiet", "--test-threads=1"])
+                .env(CHILD_ENV, &path)
+                .env("ZHIXING_STORE_TEST_N", n.to_string())
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for n in 0..PROCESSES {
+        wait_for(&dir.path().join(format!("ready-{n}")));
+    }
+    // All are waiting: the store does not exist yet, they create it together.
+    fs::write(dir.path().join("go"), "").unwrap();
+    for mut child in children {
+        assert!(child.wait().unwrap().success(), "a writer process failed");
+    }
+    assert_eq!(count(&path), (PROCESSES * 5) as i64);
+}

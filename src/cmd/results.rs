@@ -1,0 +1,327 @@
+//! Commands over stored results: report, history, export, import, store.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
+
+use crate::app::{Ctx, emit, print_text, read_input};
+use crate::cli::{ExportArgs, HistoryArgs, ImportArgs, OutputArgs, ReportArgs, StoreCommand};
+use crate::diag;
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::report::{self, CsvWriter, Entry, Format, Sink};
+use crate::result::{Previous, ResultDoc};
+use crate::resultfile;
+use crate::store::Filter;
+
+/// Set a result's `previous` from the subject's previous result, returning it.
+pub fn link_previous(r: &mut ResultDoc, prev: Option<ResultDoc>) -> Option<ResultDoc> {
+    r.previous = prev.as_ref().map(|p| Previous {
+        id: p.id.clone(),
+        taken_at: p.taken_at.clone(),
+        overall_delta: match (r.overall.score, p.overall.score) {
+            (Some(a), Some(b)) => Some(a - b),
+            _ => None,
+        },
+    });
+    prev
+}
+
+/// Read result files, printing every problem; the good results with their text.
+fn read_results(ctx: &Ctx, files: &[String], keep_going: bool) -> Result<(Vec<(ResultDoc, String)>, usize)> {
+    let mut good = Vec::new();
+    let mut rejected = 0;
+    for file in files {
+        let name = if file == "-" { "<stdin>" } else { file.as_str() };
+        let bytes = read_input(file)?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let jsonl = file.ends_with(".jsonl") || file.ends_with(".ndjson");
+        for rec in resultfile::parse(&text, jsonl, ctx.lang) {
+            match rec.outcome {
+                Ok(pair) => good.push(pair),
+                Err(d) => {
+                    eprint!("{}", diag::render(name, &text, &[d], ctx.lang));
+                    rejected += 1;
+                }
+            }
+        }
+    }
+    if rejected > 0 && (!keep_going || good.is_empty()) {
+        return Err(Error::BadInput(match ctx.lang {
+            Lang::Zh => format!("{rejected} 条记录不是有效的 zhixing 结果，未作任何处理"),
+            Lang::En => format!("{rejected} record(s) are not valid zhixing results; nothing was done"),
+        }));
+    }
+    Ok((good, rejected))
+}
+
+pub fn report(ctx: &Ctx, args: ReportArgs) -> Result<()> {
+    let store = ctx.open_existing_store()?;
+    let no_store = || {
+        Error::BadInput(ctx.t(
+            "还没有保存过任何结果（结果库不存在）；先用 `zhixing score --save` 或 `zhixing assess`",
+            "no results have been saved yet (there is no store); use `zhixing score --save` or `zhixing assess` first",
+        ))
+    };
+    let mut results: Vec<ResultDoc> = Vec::new();
+    if args.latest {
+        let store = store.as_ref().ok_or_else(no_store)?;
+        match store.latest(args.subject.as_deref()).map_err(|e| ctx.store_error(e))? {
+            Some(r) => results.push(r),
+            None => {
+                return Err(Error::BadInput(match (&args.subject, ctx.lang) {
+                    (Some(s), Lang::Zh) => format!("结果库中没有 {s} 的结果"),
+                    (Some(s), Lang::En) => format!("the store holds no result of {s}"),
+                    (None, _) => ctx.t("结果库中还没有结果", "the store holds no results yet"),
+                }));
+            }
+        }
+    } else if let Some(arg) = &args.result {
+        if arg == "-" || Path::new(arg).is_file() {
+            results = read_results(ctx, std::slice::from_ref(arg), false)?.0.into_iter().map(|(r, _)| r).collect();
+        } else {
+            let found = match &store {
+                Some(s) => s.get(arg).map_err(|e| ctx.store_error(e))?,
+                None => None,
+            };
+            match found {
+                Some((r, _)) => results.push(r),
+                None => {
+                    return Err(Error::BadInput(match ctx.lang {
+                        Lang::Zh => format!("\"{arg}\" 既不是文件，也不是结果库中的结果编号"),
+                        Lang::En => format!("\"{arg}\" is neither a file nor the id of a result in the store"),
+                    }));
+                }
+            }
+        }
+    }
+    let mut previous = Vec::with_capacity(results.len());
+    for r in &mut results {
+        let prev = match &store {
+            Some(s) => s.previous(r).map_err(|e| ctx.store_error(e))?,
+            None => None,
+        };
+        previous.push(link_previous(r, prev));
+    }
+    render_results(ctx, &args.output, &results, &previous)
+}
+
+fn render_results(ctx: &Ctx, out: &OutputArgs, results: &[ResultDoc], previous: &[Option<ResultDoc>]) -> Result<()> {
+    emit(ctx, out, |w, style| {
+        let mut sink = report::sink(out.format, style);
+        for (r, p) in results.iter().zip(previous) {
+            sink.write(w, Entry { result: r, previous: p.as_ref() })?;
+        }
+        sink.finish(w)
+    })
+}
+
+pub fn history(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
+    let all = match ctx.open_existing_store()? {
+        Some(s) => s.history(&args.subject).map_err(|e| ctx.store_error(e))?,
+        None => Vec::new(),
+    };
+    let rubric = args.rubric.clone().or_else(|| all.last().map(|r| r.rubric.id.clone()));
+    let rows: Vec<ResultDoc> = all.into_iter().filter(|r| Some(&r.rubric.id) == rubric.as_ref()).collect();
+    let h = report::history::build(&args.subject, &rows);
+    emit(ctx, &args.output, |w, style| w.write_all(report::history::render(&h, args.output.format, style).as_bytes()))
+}
+
+pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
+    if !matches!(args.format, Format::Json | Format::Jsonl | Format::Csv) {
+        return Err(Error::BadInput(ctx.t("export 只写 json、jsonl 或 csv", "export writes json, jsonl or csv")));
+    }
+    let filter =
+        Filter { session: args.session.clone(), subject: args.subject.clone(), since: args.since.clone(), all: false };
+    let store = ctx.open_existing_store()?;
+    let out = OutputArgs { format: args.format, out: args.out.clone(), bom: args.bom };
+    let mut failure = None;
+    let mut count = 0usize;
+    emit(ctx, &out, |w, style| {
+        let mut csv = CsvWriter::results(style.bom);
+        let mut first = true;
+        if args.format == Format::Json {
+            w.write_all(b"[")?;
+        }
+        if let Some(store) = &store {
+            let res = store.for_each(&filter, &mut |raw: &str| {
+                let io = |error: std::io::Error| crate::store::StoreError::Io { path: None, error };
+                match args.format {
+                    Format::Jsonl => {
+                        w.write_all(raw.as_bytes()).map_err(io)?;
+                        w.write_all(b"\n").map_err(io)?;
+                    }
+                    Format::Json => {
+                        w.write_all(if first { b"\n" } else { b",\n" }).map_err(io)?;
+                        w.write_all(raw.as_bytes()).map_err(io)?;
+                    }
+                    _ => {
+                        let doc: ResultDoc =
+                            serde_json::from_str(raw).map_err(|e| crate::store::StoreError::Corrupt {
+                                path: Default::default(),
+                                id: String::new(),
+                                reason: e.to_string(),
+                            })?;
+                        csv.write(w, Entry { result: &doc, previous: None }).map_err(io)?;
+                    }
+                }
+                first = false;
+                Ok(())
+            });
+            match res {
+                Ok(n) => count = n,
+                Err(e) => {
+                    let msg = e.message(ctx.lang);
+                    failure = Some(e);
+                    return Err(std::io::Error::other(msg));
+                }
+            }
+        }
+        match args.format {
+            Format::Json => w.write_all(if first { b"]\n" } else { b"\n]\n" }),
+            Format::Csv => csv.finish(w),
+            _ => Ok(()),
+        }
+    })
+    .map_err(|e| failure.take().map_or(e, |f| ctx.store_error(f)))?;
+    if store.is_none() || count == 0 {
+        eprintln!("{}", ctx.t("没有符合条件的结果", "no results matched"));
+    }
+    Ok(())
+}
+
+pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
+    let (good, rejected) = read_results(ctx, &args.files, args.keep_going)?;
+    let mut store = ctx.open_store()?;
+    let outcome = store.import(&good).map_err(|e| ctx.store_error(e))?;
+    let (n, d) = (outcome.inserted.len(), outcome.duplicates.len());
+    eprintln!(
+        "{}",
+        match ctx.lang {
+            Lang::Zh => format!("已导入 {n} 份结果；{d} 份已在结果库中，未重复保存"),
+            Lang::En => format!("{n} result(s) imported; {d} already in the store, not stored again"),
+        }
+    );
+    for id in &outcome.duplicates {
+        eprintln!("  = {id}");
+    }
+    if rejected > 0 {
+        eprintln!(
+            "{}",
+            match ctx.lang {
+                Lang::Zh => format!("拒收 {rejected} 条"),
+                Lang::En => format!("{rejected} rejected"),
+            }
+        );
+    }
+    Ok(())
+}
+
+pub fn store(ctx: &Ctx, cmd: StoreCommand) -> Result<()> {
+    match cmd {
+        StoreCommand::Info { format } => {
+            let path = ctx.store_path()?;
+            let store = ctx.open_existing_store()?;
+            let info = match &store {
+                Some(s) => Some(s.info().map_err(|e| ctx.store_error(e))?),
+                None => None,
+            };
+            let text = if matches!(format, Format::Json | Format::Jsonl) {
+                let v = match &info {
+                    Some(i) => serde_json::json!({
+                        "path": i.path, "exists": true, "size_bytes": i.size_bytes, "schema_version": i.schema_version,
+                        "results": i.results, "drafts": i.drafts, "subjects": i.subjects,
+                    }),
+                    None => serde_json::json!({ "path": path, "exists": false }),
+                };
+                format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
+            } else {
+                match (&info, ctx.lang) {
+                    (Some(i), Lang::Zh) => format!(
+                        "结果库：{}\n大小：{} 字节\n结构版本：{}\n结果：{} 份（{} 人）\n草稿：{} 份\n",
+                        i.path.display(),
+                        i.size_bytes,
+                        i.schema_version,
+                        i.results,
+                        i.subjects,
+                        i.drafts
+                    ),
+                    (Some(i), Lang::En) => format!(
+                        "store: {}\nsize: {} bytes\nschema version: {}\nresults: {} ({} people)\ndrafts: {}\n",
+                        i.path.display(),
+                        i.size_bytes,
+                        i.schema_version,
+                        i.results,
+                        i.subjects,
+                        i.drafts
+                    ),
+                    (None, Lang::Zh) => format!("结果库：{}（尚未创建）\n", path.display()),
+                    (None, Lang::En) => format!("store: {} (not created yet)\n", path.display()),
+                }
+            };
+            print_text(&text)
+        }
+        StoreCommand::Delete { ids, yes } => {
+            let Some(mut store) = ctx.open_existing_store()? else {
+                return Err(Error::BadInput(
+                    ctx.t("结果库不存在，没有可删除的结果", "there is no store: nothing to delete"),
+                ));
+            };
+            let mut found = Vec::new();
+            for id in &ids {
+                if let Some((r, _)) = store.get(id).map_err(|e| ctx.store_error(e))? {
+                    found.push(r);
+                }
+            }
+            let missing: Vec<&String> = ids.iter().filter(|id| !found.iter().any(|r| &&r.id == id)).collect();
+            if !found.is_empty() && !yes && !confirm(ctx, &found)? {
+                eprintln!("{}", ctx.t("未删除任何结果", "nothing was deleted"));
+                return Ok(());
+            }
+            let deleted = store
+                .delete(&found.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
+                .map_err(|e| ctx.store_error(e))?;
+            eprintln!(
+                "{}",
+                match ctx.lang {
+                    Lang::Zh => format!("已删除 {} 份结果", deleted.len()),
+                    Lang::En => format!("{} result(s) deleted", deleted.len()),
+                }
+            );
+            if !missing.is_empty() {
+                let list = missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
+                return Err(Error::BadInput(match ctx.lang {
+                    Lang::Zh => format!("结果库中没有这些编号：{list}"),
+                    Lang::En => format!("no result with these ids in the store: {list}"),
+                }));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Ask on the terminal before deleting; refuse without one.
+fn confirm(ctx: &Ctx, found: &[ResultDoc]) -> Result<bool> {
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::BadInput(ctx.t(
+            "删除前需要确认：在终端中运行，或加上 --yes",
+            "deleting needs a confirmation: run it at a terminal, or add --yes",
+        )));
+    }
+    let mut err = std::io::stderr();
+    for r in found {
+        let _ = writeln!(err, "  {}  {}  {}  {}", r.id, r.subject.name, report::short_time(&r.taken_at), r.rubric.id);
+    }
+    let _ = write!(
+        err,
+        "{}",
+        match ctx.lang {
+            Lang::Zh => format!("永久删除以上 {} 份结果？[y/N] ", found.len()),
+            Lang::En => format!("Delete these {} result(s) for good? [y/N] ", found.len()),
+        }
+    );
+    let _ = err.flush();
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).map_err(|e| Error::io("stdin", "cannot read", e))?;
+    let a = line.trim().to_lowercase();
+    Ok(a == "y" || a == "yes" || a == "是")
+}

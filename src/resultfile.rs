@@ -1,0 +1,147 @@
+//! Reading result files (`zhixing.result.v1`): one result as a `.json`
+//! object, several as a JSON array or as JSON Lines. Each result keeps its
+//! exact JSON text, so that an import stores the bytes an export wrote.
+
+use serde_json::value::RawValue;
+
+use crate::diag::Diagnostic;
+use crate::lang::Lang;
+use crate::result::{ResultDoc, SCHEMA};
+
+/// One result read from a file, or why it is not one.
+#[derive(Debug)]
+pub struct Record {
+    /// 1-based line where it starts.
+    pub line: usize,
+    pub outcome: Result<(ResultDoc, String), Diagnostic>,
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// Decode one result from its JSON text. `base` is the text's byte offset in
+/// the file, for the place of the error.
+fn decode(raw: &str, base: usize, lang: Lang) -> Result<(ResultDoc, String), Diagnostic> {
+    let value: serde_json::Value = match serde_json::from_str(raw) {
+        Ok(v) => v,
+        Err(e) => {
+            let at = base + offset_in(raw, e.line(), e.column());
+            return Err(Diagnostic::error(format!(
+                "{}{}",
+                lang.pick("JSON 语法错误：", "JSON syntax error: "),
+                strip_pos(&e)
+            ))
+            .at(Some(at..at + 1))
+            .help(lang.pick("结果文件应为 zhixing 写出的 JSON", "a result file is JSON as zhixing writes it")));
+        }
+    };
+    let schema = value.get("schema").and_then(|s| s.as_str());
+    if schema != Some(SCHEMA) {
+        let found = schema.map_or_else(
+            || lang.pick("没有 schema 字段", "no schema field").to_string(),
+            |s| format!("schema \"{s}\""),
+        );
+        return Err(Diagnostic::error(match lang {
+            Lang::Zh => format!("这不是 zhixing 结果（{found}，应为 \"{SCHEMA}\"）"),
+            Lang::En => format!("this is not a zhixing result ({found}; expected \"{SCHEMA}\")"),
+        })
+        .at(Some(base..base + raw.len().min(1)))
+        .help(lang.pick(
+            "导入 `zhixing score --format json|jsonl` 或 `zhixing export` 写出的结果；答卷请用 `zhixing score` 评分",
+            "import results written by `zhixing score --format json|jsonl` or `zhixing export`; score answers with `zhixing score`",
+        )));
+    }
+    match serde_json::from_value::<ResultDoc>(value) {
+        Ok(doc) => Ok((doc, raw.to_string())),
+        Err(e) => Err(Diagnostic::error(match lang {
+            Lang::Zh => format!("结果内容不完整或有误：{e}"),
+            Lang::En => format!("the result is incomplete or wrong: {e}"),
+        })
+        .at(Some(base..base + raw.len().min(1)))
+        .help(
+            lang.pick("结果文件不应手工修改；请重新导出", "result files are not meant to be edited: export it again"),
+        )),
+    }
+}
+
+fn strip_pos(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m).to_string()
+}
+
+fn offset_in(text: &str, line: usize, col: usize) -> usize {
+    if line == 0 {
+        return 0;
+    }
+    let start: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
+    (start + col.saturating_sub(1)).min(text.len().saturating_sub(1))
+}
+
+/// Every result of a file. `jsonl` chooses JSON Lines; otherwise the text is
+/// one JSON object or an array of them.
+pub fn parse(text: &str, jsonl: bool, lang: Lang) -> Vec<Record> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bom = text.len() - body.len();
+    let mut out = Vec::new();
+    if jsonl || looks_like_lines(body) {
+        let mut offset = bom;
+        for (i, line) in body.split_inclusive('\n').enumerate() {
+            let raw = line.trim_end_matches(['\n', '\r']).trim();
+            if !raw.is_empty() {
+                let lead = line.len() - line.trim_start().len();
+                out.push(Record { line: i + 1, outcome: decode(raw, offset + lead, lang) });
+            }
+            offset += line.len();
+        }
+    } else if body.trim_start().starts_with('[') {
+        match serde_json::from_str::<Vec<&RawValue>>(body) {
+            Ok(items) => {
+                for raw in items {
+                    let start = raw.get().as_ptr() as usize - body.as_ptr() as usize;
+                    out.push(Record { line: line_of(body, start), outcome: decode(raw.get(), bom + start, lang) });
+                }
+            }
+            Err(e) => {
+                let at = bom + offset_in(body, e.line(), e.column());
+                let d = Diagnostic::error(format!(
+                    "{}{}",
+                    lang.pick("JSON 语法错误：", "JSON syntax error: "),
+                    strip_pos(&e)
+                ))
+                .at(Some(at..at + 1));
+                out.push(Record { line: e.line().max(1), outcome: Err(d) });
+            }
+        }
+    } else {
+        let raw = body.trim();
+        let lead = body.len() - body.trim_start().len();
+        out.push(Record { line: line_of(body, lead), outcome: decode(raw, bom + lead, lang) });
+    }
+    if out.is_empty() {
+        let d = Diagnostic::error(lang.pick("文件中没有任何结果", "the file holds no results"));
+        out.push(Record { line: 1, outcome: Err(d) });
+    }
+    out
+}
+
+/// Several lines each holding one object: JSON Lines even without the extension.
+fn looks_like_lines(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    lines.len() > 1 && lines.iter().all(|l| l.starts_with('{') && l.ends_with('}'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn foreign_json_is_named_with_its_line() {
+        let text = "{\"schema\":\"zhixing.result.v1\"}\n{\"name\": \"x\"}\n";
+        let recs = parse(text, true, Lang::En);
+        assert_eq!(recs.len(), 2);
+        assert!(recs[0].outcome.as_ref().unwrap_err().message.contains("incomplete"));
+        assert_eq!(recs[1].line, 2);
+        assert!(recs[1].outcome.as_ref().unwrap_err().message.contains("not a zhixing result"));
+    }
+}
