@@ -15,6 +15,11 @@ use crate::result::{Rater, Role, Subject};
 use crate::rubric::Rubric;
 use crate::score::Response;
 
+/// A path as an array, for arguments that borrow a slice (`path!` builds a Vec).
+macro_rules! segs {
+    ($($seg:expr),* $(,)?) => { [$(crate::locate::Seg::from($seg)),*] };
+}
+
 /// One respondent's answers, as written in an answers file.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
@@ -267,7 +272,11 @@ fn json_syntax_error(text: &str, msg: &str, at: Option<usize>, lang: Lang) -> Di
         // serde_json stops at the token after a missing comma or bracket,
         // often on the next line; the comma belongs after the previous value.
         Some(a) if msg.starts_with("expected `,` or") => {
-            let prev = text[..a].trim_end().len();
+            let mut cut = a.min(text.len());
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let prev = text[..cut].trim_end().len();
             let close = msg.rsplit('`').nth(1).unwrap_or("}");
             d = d.at(Some(prev.saturating_sub(1)..prev)).label(match lang {
                 Lang::Zh => format!("此后缺少 `,` 或 `{close}`"),
@@ -314,17 +323,27 @@ fn unknown_key(loc: &dyn Locate, dotted: &str, lang: Lang) -> Diagnostic {
 
 fn shape_error(msg: &str, span: Option<Range<usize>>, lang: Lang) -> Diagnostic {
     let msg = msg.trim();
-    let help = if msg.contains("missing field `subject`") {
-        lang.pick("加上 [subject] 和 name = \"姓名\"", "add [subject] with name = \"…\"")
+    let (message, help) = if msg.contains("missing field `subject`") {
+        (
+            lang.pick("答卷缺少 [subject]（被评价人）", "the answers have no [subject] (the person assessed)")
+                .to_string(),
+            lang.pick("加上 [subject] 和 name = \"姓名\"", "add [subject] with name = \"…\""),
+        )
     } else if msg.contains("missing field `name`") {
-        lang.pick("在 [subject] 下写上 name = \"姓名\"", "add name = \"…\" under [subject]")
+        (
+            lang.pick("[subject] 缺少被评价人的 name", "[subject] has no name").to_string(),
+            lang.pick("在 [subject] 下写上 name = \"姓名\"", "add name = \"…\" under [subject]"),
+        )
     } else {
-        lang.pick(
-            "按答卷格式改正（见 `zhixing schema answers`）",
-            "correct it to the answers format (see `zhixing schema answers`)",
+        (
+            crate::rubric::serde_message(msg, lang),
+            lang.pick(
+                "按答卷格式改正（见 `zhixing schema answers`）",
+                "correct it to the answers format (see `zhixing schema answers`)",
+            ),
         )
     };
-    Diagnostic::error(msg.to_string()).at(span).help(help)
+    Diagnostic::error(message).at(span).help(help)
 }
 
 /// Check a parsed answers document against the rubric: every problem at once.
@@ -338,21 +357,21 @@ fn check(
     let t = |zh: String, en: String| if lang == Lang::Zh { zh } else { en };
     let at = |p: Vec<Seg>| loc.value(&p).or_else(|| loc.nearest(&p));
 
-    if let Some(id) = &doc.rubric {
-        if id != &rubric.id {
-            diags.push(
-                Diagnostic::error(t(
-                    format!("答卷是为量表 \"{id}\" 填写的，当前量表是 \"{}\"", rubric.id),
-                    format!("these answers are for rubric \"{id}\", but the rubric used is \"{}\"", rubric.id),
-                ))
-                .at(at(path!["rubric"]))
-                .label(lang.pick("量表不符", "rubric mismatch"))
-                .help(t(
-                    format!("用 --rubric {id} 评分，或改正此处"),
-                    format!("score with --rubric {id}, or correct this"),
-                )),
-            );
-        }
+    if let Some(id) = &doc.rubric
+        && id != &rubric.id
+    {
+        diags.push(
+            Diagnostic::error(t(
+                format!("答卷是为量表 \"{id}\" 填写的，当前量表是 \"{}\"", rubric.id),
+                format!("these answers are for rubric \"{id}\", but the rubric used is \"{}\"", rubric.id),
+            ))
+            .at(at(path!["rubric"]))
+            .label(lang.pick("量表不符", "rubric mismatch"))
+            .help(t(
+                format!("用 --rubric {id} 评分，或改正此处"),
+                format!("score with --rubric {id}, or correct this"),
+            )),
+        );
     }
     if doc.subject.name.trim().is_empty() {
         diags.push(
@@ -386,17 +405,17 @@ fn check(
                 )),
         );
     }
-    if let Some(ts) = &doc.taken_at {
-        if chrono::DateTime::parse_from_rfc3339(ts).is_err() {
-            diags.push(
-                Diagnostic::error(t(
-                    format!("时间 \"{ts}\" 不是 RFC 3339 格式"),
-                    format!("taken_at \"{ts}\" is not an RFC 3339 time"),
-                ))
-                .at(at(path!["taken_at"]))
-                .help(lang.pick("例如 \"2026-11-28T09:30:00+08:00\"", "for example \"2026-11-28T09:30:00+08:00\"")),
-            );
-        }
+    if let Some(ts) = &doc.taken_at
+        && chrono::DateTime::parse_from_rfc3339(ts).is_err()
+    {
+        diags.push(
+            Diagnostic::error(t(
+                format!("时间 \"{ts}\" 不是 RFC 3339 格式"),
+                format!("taken_at \"{ts}\" is not an RFC 3339 time"),
+            ))
+            .at(at(path!["taken_at"]))
+            .help(lang.pick("例如 \"2026-11-28T09:30:00+08:00\"", "for example \"2026-11-28T09:30:00+08:00\"")),
+        );
     }
 
     let (min, max) = (rubric.scale.min, rubric.scale.max);
@@ -429,9 +448,13 @@ fn check(
                     Cell::Float(v) => v.to_string(),
                     Cell::Str(s) => format!("\"{s}\""),
                     Cell::Bool(b) => b.to_string(),
-                    _ => lang.pick("表或数组", "a table or array").to_string(),
+                    _ => String::new(),
                 };
                 let message = match other {
+                    Cell::Other => t(
+                        format!("\"{id}\" 的作答是表或数组，不是整数"),
+                        format!("the answer to \"{id}\" is a table or array, not a whole number"),
+                    ),
                     Cell::Int(_) => t(
                         format!("\"{id}\" 的作答 {shown} 超出量表范围 {min} 到 {max}"),
                         format!("answer {shown} to \"{id}\" is outside the scale {min} to {max}"),
@@ -484,7 +507,7 @@ fn check(
                     format!("有 {} 个条目未作答：{list}", missing.len()),
                     format!("{} item(s) not answered: {list}", missing.len()),
                 ))
-                .at(loc.key(&path!["answers"]).or_else(|| loc.nearest(&path!["answers"])))
+                .at(loc.key(&segs!["answers"]).or_else(|| loc.nearest(&segs!["answers"])))
                 .help(
                     lang.pick(
                         "此量表不允许跳过：为每个条目作答",
@@ -557,6 +580,25 @@ mod tests {
         let span = d.span.clone().unwrap();
         assert_eq!(&text[span.clone()], "7");
         assert_eq!(crate::diag::line_col(text, span.start).0, 3);
+    }
+
+    #[test]
+    fn a_missing_json_comma_is_marked_after_the_value() {
+        let text = "{\n  \"subject\": {\"name\": \"a\"}\n  \"answers\": {}\n}\n";
+        let recs = parse(text, Kind::Json, &core(), Lang::En);
+        let d = &recs[0].outcome.as_ref().unwrap_err()[0];
+        let span = d.span.clone().unwrap();
+        assert_eq!(&text[span.clone()], "}", "{d:?}");
+        assert_eq!(crate::diag::line_col(text, span.start).0, 2);
+    }
+
+    #[test]
+    fn an_array_answer_is_one_problem_not_unknown_keys() {
+        let text = "[subject]\nname = \"a\"\n[answers]\n\"learning.passive\" = [2, 3]\n";
+        let recs = parse(text, Kind::Toml, &core(), Lang::En);
+        let diags = recs[0].outcome.as_ref().unwrap_err();
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        assert!(diags[0].message.contains("table or array"), "{diags:#?}");
     }
 
     #[test]

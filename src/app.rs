@@ -88,6 +88,10 @@ pub fn main_with_args(args: Vec<std::ffi::OsString>) -> i32 {
     let ctx = Ctx { lang, color: cli.global.color, ascii: cli.global.ascii, store: cli.global.store.clone() };
     match run(&ctx, cli.command) {
         Ok(()) => 0,
+        Err(e @ Error::Interrupted(_)) => {
+            eprintln!("zhixing: {e}");
+            e.exit_code()
+        }
         Err(e) => {
             let prefix = ctx.t("错误", "error");
             eprintln!("zhixing: {prefix}: {e}");
@@ -98,6 +102,7 @@ pub fn main_with_args(args: Vec<std::ffi::OsString>) -> i32 {
 
 fn run(ctx: &Ctx, command: Command) -> Result<()> {
     match command {
+        Command::Assess(args) => crate::cmd::assess::run(ctx, args),
         Command::Score(args) => crate::cmd::score::run(ctx, args),
         Command::Rubric(cmd) => crate::cmd::rubric::run(ctx, cmd),
         Command::Report(args) => crate::cmd::results::report(ctx, args),

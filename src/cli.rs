@@ -46,6 +46,8 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The questionnaire at the terminal, then the gap report
+    Assess(AssessArgs),
     /// Score answers files (TOML, JSON, JSON Lines, or - for stdin) into results and a gap report
     Score(ScoreArgs),
     /// Render a saved result: by id, from a result file, or the latest
@@ -122,6 +124,48 @@ pub struct ScoreArgs {
     /// Also save the results in the store
     #[arg(long)]
     pub save: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    #[command(flatten)]
+    pub rubric: RubricChoice,
+    /// Target profile of the rubric, e.g. section-chief
+    #[arg(long, value_name = "ID")]
+    pub profile: Option<String>,
+    /// One target (0–100) for every section and dimension
+    #[arg(long, value_name = "N")]
+    pub target: Option<f64>,
+    /// The person assessed (not asked then)
+    #[arg(long, value_name = "NAME")]
+    pub subject: Option<String>,
+    /// Their department
+    #[arg(long, value_name = "D")]
+    pub department: Option<String>,
+    /// Who answers: self, supervisor, peer, subordinate, other
+    #[arg(long, value_name = "ROLE", value_parser = parse_role)]
+    pub role: Option<crate::result::Role>,
+    /// The rater's name, when rating someone else
+    #[arg(long, value_name = "NAME")]
+    pub rater: Option<String>,
+    /// Group session, such as a training class
+    #[arg(long, value_name = "S")]
+    pub session: Option<String>,
+    /// Continue the subject's unfinished questionnaire
+    #[arg(long)]
+    pub resume: bool,
+    /// One terminal passed round a room: clears the screen after each person
+    #[arg(long, requires = "session")]
+    pub kiosk: bool,
+    /// Do not save the result in the store
+    #[arg(long)]
+    pub no_save: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+fn parse_role(s: &str) -> Result<crate::result::Role, String> {
+    crate::result::Role::parse(s).ok_or_else(|| "one of self, supervisor, peer, subordinate, other".to_string())
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@
 
 pub mod answers;
 pub mod app;
+pub mod assess;
 pub mod cli;
 pub mod cmd;
 pub mod diag;

@@ -34,7 +34,7 @@ pub fn list_table(rows: &[Loaded], lang: Lang, ascii: bool) -> String {
     format!("{t}\n")
 }
 
-fn minutes(items: usize) -> usize {
+pub fn minutes(items: usize) -> usize {
     // About 12 seconds an item, rounded up.
     (items * 12).div_ceil(60).max(1)
 }

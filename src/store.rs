@@ -7,7 +7,7 @@
 //! backend today. The SQL is kept to what PostgreSQL also speaks (`TEXT`,
 //! `DOUBLE PRECISION`, `INSERT … ON CONFLICT`), so a `postgres://` backend can
 //! sit beside it with the same tables and queries; only the placeholders
-//! (`?` here, `$n` there) and the connection setup differ.
+//! (`?1` here, `$1` there) and the connection setup differ.
 //!
 //! Where the store lives (`--store`, then `ZHIXING_STORE`, then the platform
 //! data directory) is decided by the command line with [`resolve_path`].

@@ -1,5 +1,6 @@
 //! One file per command (or family of commands).
 
+pub mod assess;
 pub mod results;
 pub mod rubric;
 pub mod score;

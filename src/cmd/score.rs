@@ -14,24 +14,7 @@ use crate::score;
 pub fn run(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
     let loaded = load_rubric(ctx, args.rubric.rubric.as_deref())?;
     let r = &loaded.rubric;
-    if let Some(p) = &args.profile
-        && !r.profiles.contains_key(p)
-    {
-        let list: Vec<&str> = r.profiles.keys().map(String::as_str).collect();
-        let list = if list.is_empty() { ctx.t("（无）", "(none)") } else { list.join(", ") };
-        return Err(Error::BadInput(match ctx.lang {
-            Lang::Zh => format!("量表 {} 没有目标配置 \"{p}\"；可用的有：{list}", r.id),
-            Lang::En => format!("rubric {} has no profile \"{p}\"; its profiles: {list}", r.id),
-        }));
-    }
-    if let Some(t) = args.target
-        && !(t.is_finite() && (0.0..=100.0).contains(&t))
-    {
-        return Err(Error::BadInput(match ctx.lang {
-            Lang::Zh => format!("--target {t} 超出 0 到 100 的范围"),
-            Lang::En => format!("--target {t} is outside 0..=100"),
-        }));
-    }
+    let opts = options(ctx, &loaded, args.profile.clone(), args.target)?;
     if args.files.iter().filter(|f| *f == "-").count() > 1 {
         return Err(Error::BadInput(ctx.t("标准输入（-）只能读取一次", "standard input (-) can be read only once")));
     }
@@ -94,8 +77,6 @@ pub fn run(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
         }));
     }
 
-    let opts =
-        score::Options { profile: args.profile.clone(), target: args.target, lang: r.result_lang(ctx.lang.code()) };
     let now = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
     let mut ids = ulid::Generator::new();
     let mut results: Vec<_> = responses
@@ -162,4 +143,33 @@ fn instant(ts: &str) -> Option<chrono::DateTime<chrono::Utc>> {
 /// `a` was taken before `b` (ties broken by id).
 fn earlier(a: &ResultDoc, b: &ResultDoc) -> bool {
     (instant(&a.taken_at), &a.id) < (instant(&b.taken_at), &b.id)
+}
+
+/// Scoring options from `--profile` and `--target`, checked against the rubric.
+pub fn options(
+    ctx: &Ctx,
+    loaded: &crate::rubric::Loaded,
+    profile: Option<String>,
+    target: Option<f64>,
+) -> Result<score::Options> {
+    let r = &loaded.rubric;
+    if let Some(p) = &profile
+        && !r.profiles.contains_key(p)
+    {
+        let list: Vec<&str> = r.profiles.keys().map(String::as_str).collect();
+        let list = if list.is_empty() { ctx.t("（无）", "(none)") } else { list.join(", ") };
+        return Err(Error::BadInput(match ctx.lang {
+            Lang::Zh => format!("量表 {} 没有目标配置 \"{p}\"；可用的有：{list}", r.id),
+            Lang::En => format!("rubric {} has no profile \"{p}\"; its profiles: {list}", r.id),
+        }));
+    }
+    if let Some(t) = target
+        && !(t.is_finite() && (0.0..=100.0).contains(&t))
+    {
+        return Err(Error::BadInput(match ctx.lang {
+            Lang::Zh => format!("--target {t} 超出 0 到 100 的范围"),
+            Lang::En => format!("--target {t} is outside 0..=100"),
+        }));
+    }
+    Ok(score::Options { profile, target, lang: r.result_lang(ctx.lang.code()) })
 }

@@ -8,6 +8,11 @@ use crate::lang::{Lang, Text};
 use crate::locate::{Locate, Seg, TomlLocator};
 use crate::path;
 
+/// A path as an array, for arguments that borrow a slice (`path!` builds a Vec).
+macro_rules! segs {
+    ($($seg:expr),* $(,)?) => { [$(crate::locate::Seg::from($seg)),*] };
+}
+
 fn dotted(path: &[Seg]) -> String {
     let mut s = String::new();
     for seg in path {
@@ -214,7 +219,7 @@ impl<'a> Checker<'a> {
             Text::Plain(s) => {
                 if self.languages.len() != 1 {
                     let m = self.t(
-                        format!("{what}是单一语言的字符串，但量表声明了 {} 种语言", self.languages.len()),
+                        format!("{what} 是单一语言的字符串，但量表声明了 {} 种语言", self.languages.len()),
                         format!("{what} is a plain string, but the rubric has {} languages", self.languages.len()),
                     );
                     let l = self.t("应为各语言的文本表", "expected a table of texts by language");
@@ -237,8 +242,8 @@ impl<'a> Checker<'a> {
                 for lang in self.languages.clone() {
                     match map.get(&lang) {
                         None => {
-                            let m = self
-                                .t(format!("`{what}` 缺少 `{lang}` 译文"), format!("`{what}` has no `{lang}` text"));
+                            let m =
+                                self.t(format!("{what} 缺少 `{lang}` 译文"), format!("{what} has no `{lang}` text"));
                             let l = self.t(format!("缺少 {lang}"), format!("missing {lang}"));
                             let h = self.t(
                                 format!("补上 {lang} = \"…\"，量表的每段文本都要有 `languages` 中的每种语言"),
@@ -260,7 +265,7 @@ impl<'a> Checker<'a> {
                         let mut p = path.clone();
                         p.push(Seg::Key(key.clone()));
                         let m = self.t(
-                            format!("{what}有 `{key}` 文本，但 `{key}` 不在 `languages` 中"),
+                            format!("{what} 有 `{key}` 文本，但 `{key}` 不在 `languages` 中"),
                             format!("{what} has a `{key}` text, but `{key}` is not in `languages`"),
                         );
                         let l = self.t("未声明的语言", "undeclared language");
@@ -278,7 +283,7 @@ impl<'a> Checker<'a> {
     }
 
     fn empty_text(&mut self, path: &[Seg], what: &str) {
-        let m = self.t(format!("{what}是空文本"), format!("{what} is empty"));
+        let m = self.t(format!("{what} 是空文本"), format!("{what} is empty"));
         let l = self.t("空文本", "empty text");
         let h = self.t("写上文本内容", "write the text");
         self.err(path, m, l, h);
@@ -363,20 +368,20 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, text: &str, lang: Lang) -> Ve
             "写 format = 1，或使用能读取该格式的 zhixing 版本",
             "write format = 1, or use a zhixing that reads this format",
         );
-        c.err(&path!["format"], m, l, h);
+        c.err(&segs!["format"], m, l, h);
         return c.diags;
     }
     if !valid_rubric_id(&r.id) {
         let m = c.t(format!("量表标识 \"{}\" 无效", r.id), format!("rubric id \"{}\" is not valid", r.id));
         let l = c.t("只能用小写字母、数字和 -", "lowercase letters, digits and - only");
         let h = c.t("改用例如 \"my-rubric\" 这样的标识", "use an id such as \"my-rubric\"");
-        c.err(&path!["id"], m, l, h);
+        c.err(&segs!["id"], m, l, h);
     }
     if r.version.trim().is_empty() {
         let m = c.t("版本号为空", "the version is empty");
         let l = c.t("版本号为空", "empty version");
         let h = c.t("写上版本号，例如 \"1.0.0\"", "give a version such as \"1.0.0\"");
-        c.err(&path!["version"], m, l, h);
+        c.err(&segs!["version"], m, l, h);
     }
 
     // Languages.
@@ -384,19 +389,19 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, text: &str, lang: Lang) -> Ve
         let m = c.t("`languages` 为空", "`languages` is empty");
         let l = c.t("至少需要一种语言", "at least one language is needed");
         let h = c.t("例如 languages = [\"zh\", \"en\"]", "for example languages = [\"zh\", \"en\"]");
-        c.err(&path!["languages"], m, l, h);
+        c.err(&segs!["languages"], m, l, h);
     }
     for (i, code) in r.languages.iter().enumerate() {
         if !valid_lang(code) {
             let m = c.t(format!("语言代码 \"{code}\" 无效"), format!("language code \"{code}\" is not valid"));
             let l = c.t("应为小写的语言代码", "expected a lowercase language code");
             let h = c.t("使用如 \"zh\"、\"en\" 的代码", "use codes such as \"zh\" and \"en\"");
-            c.err(&path!["languages", i], m, l, h);
+            c.err(&segs!["languages", i], m, l, h);
         } else if r.languages[..i].contains(code) {
             let m = c.t(format!("语言 \"{code}\" 重复"), format!("language \"{code}\" is listed twice"));
             let l = c.t("重复", "repeated");
             let h = c.t("删去重复的语言", "remove the repeated language");
-            c.err(&path!["languages", i], m, l, h);
+            c.err(&segs!["languages", i], m, l, h);
         }
     }
     c.text(path!["title"], &r.title);
@@ -410,7 +415,7 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, text: &str, lang: Lang) -> Ve
         );
         let l = c.t("min 须小于 max", "min must be below max");
         let h = c.t("例如 min = 1、max = 5", "for example min = 1 and max = 5");
-        c.err(&path!["scale", "max"], m, l, h);
+        c.err(&segs!["scale", "max"], m, l, h);
     } else if s.max - s.min + 1 > 11 {
         let m = c.t(
             format!("量表有 {} 个点，最多 11 个", s.max - s.min + 1),
@@ -418,7 +423,7 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, text: &str, lang: Lang) -> Ve
         );
         let l = c.t("点数过多", "too many points");
         let h = c.t("缩小 min 到 max 的范围，例如 1 到 5 或 0 到 10", "narrow min..max, for example 1 to 5 or 0 to 10");
-        c.err(&path!["scale", "max"], m, l, h);
+        c.err(&segs!["scale", "max"], m, l, h);
     } else {
         let points = (s.max - s.min + 1) as usize;
         if s.labels.len() != points {
@@ -431,7 +436,7 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, text: &str, lang: Lang) -> Ve
                 format!("从 {} 到 {} 每个点各写一个标签", s.min, s.max),
                 format!("give one label for each point from {} to {}", s.min, s.max),
             );
-            c.err(&path!["scale", "labels"], m, l, h);
+            c.err(&segs!["scale", "labels"], m, l, h);
         }
     }
     for (i, label) in s.labels.iter().enumerate() {
@@ -461,7 +466,7 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, text: &str, lang: Lang) -> Ve
             "添加 [[sections]]，其下添加 [[sections.dimensions]] 和条目",
             "add a [[sections]] with [[sections.dimensions]] and items",
         );
-        let at = c.loc.nearest(&path!["sections"]);
+        let at = c.loc.nearest(&segs!["sections"]);
         c.diags.push(Diagnostic::error(m).at(at).label(l).help(h));
     }
     let mut items = 0usize;
@@ -481,7 +486,7 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, text: &str, lang: Lang) -> Ve
                 "在其下添加 [[sections.dimensions]]，或删去此分区",
                 "add [[sections.dimensions]] under it, or remove the section",
             );
-            c.err(&path!["sections", si, "id"], m, l, h);
+            c.err(&segs!["sections", si, "id"], m, l, h);
         }
         for (di, dim) in sec.dimensions.iter().enumerate() {
             let dp = |rest: &[Seg]| {
@@ -489,17 +494,17 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, text: &str, lang: Lang) -> Ve
                 p.extend_from_slice(rest);
                 p
             };
-            c.id(dp(&path!["id"]), &dim.id, "维度", "dimension");
-            c.text(dp(&path!["title"]), &dim.title);
+            c.id(dp(&segs!["id"]), &dim.id, "维度", "dimension");
+            c.text(dp(&segs!["title"]), &dim.title);
             if let Some(desc) = &dim.description {
-                c.text(dp(&path!["description"]), desc);
+                c.text(dp(&segs!["description"]), desc);
             }
-            c.weight(dp(&path!["weight"]), dim.weight);
+            c.weight(dp(&segs!["weight"]), dim.weight);
             if let Some(t) = dim.target {
-                c.target(dp(&path!["target"]), t);
+                c.target(dp(&segs!["target"]), t);
             }
             for (k, sug) in dim.suggestions.iter().enumerate() {
-                c.text(dp(&path!["suggestions", k]), sug);
+                c.text(dp(&segs!["suggestions", k]), sug);
             }
             if dim.items.is_empty() {
                 let m = c.t(format!("维度 \"{}\" 没有条目", dim.id), format!("dimension \"{}\" has no items", dim.id));
@@ -508,7 +513,7 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, text: &str, lang: Lang) -> Ve
                     "在其下添加 [[sections.dimensions.items]]，或删去此维度",
                     "add [[sections.dimensions.items]] under it, or remove the dimension",
                 );
-                c.err(&dp(&path!["id"]), m, l, h);
+                c.err(&dp(&segs!["id"]), m, l, h);
             } else if dim.items.len() < 3 {
                 let m = c.t(
                     format!("维度 \"{}\" 只有 {} 个条目，无法估计信度", dim.id, dim.items.len()),
@@ -520,22 +525,22 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, text: &str, lang: Lang) -> Ve
                 );
                 let l = c.t("少于 3 个条目", "fewer than 3 items");
                 let h = c.t("每个维度宜有 3 到 5 个条目", "give each dimension 3 to 5 items");
-                let d = Diagnostic::warning(m).at(c.loc.nearest(&dp(&path!["id"]))).label(l).help(h);
+                let d = Diagnostic::warning(m).at(c.loc.nearest(&dp(&segs!["id"]))).label(l).help(h);
                 c.diags.push(d);
             }
             for (ii, item) in dim.items.iter().enumerate() {
                 items += 1;
                 if items == MAX_ITEMS + 1 {
-                    over_limit = Some(dp(&path!["items", ii, "id"]));
+                    over_limit = Some(dp(&segs!["items", ii, "id"]));
                 }
                 let ip = |rest: &[Seg]| {
-                    let mut p = dp(&path!["items", ii]);
+                    let mut p = dp(&segs!["items", ii]);
                     p.extend_from_slice(rest);
                     p
                 };
-                c.id(ip(&path!["id"]), &item.id, "条目", "item");
-                c.text(ip(&path!["text"]), &item.text);
-                c.weight(ip(&path!["weight"]), item.weight);
+                c.id(ip(&segs!["id"]), &item.id, "条目", "item");
+                c.text(ip(&segs!["text"]), &item.text);
+                c.weight(ip(&segs!["weight"]), item.weight);
                 if let Some(anchors) = &item.anchors {
                     if points > 0 && anchors.len() != points {
                         let m = c.t(
@@ -551,10 +556,10 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, text: &str, lang: Lang) -> Ve
                             "为每个量表点各写一个描述，或删去 anchors",
                             "describe each scale point once, or remove `anchors`",
                         );
-                        c.err(&ip(&path!["anchors"]), m, l, h);
+                        c.err(&ip(&segs!["anchors"]), m, l, h);
                     }
                     for (k, a) in anchors.iter().enumerate() {
-                        c.text(ip(&path!["anchors", k]), a);
+                        c.text(ip(&segs!["anchors", k]), a);
                     }
                 }
             }
@@ -577,7 +582,7 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, text: &str, lang: Lang) -> Ve
             let m = c.t(format!("配置标识 \"{pid}\" 无效"), format!("profile id \"{pid}\" is not valid"));
             let l = c.t("只能用小写字母、数字和 -", "lowercase letters, digits and - only");
             let h = c.t("改用例如 \"section-chief\" 这样的标识", "use an id such as \"section-chief\"");
-            let d = Diagnostic::error(m).at(c.loc.key(&path!["profiles", pid.as_str()])).label(l).help(h);
+            let d = Diagnostic::error(m).at(c.loc.key(&segs!["profiles", pid.as_str()])).label(l).help(h);
             c.diags.push(d);
         }
         c.text(path!["profiles", pid.as_str(), "title"], &profile.title);

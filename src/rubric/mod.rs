@@ -145,7 +145,16 @@ pub(crate) fn syntax_errors(text: &str, lang: Lang, help: &str) -> Vec<Diagnosti
         .iter()
         .map(|e| {
             let msg = e.message().trim();
-            let msg = msg.strip_suffix(", expected nothing").unwrap_or(msg);
+            let msg = [", expected nothing", ", expected literal string"]
+                .iter()
+                .fold(msg, |m, noise| m.strip_suffix(noise).unwrap_or(m));
+            // `key =` with nothing after it reads to the parser as an unquoted string.
+            let at_line_end = e.span().is_some_and(|s| text.get(s).is_some_and(|t| t.trim().is_empty()));
+            let msg = if msg.starts_with("string values must be quoted") && at_line_end {
+                lang.pick("`=` 后缺少值", "a value is missing after `=`")
+            } else {
+                msg
+            };
             Diagnostic::error(format!("{}{msg}", lang.pick("TOML 语法错误：", "TOML syntax error: ")))
                 .at(e.span())
                 .help(help)
@@ -363,3 +372,37 @@ pub fn load_builtin(b: &Builtin, lang: Lang) -> Result<Loaded, Problems> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod message_tests {
+    use super::*;
+
+    #[test]
+    fn an_unclosed_inline_table_is_one_error_at_its_brace() {
+        let text = "a = 1\nt = { zh = \"x\", en = \"y\"\n[s]\nb = \"}\"\nc = 2\n";
+        let diags = syntax_errors(text, Lang::En, "fix");
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        assert_eq!(diags[0].span, Some(10..11));
+        assert!(diags[0].message.contains("never closed"), "{diags:#?}");
+    }
+
+    #[test]
+    fn brackets_in_strings_comments_and_headers_are_not_counted() {
+        let text = "# [ {\n[a]\nx = \"[\"\ny = '{'\nz = \"\"\"\n[\n\"\"\"\nw = [1, [2]]\n";
+        assert_eq!(unclosed_bracket(text), None);
+        assert_eq!(unclosed_bracket("v = [1,\n 2\n[b]\n"), Some((4, b'[')));
+    }
+
+    #[test]
+    fn serde_messages_in_plain_words() {
+        assert_eq!(
+            serde_message("invalid type: string \"2\", expected f64", Lang::En),
+            "expected a number, found the string \"2\""
+        );
+        assert_eq!(serde_message("missing field `scale`", Lang::Zh), "缺少必需的键 `scale`");
+        assert_eq!(
+            serde_message("invalid type: integer `3`, expected struct Scale", Lang::Zh),
+            "类型不对：应为表，实际是整数 3"
+        );
+    }
+}

@@ -564,7 +564,7 @@ fn store_paths_resolve_flag_then_env_then_data_dir() {
     assert_eq!(resolve_path(None, Some(OsStr::new(""))), default_path());
     assert_eq!(resolve_path(None, None), default_path());
     if let Some(p) = default_path() {
-        assert!(p.ends_with("zhixing/zhixing.db") || p.ends_with("zhixing.db"), "{}", p.display());
+        assert_eq!(p.file_name(), Some(OsStr::new("zhixing.db")), "{}", p.display());
     }
 }
 

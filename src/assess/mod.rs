@@ -1,0 +1,407 @@
+//! `zhixing assess`: the questionnaire (SPEC §8). The flow lives here and
+//! talks to a [`Prompter`] (the terminal, or a script in tests) and a
+//! [`Drafts`] keeper (the store), so that it is tested without a terminal.
+
+pub mod screen;
+pub mod term;
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+use crate::result::{Rater, Role, Subject};
+use crate::rubric::Rubric;
+use crate::score::Response;
+
+/// Why the questionnaire stopped before it was submitted.
+#[derive(Debug)]
+pub enum Abort {
+    /// Ctrl-C: the draft is safe.
+    Interrupted,
+    /// The terminal went away (closed window, hang-up).
+    Closed(String),
+    /// The trainer ended a kiosk session.
+    KioskExit,
+    /// The draft could not be saved.
+    Draft(String),
+}
+
+/// What a person did on an item screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemAction {
+    Answer(i64),
+    Skip,
+    Back,
+}
+
+/// What a person did on the review screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewAction {
+    Submit,
+    /// Change the answer of the item at this position (0-based, rubric order).
+    Change(usize),
+}
+
+/// The welcome screen.
+#[derive(Clone, Debug)]
+pub struct Welcome {
+    pub title: String,
+    pub items: usize,
+    pub minutes: usize,
+    /// "1 完全不符合", …
+    pub scale: Vec<String>,
+    pub allow_skip: bool,
+    /// Answers already given, when resuming.
+    pub resumed: Option<usize>,
+}
+
+/// One item on screen.
+#[derive(Clone, Debug)]
+pub struct ItemScreen {
+    pub section: String,
+    pub dimension: String,
+    pub statement: String,
+    /// 1-based position and total.
+    pub number: usize,
+    pub total: usize,
+    /// (value, label) for each scale point.
+    pub options: Vec<(i64, String)>,
+    /// The answer already given, if any (None inside: skipped).
+    pub current: Option<Option<i64>>,
+    pub allow_skip: bool,
+    pub can_go_back: bool,
+}
+
+/// One line of the review screen.
+#[derive(Clone, Debug)]
+pub struct ReviewLine {
+    pub number: usize,
+    pub statement: String,
+    /// None: skipped.
+    pub answer: Option<(i64, String)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ReviewScreen {
+    pub lines: Vec<ReviewLine>,
+}
+
+/// The questions a questionnaire asks a person, beyond the items.
+pub trait Prompter {
+    fn welcome(&mut self, w: &Welcome) -> Result<(), Abort>;
+    /// A line of text; `required` refuses an empty answer.
+    fn text(&mut self, label: &str, required: bool) -> Result<String, Abort>;
+    /// One of `options`, by position.
+    fn choose(&mut self, label: &str, options: &[String]) -> Result<usize, Abort>;
+    fn confirm(&mut self, question: &str, default: bool) -> Result<bool, Abort>;
+    /// An item; the seconds spent on it come back with the action.
+    fn item(&mut self, s: &ItemScreen) -> Result<(ItemAction, f64), Abort>;
+    fn review(&mut self, s: &ReviewScreen) -> Result<ReviewAction, Abort>;
+    /// Kiosk: wait for the next participant (Ok) or the trainer's exit.
+    fn next_participant(&mut self) -> Result<(), Abort>;
+    /// Kiosk: thank the participant and wait for Enter; then the screen is wiped.
+    fn done(&mut self, text: &str) -> Result<(), Abort>;
+}
+
+/// A questionnaire in progress, as kept in the store after every answer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DraftDoc {
+    pub id: String,
+    pub rubric_id: String,
+    pub rubric_sha256: String,
+    pub lang: String,
+    pub subject: String,
+    pub department: Option<String>,
+    pub role: Role,
+    pub rater: Option<String>,
+    pub session: Option<String>,
+    pub started_at: String,
+    pub updated_at: String,
+    /// Position of the next item to ask (0-based).
+    pub position: usize,
+    /// Answers given, in rubric order of first answer; null: skipped.
+    pub answers: IndexMap<String, Option<i64>>,
+    /// Seconds spent on each item, added up over visits.
+    pub seconds: IndexMap<String, f64>,
+}
+
+/// Where drafts are kept.
+pub trait Drafts {
+    fn save(&mut self, d: &DraftDoc) -> Result<(), String>;
+    fn find(&mut self, subject: &str, rubric_id: &str) -> Result<Option<DraftDoc>, String>;
+    fn delete(&mut self, id: &str) -> Result<(), String>;
+}
+
+/// What the command line already said.
+#[derive(Clone, Debug, Default)]
+pub struct Preset {
+    pub subject: Option<String>,
+    pub department: Option<String>,
+    pub role: Option<Role>,
+    pub rater: Option<String>,
+    pub session: Option<String>,
+    pub resume: bool,
+    /// A kiosk: drafts of earlier participants are never offered.
+    pub kiosk: bool,
+}
+
+/// A finished questionnaire.
+#[derive(Debug)]
+pub struct Completed {
+    pub response: Response,
+    pub draft_id: String,
+}
+
+/// Everything the flow needs besides the prompter and the drafts.
+pub struct Setup<'a> {
+    pub rubric: &'a Rubric,
+    pub rubric_sha256: &'a str,
+    pub lang: Lang,
+    /// Text language of the rubric (one of its languages).
+    pub text_lang: &'a str,
+    /// RFC 3339 now, and a new id: passed in to keep the flow deterministic.
+    pub now: &'a dyn Fn() -> String,
+    pub new_id: &'a dyn Fn() -> String,
+}
+
+fn t(lang: Lang, zh: &str, en: &str) -> String {
+    lang.pick(zh, en).to_string()
+}
+
+/// Run one person's questionnaire, from the welcome screen to submission.
+pub fn run(p: &mut dyn Prompter, drafts: &mut dyn Drafts, setup: &Setup, preset: &Preset) -> Result<Completed, Abort> {
+    let r = setup.rubric;
+    let lang = setup.lang;
+    let l = setup.text_lang;
+    let items: Vec<(&str, &str, &crate::rubric::Item)> =
+        r.items().map(|(s, d, i)| (r.text(&s.title, l), r.text(&d.title, l), i)).collect();
+    let total = items.len();
+    let scale: Vec<(i64, String)> = r
+        .scale
+        .labels
+        .iter()
+        .enumerate()
+        .map(|(k, lab)| (r.scale.min + k as i64, r.text(lab, l).to_string()))
+        .collect();
+
+    // A draft to resume, found before the welcome when the subject is known.
+    let mut draft: Option<DraftDoc> = None;
+    if preset.resume && !preset.kiosk {
+        if let Some(name) = &preset.subject {
+            draft = drafts.find(name, &r.id).map_err(Abort::Draft)?;
+        }
+    }
+    p.welcome(&Welcome {
+        title: r.text(&r.title, l).to_string(),
+        items: total,
+        minutes: crate::rubric_view::minutes(total),
+        scale: scale.iter().map(|(v, s)| format!("{v} {s}")).collect(),
+        allow_skip: r.scale.allow_skip,
+        resumed: draft.as_ref().map(|d| d.answers.len()),
+    })?;
+
+    let mut d = match draft {
+        Some(d) => d,
+        None => {
+            let ident = identity(p, lang, preset)?;
+            let existing =
+                if preset.kiosk { None } else { drafts.find(&ident.subject.name, &r.id).map_err(Abort::Draft)? };
+            let resume = match &existing {
+                Some(_) if preset.resume => true,
+                Some(e) => p.confirm(
+                    &match lang {
+                        Lang::Zh => format!(
+                            "{} 有一份未完成的问卷（已答 {} / {} 题）。接着上次的作答继续吗？选“否”将丢弃它，重新开始。",
+                            e.subject,
+                            e.answers.len(),
+                            total
+                        ),
+                        Lang::En => format!(
+                            "{} has an unfinished questionnaire ({} of {} answered). Continue it? \"No\" discards it and starts anew.",
+                            e.subject,
+                            e.answers.len(),
+                            total
+                        ),
+                    },
+                    true,
+                )?,
+                None => false,
+            };
+            match existing {
+                Some(e) if resume => e,
+                other => {
+                    if let Some(e) = other {
+                        drafts.delete(&e.id).map_err(Abort::Draft)?;
+                    }
+                    let now = (setup.now)();
+                    DraftDoc {
+                        id: (setup.new_id)(),
+                        rubric_id: r.id.clone(),
+                        rubric_sha256: setup.rubric_sha256.to_string(),
+                        lang: l.to_string(),
+                        subject: ident.subject.name.clone(),
+                        department: ident.subject.department.clone(),
+                        role: ident.rater.role,
+                        rater: ident.rater.name.clone(),
+                        session: preset.session.clone(),
+                        started_at: now.clone(),
+                        updated_at: now,
+                        ..Default::default()
+                    }
+                }
+            }
+        }
+    };
+    // A draft may come from an older version of the rubric: keep what still fits.
+    let known: HashMap<&str, ()> = items.iter().map(|(_, _, i)| (i.id.as_str(), ())).collect();
+    d.answers
+        .retain(|k, v| known.contains_key(k.as_str()) && v.is_none_or(|x| (r.scale.min..=r.scale.max).contains(&x)));
+    d.position = d.position.min(total);
+    // Resuming: continue at the first item not yet answered.
+    if let Some(first_open) = items.iter().position(|(_, _, i)| !d.answers.contains_key(&i.id)) {
+        d.position = d.position.min(first_open);
+    }
+
+    let mut reviewing = false;
+    loop {
+        // The items, from the draft's position.
+        while d.position < total {
+            let (section, dimension, item) = items[d.position];
+            let options = match &item.anchors {
+                Some(a) => {
+                    a.iter().enumerate().map(|(k, t)| (r.scale.min + k as i64, r.text(t, l).to_string())).collect()
+                }
+                None => scale.clone(),
+            };
+            let screen = ItemScreen {
+                section: section.to_string(),
+                dimension: dimension.to_string(),
+                statement: r.text(&item.text, l).to_string(),
+                number: d.position + 1,
+                total,
+                options,
+                current: d.answers.get(&item.id).copied(),
+                allow_skip: r.scale.allow_skip,
+                can_go_back: d.position > 0 && !reviewing,
+            };
+            let (action, secs) = p.item(&screen)?;
+            *d.seconds.entry(item.id.clone()).or_insert(0.0) += secs.max(0.0);
+            match action {
+                ItemAction::Answer(v) if (r.scale.min..=r.scale.max).contains(&v) => {
+                    d.answers.insert(item.id.clone(), Some(v));
+                }
+                ItemAction::Skip if r.scale.allow_skip => {
+                    d.answers.insert(item.id.clone(), None);
+                }
+                ItemAction::Back if d.position > 0 && !reviewing => {
+                    d.position -= 1;
+                    save(drafts, &mut d, setup)?;
+                    continue;
+                }
+                _ => continue, // not allowed here: ask again
+            }
+            d.position = if reviewing { total } else { d.position + 1 };
+            save(drafts, &mut d, setup)?;
+        }
+        // Review.
+        reviewing = true;
+        let lines = items
+            .iter()
+            .enumerate()
+            .map(|(k, (_, _, it))| ReviewLine {
+                number: k + 1,
+                statement: r.text(&it.text, l).to_string(),
+                answer: d.answers.get(&it.id).copied().flatten().map(|v| {
+                    let label = scale.iter().find(|(x, _)| *x == v).map(|(_, s)| s.clone()).unwrap_or_default();
+                    (v, label)
+                }),
+            })
+            .collect();
+        match p.review(&ReviewScreen { lines })? {
+            ReviewAction::Submit => break,
+            ReviewAction::Change(k) if k < total => d.position = k,
+            ReviewAction::Change(_) => {}
+        }
+    }
+
+    let seconds: f64 = d.seconds.values().sum();
+    let response = Response {
+        subject: Subject { name: d.subject.clone(), department: d.department.clone() },
+        rater: Rater { role: d.role, name: d.rater.clone() },
+        session: d.session.clone(),
+        taken_at: Some((setup.now)()),
+        answers: d.answers.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+        seconds: Some(seconds),
+    };
+    Ok(Completed { response, draft_id: d.id })
+}
+
+fn save(drafts: &mut dyn Drafts, d: &mut DraftDoc, setup: &Setup) -> Result<(), Abort> {
+    d.updated_at = (setup.now)();
+    drafts.save(d).map_err(Abort::Draft)
+}
+
+struct Ident {
+    subject: Subject,
+    rater: Rater,
+}
+
+fn identity(p: &mut dyn Prompter, lang: Lang, preset: &Preset) -> Result<Ident, Abort> {
+    let role = match preset.role {
+        Some(r) => r,
+        None => {
+            let options: Vec<String> = Role::ALL
+                .iter()
+                .map(|r| match (r, lang) {
+                    (Role::SelfRating, Lang::Zh) => "自评：评价我自己".to_string(),
+                    (Role::SelfRating, Lang::En) => "Myself: a self-assessment".to_string(),
+                    (Role::Other, Lang::Zh) => "评价他人：其他关系".to_string(),
+                    (Role::Other, Lang::En) => "Someone else: another relation".to_string(),
+                    (r, Lang::Zh) => format!("评价他人：我是其{}", r.zh()),
+                    (r, Lang::En) => format!("Someone else: I am their {}", r.code()),
+                })
+                .collect();
+            Role::ALL[p.choose(&t(lang, "这份问卷评价谁？", "Whom does this questionnaire assess?"), &options)?.min(4)]
+        }
+    };
+    let me = role == Role::SelfRating;
+    let name = match &preset.subject {
+        Some(s) => s.clone(),
+        None => {
+            let label = if me {
+                t(lang, "您的姓名", "Your name")
+            } else {
+                t(lang, "被评价人的姓名", "Name of the person you assess")
+            };
+            p.text(&label, true)?.trim().to_string()
+        }
+    };
+    let department = match &preset.department {
+        Some(d) => Some(d.clone()),
+        None => {
+            let label = t(lang, "部门（可不填，直接回车）", "Department (optional: press Enter to leave it out)");
+            Some(p.text(&label, false)?.trim().to_string())
+        }
+    }
+    .filter(|d| !d.is_empty());
+    let rater = if me {
+        None
+    } else {
+        match &preset.rater {
+            Some(r) => Some(r.clone()),
+            None => Some(p.text(&t(lang, "您的姓名（评价人）", "Your name (the rater)"), false)?.trim().to_string()),
+        }
+        .filter(|r| !r.is_empty())
+    };
+    Ok(Ident { subject: Subject { name, department }, rater: Rater { role, name: rater } })
+}
+
+#[cfg(test)]
+mod tests;
+
+/// Kiosk: wait for the next participant on the terminal.
+pub fn term_next(p: &mut dyn Prompter) -> Result<(), Abort> {
+    p.next_participant()
+}

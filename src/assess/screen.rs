@@ -1,0 +1,255 @@
+//! The questionnaire's screens as lines of text for a terminal of a given
+//! width: pure, so that wrapping at 40, 80 and 120 columns is tested
+//! without a terminal. Wide (Chinese) characters take two columns.
+
+use super::{ItemScreen, ReviewScreen, Welcome};
+use crate::lang::Lang;
+use crate::width::{width as cols, wrap};
+
+/// The usable width: the terminal's, less a margin, within sensible bounds.
+pub fn text_width(term_cols: u16) -> usize {
+    usize::from(term_cols).saturating_sub(2).clamp(20, 100)
+}
+
+pub fn welcome(w: &Welcome, lang: Lang, term_cols: u16) -> Vec<String> {
+    let width = text_width(term_cols);
+    let mut o = Vec::new();
+    o.extend(wrap(&w.title, width));
+    o.push(String::new());
+    let intro = match lang {
+        Lang::Zh => format!(
+            "共 {} 题，约 {} 分钟。每题是一句关于您日常工作的陈述，请按实际情况选择与您的符合程度，没有对错之分。",
+            w.items, w.minutes
+        ),
+        Lang::En => format!(
+            "{} statements, about {} minutes. Each is about your everyday work: choose how well it describes you. There are no right or wrong answers.",
+            w.items, w.minutes
+        ),
+    };
+    o.extend(wrap(&intro, width));
+    o.push(String::new());
+    o.push(lang.pick("评分：", "Scale:").to_string());
+    for s in &w.scale {
+        o.extend(wrap(s, width.saturating_sub(2)).into_iter().map(|l| format!("  {l}")));
+    }
+    o.push(String::new());
+    let keys = keys_line(lang, w.allow_skip, true);
+    o.extend(wrap(&keys, width));
+    o.extend(wrap(
+        lang.pick(
+            "每答一题都会立即保存；按 Ctrl-C 可随时退出，之后用 --resume 接着答。",
+            "Every answer is saved at once: Ctrl-C leaves at any time, and --resume continues later.",
+        ),
+        width,
+    ));
+    if let Some(n) = w.resumed {
+        o.push(String::new());
+        o.extend(wrap(
+            &match lang {
+                Lang::Zh => format!("接着上次的作答：已答 {n} 题。"),
+                Lang::En => format!("Continuing where you stopped: {n} answered."),
+            },
+            width,
+        ));
+    }
+    o.push(String::new());
+    o.push(lang.pick("按回车开始。", "Press Enter to start.").to_string());
+    o
+}
+
+fn keys_line(lang: Lang, allow_skip: bool, can_go_back: bool) -> String {
+    let mut parts = vec![
+        lang.pick("数字键直接作答", "a digit answers").to_string(),
+        lang.pick("↑↓ 选择、回车确认", "↑↓ and Enter").to_string(),
+    ];
+    if allow_skip {
+        parts.push(lang.pick("s 跳过（不适用）", "s skips (not applicable)").to_string());
+    }
+    if can_go_back {
+        parts.push(lang.pick("b 返回上一题", "b goes back").to_string());
+    }
+    parts.push(lang.pick("Ctrl-C 保存并退出", "Ctrl-C saves and leaves").to_string());
+    parts.join(lang.pick(" · ", " · "))
+}
+
+/// "第 7 / 36 题" or "item 7 of 36".
+pub fn progress(number: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第 {number} / {total} 题"),
+        Lang::En => format!("item {number} of {total}"),
+    }
+}
+
+/// A bar of `n` cells showing progress.
+fn progress_bar(number: usize, total: usize, n: usize) -> String {
+    let done = if total == 0 { 0 } else { (number.saturating_sub(1) * n) / total };
+    format!("{}{}", "█".repeat(done), "░".repeat(n - done))
+}
+
+/// The item screen; `selected` is the highlighted option's index.
+pub fn item(s: &ItemScreen, selected: usize, lang: Lang, term_cols: u16) -> Vec<String> {
+    let width = text_width(term_cols);
+    let mut o = Vec::new();
+    let head = format!("{} › {}", s.section, s.dimension);
+    let prog = progress(s.number, s.total, lang);
+    if cols(&head) + 2 + cols(&prog) <= width {
+        o.push(format!("{head}{}{prog}", " ".repeat(width - cols(&head) - cols(&prog))));
+    } else {
+        o.extend(wrap(&head, width));
+        o.push(prog);
+    }
+    o.push(progress_bar(s.number, s.total, width.min(40) / 2));
+    o.push(String::new());
+    o.extend(wrap(&s.statement, width));
+    o.push(String::new());
+    for (k, (v, label)) in s.options.iter().enumerate() {
+        let mark = if k == selected { "▸" } else { " " };
+        let given = match s.current {
+            Some(Some(x)) if x == *v => lang.pick("（已选）", " (chosen)"),
+            _ => "",
+        };
+        let prefix = format!("{mark} {v}  ");
+        let lines = wrap(&format!("{label}{given}"), width.saturating_sub(cols(&prefix)).max(8));
+        for (i, l) in lines.iter().enumerate() {
+            if i == 0 {
+                o.push(format!("{prefix}{l}"));
+            } else {
+                o.push(format!("{}{l}", " ".repeat(cols(&prefix))));
+            }
+        }
+    }
+    if s.current == Some(None) {
+        o.push(lang.pick("  （上次跳过）", "  (skipped before)").to_string());
+    }
+    o.push(String::new());
+    o.extend(wrap(&keys_line(lang, s.allow_skip, s.can_go_back), width));
+    o
+}
+
+/// The review screen: "submit" first, then every answer. `selected` 0 is
+/// submit, k is line k-1. Only `rows` lines fit: a window around the cursor.
+pub fn review(s: &ReviewScreen, selected: usize, lang: Lang, term_cols: u16, rows: u16) -> Vec<String> {
+    let width = text_width(term_cols);
+    let mut o = Vec::new();
+    let answered = s.lines.iter().filter(|l| l.answer.is_some()).count();
+    o.extend(wrap(
+        &match lang {
+            Lang::Zh => format!("请核对您的作答（已答 {answered} / {} 题）。选中一题按回车可修改。", s.lines.len()),
+            Lang::En => format!(
+                "Check your answers ({answered} of {} answered). Choose one and press Enter to change it.",
+                s.lines.len()
+            ),
+        },
+        width,
+    ));
+    o.push(String::new());
+    let submit = lang.pick("提交", "Submit");
+    o.push(format!("{} [ {submit} ]", if selected == 0 { "▸" } else { " " }));
+    let avail = usize::from(rows).saturating_sub(o.len() + 3).max(3);
+    let n = s.lines.len();
+    let cursor = selected.saturating_sub(1);
+    let start = if n <= avail { 0 } else { cursor.saturating_sub(avail / 2).min(n - avail) };
+    let end = (start + avail).min(n);
+    if start > 0 {
+        o.push("  …".to_string());
+    }
+    for (k, line) in s.lines.iter().enumerate().take(end).skip(start) {
+        let mark = if selected == k + 1 { "▸" } else { " " };
+        let ans = match &line.answer {
+            Some((v, _)) => v.to_string(),
+            None => lang.pick("跳过", "skip").to_string(),
+        };
+        let prefix = format!("{mark} {:>2}. [{ans}] ", line.number);
+        let room = width.saturating_sub(cols(&prefix)).max(6);
+        o.push(format!("{prefix}{}", truncate(&line.statement, room)));
+    }
+    if end < n {
+        o.push("  …".to_string());
+    }
+    o.push(String::new());
+    o.extend(wrap(
+        lang.pick(
+            "↑↓ 选择 · 回车：提交或修改所选 · Ctrl-C 保存并退出",
+            "↑↓ choose · Enter: submit or change the chosen answer · Ctrl-C saves and leaves",
+        ),
+        width,
+    ));
+    o
+}
+
+/// Cut text to `room` columns, with "…" where it was cut.
+pub fn truncate(text: &str, room: usize) -> String {
+    if cols(text) <= room {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > room {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> ItemScreen {
+        ItemScreen {
+            section: "四个支撑要件".into(),
+            dimension: "执行毅力".into(),
+            statement: "工作中遇到阻力、困难或挫折时，我会想办法坚持把它推进下去，直到取得结果，而不是半途而废。"
+                .into(),
+            number: 7,
+            total: 40,
+            options: vec![
+                (1, "完全不符合".into()),
+                (2, "较不符合".into()),
+                (3, "一般".into()),
+                (4, "较符合".into()),
+                (5, "完全符合".into()),
+            ],
+            current: None,
+            allow_skip: true,
+            can_go_back: true,
+        }
+    }
+
+    #[test]
+    fn item_fits_every_width() {
+        for term in [40u16, 80, 120] {
+            for lang in [Lang::Zh, Lang::En] {
+                let lines = item(&sample(), 2, lang, term);
+                for l in &lines {
+                    assert!(cols(l) <= usize::from(term), "{term}: {l:?}");
+                }
+                let text = lines.concat();
+                assert!(text.contains(&progress(7, 40, lang)));
+                assert!(text.contains("▸ 3"));
+            }
+        }
+        let zh = item(&sample(), 0, Lang::Zh, 80).concat();
+        assert!(zh.contains("第 7 / 40 题"));
+        let en = item(&sample(), 0, Lang::En, 80).concat();
+        assert!(en.contains("item 7 of 40"));
+    }
+
+    #[test]
+    fn statement_is_whole_when_wrapped() {
+        let lines = item(&sample(), 0, Lang::Zh, 40);
+        let joined: String = lines.iter().map(|l| l.trim()).collect();
+        assert!(joined.contains(&sample().statement));
+    }
+
+    #[test]
+    fn truncation_respects_columns() {
+        assert_eq!(truncate("学习执行力", 6), "学习…");
+        assert_eq!(truncate("abc", 6), "abc");
+    }
+}

@@ -1,0 +1,180 @@
+//! `zhixing assess`: the questionnaire at the terminal, then the report.
+
+use crate::app::{Ctx, interactive, load_rubric};
+use crate::assess::term::{RESTORE, TermPrompter};
+use crate::assess::{self, Abort, DraftDoc, Drafts, Preset, Setup};
+use crate::cli::AssessArgs;
+use crate::cmd::results::link_previous;
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::output;
+use crate::report::{self, Entry};
+use crate::score;
+use crate::store::{Draft, Store};
+
+/// Drafts kept in the results store.
+struct StoreDrafts<'a> {
+    store: &'a mut dyn Store,
+    lang: Lang,
+}
+
+impl Drafts for StoreDrafts<'_> {
+    fn save(&mut self, d: &DraftDoc) -> Result<(), String> {
+        let json = serde_json::to_string(d).map_err(|e| e.to_string())?;
+        let draft = Draft {
+            id: d.id.clone(),
+            subject: d.subject.clone(),
+            rubric_id: d.rubric_id.clone(),
+            updated_at: d.updated_at.clone(),
+            json,
+        };
+        self.store.save_draft(&draft).map_err(|e| e.message(self.lang))
+    }
+
+    fn find(&mut self, subject: &str, rubric_id: &str) -> Result<Option<DraftDoc>, String> {
+        let Some(d) = self.store.latest_draft(subject, rubric_id).map_err(|e| e.message(self.lang))? else {
+            return Ok(None);
+        };
+        // A draft this version cannot read is left alone and not offered.
+        Ok(serde_json::from_str(&d.json).ok())
+    }
+
+    fn delete(&mut self, id: &str) -> Result<(), String> {
+        self.store.delete_draft(id).map(|_| ()).map_err(|e| e.message(self.lang))
+    }
+}
+
+fn now() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+fn new_id() -> String {
+    ulid::Ulid::new().to_string()
+}
+
+pub fn run(ctx: &Ctx, args: AssessArgs) -> Result<()> {
+    if !interactive() {
+        return Err(Error::BadInput(ctx.t(
+            "assess 需要在终端中运行（标准输入和标准错误都须是终端）。不经提问评分请用 `zhixing score 答卷文件`；`zhixing rubric template` 可生成待填写的答卷。",
+            "assess needs a terminal (stdin and stderr). To score without questions use `zhixing score ANSWERS-FILE`; `zhixing rubric template` prints an answers file to fill in.",
+        )));
+    }
+    let loaded = load_rubric(ctx, args.rubric.rubric.as_deref())?;
+    let opts = crate::cmd::score::options(ctx, &loaded, args.profile.clone(), args.target)?;
+    let mut store = ctx.open_store()?;
+
+    // Ctrl-C arrives as a key while a key is awaited; at any other moment
+    // (and for `kill -INT`) give the terminal back and leave with 130. Every
+    // answer is already in the draft.
+    let lang = ctx.lang;
+    let _ = ctrlc::set_handler(move || {
+        eprint!("{RESTORE}");
+        eprintln!("{}", interrupted_note(lang, None));
+        std::process::exit(130);
+    });
+
+    let preset = Preset {
+        subject: args.subject.clone(),
+        department: args.department.clone(),
+        role: args.role,
+        rater: args.rater.clone(),
+        session: args.session.clone(),
+        resume: args.resume,
+        kiosk: args.kiosk,
+    };
+    let setup = Setup {
+        rubric: &loaded.rubric,
+        rubric_sha256: &loaded.sha256,
+        lang: ctx.lang,
+        text_lang: &opts.lang,
+        now: &now,
+        new_id: &new_id,
+    };
+    // In a kiosk, reports go to stdout only where nobody in the room sees them.
+    let report_to_stdout = !args.kiosk || !output::stdout_is_terminal() || args.output.out.is_some();
+    let mut results = Vec::new();
+    let mut prompter = TermPrompter::new(ctx.lang);
+    loop {
+        if args.kiosk {
+            match assess::term_next(&mut prompter) {
+                Ok(()) => {}
+                Err(Abort::KioskExit) => break,
+                Err(e) => {
+                    drop(prompter);
+                    return Err(abort_error(ctx, e, None));
+                }
+            }
+        }
+        let mut drafts = StoreDrafts { store: store.as_mut(), lang: ctx.lang };
+        let done = match assess::run(&mut prompter, &mut drafts, &setup, &preset) {
+            Ok(done) => done,
+            Err(Abort::Interrupted) if args.kiosk => continue,
+            Err(e) => {
+                drop(prompter);
+                return Err(abort_error(ctx, e, args.subject.as_deref()));
+            }
+        };
+        let mut result = score::score(&loaded, &done.response, &opts, new_id(), &now());
+        let prev = store.previous(&result).map_err(|e| ctx.store_error(e))?;
+        let prev = link_previous(&mut result, prev);
+        if !args.no_save {
+            store.save(std::slice::from_ref(&result)).map_err(|e| ctx.store_error(e))?;
+        }
+        store.delete_draft(&done.draft_id).map_err(|e| ctx.store_error(e))?;
+        if args.kiosk {
+            let thanks = match ctx.lang {
+                Lang::Zh => "问卷已提交，感谢您的参与！您的报告将由培训师发给您。".to_string(),
+                Lang::En => "Your answers are in: thank you! Your trainer will hand you your report.".to_string(),
+            };
+            let _ = assess::Prompter::done(&mut prompter, &thanks);
+            if report_to_stdout {
+                results.push((result, prev));
+            }
+            continue;
+        }
+        results.push((result, prev));
+        break;
+    }
+    drop(prompter);
+    if results.is_empty() {
+        return Ok(());
+    }
+    if !args.no_save {
+        eprintln!(
+            "{}",
+            match ctx.lang {
+                Lang::Zh => format!("已保存 {} 份结果。", results.len()),
+                Lang::En => format!("{} result(s) saved.", results.len()),
+            }
+        );
+    }
+    crate::app::emit(ctx, &args.output, |w, style| {
+        let mut sink = report::sink(args.output.format, style);
+        for (r, p) in &results {
+            sink.write(w, Entry { result: r, previous: p.as_ref() })?;
+        }
+        sink.finish(w)
+    })
+}
+
+fn interrupted_note(lang: Lang, subject: Option<&str>) -> String {
+    let resume = match subject {
+        Some(s) => format!("zhixing assess --resume --subject {s}"),
+        None => "zhixing assess --resume".to_string(),
+    };
+    match lang {
+        Lang::Zh => format!("已中断。已答的题目都保存在草稿中；用 `{resume}` 接着作答。"),
+        Lang::En => format!("Interrupted. Every answer given is saved in a draft: `{resume}` continues it."),
+    }
+}
+
+fn abort_error(ctx: &Ctx, e: Abort, subject: Option<&str>) -> Error {
+    match e {
+        Abort::Interrupted | Abort::KioskExit => Error::Interrupted(interrupted_note(ctx.lang, subject)),
+        Abort::Closed(why) => Error::Interrupted(format!("{} ({why})", interrupted_note(ctx.lang, subject))),
+        Abort::Draft(why) => Error::Internal(match ctx.lang {
+            Lang::Zh => format!("无法保存草稿：{why}"),
+            Lang::En => format!("cannot save the draft: {why}"),
+        }),
+    }
+}

@@ -1,0 +1,134 @@
+//! The rubrics shipped in `rubrics/`: each passes `zhixing rubric check`, and
+//! their content keeps the promises of SPEC §2 (office extends core; every
+//! section has a reverse-keyed item; every dimension has a description, 3–5
+//! items and 2–4 suggestions; every text is in Chinese and English).
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use zhixing::lang::{Lang, Text};
+use zhixing::rubric::{self, Rubric};
+
+/// Every `rubrics/*.toml`, found at test time so that a new file is covered.
+fn rubric_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rubrics");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no rubric files in {}", dir.display());
+    files
+}
+
+fn load(path: &Path) -> Rubric {
+    let bytes = std::fs::read(path).unwrap();
+    let name = path.display().to_string();
+    match rubric::parse(&name, &bytes, Lang::En) {
+        Ok(loaded) => loaded.rubric,
+        Err(problems) => panic!("{}", problems.render(Lang::En)),
+    }
+}
+
+fn load_named(file: &str) -> Rubric {
+    load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rubrics").join(file))
+}
+
+#[test]
+fn every_rubric_file_passes_rubric_check() {
+    for path in rubric_files() {
+        let out = Command::cargo_bin("zhixing")
+            .unwrap()
+            .env("ZHIXING_LANG", "en")
+            .env("NO_COLOR", "1")
+            .arg("rubric")
+            .arg("check")
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{} did not pass:\n{stderr}", path.display());
+        assert!(stderr.is_empty(), "{} passed with warnings:\n{stderr}", path.display());
+        let expected = format!("{}: ok (", path.display());
+        assert!(stdout.lines().any(|l| l.starts_with(&expected)), "no ok line for {}:\n{stdout}", path.display());
+    }
+}
+
+#[test]
+fn office_begins_with_the_sections_of_core() {
+    let core = load_named("core.toml");
+    let office = load_named("office.toml");
+    assert_eq!(core.sections.len(), 3, "core has the sections premise, elements, qualities");
+    assert!(office.sections.len() > 3, "office adds sections to core's");
+    assert_eq!(office.sections[..3], core.sections[..], "office.toml's first three sections differ from core.toml's");
+    let ids: Vec<&str> = office.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["premise", "elements", "qualities", "functions"]);
+}
+
+#[test]
+fn every_section_has_a_reverse_keyed_item() {
+    for path in rubric_files() {
+        let r = load(&path);
+        for s in &r.sections {
+            let reverse = s.dimensions.iter().flat_map(|d| &d.items).any(|i| i.reverse);
+            assert!(reverse, "{}: section {} has no reverse-keyed item", path.display(), s.id);
+        }
+    }
+}
+
+#[test]
+fn every_dimension_has_a_description_items_and_suggestions() {
+    for path in rubric_files() {
+        let r = load(&path);
+        for (_, d) in r.dimensions() {
+            let at = format!("{}: dimension {}", path.display(), d.id);
+            assert!(d.description.is_some(), "{at} has no description");
+            assert!((3..=5).contains(&d.items.len()), "{at} has {} items, not 3 to 5", d.items.len());
+            assert!((2..=4).contains(&d.suggestions.len()), "{at} has {} suggestions, not 2 to 4", d.suggestions.len());
+        }
+    }
+}
+
+#[test]
+fn every_text_is_in_chinese_and_english() {
+    for path in rubric_files() {
+        let r = load(&path);
+        assert_eq!(r.languages, ["zh", "en"], "{}", path.display());
+        let mut texts: Vec<(String, &Text)> = vec![("title".into(), &r.title)];
+        for (i, label) in r.scale.labels.iter().enumerate() {
+            texts.push((format!("scale label {}", i + 1), label));
+        }
+        for (id, p) in &r.profiles {
+            texts.push((format!("profile {id}"), &p.title));
+        }
+        for s in &r.sections {
+            texts.push((format!("section {}", s.id), &s.title));
+        }
+        for (_, d) in r.dimensions() {
+            texts.push((format!("dimension {} title", d.id), &d.title));
+            if let Some(desc) = &d.description {
+                texts.push((format!("dimension {} description", d.id), desc));
+            }
+            for (k, sug) in d.suggestions.iter().enumerate() {
+                texts.push((format!("dimension {} suggestion {}", d.id, k + 1), sug));
+            }
+        }
+        for (_, _, item) in r.items() {
+            texts.push((format!("item {}", item.id), &item.text));
+            for (k, a) in item.anchors.iter().flatten().enumerate() {
+                texts.push((format!("item {} anchor {}", item.id, k + 1), a));
+            }
+        }
+        for (what, text) in texts {
+            let Text::Translated(map) = text else {
+                panic!("{}: {what} is a plain string, not zh and en", path.display());
+            };
+            for lang in ["zh", "en"] {
+                let s = map.get(lang).map(|s| s.trim()).unwrap_or("");
+                assert!(!s.is_empty(), "{}: {what} has no {lang} text", path.display());
+            }
+        }
+    }
+}
