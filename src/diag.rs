@@ -116,8 +116,16 @@ pub fn render(path: &str, text: &str, diags: &[Diagnostic], lang: Lang) -> Strin
                 report.push(level.primary_title(d.message.as_str()).element(snippet));
             }
             None => {
-                let title = format!("{path}: {}", d.message);
-                report.push(Group::with_title(level.primary_title(title)));
+                // No place to show: the message and its help, plainly.
+                let name = match d.level {
+                    Level::Error => lang.pick("错误", "error"),
+                    Level::Warning => lang.pick("警告", "warning"),
+                };
+                out.push_str(&format!("{name}: {path}: {}\n", d.message));
+                if let Some(help) = &d.help {
+                    out.push_str(&format!("{}: {help}\n", lang.pick("提示", "help")));
+                }
+                continue;
             }
         }
         if let Some(help) = &d.help {

@@ -226,6 +226,7 @@ fn skip_value(b: &[u8], pos: usize) -> Option<usize> {
 }
 
 #[cfg(test)]
+#[allow(clippy::useless_vec)] // path! builds the Vec the checks extend
 mod tests {
     use super::*;
 

@@ -13,7 +13,7 @@ use crate::result::{ResultDoc, SCHEMA};
 pub struct Record {
     /// 1-based line where it starts.
     pub line: usize,
-    pub outcome: Result<(ResultDoc, String), Diagnostic>,
+    pub outcome: Result<(ResultDoc, String), Box<Diagnostic>>,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -22,7 +22,12 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 /// Decode one result from its JSON text. `base` is the text's byte offset in
 /// the file, for the place of the error.
-fn decode(raw: &str, base: usize, lang: Lang) -> Result<(ResultDoc, String), Diagnostic> {
+fn decode(raw: &str, base: usize, lang: Lang) -> Result<(ResultDoc, String), Box<Diagnostic>> {
+    decode_inner(raw, base, lang).map_err(Box::new)
+}
+
+#[allow(clippy::result_large_err)] // boxed by decode
+fn decode_inner(raw: &str, base: usize, lang: Lang) -> Result<(ResultDoc, String), Diagnostic> {
     let value: serde_json::Value = match serde_json::from_str(raw) {
         Ok(v) => v,
         Err(e) => {
@@ -110,7 +115,7 @@ pub fn parse(text: &str, jsonl: bool, lang: Lang) -> Vec<Record> {
                     strip_pos(&e)
                 ))
                 .at(Some(at..at + 1));
-                out.push(Record { line: e.line().max(1), outcome: Err(d) });
+                out.push(Record { line: e.line().max(1), outcome: Err(Box::new(d)) });
             }
         }
     } else {
@@ -120,7 +125,7 @@ pub fn parse(text: &str, jsonl: bool, lang: Lang) -> Vec<Record> {
     }
     if out.is_empty() {
         let d = Diagnostic::error(lang.pick("文件中没有任何结果", "the file holds no results"));
-        out.push(Record { line: 1, outcome: Err(d) });
+        out.push(Record { line: 1, outcome: Err(Box::new(d)) });
     }
     out
 }

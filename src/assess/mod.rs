@@ -188,10 +188,11 @@ pub fn run(p: &mut dyn Prompter, drafts: &mut dyn Drafts, setup: &Setup, preset:
 
     // A draft to resume, found before the welcome when the subject is known.
     let mut draft: Option<DraftDoc> = None;
-    if preset.resume && !preset.kiosk {
-        if let Some(name) = &preset.subject {
-            draft = drafts.find(name, &r.id).map_err(Abort::Draft)?;
-        }
+    if preset.resume
+        && !preset.kiosk
+        && let Some(name) = &preset.subject
+    {
+        draft = drafts.find(name, &r.id).map_err(Abort::Draft)?;
     }
     p.welcome(&Welcome {
         title: r.text(&r.title, l).to_string(),

@@ -82,7 +82,7 @@ pub fn progress(number: usize, total: usize, lang: Lang) -> String {
 
 /// A bar of `n` cells showing progress.
 fn progress_bar(number: usize, total: usize, n: usize) -> String {
-    let done = if total == 0 { 0 } else { (number.saturating_sub(1) * n) / total };
+    let done = (number.saturating_sub(1) * n).checked_div(total).unwrap_or(0);
     format!("{}{}", "█".repeat(done), "░".repeat(n - done))
 }
 

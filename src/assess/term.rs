@@ -116,21 +116,12 @@ impl Prompter for TermPrompter {
             lines.push(format!("> {value}"));
             self.draw(&lines, true)?;
             match self.key()? {
-                Key::Enter => {
-                    if required && value.trim().is_empty() {
-                        hint = true;
-                        continue;
-                    }
-                    return Ok(value);
-                }
+                Key::Enter if required && value.trim().is_empty() => hint = true,
+                Key::Enter => return Ok(value),
                 Key::Backspace => {
                     value.pop();
                 }
-                Key::Char(c) if !c.is_control() => {
-                    if value.chars().count() < 100 {
-                        value.push(c);
-                    }
-                }
+                Key::Char(c) if !c.is_control() && value.chars().count() < 100 => value.push(c),
                 _ => {}
             }
         }

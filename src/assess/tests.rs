@@ -1,1 +1,362 @@
+//! The questionnaire's flow with a scripted prompter and drafts in memory.
 
+use std::collections::VecDeque;
+
+use super::*;
+use crate::rubric;
+
+/// One scripted step: what the person does next.
+#[derive(Debug, Clone)]
+enum Step {
+    Enter,
+    Text(&'static str),
+    Choose(usize),
+    Confirm(bool),
+    Item(ItemAction),
+    Review(ReviewAction),
+    CtrlC,
+}
+
+#[derive(Default)]
+struct Script {
+    steps: VecDeque<Step>,
+    /// Item numbers shown, in order.
+    shown: Vec<usize>,
+    /// What each item screen showed as the current answer.
+    current: Vec<Option<Option<i64>>>,
+    welcomes: Vec<Welcome>,
+    confirms: Vec<String>,
+    reviews: usize,
+}
+
+impl Script {
+    fn new(steps: Vec<Step>) -> Self {
+        Script { steps: steps.into(), ..Default::default() }
+    }
+    fn next(&mut self) -> Step {
+        self.steps.pop_front().unwrap_or(Step::CtrlC)
+    }
+}
+
+impl Prompter for Script {
+    fn welcome(&mut self, w: &Welcome) -> Result<(), Abort> {
+        self.welcomes.push(w.clone());
+        match self.next() {
+            Step::Enter => Ok(()),
+            _ => Err(Abort::Interrupted),
+        }
+    }
+    fn text(&mut self, _label: &str, _required: bool) -> Result<String, Abort> {
+        match self.next() {
+            Step::Text(t) => Ok(t.to_string()),
+            _ => Err(Abort::Interrupted),
+        }
+    }
+    fn choose(&mut self, _label: &str, _options: &[String]) -> Result<usize, Abort> {
+        match self.next() {
+            Step::Choose(k) => Ok(k),
+            _ => Err(Abort::Interrupted),
+        }
+    }
+    fn confirm(&mut self, question: &str, _default: bool) -> Result<bool, Abort> {
+        self.confirms.push(question.to_string());
+        match self.next() {
+            Step::Confirm(b) => Ok(b),
+            _ => Err(Abort::Interrupted),
+        }
+    }
+    fn item(&mut self, s: &ItemScreen) -> Result<(ItemAction, f64), Abort> {
+        self.shown.push(s.number);
+        self.current.push(s.current);
+        match self.next() {
+            Step::Item(a) => Ok((a, 3.0)),
+            _ => Err(Abort::Interrupted),
+        }
+    }
+    fn review(&mut self, _s: &ReviewScreen) -> Result<ReviewAction, Abort> {
+        self.reviews += 1;
+        match self.next() {
+            Step::Review(a) => Ok(a),
+            _ => Err(Abort::Interrupted),
+        }
+    }
+    fn next_participant(&mut self) -> Result<(), Abort> {
+        Ok(())
+    }
+    fn done(&mut self, _text: &str) -> Result<(), Abort> {
+        Ok(())
+    }
+}
+
+#[derive(Default)]
+struct Memory {
+    drafts: Vec<DraftDoc>,
+    saves: usize,
+}
+
+impl Drafts for Memory {
+    fn save(&mut self, d: &DraftDoc) -> Result<(), String> {
+        self.saves += 1;
+        self.drafts.retain(|x| x.id != d.id);
+        self.drafts.push(d.clone());
+        Ok(())
+    }
+    fn find(&mut self, subject: &str, rubric_id: &str) -> Result<Option<DraftDoc>, String> {
+        Ok(self.drafts.iter().rev().find(|d| d.subject == subject && d.rubric_id == rubric_id).cloned())
+    }
+    fn delete(&mut self, id: &str) -> Result<(), String> {
+        self.drafts.retain(|d| d.id != id);
+        Ok(())
+    }
+}
+
+const RUBRIC: &str = r#"
+format = 1
+id = "mini"
+version = "1"
+title = "Mini"
+languages = ["en"]
+[scale]
+min = 1
+max = 5
+labels = ["1", "2", "3", "4", "5"]
+allow_skip = true
+[[sections]]
+id = "s"
+title = "S"
+[[sections.dimensions]]
+id = "d"
+title = "D"
+[[sections.dimensions.items]]
+id = "a"
+text = "A"
+[[sections.dimensions.items]]
+id = "b"
+text = "B"
+reverse = true
+[[sections.dimensions.items]]
+id = "c"
+text = "C"
+"#;
+
+fn rubric() -> rubric::Loaded {
+    rubric::parse("mini.toml", RUBRIC.as_bytes(), Lang::En).unwrap()
+}
+
+fn go(script: &mut Script, drafts: &mut Memory, preset: &Preset) -> Result<Completed, Abort> {
+    let loaded = rubric();
+    let counter = std::cell::Cell::new(0);
+    let new_id = move || {
+        counter.set(counter.get() + 1);
+        format!("draft{}", counter.get())
+    };
+    let setup = Setup {
+        rubric: &loaded.rubric,
+        rubric_sha256: &loaded.sha256,
+        lang: Lang::En,
+        text_lang: "en",
+        now: &|| "2026-11-28T09:30:00+08:00".to_string(),
+        new_id: &new_id,
+    };
+    run(script, drafts, &setup, preset)
+}
+
+fn identity_steps() -> Vec<Step> {
+    vec![Step::Enter, Step::Choose(0), Step::Text("张三"), Step::Text("秘书处")]
+}
+
+fn steps(rest: Vec<Step>) -> Vec<Step> {
+    let mut v = identity_steps();
+    v.extend(rest);
+    v
+}
+
+use ItemAction::{Answer, Back, Skip};
+
+#[test]
+fn answer_every_item_and_submit() {
+    let mut s = Script::new(steps(vec![
+        Step::Item(Answer(4)),
+        Step::Item(Answer(2)),
+        Step::Item(Answer(5)),
+        Step::Review(ReviewAction::Submit),
+    ]));
+    let mut m = Memory::default();
+    let done = go(&mut s, &mut m, &Preset::default()).unwrap();
+    let r = &done.response;
+    assert_eq!(r.subject.name, "张三");
+    assert_eq!(r.subject.department.as_deref(), Some("秘书处"));
+    assert_eq!(r.rater.role, crate::result::Role::SelfRating);
+    assert_eq!(r.answers.len(), 3);
+    assert_eq!((r.answers["a"], r.answers["b"], r.answers["c"]), (Some(4), Some(2), Some(5)));
+    assert_eq!(r.seconds, Some(9.0));
+    assert_eq!(s.shown, [1, 2, 3]);
+    // Every answer was saved as it was given.
+    assert_eq!(m.saves, 3);
+    assert_eq!(m.drafts[0].answers.len(), 3);
+    assert_eq!(done.draft_id, "draft1");
+}
+
+#[test]
+fn skip_and_go_back() {
+    let mut s = Script::new(steps(vec![
+        Step::Item(Answer(4)),
+        Step::Item(Skip),
+        Step::Item(Back), // on c: back to b
+        Step::Item(Back), // on b: back to a
+        Step::Item(Answer(1)),
+        Step::Item(Answer(3)),
+        Step::Item(Answer(5)),
+        Step::Review(ReviewAction::Submit),
+    ]));
+    let mut m = Memory::default();
+    let r = go(&mut s, &mut m, &Preset::default()).unwrap().response;
+    assert_eq!(s.shown, [1, 2, 3, 2, 1, 2, 3]);
+    // Going back shows what was given: skipped b shows as skipped.
+    assert_eq!(s.current[3], Some(None));
+    assert_eq!(s.current[4], Some(Some(4)));
+    assert_eq!((r.answers["a"], r.answers["b"], r.answers["c"]), (Some(1), Some(3), Some(5)));
+}
+
+#[test]
+fn skipped_items_stay_skipped() {
+    let mut s = Script::new(steps(vec![
+        Step::Item(Answer(4)),
+        Step::Item(Skip),
+        Step::Item(Answer(2)),
+        Step::Review(ReviewAction::Submit),
+    ]));
+    let r = go(&mut s, &mut Memory::default(), &Preset::default()).unwrap().response;
+    assert_eq!(r.answers["b"], None);
+    assert!(r.answers.contains_key("b"));
+}
+
+#[test]
+fn change_an_answer_on_review() {
+    let mut s = Script::new(steps(vec![
+        Step::Item(Answer(4)),
+        Step::Item(Answer(2)),
+        Step::Item(Answer(5)),
+        Step::Review(ReviewAction::Change(1)),
+        Step::Item(Answer(1)),
+        Step::Review(ReviewAction::Submit),
+    ]));
+    let r = go(&mut s, &mut Memory::default(), &Preset::default()).unwrap().response;
+    // Back to b alone, then straight back to the review.
+    assert_eq!(s.shown, [1, 2, 3, 2]);
+    assert_eq!(s.current[3], Some(Some(2)));
+    assert_eq!(s.reviews, 2);
+    assert_eq!((r.answers["a"], r.answers["b"], r.answers["c"]), (Some(4), Some(1), Some(5)));
+}
+
+#[test]
+fn interrupted_then_resumed_asks_only_the_rest() {
+    let mut m = Memory::default();
+    let mut s = Script::new(steps(vec![Step::Item(Answer(4)), Step::Item(Answer(2)), Step::CtrlC]));
+    assert!(matches!(go(&mut s, &mut m, &Preset::default()), Err(Abort::Interrupted)));
+    assert_eq!(m.drafts.len(), 1);
+    assert_eq!(m.drafts[0].answers.len(), 2);
+
+    let preset = Preset { subject: Some("张三".into()), resume: true, ..Default::default() };
+    let mut s = Script::new(vec![Step::Enter, Step::Item(Answer(5)), Step::Review(ReviewAction::Submit)]);
+    let done = go(&mut s, &mut m, &preset).unwrap();
+    assert_eq!(s.welcomes[0].resumed, Some(2));
+    assert_eq!(s.shown, [3]);
+    let r = done.response;
+    assert_eq!(r.subject.department.as_deref(), Some("秘书处"), "identity comes from the draft");
+    assert_eq!((r.answers["a"], r.answers["b"], r.answers["c"]), (Some(4), Some(2), Some(5)));
+    assert_eq!(r.seconds, Some(9.0), "time spent before the interruption counts");
+}
+
+#[test]
+fn starting_anew_with_a_draft_asks_first() {
+    let mut m = Memory::default();
+    let mut s = Script::new(steps(vec![Step::Item(Answer(4)), Step::CtrlC]));
+    let _ = go(&mut s, &mut m, &Preset::default());
+    // Continue it: yes.
+    let mut s = Script::new(steps(vec![
+        Step::Confirm(true),
+        Step::Item(Answer(2)),
+        Step::Item(Answer(3)),
+        Step::Review(ReviewAction::Submit),
+    ]));
+    let r = go(&mut s, &mut m, &Preset::default()).unwrap().response;
+    assert_eq!(s.confirms.len(), 1);
+    assert!(s.confirms[0].contains("1 of 3"), "{}", s.confirms[0]);
+    assert_eq!(r.answers["a"], Some(4));
+    // Discard it: no.
+    let mut m = Memory::default();
+    let mut s = Script::new(steps(vec![Step::Item(Answer(4)), Step::CtrlC]));
+    let _ = go(&mut s, &mut m, &Preset::default());
+    let mut s = Script::new(steps(vec![
+        Step::Confirm(false),
+        Step::Item(Answer(1)),
+        Step::Item(Answer(1)),
+        Step::Item(Answer(1)),
+        Step::Review(ReviewAction::Submit),
+    ]));
+    let done = go(&mut s, &mut m, &Preset::default()).unwrap();
+    assert_eq!(s.shown, [1, 2, 3]);
+    assert_eq!(done.response.answers["a"], Some(1));
+    assert_eq!(m.drafts.len(), 1, "the old draft was discarded");
+}
+
+#[test]
+fn kiosk_never_offers_an_earlier_participants_draft() {
+    let mut m = Memory::default();
+    let kiosk = Preset { kiosk: true, session: Some("s1".into()), ..Default::default() };
+    let mut s = Script::new(steps(vec![Step::Item(Answer(5)), Step::CtrlC]));
+    let _ = go(&mut s, &mut m, &kiosk);
+    // The next participant types the same name: no question, no earlier answers shown.
+    let mut s = Script::new(steps(vec![
+        Step::Item(Answer(1)),
+        Step::Item(Answer(1)),
+        Step::Item(Answer(1)),
+        Step::Review(ReviewAction::Submit),
+    ]));
+    let done = go(&mut s, &mut m, &kiosk).unwrap();
+    assert!(s.confirms.is_empty());
+    assert!(s.current.iter().all(Option::is_none));
+    assert_eq!(done.response.session.as_deref(), Some("s1"));
+    assert_eq!(done.response.answers["a"], Some(1));
+}
+
+#[test]
+fn rating_someone_else_asks_for_the_rater() {
+    let mut s = Script::new(vec![
+        Step::Enter,
+        Step::Choose(1),
+        Step::Text("王五"),
+        Step::Text(""),
+        Step::Text("李四"),
+        Step::Item(Answer(3)),
+        Step::Item(Answer(3)),
+        Step::Item(Answer(3)),
+        Step::Review(ReviewAction::Submit),
+    ]);
+    let r = go(&mut s, &mut Memory::default(), &Preset::default()).unwrap().response;
+    assert_eq!(r.subject.name, "王五");
+    assert_eq!(r.subject.department, None);
+    assert_eq!(r.rater.role, crate::result::Role::Supervisor);
+    assert_eq!(r.rater.name.as_deref(), Some("李四"));
+}
+
+#[test]
+fn flags_skip_the_identity_questions() {
+    let preset = Preset {
+        subject: Some("赵六".into()),
+        department: Some("研究室".into()),
+        role: Some(crate::result::Role::SelfRating),
+        ..Default::default()
+    };
+    let mut s = Script::new(vec![
+        Step::Enter,
+        Step::Item(Answer(2)),
+        Step::Item(Answer(2)),
+        Step::Item(Answer(2)),
+        Step::Review(ReviewAction::Submit),
+    ]);
+    let r = go(&mut s, &mut Memory::default(), &preset).unwrap().response;
+    assert_eq!(r.subject.name, "赵六");
+    assert_eq!(r.subject.department.as_deref(), Some("研究室"));
+}

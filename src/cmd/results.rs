@@ -39,7 +39,7 @@ fn read_results(ctx: &Ctx, files: &[String], keep_going: bool) -> Result<(Vec<(R
             match rec.outcome {
                 Ok(pair) => good.push(pair),
                 Err(d) => {
-                    eprint!("{}", diag::render(name, &text, &[d], ctx.lang));
+                    eprint!("{}", diag::render(name, &text, &[*d], ctx.lang));
                     rejected += 1;
                 }
             }

@@ -168,7 +168,7 @@ pub fn options(
     {
         return Err(Error::BadInput(match ctx.lang {
             Lang::Zh => format!("--target {t} 超出 0 到 100 的范围"),
-            Lang::En => format!("--target {t} is outside 0..=100"),
+            Lang::En => format!("--target {t} is outside 0 to 100"),
         }));
     }
     Ok(score::Options { profile, target, lang: r.result_lang(ctx.lang.code()) })
