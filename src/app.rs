@@ -107,6 +107,7 @@ fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Rubric(cmd) => crate::cmd::rubric::run(ctx, cmd),
         Command::Report(args) => crate::cmd::results::report(ctx, args),
         Command::History(args) => crate::cmd::results::history(ctx, args),
+        Command::Group(args) => crate::cmd::group::run(ctx, args),
         Command::Export(args) => crate::cmd::results::export(ctx, args),
         Command::Import(args) => crate::cmd::results::import(ctx, args),
         Command::Store(cmd) => crate::cmd::results::store(ctx, cmd),
@@ -132,6 +133,7 @@ pub fn schema(which: SchemaKind) -> String {
         SchemaKind::Rubric => generator.into_root_schema_for::<rubric::Rubric>(),
         SchemaKind::Answers => generator.into_root_schema_for::<answers::AnswersDoc>(),
         SchemaKind::Result => generator.into_root_schema_for::<crate::result::ResultDoc>(),
+        SchemaKind::Group => generator.into_root_schema_for::<crate::group::GroupDoc>(),
     };
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');

@@ -48,12 +48,14 @@ pub enum ColorChoice {
 pub enum Command {
     /// The questionnaire at the terminal, then the gap report
     Assess(AssessArgs),
-    /// Score answers files (TOML, JSON, JSON Lines, or - for stdin) into results and a gap report
+    /// Score answers files (TOML, JSON, JSON Lines, CSV, xlsx, or - for stdin) into results and a gap report
     Score(ScoreArgs),
     /// Render a saved result: by id, from a result file, or the latest
     Report(ReportArgs),
     /// A subject's results over time, with the trend
     History(HistoryArgs),
+    /// A group report over many results: statistics, reliability, anonymity, the 360 view
+    Group(GroupArgs),
     /// Results from the store as json, jsonl or csv
     Export(ExportArgs),
     /// Result files (.json, .jsonl) into the store; importing twice stores once
@@ -81,6 +83,7 @@ pub enum SchemaKind {
     Rubric,
     Answers,
     Result,
+    Group,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -105,7 +108,7 @@ pub struct OutputArgs {
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
-    /// Answers files: .toml, .json, .jsonl, or - for stdin
+    /// Answers files: .toml, .json, .jsonl, .csv, .xlsx, or - for stdin
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
     #[command(flatten)]
@@ -124,6 +127,15 @@ pub struct ScoreArgs {
     /// Also save the results in the store
     #[arg(long)]
     pub save: bool,
+    /// CSV/xlsx: item columns by item id (default), or in rubric order whatever their header
+    #[arg(long, value_enum, value_name = "id|order")]
+    pub columns: Option<crate::tabular::Columns>,
+    /// CSV/xlsx: columns to leave out, by header or letter, e.g. "提交时间,F"
+    #[arg(long, value_name = "NAME|LETTER,…")]
+    pub ignore_columns: Vec<String>,
+    /// CSV/xlsx: the item columns by spreadsheet letters, e.g. G:AP
+    #[arg(long, value_name = "RANGE")]
+    pub item_columns: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -274,4 +286,36 @@ pub enum RubricCommand {
     },
     /// Print the JSON Schema of the rubric format (same as `zhixing schema rubric`)
     Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupArgs {
+    /// Result files: .json (one result or an array), .jsonl, or - for stdin
+    #[arg(value_name = "FILE", required_unless_present_any = ["session", "all"], conflicts_with_all = ["session", "all"])]
+    pub files: Vec<String>,
+    /// All results of this session in the store
+    #[arg(long, value_name = "S", conflicts_with = "all")]
+    pub session: Option<String>,
+    /// All results in the store
+    #[arg(long)]
+    pub all: bool,
+    /// Also one group per department, rater role or session; subject: the 360 view
+    #[arg(long, value_enum)]
+    pub by: Option<crate::group::By>,
+    /// Withhold groups with fewer results than this (1 withholds nothing)
+    #[arg(long, value_name = "N", default_value_t = 5, allow_negative_numbers = true)]
+    pub min_group: i64,
+    /// Name people (flagged respondents, 360 subjects); without it nobody is named
+    #[arg(long)]
+    pub named: bool,
+    /// Also write the group report and each person's own report into DIR (mode 0700, files 0600)
+    #[arg(long, value_name = "DIR")]
+    pub pack: Option<PathBuf>,
+    #[command(flatten)]
+    pub rubric: RubricChoice,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Group the good results and list the rejected ones
+    #[arg(long)]
+    pub keep_going: bool,
 }

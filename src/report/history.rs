@@ -134,6 +134,7 @@ pub fn render(h: &History, format: Format, style: &Style) -> String {
         Format::Csv => csv(h, style.bom),
         Format::Markdown => markdown(h, style.lang),
         Format::Table => table(h, style),
+        Format::Html => super::html::history(h, style.lang),
     }
 }
 

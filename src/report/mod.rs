@@ -2,7 +2,10 @@
 //! take values and write bytes; they never read files or the terminal.
 
 mod csv;
+pub mod group;
 pub mod history;
+pub mod html;
+pub mod svg;
 mod json;
 mod markdown;
 mod table;
@@ -28,6 +31,8 @@ pub enum Format {
     Markdown,
     /// CSV, one row per dimension.
     Csv,
+    /// One self-contained HTML file with charts, printable on A4.
+    Html,
 }
 
 /// How to render for people.
@@ -71,6 +76,7 @@ pub fn sink(format: Format, style: &Style) -> Box<dyn Sink> {
         Format::Csv => Box::new(CsvWriter::results(style.bom)),
         Format::Json => Box::new(json::JsonSink::default()),
         Format::Jsonl => Box::new(json::JsonlSink),
+        Format::Html => Box::new(html::HtmlSink::new(style.clone())),
     }
 }
 

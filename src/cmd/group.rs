@@ -1,0 +1,470 @@
+//! `zhixing group`: results from files, JSON Lines or the store, read one
+//! at a time, into one group report; `--pack DIR` also writes each person's
+//! own report for the trainer to hand out.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+use crate::app::{Ctx, emit, load_rubric, read_input};
+use crate::cli::GroupArgs;
+use crate::diag::{self, Diagnostic};
+use crate::error::{Error, Result};
+use crate::group::{Builder, GroupDoc, Texts};
+use crate::lang::Lang;
+use crate::report::{self, Entry, Format, Style};
+use crate::result::{ResultDoc, Role};
+use crate::resultfile;
+use crate::rubric::{self, Loaded};
+use crate::store::{Filter, StoreError};
+
+pub fn run(ctx: &Ctx, args: GroupArgs) -> Result<()> {
+    if args.min_group < 1 {
+        return Err(Error::BadInput(match ctx.lang {
+            Lang::Zh => format!(
+                "--min-group {} 无效：最少人数至少为 1（1 表示不隐藏任何分组；3 是仍能保护个人的最低值）",
+                args.min_group
+            ),
+            Lang::En => format!(
+                "--min-group {} is not allowed: the smallest is 1 (1 withholds nothing; 3 is the lowest that still protects anyone)",
+                args.min_group
+            ),
+        }));
+    }
+    let min_group = usize::try_from(args.min_group).unwrap_or(usize::MAX);
+    if min_group == 2 {
+        eprintln!(
+            "{}",
+            ctx.t(
+                "注意：--min-group 2 几乎不能保护个人，3 是仍能保护个人的最低值",
+                "note: --min-group 2 hardly protects anyone; 3 is the lowest that still does",
+            )
+        );
+    }
+    let explicit = match &args.rubric.rubric {
+        Some(choice) => Some(load_rubric(ctx, Some(choice))?),
+        None => None,
+    };
+    let pack = match &args.pack {
+        Some(dir) => Some(Pack::create(ctx, dir)?),
+        None => None,
+    };
+    let mut st = State {
+        ctx,
+        by: args.by,
+        named: args.named,
+        explicit,
+        builder: None,
+        rubrics: BTreeMap::new(),
+        rejected: 0,
+        pack,
+    };
+
+    if args.files.is_empty() {
+        read_store(&mut st, &args)?;
+    } else {
+        if args.files.iter().filter(|f| *f == "-").count() > 1 {
+            return Err(Error::BadInput(ctx.t("标准输入（-）只能读取一次", "standard input (-) can be read only once")));
+        }
+        for file in &args.files {
+            read_file(&mut st, file)?;
+        }
+    }
+
+    if st.rejected > 0 && !args.keep_going {
+        return Err(Error::BadInput(match ctx.lang {
+            Lang::Zh => format!("{} 条记录不是有效的 zhixing 结果，未生成团体报告（--keep-going 可跳过它们）", st.rejected),
+            Lang::En => format!(
+                "{} record(s) are not valid zhixing results; no group report was made (--keep-going skips them)",
+                st.rejected
+            ),
+        }));
+    }
+    if st.rubrics.len() > 1 {
+        let list: Vec<String> = st.rubrics.iter().map(|((id, v), n)| format!("{id} {v} ({n})")).collect();
+        return Err(Error::BadInput(match ctx.lang {
+            Lang::Zh => format!(
+                "不同量表或量表版本的结果不能合并统计：{}；请分别统计（例如按 --session，或只给出同一量表的结果文件）",
+                list.join("、")
+            ),
+            Lang::En => format!(
+                "results of different rubrics or rubric versions cannot be grouped together: {}; group each apart (for example by --session, or with the files of one rubric)",
+                list.join(", ")
+            ),
+        }));
+    }
+    let Some(builder) = st.builder.take() else {
+        return Err(Error::BadInput(match (&args.session, ctx.lang) {
+            (Some(s), Lang::Zh) => format!("结果库中没有场次「{s}」的结果"),
+            (Some(s), Lang::En) => format!("the store holds no results of session \"{s}\""),
+            (None, _) => ctx.t("没有可统计的结果", "there are no results to group"),
+        }));
+    };
+    let doc = builder.finish(min_group);
+    let texts = builder.texts();
+    emit(ctx, &args.output, |w, style| w.write_all(report::group::render(&doc, texts, args.output.format, style).as_bytes()))?;
+    if let Some(pack) = &mut st.pack {
+        pack.finish(ctx, &builder, &doc, texts, min_group)?;
+        eprintln!(
+            "{}",
+            match ctx.lang {
+                Lang::Zh => format!("已写入 {} 个文件到 {}", pack.written, pack.dir.display()),
+                Lang::En => format!("{} file(s) written to {}", pack.written, pack.dir.display()),
+            }
+        );
+    }
+    if st.rejected > 0 {
+        eprintln!(
+            "{}",
+            match ctx.lang {
+                Lang::Zh => format!("已统计 {} 份，拒收 {} 份", builder.len(), st.rejected),
+                Lang::En => format!("{} grouped, {} rejected", builder.len(), st.rejected),
+            }
+        );
+    }
+    Ok(())
+}
+
+/// What is kept while results stream in.
+struct State<'a> {
+    ctx: &'a Ctx,
+    by: Option<crate::group::By>,
+    named: bool,
+    explicit: Option<Loaded>,
+    builder: Option<Builder>,
+    /// Results per (rubric id, version): more than one is a mix.
+    rubrics: BTreeMap<(String, String), usize>,
+    rejected: usize,
+    pack: Option<Pack>,
+}
+
+impl State<'_> {
+    fn add(&mut self, doc: ResultDoc) -> Result<()> {
+        *self.rubrics.entry((doc.rubric.id.clone(), doc.rubric.version.clone())).or_default() += 1;
+        if self.builder.is_none() {
+            let rubric = self.rubric_for(&doc)?;
+            self.builder = Some(Builder::new(&doc, rubric.as_ref(), self.ctx.lang.code(), self.by, self.named));
+        }
+        let Some(builder) = self.builder.as_mut() else { return Ok(()) };
+        if !builder.accepts(&doc) {
+            return Ok(());
+        }
+        builder.add(&doc);
+        if let Some(pack) = &mut self.pack
+            && doc.rater.role == Role::SelfRating
+        {
+            pack.person(&doc)?;
+        }
+        Ok(())
+    }
+
+    /// The rubric that keys the items for alpha: `--rubric`, else the
+    /// built-in one of the results' id and version; None (with a note) where
+    /// neither is at hand.
+    fn rubric_for(&self, doc: &ResultDoc) -> Result<Option<rubric::Rubric>> {
+        let ctx = self.ctx;
+        let (id, version) = (&doc.rubric.id, &doc.rubric.version);
+        if let Some(l) = &self.explicit {
+            if &l.rubric.id != id || &l.rubric.version != version {
+                return Err(Error::BadInput(match ctx.lang {
+                    Lang::Zh => format!(
+                        "--rubric 给出的是量表 {} {}，而结果是按量表 {id} {version} 评分的；请给出与结果相同的量表文件",
+                        l.rubric.id, l.rubric.version
+                    ),
+                    Lang::En => format!(
+                        "--rubric names rubric {} {}, but the results were scored against {id} {version}; give the rubric file the results were scored against",
+                        l.rubric.id, l.rubric.version
+                    ),
+                }));
+            }
+            return Ok(Some(l.rubric.clone()));
+        }
+        let builtin = rubric::builtin(id).and_then(|b| rubric::load_builtin(b, ctx.lang).ok());
+        match builtin {
+            Some(l) if &l.rubric.version == version => Ok(Some(l.rubric)),
+            Some(l) => {
+                eprintln!(
+                    "{}",
+                    match ctx.lang {
+                        Lang::Zh => format!(
+                            "注意：结果按量表 {id} {version} 评分，内置的是 {}，信度 α 不予计算；请用 --rubric 给出 {version} 版的量表文件",
+                            l.rubric.version
+                        ),
+                        Lang::En => format!(
+                            "note: the results were scored against {id} {version} but the built-in one is {}, so alpha is not computed; give the {version} rubric file with --rubric",
+                            l.rubric.version
+                        ),
+                    }
+                );
+                Ok(None)
+            }
+            None => {
+                eprintln!(
+                    "{}",
+                    match ctx.lang {
+                        Lang::Zh => format!("注意：量表 {id} 不是内置量表，信度 α 不予计算；请用 --rubric 给出量表文件"),
+                        Lang::En => format!(
+                            "note: rubric {id} is not built in, so alpha is not computed; give its file with --rubric"
+                        ),
+                    }
+                );
+                Ok(None)
+            }
+        }
+    }
+
+    fn reject(&mut self, path: &str, text: &str, d: Diagnostic) {
+        eprint!("{}", diag::render(path, text, &[d], self.ctx.lang));
+        self.rejected += 1;
+    }
+}
+
+/// A result file: JSON Lines line by line; other files (one result or an
+/// array) and stdin whole.
+fn read_file(st: &mut State<'_>, file: &str) -> Result<()> {
+    let lang = st.ctx.lang;
+    let lines = file != "-" && (file.ends_with(".jsonl") || file.ends_with(".ndjson"));
+    if !lines {
+        let name = if file == "-" { "<stdin>" } else { file };
+        let bytes = read_input(file)?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        drop(bytes);
+        for rec in resultfile::parse(&text, false, lang) {
+            match rec.outcome {
+                Ok((doc, _)) => st.add(doc)?,
+                Err(d) => st.reject(name, &text, *d),
+            }
+        }
+        return Ok(());
+    }
+    let f = std::fs::File::open(file).map_err(|e| Error::io(file, "cannot read", e))?;
+    let mut reader = BufReader::new(f);
+    let mut buf = Vec::new();
+    let mut line = 0usize;
+    let mut any = false;
+    loop {
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf).map_err(|e| Error::io(file, "cannot read", e))?;
+        if n == 0 {
+            break;
+        }
+        line += 1;
+        let text = String::from_utf8_lossy(&buf);
+        let body = text.trim_start_matches('\u{feff}').trim();
+        if body.is_empty() {
+            continue;
+        }
+        any = true;
+        for rec in resultfile::parse(body, true, lang) {
+            match rec.outcome {
+                Ok((doc, _)) => st.add(doc)?,
+                Err(mut d) => {
+                    // Named by its line in the file; the snippet would show line 1.
+                    d.span = None;
+                    st.reject(&format!("{file}:{line}"), body, *d);
+                }
+            }
+        }
+    }
+    if !any {
+        st.reject(file, "", Diagnostic::error(lang.pick("文件中没有任何结果", "the file holds no results")));
+    }
+    Ok(())
+}
+
+/// Results from the store, one at a time.
+fn read_store(st: &mut State<'_>, args: &GroupArgs) -> Result<()> {
+    let ctx = st.ctx;
+    let Some(store) = ctx.open_existing_store()? else {
+        return Err(Error::BadInput(ctx.t(
+            "还没有保存过任何结果（结果库不存在）；先用 `zhixing score --save`、`zhixing import` 或 `zhixing assess`",
+            "no results have been saved yet (there is no store); use `zhixing score --save`, `zhixing import` or `zhixing assess` first",
+        )));
+    };
+    let path = ctx.store_path()?;
+    let filter = Filter { session: args.session.clone(), all: args.all, ..Filter::default() };
+    let mut failure: Option<Error> = None;
+    let res = store.for_each(&filter, &mut |raw: &str| {
+        let doc: ResultDoc = serde_json::from_str(raw).map_err(|e| StoreError::Corrupt {
+            path: path.clone(),
+            id: serde_json::from_str::<serde_json::Value>(raw)
+                .ok()
+                .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string))
+                .unwrap_or_default(),
+            reason: e.to_string(),
+        })?;
+        st.add(doc).map_err(|e| {
+            let msg = e.to_string();
+            failure = Some(e);
+            StoreError::Io { path: None, error: std::io::Error::other(msg) }
+        })
+    });
+    match (res, failure) {
+        (_, Some(e)) => Err(e),
+        (Err(e), None) => Err(ctx.store_error(e)),
+        (Ok(_), None) => Ok(()),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The trainer's pack.
+
+/// The stem of the group report's files in a pack.
+const GROUP_STEM: &str = "group-report";
+
+/// A file name made from a person's name: no path separators, no `..`, no
+/// control or reserved characters, not hidden, at most 80 bytes; Chinese
+/// and other letters are kept.
+pub fn safe_file_stem(name: &str) -> String {
+    let mut s: String = name
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        })
+        .collect();
+    s = s.trim().trim_start_matches('.').trim().to_string();
+    while s.contains("..") {
+        s = s.replace("..", ".");
+    }
+    let s = s.trim_end_matches(['.', ' ']).to_string();
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.len() + c.len_utf8() > 80 {
+            break;
+        }
+        out.push(c);
+    }
+    let reserved = ["con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3"];
+    if out.is_empty() {
+        "unnamed".to_string()
+    } else if reserved.contains(&out.to_ascii_lowercase().as_str()) {
+        format!("_{out}")
+    } else {
+        out
+    }
+}
+
+struct Pack {
+    dir: PathBuf,
+    style: Style,
+    used: HashSet<String>,
+    /// Person → the stem of their files.
+    stems: HashMap<String, String>,
+    written: usize,
+}
+
+impl Pack {
+    fn create(ctx: &Ctx, dir: &Path) -> Result<Pack> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(Error::BadInput(match ctx.lang {
+                Lang::Zh => format!("--pack {} 已存在且不是目录", dir.display()),
+                Lang::En => format!("--pack {} exists and is not a directory", dir.display()),
+            }));
+        }
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder.create(dir).map_err(|e| Error::io(dir, "cannot create the directory", e))?;
+        let used = HashSet::from([GROUP_STEM.to_string()]);
+        Ok(Pack { dir: dir.to_path_buf(), style: ctx.style(true, false), used, stems: HashMap::new(), written: 0 })
+    }
+
+    /// A stem for this person not used yet in the pack.
+    fn stem(&mut self, name: &str) -> String {
+        if let Some(s) = self.stems.get(name) {
+            return s.clone();
+        }
+        let base = safe_file_stem(name);
+        let mut stem = base.clone();
+        let mut k = 2;
+        while self.used.contains(&stem.to_lowercase()) {
+            stem = format!("{base}-{k}");
+            k += 1;
+        }
+        self.used.insert(stem.to_lowercase());
+        self.stems.insert(name.to_string(), stem.clone());
+        stem
+    }
+
+    fn write(&mut self, name: &str, text: &str) -> Result<()> {
+        crate::output::write_atomic(&self.dir.join(name), |w| w.write_all(text.as_bytes()))?;
+        self.written += 1;
+        Ok(())
+    }
+
+    /// A person's own report, as text and Markdown.
+    fn person(&mut self, doc: &ResultDoc) -> Result<()> {
+        let stem = if self.stems.contains_key(&doc.subject.name) {
+            // A second self-assessment of the same name: its own files.
+            let base = safe_file_stem(&doc.subject.name);
+            let mut k = 2;
+            let mut stem = format!("{base}-{k}");
+            while self.used.contains(&stem.to_lowercase()) {
+                k += 1;
+                stem = format!("{base}-{k}");
+            }
+            self.used.insert(stem.to_lowercase());
+            stem
+        } else {
+            self.stem(&doc.subject.name)
+        };
+        let entry = [Entry { result: doc, previous: None }];
+        let txt = String::from_utf8_lossy(&report::render(Format::Table, &self.style, &entry)).into_owned();
+        let md = String::from_utf8_lossy(&report::render(Format::Markdown, &self.style, &entry)).into_owned();
+        self.write(&format!("{stem}.txt"), &txt)?;
+        self.write(&format!("{stem}.md"), &md)
+    }
+
+    /// The group report in every format, and each subject's 360 view.
+    fn finish(&mut self, _ctx: &Ctx, builder: &Builder, doc: &GroupDoc, texts: &Texts, min_group: usize) -> Result<()> {
+        let style = self.style.clone();
+        for (ext, format) in
+            [("txt", Format::Table), ("md", Format::Markdown), ("json", Format::Json), ("csv", Format::Csv)]
+        {
+            let text = report::group::render(doc, texts, format, &Style { bom: format == Format::Csv, ..style.clone() });
+            self.write(&format!("{GROUP_STEM}.{ext}"), &text)?;
+        }
+        if !doc.subjects.is_empty() {
+            for name in builder.subject_names() {
+                if let Some(s) = builder.subject_360_named(&name, min_group) {
+                    let stem = self.stem(&name);
+                    for (ext, format) in [("txt", Format::Table), ("md", Format::Markdown)] {
+                        let text = report::group::render_subject(doc, &s, texts, format, &style);
+                        self.write(&format!("{stem}.360.{ext}"), &text)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_stems_are_safe() {
+        assert_eq!(safe_file_stem("张三"), "张三");
+        assert_eq!(safe_file_stem("../../etc/passwd"), "_._etc_passwd");
+        assert_eq!(safe_file_stem(".."), "unnamed");
+        assert_eq!(safe_file_stem("a\u{0}b\nc"), "a_b_c");
+        assert_eq!(safe_file_stem("  .hidden "), "hidden");
+        assert_eq!(safe_file_stem("C:\\x"), "C__x");
+        assert_eq!(safe_file_stem("con"), "_con");
+        assert_eq!(safe_file_stem(""), "unnamed");
+        let long = "张".repeat(100);
+        assert!(safe_file_stem(&long).len() <= 80);
+        for s in ["a/b", "..", "x..y", "/", "\\..\\"] {
+            let out = safe_file_stem(s);
+            assert!(!out.contains('/') && !out.contains('\\') && !out.contains(".."), "{s:?} → {out:?}");
+        }
+    }
+}
