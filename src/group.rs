@@ -500,8 +500,11 @@ struct Keying {
     items: Vec<Vec<(String, bool)>>,
 }
 
+/// A result's score, gap and severity at one level.
+type Level = (Option<f64>, Option<f64>, Severity);
+
 /// One result's scores by level, as the layout orders them.
-fn levels_of(r: &ResultDoc, layout: &Layout) -> Vec<Option<(Option<f64>, Option<f64>, Severity)>> {
+fn levels_of(r: &ResultDoc, layout: &Layout) -> Vec<Option<Level>> {
     let mut out = vec![None; 1 + layout.sections.len() + layout.dimensions.len()];
     out[0] = Some((r.overall.score, r.overall.gap, r.overall.severity));
     for s in &r.sections {
@@ -776,9 +779,8 @@ impl Builder {
         let mut withheld: Vec<Option<Withheld>> =
             order.iter().map(|&i| (self.subgroups[i].1.n < min_group).then_some(Withheld::TooFew)).collect();
         if withheld.iter().filter(|w| w.is_some()).count() == 1 && order.len() > 1 {
-            let next = (0..order.len())
-                .filter(|&j| withheld[j].is_none())
-                .min_by_key(|&j| (self.subgroups[order[j]].1.n, j));
+            let next =
+                (0..order.len()).filter(|&j| withheld[j].is_none()).min_by_key(|&j| (self.subgroups[order[j]].1.n, j));
             if let Some(j) = next {
                 withheld[j] = Some(Withheld::Complementary);
             }
@@ -929,7 +931,8 @@ impl Builder {
         };
         let ns = self.layout.sections.len();
         let overall = compare(0, "overall".to_string(), None);
-        let sections = self.layout.sections.iter().enumerate().map(|(i, id)| compare(1 + i, id.clone(), None)).collect();
+        let sections =
+            self.layout.sections.iter().enumerate().map(|(i, id)| compare(1 + i, id.clone(), None)).collect();
         let dimensions: Vec<Comparison> = self
             .layout
             .dimensions

@@ -10,7 +10,7 @@ use assert_cmd::Command;
 
 #[test]
 fn shipped_schemas_are_current() {
-    for kind in ["rubric", "answers", "result"] {
+    for kind in ["rubric", "answers", "result", "group"] {
         let out = Command::cargo_bin("zhixing").unwrap().args(["schema", kind]).output().unwrap();
         assert!(out.status.success());
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas").join(format!("{kind}.schema.json"));

@@ -31,6 +31,12 @@ pub fn run(ctx: &Ctx, args: GroupArgs) -> Result<()> {
             ),
         }));
     }
+    if !matches!(args.output.format, Format::Table | Format::Json | Format::Jsonl | Format::Markdown | Format::Csv) {
+        return Err(Error::BadInput(ctx.t(
+            "团体报告可输出 table、markdown、csv、json 或 jsonl",
+            "the group report is written as table, markdown, csv, json or jsonl",
+        )));
+    }
     let min_group = usize::try_from(args.min_group).unwrap_or(usize::MAX);
     if min_group == 2 {
         eprintln!(
@@ -64,7 +70,9 @@ pub fn run(ctx: &Ctx, args: GroupArgs) -> Result<()> {
         read_store(&mut st, &args)?;
     } else {
         if args.files.iter().filter(|f| *f == "-").count() > 1 {
-            return Err(Error::BadInput(ctx.t("标准输入（-）只能读取一次", "standard input (-) can be read only once")));
+            return Err(Error::BadInput(
+                ctx.t("标准输入（-）只能读取一次", "standard input (-) can be read only once"),
+            ));
         }
         for file in &args.files {
             read_file(&mut st, file)?;
@@ -73,7 +81,9 @@ pub fn run(ctx: &Ctx, args: GroupArgs) -> Result<()> {
 
     if st.rejected > 0 && !args.keep_going {
         return Err(Error::BadInput(match ctx.lang {
-            Lang::Zh => format!("{} 条记录不是有效的 zhixing 结果，未生成团体报告（--keep-going 可跳过它们）", st.rejected),
+            Lang::Zh => {
+                format!("{} 条记录不是有效的 zhixing 结果，未生成团体报告（--keep-going 可跳过它们）", st.rejected)
+            }
             Lang::En => format!(
                 "{} record(s) are not valid zhixing results; no group report was made (--keep-going skips them)",
                 st.rejected
@@ -102,7 +112,9 @@ pub fn run(ctx: &Ctx, args: GroupArgs) -> Result<()> {
     };
     let doc = builder.finish(min_group);
     let texts = builder.texts();
-    emit(ctx, &args.output, |w, style| w.write_all(report::group::render(&doc, texts, args.output.format, style).as_bytes()))?;
+    emit(ctx, &args.output, |w, style| {
+        w.write_all(report::group::render(&doc, texts, args.output.format, style).as_bytes())
+    })?;
     if let Some(pack) = &mut st.pack {
         pack.finish(ctx, &builder, &doc, texts, min_group)?;
         eprintln!(
@@ -202,7 +214,8 @@ impl State<'_> {
                 eprintln!(
                     "{}",
                     match ctx.lang {
-                        Lang::Zh => format!("注意：量表 {id} 不是内置量表，信度 α 不予计算；请用 --rubric 给出量表文件"),
+                        Lang::Zh =>
+                            format!("注意：量表 {id} 不是内置量表，信度 α 不予计算；请用 --rubric 给出量表文件"),
                         Lang::En => format!(
                             "note: rubric {id} is not built in, so alpha is not computed; give its file with --rubric"
                         ),
@@ -428,7 +441,8 @@ impl Pack {
         for (ext, format) in
             [("txt", Format::Table), ("md", Format::Markdown), ("json", Format::Json), ("csv", Format::Csv)]
         {
-            let text = report::group::render(doc, texts, format, &Style { bom: format == Format::Csv, ..style.clone() });
+            let text =
+                report::group::render(doc, texts, format, &Style { bom: format == Format::Csv, ..style.clone() });
             self.write(&format!("{GROUP_STEM}.{ext}"), &text)?;
         }
         if !doc.subjects.is_empty() {

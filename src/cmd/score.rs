@@ -26,6 +26,15 @@ pub fn run(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
     for file in &args.files {
         let name = if file == "-" { "<stdin>".to_string() } else { file.clone() };
         let bytes = read_input(file)?;
+        if let Some(source) = crate::tabular::Source::detect(file, &bytes) {
+            let sheet = crate::tabular::read(&bytes, source, r, &tabular_options(&args), ctx.lang);
+            eprint!("{}", sheet.render(&name, ctx.lang));
+            let (bad, errors) = sheet.counts();
+            rejected += bad;
+            problems += errors;
+            responses.extend(sheet.into_responses());
+            continue;
+        }
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
@@ -49,8 +58,8 @@ pub fn run(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
                     let d =
                         Diagnostic::error(ctx.t("无法识别的答卷文件类型", "not a kind of answers file zhixing reads"))
                             .help(ctx.t(
-                                "答卷文件应以 .toml、.json 或 .jsonl 结尾",
-                                "answers files end in .toml, .json or .jsonl",
+                                "答卷文件应以 .toml、.json、.jsonl、.csv 或 .xlsx 结尾",
+                                "answers files end in .toml, .json, .jsonl, .csv or .xlsx",
                             ));
                     eprint!("{}", diag::render(&name, &text, &[d], ctx.lang));
                     rejected += 1;
@@ -129,6 +138,17 @@ pub fn run(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// How CSV and xlsx columns are read: `--columns`, `--ignore-columns`,
+/// `--item-columns`; times without an offset are local.
+fn tabular_options(args: &ScoreArgs) -> crate::tabular::Options {
+    crate::tabular::Options {
+        columns: args.columns,
+        ignore: args.ignore_columns.clone(),
+        item_columns: args.item_columns.clone(),
+        offset: Some(*chrono::Local::now().offset()),
+    }
 }
 
 /// Same subject, rubric and rater role: the results a change is measured in.

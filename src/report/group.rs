@@ -82,7 +82,7 @@ const ZH: Words = Words {
     median: "中位数",
     max: "最高",
     mean_gap: "平均差距",
-    severities: "达标/轻/中/重",
+    severities: "程度分布",
     alpha: "信度 α",
     none_value: "（未填）",
     flagged_none: "没有结果带有作答质量提示。",
@@ -111,7 +111,7 @@ const EN: Words = Words {
     median: "Median",
     max: "Max",
     mean_gap: "Mean gap",
-    severities: "Met/minor/mod./crit.",
+    severities: "Severities",
     alpha: "Alpha",
     none_value: "(none)",
     flagged_none: "No result carries answering-quality flags.",
@@ -167,31 +167,47 @@ fn paren(text: &str, lang: Lang) -> String {
     }
 }
 
-/// The label of a group: everyone, or "department: 秘书处".
-pub fn group_label(g: &Group, lang: Lang) -> String {
-    let w = words(lang);
+/// What a group is grouped by, for people: "Department".
+fn by_label(g: &Group, lang: Lang) -> String {
     let u = i18n::ui(lang);
+    match g.key.as_ref().and_then(|k| k.keys().next()).map(String::as_str) {
+        Some("department") => u.department.to_string(),
+        Some("role") => u.rater.to_string(),
+        Some("session") => u.session.to_string(),
+        Some(other) => other.to_string(),
+        None => words(lang).group.to_string(),
+    }
+}
+
+/// The value of a group's key: "秘书处"; everyone for the whole group.
+fn group_value(g: &Group, lang: Lang) -> String {
+    let w = words(lang);
     let Some((by, value)) = g.key.as_ref().and_then(|k| k.iter().next()) else {
         return w.everyone.to_string();
     };
-    let value = match value {
+    match value {
         None => w.none_value.to_string(),
         Some(v) if by == "role" => Role::parse(v).map_or(v.clone(), |r| i18n::role(r, lang).to_string()),
         Some(v) => v.clone(),
-    };
-    let by = match by.as_str() {
-        "department" => u.department,
-        "role" => u.rater,
-        "session" => u.session,
-        other => other,
-    };
-    format!("{by}{}{value}", u.colon)
+    }
+}
+
+/// The label of a group: everyone, or "Department: 秘书处".
+pub fn group_label(g: &Group, lang: Lang) -> String {
+    if g.key.is_none() {
+        return words(lang).everyone.to_string();
+    }
+    format!("{}{}{}", by_label(g, lang), i18n::ui(lang).colon, group_value(g, lang))
 }
 
 enum Block {
     Heading(u8, String),
     Line(String),
-    Table { header: Vec<String>, rows: Vec<Vec<String>>, right: Vec<usize> },
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+        right: Vec<usize>,
+    },
     /// A numbered list, each item with its sub-items.
     List(Vec<(String, Vec<String>)>),
 }
@@ -214,9 +230,11 @@ fn stats_cells(s: &Stats) -> Vec<String> {
     ]
 }
 
-fn alpha_cell(alpha: Option<f64>, label: Option<AlphaLabel>, n: usize, items: bool, lang: Lang) -> String {
+/// Alpha with its label; its respondents only where fewer than the group's.
+fn alpha_cell(alpha: Option<f64>, label: Option<AlphaLabel>, n: usize, of: usize, items: bool, lang: Lang) -> String {
     match (alpha, label) {
-        (Some(a), Some(l)) => format!("{a:.2} {} (n={n})", alpha_word(l, lang)),
+        (Some(a), Some(l)) if n < of => format!("{a:.2} {} (n={n})", alpha_word(l, lang)),
+        (Some(a), Some(l)) => format!("{a:.2} {}", alpha_word(l, lang)),
         _ if items => "—".to_string(),
         _ => String::new(),
     }
@@ -237,7 +255,7 @@ fn blocks(doc: &GroupDoc, texts: &Texts, lang: Lang) -> Vec<Block> {
     let subgroups = &doc.groups[doc.groups.len().min(1)..];
     if !subgroups.is_empty() {
         b.push(Block::Heading(2, w.subgroups.to_string()));
-        let mut header = vec![w.group.to_string(), w.n.to_string(), u.overall.to_string()];
+        let mut header = vec![by_label(&subgroups[0], lang), w.n.to_string(), u.overall.to_string()];
         let sections: Vec<&str> = doc
             .groups
             .iter()
@@ -247,27 +265,37 @@ fn blocks(doc: &GroupDoc, texts: &Texts, lang: Lang) -> Vec<Block> {
         header.extend(sections.iter().map(|id| texts.section(id).to_string()));
         header.push(w.top_priority.to_string());
         let mut rows = Vec::new();
+        let mut notes = Vec::new();
         for g in subgroups {
-            let mut row = vec![group_label(g, lang)];
+            let mut row = vec![group_value(g, lang)];
             if g.withheld {
                 row.push("—".to_string());
                 row.push("—".to_string());
                 row.extend(sections.iter().map(|_| "—".to_string()));
-                row.push(withheld_text(g.withheld_reason, doc.min_group, lang));
+                row.push("—".to_string());
+                notes.push(format!(
+                    "{}{}{}",
+                    group_value(g, lang),
+                    u.colon,
+                    withheld_text(g.withheld_reason, doc.min_group, lang)
+                ));
             } else {
                 row.push(g.n.unwrap_or(0).to_string());
                 row.push(opt_num(g.overall.as_ref().and_then(|o| o.mean)));
                 for id in &sections {
                     row.push(opt_num(g.sections.iter().find(|s| &s.id == id).and_then(|s| s.stats.mean)));
                 }
-                row.push(g.priorities.first().map_or_else(String::new, |p| {
-                    format!("{} {}", texts.dimension(&p.dimension), num(p.mean_gap))
-                }));
+                row.push(
+                    g.priorities
+                        .first()
+                        .map_or_else(String::new, |p| format!("{} {}", texts.dimension(&p.dimension), num(p.mean_gap))),
+                );
             }
             rows.push(row);
         }
         let right = (1..3 + sections.len()).collect();
         b.push(Block::Table { header, rows, right });
+        b.extend(notes.into_iter().map(Block::Line));
         for g in subgroups.iter().filter(|g| !g.withheld) {
             if let Some(names) = &g.flagged_respondents
                 && !names.is_empty()
@@ -277,7 +305,10 @@ fn blocks(doc: &GroupDoc, texts: &Texts, lang: Lang) -> Vec<Block> {
         }
     }
     if !doc.subjects.is_empty() {
-        b.push(Block::Heading(2, lang.pick("本人与他人评价的对比（360 度）", "Self against others (360°)").to_string()));
+        b.push(Block::Heading(
+            2,
+            lang.pick("本人与他人评价的对比（360 度）", "Self against others (360°)").to_string(),
+        ));
         if doc.subjects.iter().any(|s| s.subject.starts_with('#')) {
             b.push(Block::Line(w.subjects_numbered.to_string()));
         }
@@ -345,15 +376,15 @@ fn group_blocks(b: &mut Vec<Block>, doc: &GroupDoc, g: &Group, texts: &Texts, la
             let mut row = vec![format!("  {}", texts.dimension(&d.id))];
             row.extend(stats_cells(&d.stats));
             let items = d.alpha.is_some() || d.alpha_n > 0 || !texts.no_rubric;
-            row.push(alpha_cell(d.alpha, d.alpha_label, d.alpha_n, items, lang));
+            row.push(alpha_cell(d.alpha, d.alpha_label, d.alpha_n, d.stats.n, items, lang));
             rows.push(row);
         }
     }
     b.push(Block::Table { header, rows, right: (1..8).collect() });
     b.push(Block::Line(match lang {
-        Lang::Zh => "平均差距 = 目标 − 得分 的平均；达标/轻/中/重 为各程度的人数；α 为各维度条目的内部一致性信度。"
+        Lang::Zh => "平均差距 = 目标 − 得分 的平均；程度分布为达标/轻度/中度/严重各有几人；α 为各维度条目的内部一致性信度（Cronbach's α），括号内为完整作答的人数。"
             .to_string(),
-        Lang::En => "mean gap = the mean of target − score; met/minor/mod./crit. count results by severity; alpha is each dimension's internal consistency.".to_string(),
+        Lang::En => "mean gap = the mean of target − score; severities count results met/minor/moderate/critical; alpha is each dimension's internal consistency (Cronbach's alpha), over the n in brackets where not everyone answered every item.".to_string(),
     }));
 
     b.push(Block::Heading(3, u.priorities.to_string()));
@@ -389,9 +420,9 @@ fn group_blocks(b: &mut Vec<Block>, doc: &GroupDoc, g: &Group, texts: &Texts, la
             }));
             match names {
                 Some(names) => b.push(Block::Line(flagged_names(names, lang))),
-                None => b.push(Block::Line(
-                    lang.pick("加 --named 可显示是谁。", "--named shows who they are.").to_string(),
-                )),
+                None => {
+                    b.push(Block::Line(lang.pick("加 --named 可显示是谁。", "--named shows who they are.").to_string()))
+                }
             }
         }
     }
@@ -430,20 +461,11 @@ fn subject_blocks(b: &mut Vec<Block>, s: &Subject360, texts: &Texts, lang: Lang,
     }
     let right = (1..4 + roles.len()).collect();
     b.push(Block::Table { header, rows, right });
-    let hidden: Vec<String> = s
-        .overall
-        .by_role
-        .iter()
-        .filter(|m| m.withheld)
-        .map(|m| i18n::role(m.role, lang).to_string())
-        .collect();
+    let hidden: Vec<String> =
+        s.overall.by_role.iter().filter(|m| m.withheld).map(|m| i18n::role(m.role, lang).to_string()).collect();
     if !hidden.is_empty() {
         b.push(Block::Line(match lang {
-            Lang::Zh => format!(
-                "{}：少于 {} 人，不单独显示。",
-                hidden.join(u.list_sep),
-                crate::group::MIN_ROLE_GROUP
-            ),
+            Lang::Zh => format!("{}：少于 {} 人，不单独显示。", hidden.join(u.list_sep), crate::group::MIN_ROLE_GROUP),
             Lang::En => format!(
                 "{}: fewer than {} respondents, not shown on their own.",
                 hidden.join(u.list_sep),
@@ -535,7 +557,7 @@ fn markdown(blocks: &[Block]) -> String {
     for blk in blocks {
         match blk {
             Block::Heading(level, t) => {
-                if !o.is_empty() {
+                if !o.is_empty() && !o.ends_with("\n\n") {
                     o.push('\n');
                 }
                 o.push_str(&format!("{} {}\n\n", "#".repeat(usize::from(*level)), md_escape(t)));
@@ -697,10 +719,13 @@ fn csv_subjects(doc: &GroupDoc) -> String {
                 cell(c.difference),
             ];
             for role in roles {
-                r.push(c.by_role.iter().find(|m| m.role == role && !m.withheld).and_then(|m| m.mean).map_or_else(
-                    String::new,
-                    |v| v.to_string(),
-                ));
+                r.push(
+                    c.by_role
+                        .iter()
+                        .find(|m| m.role == role && !m.withheld)
+                        .and_then(|m| m.mean)
+                        .map_or_else(String::new, |v| v.to_string()),
+                );
             }
             rows.push(r);
         };

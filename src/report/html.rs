@@ -92,12 +92,8 @@ pub fn individual(entry: &Entry<'_>, lang: Lang) -> Markup {
         })
         .collect();
     let radar_title = lang.pick("各维度得分与目标", "Dimension scores against targets");
-    let names = RadarNames {
-        title: radar_title,
-        value: u.score,
-        target: u.target,
-        previous: lang.pick("上次", "Last time"),
-    };
+    let names =
+        RadarNames { title: radar_title, value: u.score, target: u.target, previous: lang.pick("上次", "Last time") };
     let bars: Vec<GapBar> = r
         .dimensions()
         .map(|(_, d)| GapBar {
@@ -232,7 +228,8 @@ impl Sink for HtmlSink {
 pub fn history(h: &super::history::History, lang: Lang) -> String {
     let u = ui(lang);
     let labels: Vec<String> = h.results.iter().map(|r| short_time(&r.taken_at).chars().take(10).collect()).collect();
-    let mut series = vec![Series { name: u.overall.to_string(), values: h.results.iter().map(|r| r.overall).collect() }];
+    let mut series =
+        vec![Series { name: u.overall.to_string(), values: h.results.iter().map(|r| r.overall).collect() }];
     let mut cols: Vec<(String, String)> = Vec::new();
     for r in &h.results {
         for s in &r.sections {

@@ -5,9 +5,9 @@ mod csv;
 pub mod group;
 pub mod history;
 pub mod html;
-pub mod svg;
 mod json;
 mod markdown;
+pub mod svg;
 mod table;
 
 use std::io::{self, Write};

@@ -90,7 +90,7 @@ pub fn radar(axes: &[Axis], names: &RadarNames) -> Markup {
     let prev_pts = points(&axes.iter().enumerate().map(|(i, a)| at(i, a.previous.unwrap_or(0.0))).collect::<Vec<_>>());
     let summary = axes
         .iter()
-        .map(|a| format!("{} {}/{}", a.label, a.value.map_or("—".to_string(), |v| c(v)), c(a.target)))
+        .map(|a| format!("{} {}/{}", a.label, a.value.map_or("—".to_string(), c), c(a.target)))
         .collect::<Vec<_>>()
         .join("; ");
     html! {
@@ -162,7 +162,7 @@ pub fn gap_bars(bars: &[GapBar], title: &str) -> Markup {
     let max = bars.iter().filter_map(|b| b.gap).fold(20.0f64, f64::max).ceil();
     let scale = |g: f64| bar_w * g.clamp(0.0, max) / max;
     let summary =
-        bars.iter().map(|b| format!("{} {}", b.label, b.gap.map_or("—".to_string(), |g| c(g)))).collect::<Vec<_>>().join("; ");
+        bars.iter().map(|b| format!("{} {}", b.label, b.gap.map_or("—".to_string(), c))).collect::<Vec<_>>().join("; ");
     html! {
         svg.chart viewBox=(format!("0 0 560 {}", c(h))) role="img" aria-label=(format!("{title}: {summary}")) {
             title { (title) }
@@ -202,7 +202,13 @@ pub fn lines(x_labels: &[String], series: &[Series], title: &str) -> Markup {
     let colours = ["#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#c62828", "#00838f"];
     let summary = series
         .iter()
-        .map(|s| format!("{}: {}", s.name, s.values.iter().map(|v| v.map_or("—".to_string(), |v| c(v))).collect::<Vec<_>>().join(", ")))
+        .map(|s| {
+            format!(
+                "{}: {}",
+                s.name,
+                s.values.iter().map(|v| v.map_or("—".to_string(), c)).collect::<Vec<_>>().join(", ")
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ");
     html! {
@@ -265,7 +271,8 @@ mod tests {
             .collect()
     }
 
-    const NAMES: RadarNames = RadarNames { title: "维度得分与目标", value: "得分", target: "目标", previous: "上次" };
+    const NAMES: RadarNames =
+        RadarNames { title: "维度得分与目标", value: "得分", target: "目标", previous: "上次" };
 
     #[test]
     fn radar_is_deterministic_xml_and_escaped() {
@@ -287,10 +294,27 @@ mod tests {
     #[test]
     fn gap_bars_snapshot() {
         let bars = vec![
-            GapBar { label: "执行毅力".into(), gap: Some(25.0), severity: Severity::Critical, severity_label: "严重".into() },
-            GapBar { label: "学习".into(), gap: Some(8.0), severity: Severity::Minor, severity_label: "轻度".into() },
-            GapBar { label: "政治素质".into(), gap: Some(-3.0), severity: Severity::Met, severity_label: "达标".into() },
-            GapBar { label: "人格修养".into(), gap: None, severity: Severity::Unknown, severity_label: "作答不足".into() },
+            GapBar {
+                label: "执行毅力".into(),
+                gap: Some(25.0),
+                severity: Severity::Critical,
+                severity_label: "严重".into(),
+            },
+            GapBar {
+                label: "学习".into(), gap: Some(8.0), severity: Severity::Minor, severity_label: "轻度".into()
+            },
+            GapBar {
+                label: "政治素质".into(),
+                gap: Some(-3.0),
+                severity: Severity::Met,
+                severity_label: "达标".into(),
+            },
+            GapBar {
+                label: "人格修养".into(),
+                gap: None,
+                severity: Severity::Unknown,
+                severity_label: "作答不足".into(),
+            },
         ];
         let s = to_string(gap_bars(&bars, "差距"));
         roxmltree::Document::parse(&s).unwrap();

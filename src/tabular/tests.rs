@@ -1,0 +1,267 @@
+use super::*;
+use crate::rubric;
+
+/// Two dimensions, no skipping, anchors on item "y".
+const STRICT: &str = r#"
+format = 1
+id = "s"
+version = "1"
+title = { zh = "测", en = "T" }
+languages = ["zh", "en"]
+[scale]
+min = 1
+max = 5
+labels = [
+  { zh = "完全不符合", en = "Not at all like me" },
+  { zh = "较不符合", en = "Not much like me" },
+  { zh = "一般", en = "Somewhat like me" },
+  { zh = "较符合", en = "Mostly like me" },
+  { zh = "完全符合", en = "Very much like me" },
+]
+allow_skip = false
+[[sections]]
+id = "s1"
+title = { zh = "一", en = "One" }
+[[sections.dimensions]]
+id = "d"
+title = { zh = "甲", en = "D" }
+[[sections.dimensions.items]]
+id = "x"
+text = { zh = "我会做甲。", en = "I do A." }
+[[sections.dimensions.items]]
+id = "y"
+text = { zh = "我会做乙。", en = "I do B." }
+anchors = [
+  { zh = "从不", en = "Never" },
+  { zh = "很少", en = "Rarely" },
+  { zh = "有时", en = "Sometimes" },
+  { zh = "经常", en = "Often" },
+  { zh = "总是", en = "Always" },
+]
+[[sections.dimensions.items]]
+id = "z"
+text = { zh = "我会做丙。", en = "I do C." }
+"#;
+
+fn strict() -> Rubric {
+    rubric::parse("s.toml", STRICT.as_bytes(), Lang::En).unwrap().rubric
+}
+
+fn core() -> Rubric {
+    rubric::load_builtin(rubric::builtin("core").unwrap(), Lang::En).unwrap().rubric
+}
+
+fn csv(text: &str, r: &Rubric, opts: &Options) -> Sheet {
+    read(text.as_bytes(), Source::Csv, r, opts, Lang::En)
+}
+
+fn errors(s: &Sheet) -> Vec<String> {
+    s.problems
+        .iter()
+        .chain(s.rows.iter().filter_map(|r| r.outcome.as_ref().err()).flatten())
+        .filter(|p| p.diag.is_error())
+        .map(|p| p.diag.message.clone())
+        .collect()
+}
+
+#[test]
+fn column_letters() {
+    for (i, l) in [(0, "A"), (25, "Z"), (26, "AA"), (41, "AP"), (701, "ZZ"), (702, "AAA")] {
+        assert_eq!(column_letter(i), l);
+        assert_eq!(column_index(l), Some(i));
+    }
+    assert_eq!(column_index("ap"), Some(41));
+    assert_eq!(column_index("A1"), None);
+    assert_eq!(column_index("ABCD"), None);
+    assert_eq!(parse_ranges("G:AP").map(|r| (r[0], r.len())), Some((6, 36)));
+    assert_eq!(parse_ranges("D:F,H"), Some(vec![3, 4, 5, 7]));
+    assert_eq!(parse_ranges("F:D"), None);
+    assert_eq!(parse_ranges("x:1"), None);
+    assert_eq!(parse_ranges(""), None);
+}
+
+#[test]
+fn encodings_are_detected() {
+    let text = "姓名,部门\n张三,秘书处\n";
+    assert_eq!(decode(text.as_bytes()), text);
+    let bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+    assert_eq!(decode(&bom), text);
+    let (gbk, _, bad) = encoding_rs::GBK.encode(text);
+    assert!(!bad && std::str::from_utf8(&gbk).is_err());
+    assert_eq!(decode(&gbk), text);
+}
+
+#[test]
+fn metadata_by_chinese_names_and_cells_in_any_language() {
+    let t = "姓名,部门,角色,评价人,场次,时间,x,y,z\n\
+             张三,秘书处,同事,李四,2026秋,2026/11/28 9:30,较符合,Always,３\n\
+             王五,,,,,2026-11-28T09:30:00+08:00,1,经常,Very much like me\n";
+    let offset = FixedOffset::east_opt(8 * 3600);
+    let s = csv(t, &strict(), &Options { offset, ..Options::default() });
+    assert_eq!(errors(&s), Vec::<String>::new());
+    let rs = s.into_responses();
+    assert_eq!(rs.len(), 2);
+    let a = &rs[0];
+    assert_eq!(a.subject.name, "张三");
+    assert_eq!(a.subject.department.as_deref(), Some("秘书处"));
+    assert_eq!((a.rater.role, a.rater.name.as_deref()), (Role::Peer, Some("李四")));
+    assert_eq!(a.session.as_deref(), Some("2026秋"));
+    assert_eq!(a.taken_at.as_deref(), Some("2026-11-28T09:30:00+08:00"));
+    assert_eq!((a.answers["x"], a.answers["y"], a.answers["z"]), (Some(4), Some(5), Some(3)));
+    let b = &rs[1];
+    assert_eq!((b.rater.role, b.subject.department.clone()), (Role::SelfRating, None));
+    assert_eq!((b.answers["x"], b.answers["y"], b.answers["z"]), (Some(1), Some(4), Some(5)));
+}
+
+#[test]
+fn bad_cells_are_named_by_row_and_column() {
+    let t = "name,x,y,z\n张三,6,maybe,\n李四,1,2\n,1,1,1\n";
+    let s = csv(t, &strict(), &Options::default());
+    let got = errors(&s);
+    assert_eq!(got.len(), 5, "{got:#?}");
+    assert!(got[0].starts_with("row 2, column B (x): 6 is outside the scale 1 to 5"), "{}", got[0]);
+    assert!(got[1].starts_with("row 2, column C (y): \"maybe\" is neither"), "{}", got[1]);
+    assert!(got[2].starts_with("row 2, column D (z): this rubric does not allow skipping"), "{}", got[2]);
+    assert_eq!(got[3], "row 3 has 3 cells, but the header has 4 columns");
+    assert!(got[4].starts_with("row 4, column A (name): the name is empty"), "{}", got[4]);
+    let bad = s.rows[0].outcome.as_ref().unwrap_err();
+    assert_eq!((bad[0].line, bad[0].column), (2, 2));
+    let text = render_problem("f.csv", &bad[1], Lang::En);
+    assert!(text.contains("f.csv:2:3: row 2, column C (y)"), "{text}");
+    assert_eq!(s.counts(), (3, 5));
+}
+
+#[test]
+fn unknown_columns_are_named_and_can_be_ignored() {
+    let r = strict();
+    let t = "序号,提交答卷时间,姓名,x,y,z,总分\n1,2026/11/28,张三,1,2,3,6\n";
+    let s = csv(t, &r, &Options::default());
+    let got = errors(&s);
+    assert_eq!(got.len(), 3, "{got:#?}");
+    assert!(got[0].starts_with("column A (序号) is neither a metadata column nor an item of rubric s"), "{}", got[0]);
+    assert!(s.problems[0].diag.help.as_deref().unwrap().contains("--ignore-columns A"));
+    assert!(got[2].starts_with("column G (总分)"));
+    let opts = Options { ignore: vec!["A,提交答卷时间".into(), "g".into()], ..Options::default() };
+    let s = csv(t, &r, &opts);
+    assert_eq!(errors(&s), Vec::<String>::new());
+    assert_eq!(s.into_responses()[0].answers["z"], Some(3));
+    // Names of no column are warnings: the table is read all the same.
+    let opts = Options { ignore: vec!["A,B,G,nope,Z".into()], ..Options::default() };
+    let s = csv(t, &r, &opts);
+    assert_eq!(errors(&s), Vec::<String>::new());
+    let warned: Vec<&str> = s.problems.iter().map(|p| p.diag.message.as_str()).collect();
+    assert!(warned.iter().any(|m| m.contains("\"nope\" is neither a header")), "{warned:#?}");
+    assert!(warned.iter().any(|m| m.contains("--ignore-columns Z: the table ends at column G")), "{warned:#?}");
+    assert_eq!(s.rows.len(), 1);
+}
+
+#[test]
+fn columns_in_rubric_order_with_question_headers() {
+    let r = strict();
+    let t = "姓名,1. 我会做甲。,2. 我会做乙。,3. 我会做丙。\n张三,1,2,3\n";
+    let s = csv(t, &r, &Options::default());
+    assert!(errors(&s)[0].contains("column B (1. 我会做甲。) is neither"));
+    let s = csv(t, &r, &Options { columns: Some(Columns::Order), ..Options::default() });
+    assert_eq!(errors(&s), Vec::<String>::new());
+    let a = &s.into_responses()[0];
+    assert_eq!((a.answers["x"], a.answers["y"], a.answers["z"]), (Some(1), Some(2), Some(3)));
+    // One question too few.
+    let t = "姓名,1. 我会做甲。,2. 我会做乙。\n张三,1,2\n";
+    let s = csv(t, &r, &Options { columns: Some(Columns::Order), ..Options::default() });
+    assert!(errors(&s)[0].contains("2 item columns (B–C), but rubric s has 3 items"), "{:?}", errors(&s));
+}
+
+#[test]
+fn item_columns_by_letters() {
+    let r = strict();
+    let t = "序号,姓名,来源,题1,题2,题3,总分\n1,张三,微信,5,4,3,12\n";
+    let opts = Options { item_columns: Some("D:F".into()), ignore: vec!["A,C,G".into()], ..Options::default() };
+    let s = csv(t, &r, &opts);
+    assert_eq!(errors(&s), Vec::<String>::new());
+    assert_eq!(s.into_responses()[0].answers["x"], Some(5));
+    // Columns outside the range that are not metadata must still be named.
+    let opts = Options { item_columns: Some("D:F".into()), ..Options::default() };
+    let got = errors(&csv(t, &r, &opts));
+    assert_eq!(got.len(), 3, "{got:#?}");
+    let opts = Options { item_columns: Some("D:Z".into()), ..Options::default() };
+    assert!(errors(&csv(t, &r, &opts))[0].contains("goes beyond the table"));
+}
+
+#[test]
+fn missing_columns_and_a_missing_name() {
+    let s = csv("name,x,y\n张三,1,2\n", &strict(), &Options::default());
+    assert_eq!(errors(&s), ["1 item(s) have no column: z"]);
+    let s = csv("name,learning.routine\n张三,4\n", &core(), &Options::default());
+    assert!(errors(&s).is_empty());
+    assert!(s.problems[0].diag.message.contains("39 item(s) have no column and count as skipped"));
+    let s = csv("x,y,z\n1,2,3\n", &strict(), &Options::default());
+    assert_eq!(errors(&s), ["the header has no name column (name or 姓名)"]);
+    let s = csv("", &strict(), &Options::default());
+    assert_eq!(errors(&s), ["the table is empty"]);
+}
+
+#[test]
+fn empty_cells_are_skipped_where_allowed() {
+    let s = csv("name,learning.routine,learning.passive\n张三,,不适用\n", &core(), &Options::default());
+    let rs = s.into_responses();
+    assert_eq!(rs[0].answers["learning.routine"], None);
+    assert_eq!(rs[0].answers["learning.passive"], None);
+}
+
+#[test]
+fn stdin_is_sniffed() {
+    assert_eq!(Source::detect("-", b"name,x\n"), Some(Source::Csv));
+    assert_eq!(Source::detect("-", "姓名\tx\n".as_bytes()), Some(Source::Tsv));
+    assert_eq!(Source::detect("-", b"[subject]\nname = \"a\"\n"), None);
+    assert_eq!(Source::detect("-", b"{\"a\": 1}\n"), None);
+    assert_eq!(Source::detect("-", b"PK\x03\x04rest"), Some(Source::Workbook));
+    assert_eq!(Source::detect("a.XLSX", b""), Some(Source::Workbook));
+    assert_eq!(Source::detect("a.csv", b""), Some(Source::Csv));
+    assert_eq!(Source::detect("a.toml", b"x,y"), None);
+}
+
+#[test]
+fn times_from_forms() {
+    let off = FixedOffset::east_opt(8 * 3600).unwrap();
+    let t = |s: &str| taken_at(&Cell::Text(s.into()), off);
+    assert_eq!(t("2026/11/28 9:30:12").as_deref(), Some("2026-11-28T09:30:12+08:00"));
+    assert_eq!(t("2026-11-28").as_deref(), Some("2026-11-28T00:00:00+08:00"));
+    assert_eq!(t("2026-11-28T01:00:00Z").as_deref(), Some("2026-11-28T01:00:00+00:00"));
+    assert_eq!(t("yesterday"), None);
+    // Excel's serial 46354.5 is 2026-11-28 12:00.
+    assert_eq!(taken_at(&Cell::Date(46354.5), off).as_deref(), Some("2026-11-28T12:00:00+08:00"));
+    assert_eq!(taken_at(&Cell::Date(f64::NAN), off), None);
+}
+
+#[test]
+fn a_workbook_with_labels_and_numbers_as_floats() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["姓名", "部门", "x", "y", "z"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "张三").unwrap();
+    sheet.write_string(1, 1, "秘书处").unwrap();
+    sheet.write_string(1, 2, "较符合").unwrap();
+    sheet.write_number(1, 3, 2.0).unwrap();
+    sheet.write_string(1, 4, "Never").unwrap(); // not a label, and z has no anchors
+    sheet.write_string(2, 0, "李四").unwrap();
+    sheet.write_number(2, 2, 4.0).unwrap();
+    sheet.write_number(2, 3, 4.5).unwrap();
+    sheet.write_number(2, 4, 5.0).unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let s = read(&bytes, Source::Workbook, &strict(), &Options::default(), Lang::En);
+    let got = errors(&s);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got[0].starts_with("row 2, column E (z): \"Never\" is neither"), "{}", got[0]);
+    assert!(got[1].starts_with("row 3, column D (y): 4.5 is not a whole number"), "{}", got[1]);
+    let s = read(b"PK\x03\x04not a zip", Source::Workbook, &strict(), &Options::default(), Lang::En);
+    assert!(errors(&s)[0].starts_with("cannot read the workbook"));
+}
+
+#[test]
+fn messages_in_chinese() {
+    let s = read("姓名,x,y,z\n张三,9,1,1\n".as_bytes(), Source::Csv, &strict(), &Options::default(), Lang::Zh);
+    let got = errors(&s);
+    assert_eq!(got[0], "第 2 行 B 列（x）：9 超出量表范围 1 到 5");
+}

@@ -1,0 +1,486 @@
+//! Group sessions through the real binary: responses from CSV (UTF-8, with a
+//! byte-order mark, GBK as Excel on Chinese Windows saves it) and xlsx, then
+//! the group report with its anonymity rules, the 360 view and the
+//! trainer's pack. Fixtures are made here, in the test.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn bin() -> Command {
+    let mut c = Command::cargo_bin("zhixing").unwrap();
+    c.env_remove("ZHIXING_STORE").env("ZHIXING_LANG", "en").env("NO_COLOR", "1");
+    c
+}
+
+/// The core rubric's items: (id, Chinese statement), and its Chinese labels.
+fn core() -> (Vec<(String, String)>, Vec<String>) {
+    let out = bin().args(["rubric", "show", "core", "--format", "json"]).output().unwrap();
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut items = Vec::new();
+    for s in r["sections"].as_array().unwrap() {
+        for d in s["dimensions"].as_array().unwrap() {
+            for i in d["items"].as_array().unwrap() {
+                items.push((i["id"].as_str().unwrap().to_string(), i["text"]["zh"].as_str().unwrap().to_string()));
+            }
+        }
+    }
+    let labels =
+        r["scale"]["labels"].as_array().unwrap().iter().map(|l| l["zh"].as_str().unwrap().to_string()).collect();
+    (items, labels)
+}
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Self {
+        Env { dir: tempfile::tempdir().unwrap() }
+    }
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+    fn write(&self, name: &str, bytes: &[u8]) -> String {
+        let p = self.path(name);
+        std::fs::write(&p, bytes).unwrap();
+        p.to_str().unwrap().to_string()
+    }
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        bin().current_dir(self.dir.path()).arg("--store").arg(self.path("z.db")).args(args).output().unwrap()
+    }
+    #[track_caller]
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+    #[track_caller]
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stdout));
+        String::from_utf8(out.stderr).unwrap()
+    }
+}
+
+/// A CSV as a form service or Excel writes it: CRLF line ends, a header of
+/// 姓名, 部门 and the item ids, the option text in the cells.
+fn form_csv(people: &[(&str, &str, usize)]) -> String {
+    let (items, labels) = core();
+    let mut out = String::from("姓名,部门");
+    for (id, _) in &items {
+        out.push(',');
+        out.push_str(id);
+    }
+    out.push_str("\r\n");
+    for (name, dept, v) in people {
+        out.push_str(&format!("{name},{dept}"));
+        for (k, _) in items.iter().enumerate() {
+            // Mostly the person's value, now and then one more: not straight-lined.
+            let v = if k % 3 == 0 { (v % 5) + 1 } else { *v };
+            out.push(',');
+            out.push_str(&labels[v - 1]);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap()
+}
+
+#[test]
+fn a_gbk_csv_as_excel_on_chinese_windows_saves_it() {
+    let env = Env::new();
+    let text = form_csv(&[("张三", "秘书处", 4), ("李四", "研究室", 2)]);
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
+    assert!(!unmappable && std::str::from_utf8(&gbk).is_err(), "really GBK, not UTF-8");
+    let f = env.write("回收.csv", &gbk);
+    let out: Vec<serde_json::Value> = serde_json::from_str(&env.ok(&["score", &f, "-f", "json"])).unwrap();
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[0]["subject"]["name"], "张三");
+    assert_eq!(out[0]["subject"]["department"], "秘书处");
+    assert_eq!(out[1]["subject"]["name"], "李四");
+    // 较符合 is 4; every third item 4 % 5 + 1 = 5.
+    assert_eq!(out[0]["answers"]["learning.routine"], 5);
+    assert_eq!(out[0]["answers"]["learning.exploring"], 4);
+}
+
+#[test]
+fn a_utf8_csv_with_a_byte_order_mark() {
+    let env = Env::new();
+    let text = format!("\u{feff}{}", form_csv(&[("王五", "办公室", 3)]));
+    let f = env.write("bom.csv", text.as_bytes());
+    let out = json(&env.ok(&["score", &f, "-f", "json"]));
+    assert_eq!(out["subject"]["name"], "王五", "the first header is 姓名, not \\u{{feff}}姓名");
+    assert_eq!(out["answers"]["learning.exploring"], 3);
+}
+
+#[test]
+fn an_xlsx_with_option_labels_as_cells() {
+    let env = Env::new();
+    let (items, labels) = core();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "姓名").unwrap();
+    sheet.write_string(0, 1, "角色").unwrap();
+    for (k, (id, _)) in items.iter().enumerate() {
+        sheet.write_string(0, 2 + k as u16, id).unwrap();
+    }
+    sheet.write_string(1, 0, "赵六").unwrap();
+    sheet.write_string(1, 1, "上级").unwrap();
+    sheet.write_string(2, 0, "钱七").unwrap();
+    for k in 0..items.len() {
+        let col = 2 + k as u16;
+        sheet.write_string(1, col, &labels[k % 5]).unwrap();
+        // Numbers come back from Excel as floats: 2.0 is 2.
+        sheet.write_number(2, col, 2.0).unwrap();
+    }
+    let f = env.path("问卷.xlsx");
+    book.save(&f).unwrap();
+    let out: Vec<serde_json::Value> =
+        serde_json::from_str(&env.ok(&["score", f.to_str().unwrap(), "-f", "json"])).unwrap();
+    assert_eq!(out[0]["subject"]["name"], "赵六");
+    assert_eq!(out[0]["rater"]["role"], "supervisor");
+    assert_eq!(out[0]["answers"][&items[1].0], 2);
+    assert_eq!(out[1]["answers"][&items[0].0], 2);
+}
+
+#[test]
+fn columns_in_order_under_chinese_question_headers() {
+    let env = Env::new();
+    let (items, labels) = core();
+    // What a form service exports: its own columns, then the questions.
+    let mut text = String::from("序号,提交答卷时间,所用时间,姓名");
+    for (k, (_, zh)) in items.iter().enumerate() {
+        text.push_str(&format!(",{}. {zh}", k + 1));
+    }
+    text.push_str(",总分\n1,2026/11/28 9:31:02,412秒,孙八");
+    for k in 0..items.len() {
+        text.push(',');
+        text.push_str(&labels[(k + 2) % 5]);
+    }
+    text.push_str(",120\n");
+    let f = env.write("wjx.csv", text.as_bytes());
+
+    let err = env.fails(&["score", &f]);
+    assert!(err.contains("column A (序号) is neither a metadata column nor an item of rubric core"), "{err}");
+    assert!(err.contains("--ignore-columns A"), "{err}");
+
+    let out = json(&env.ok(&[
+        "score",
+        &f,
+        "--columns",
+        "order",
+        "--ignore-columns",
+        "序号,提交答卷时间,所用时间,总分",
+        "-f",
+        "json",
+    ]));
+    assert_eq!(out["subject"]["name"], "孙八");
+    assert_eq!(out["answers"][&items[0].0], 3);
+    assert_eq!(out["answers"][&items[1].0], 4);
+
+    // The same by letters.
+    let last = 4 + items.len(); // 0-based index of 总分
+    let letter = |i: usize| -> String {
+        let mut n = i + 1;
+        let mut s = Vec::new();
+        while n > 0 {
+            s.push(b'A' + ((n - 1) % 26) as u8);
+            n = (n - 1) / 26;
+        }
+        s.reverse();
+        String::from_utf8(s).unwrap()
+    };
+    let range = format!("E:{}", letter(last - 1));
+    let ignore = format!("A:C,{}", letter(last)).replace("A:C", "A,B,C");
+    let out = json(&env.ok(&["score", &f, "--item-columns", &range, "--ignore-columns", &ignore, "-f", "json"]));
+    assert_eq!(out["answers"][&items[1].0], 4);
+}
+
+#[test]
+fn bad_cells_name_file_row_and_column() {
+    let env = Env::new();
+    let (items, _) = core();
+    let mut text = String::from("name");
+    for (id, _) in &items {
+        text.push_str(&format!(",{id}"));
+    }
+    text.push('\n');
+    text.push_str(&format!("张三{}\n", ",3".repeat(items.len())));
+    text.push_str(&format!("李四,7,很好{}\n", ",3".repeat(items.len() - 2)));
+    text.push_str("王五,1\n");
+    let f = env.write("bad.csv", text.as_bytes());
+    let err = env.fails(&["score", &f]);
+    assert!(err.contains("bad.csv:3:2: row 3, column B (learning.routine): 7 is outside the scale 1 to 5"), "{err}");
+    assert!(err.contains("bad.csv:3:3: row 3, column C (learning.exploring): \"很好\" is neither"), "{err}");
+    assert!(
+        err.contains(&format!("bad.csv:4: row 4 has 2 cells, but the header has {} columns", items.len() + 1)),
+        "{err}"
+    );
+    assert!(err.contains("3 problem(s) in the answers; nothing was scored"), "{err}");
+
+    let out = env.run(&["score", &f, "--keep-going", "-f", "jsonl"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 scored, 2 rejected"));
+
+    // And in Chinese.
+    let out = bin().env("ZHIXING_LANG", "zh").args(["score", &f]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.csv:3:2: 第 3 行 B 列（learning.routine）：7 超出量表范围 1 到 5"), "{err}");
+}
+
+/// Results of a class: department → (people, answer value), as JSON Lines.
+fn class(env: &Env, groups: &[(&str, &[&str], usize)]) -> String {
+    let mut people = Vec::new();
+    for (dept, names, v) in groups {
+        for n in *names {
+            people.push((*n, *dept, *v));
+        }
+    }
+    let f = env.write("class.csv", form_csv(&people).as_bytes());
+    let results = env.ok(&["score", &f, "-f", "jsonl"]);
+    env.write("class.jsonl", results.as_bytes())
+}
+
+const BIG: &[&str] = &["甲一", "甲二", "甲三", "甲四", "甲五", "甲六"];
+const SMALL: &[&str] = &["乙一", "乙二", "乙三", "乙四"];
+const OTHER: &[&str] = &["丙一", "丙二", "丙三", "丙四", "丙五", "丙六", "丙七"];
+
+fn all_names() -> Vec<&'static str> {
+    BIG.iter().chain(SMALL).chain(OTHER).copied().collect()
+}
+
+#[test]
+fn a_subgroup_of_four_and_complementary_suppression() {
+    let env = Env::new();
+    let f = class(&env, &[("秘书处", BIG, 2), ("研究室", SMALL, 2), ("办公室", OTHER, 3)]);
+    let doc = json(&env.ok(&["group", &f, "--by", "department", "-f", "json"]));
+    assert_eq!(doc["schema"], "zhixing.group.v1");
+    assert_eq!(doc["min_group"], 5);
+    assert_eq!(doc["n"], 17);
+    let groups = doc["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 4);
+    assert_eq!(groups[0]["key"], serde_json::Value::Null);
+    assert_eq!(groups[0]["n"], 17);
+    assert_eq!(groups[0]["withheld"], false);
+    let by: std::collections::HashMap<String, &serde_json::Value> =
+        groups[1..].iter().map(|g| (g["key"]["department"].as_str().unwrap().to_string(), g)).collect();
+    // 研究室 has 4 (< 5); 秘书处 (6) is the next smallest and goes too, so that
+    // 研究室 cannot be worked out as everyone − 秘书处 − 办公室.
+    assert_eq!(by["研究室"]["withheld"], true);
+    assert_eq!(by["研究室"]["withheld_reason"], "too_few");
+    assert_eq!(by["秘书处"]["withheld"], true);
+    assert_eq!(by["秘书处"]["withheld_reason"], "complementary");
+    assert_eq!(by["办公室"]["withheld"], false);
+    assert_eq!(by["办公室"]["n"], 7);
+    for g in [by["研究室"], by["秘书处"]] {
+        assert!(g["overall"].is_null() && g["n"].is_null() && g["dimensions"].as_array().unwrap().is_empty());
+    }
+    let d = &groups[0]["dimensions"][0];
+    assert_eq!(d["id"], "learning");
+    assert_eq!(d["section"], "premise");
+    for key in ["n", "mean", "sd", "min", "median", "max", "mean_gap", "severity", "alpha", "alpha_n", "alpha_label"] {
+        assert!(d.get(key).is_some(), "{key}");
+    }
+    assert_eq!(d["alpha_n"], 17);
+
+    let table = env.ok(&["group", &f, "--by", "department"]);
+    assert!(table.contains("fewer than 5 respondents"), "{table}");
+    assert!(table.contains("so that a smaller group cannot be worked out"), "{table}");
+    let out = bin().env("ZHIXING_LANG", "zh").args(["group", &f, "--by", "department"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("少于 5 人"));
+
+    // --min-group 1 shows everything; 0 is refused in both languages.
+    let doc = json(&env.ok(&["group", &f, "--by", "department", "--min-group", "1", "-f", "json"]));
+    assert!(doc["groups"].as_array().unwrap().iter().all(|g| g["withheld"] == false));
+    let err = env.fails(&["group", &f, "--min-group", "0"]);
+    assert!(err.contains("--min-group 0 is not allowed"), "{err}");
+    let out = bin().env("ZHIXING_LANG", "zh").args(["group", &f, "--min-group", "-3"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("最少人数至少为 1"));
+}
+
+#[test]
+fn nobody_is_named_without_named() {
+    let env = Env::new();
+    let f = class(&env, &[("秘书处", BIG, 2), ("研究室", SMALL, 2), ("办公室", OTHER, 3)]);
+    // Straight-lined answers: flagged for quality.
+    let flagged =
+        env.write("flagged.csv", form_csv(&[("周九", "办公室", 5)]).replace(",完全不符合", ",完全符合").as_bytes());
+    let more = env.ok(&["score", &flagged, "-f", "jsonl"]);
+    let mut all = std::fs::read_to_string(&f).unwrap();
+    all.push_str(&more);
+    let f = env.write("all.jsonl", all.as_bytes());
+    let mut names = all_names();
+    names.push("周九");
+    for by in ["department", "role", "session", "subject"] {
+        for format in ["table", "json", "markdown", "csv"] {
+            let out = env.ok(&["group", &f, "--by", by, "-f", format]);
+            for n in &names {
+                assert!(!out.contains(n), "--by {by} -f {format} shows {n}:\n{out}");
+            }
+        }
+    }
+    let doc = json(&env.ok(&["group", &f, "-f", "json"]));
+    assert_eq!(doc["groups"][0]["flagged"], 1);
+    assert!(doc["groups"][0].get("flagged_respondents").is_none());
+    let named = env.ok(&["group", &f, "--named"]);
+    assert!(named.contains("周九"), "{named}");
+    let doc = json(&env.ok(&["group", &f, "--named", "-f", "json"]));
+    assert_eq!(doc["groups"][0]["flagged_respondents"][0]["subject"], "周九");
+}
+
+#[test]
+fn mixed_rubrics_are_refused() {
+    let env = Env::new();
+    let f = class(&env, &[("秘书处", BIG, 2)]);
+    let office = env.write("o.json", br#"{"subject":{"name":"x"},"answers":{"learning.routine":3}}"#);
+    let o = env.ok(&["score", &office, "--rubric", "office", "-f", "jsonl"]);
+    let mut all = std::fs::read_to_string(&f).unwrap();
+    all.push_str(&o);
+    let f = env.write("mixed.jsonl", all.as_bytes());
+    let err = env.fails(&["group", &f]);
+    assert!(err.contains("core 1.0.0 (6), office 1.0.0 (1)"), "{err}");
+}
+
+#[test]
+fn the_360_view_and_the_trainers_pack() {
+    let env = Env::new();
+    let (items, _) = core();
+    let mut text = String::from("name,role,rater");
+    for (id, _) in &items {
+        text.push_str(&format!(",{id}"));
+    }
+    text.push('\n');
+    let mut row = |name: &str, role: &str, rater: &str, v: usize| {
+        text.push_str(&format!("{name},{role},{rater}{}\n", format!(",{v}").repeat(items.len())));
+    };
+    row("张三", "self", "", 5);
+    row("张三", "supervisor", "领导", 2);
+    row("张三", "peer", "同事甲", 3);
+    row("张三", "peer", "同事乙", 3);
+    row("张三", "subordinate", "下级甲", 3);
+    row("../../etc/passwd", "self", "", 4);
+    let f = env.write("360.csv", text.as_bytes());
+    let results = env.ok(&["score", &f, "-f", "jsonl"]);
+    let f = env.write("360.jsonl", results.as_bytes());
+
+    let doc = json(&env.ok(&["group", &f, "--by", "subject", "-f", "json", "--min-group", "1"]));
+    let subjects = doc["subjects"].as_array().unwrap();
+    assert_eq!(subjects.len(), 2);
+    assert!(subjects.iter().all(|s| s["subject"].as_str().unwrap().starts_with('#')));
+    // Each rater role's overall score, as scored (reverse-keyed items turn 5 into 1).
+    let scored: Vec<serde_json::Value> = results.lines().map(json).collect();
+    let score_of = |role: &str| {
+        scored.iter().find(|r| r["rater"]["role"] == role && r["subject"]["name"] == "张三").unwrap()["overall"]["score"]
+            .as_f64()
+            .unwrap()
+    };
+    let (own, sup, peer) = (score_of("self"), score_of("supervisor"), score_of("peer"));
+    assert_eq!(peer, 50.0);
+    let zs = subjects.iter().find(|s| s["raters"]["peer"] == 2).unwrap();
+    let o = &zs["overall"];
+    assert_eq!(o["self"], own);
+    // min-group 1 lowers the role floor too: every rater counts.
+    assert_eq!(o["others_n"], 4);
+
+    let doc = json(&env.ok(&["group", &f, "--by", "subject", "-f", "json", "--named"]));
+    let zs = doc["subjects"].as_array().unwrap().iter().find(|s| s["subject"] == "张三").unwrap().clone();
+    let o = &zs["overall"];
+    // Peers (2) and the subordinate (1) are withheld as roles, but 3 together
+    // count among the others; the supervisor is always shown.
+    assert_eq!(o["others_n"], 4);
+    assert_eq!(o["others"], (sup + 50.0 * 3.0) / 4.0);
+    let roles: Vec<(&str, bool)> = o["by_role"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["role"].as_str().unwrap(), m["withheld"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(roles, [("supervisor", false), ("peer", true), ("subordinate", true)]);
+    assert!(!zs["blind_spots"].as_array().unwrap().is_empty(), "{zs}");
+    let table = env.ok(&["group", &f, "--by", "subject", "--named"]);
+    assert!(table.contains("Blind spots"), "{table}");
+
+    // The pack: the group report, each person's own report, each subject's 360.
+    let pack = env.path("pack");
+    let pack_s = pack.to_str().unwrap().to_string();
+    env.ok(&["group", &f, "--by", "subject", "--pack", &pack_s]);
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&pack), 0o700);
+    let mut files: Vec<String> =
+        std::fs::read_dir(&pack).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "_._etc_passwd.360.md",
+            "_._etc_passwd.360.txt",
+            "_._etc_passwd.md",
+            "_._etc_passwd.txt",
+            "group-report.csv",
+            "group-report.json",
+            "group-report.md",
+            "group-report.txt",
+            "张三.360.md",
+            "张三.360.txt",
+            "张三.md",
+            "张三.txt",
+        ]
+    );
+    for f in &files {
+        assert_eq!(mode(&pack.join(f)), 0o600, "{f}");
+    }
+    let own = std::fs::read_to_string(pack.join("张三.txt")).unwrap();
+    assert!(own.contains("张三"), "a person's own report names them");
+    let group = std::fs::read_to_string(pack.join("group-report.txt")).unwrap();
+    assert!(!group.contains("张三"), "the group report does not");
+    assert!(std::fs::read(pack.join("group-report.csv")).unwrap().starts_with("\u{feff}".as_bytes()));
+    assert!(!env.dir.path().parent().unwrap().join("etc").exists());
+}
+
+#[test]
+fn groups_from_the_store_by_session() {
+    let env = Env::new();
+    let (items, _) = core();
+    let mut text = String::from("name,session");
+    for (id, _) in &items {
+        text.push_str(&format!(",{id}"));
+    }
+    text.push('\n');
+    for i in 0..5 {
+        text.push_str(&format!("p{i},2026秋{}\n", format!(",{}", 1 + i % 5).repeat(items.len())));
+    }
+    text.push_str(&format!("q,其他{}\n", ",3".repeat(items.len())));
+    let f = env.write("s.csv", text.as_bytes());
+    env.ok(&["score", &f, "--save", "-f", "jsonl"]);
+    let doc = json(&env.ok(&["group", "--session", "2026秋", "-f", "json"]));
+    assert_eq!(doc["n"], 5);
+    assert_eq!(doc["groups"][0]["overall"]["median"], 50.0);
+    let doc = json(&env.ok(&["group", "--all", "--by", "session", "-f", "json"]));
+    assert_eq!(doc["n"], 6);
+    assert_eq!(doc["groups"].as_array().unwrap().len(), 3);
+    let err = env.fails(&["group", "--session", "nope"]);
+    assert!(err.contains("no results of session \"nope\""), "{err}");
+    let csv = env.ok(&["group", "--all", "-f", "csv"]);
+    assert!(csv.starts_with("group_by,group,withheld,level,id,section,n,mean,sd,min,median,max,mean_gap"), "{csv}");
+    let md = env.ok(&["group", "--all", "-f", "markdown"]);
+    assert!(md.starts_with("# Execution capability self-assessment"), "{md}");
+}
+
+#[test]
+fn the_group_schema() {
+    let out = bin().args(["schema", "group"]).output().unwrap();
+    assert!(out.status.success());
+    let schema = json(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    let props = schema["properties"].as_object().unwrap();
+    for key in ["schema", "rubric", "min_group", "n", "groups", "subjects"] {
+        assert!(props.contains_key(key), "{key}");
+    }
+}
