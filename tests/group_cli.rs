@@ -419,16 +419,21 @@ fn the_360_view_and_the_trainers_pack() {
     assert_eq!(
         files,
         [
+            "_._etc_passwd.360.html",
             "_._etc_passwd.360.md",
             "_._etc_passwd.360.txt",
+            "_._etc_passwd.html",
             "_._etc_passwd.md",
             "_._etc_passwd.txt",
             "group-report.csv",
+            "group-report.html",
             "group-report.json",
             "group-report.md",
             "group-report.txt",
+            "张三.360.html",
             "张三.360.md",
             "张三.360.txt",
+            "张三.html",
             "张三.md",
             "张三.txt",
         ]

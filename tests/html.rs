@@ -105,3 +105,44 @@ fn html_is_deterministic_for_the_same_result() {
     assert_eq!(a.stdout, b.stdout);
     check_document(&String::from_utf8(a.stdout).unwrap());
 }
+
+#[test]
+fn group_reports_in_html_are_safe_and_self_contained() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = String::new();
+    for i in 0..12 {
+        let dept = if i % 2 == 0 { "<i>研究室</i>" } else { "秘书处" };
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&answers(&format!("学员{i}"), i, "2026-11-28T09:00:00+08:00")).unwrap();
+        doc["subject"]["department"] = dept.into();
+        lines.push_str(&doc.to_string());
+        lines.push('\n');
+    }
+    // Two raters of someone else, for the 360 view.
+    for (role, v) in [("supervisor", 1), ("peer", 2), ("peer", 3), ("peer", 4)] {
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&answers("学员0", v, "2026-11-28T10:00:00+08:00")).unwrap();
+        doc["rater"] = serde_json::json!({"role": role, "name": "<b>评价人</b>"});
+        lines.push_str(&doc.to_string());
+        lines.push('\n');
+    }
+    let answers_file = dir.path().join("class.jsonl");
+    std::fs::write(&answers_file, lines).unwrap();
+    let out = bin().args(["score", "--format", "jsonl"]).arg(&answers_file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let results = dir.path().join("results.jsonl");
+    std::fs::write(&results, &out.stdout).unwrap();
+
+    for by in ["department", "subject"] {
+        let out = bin().args(["group", "--by", by, "--format", "html"]).arg(&results).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let html = String::from_utf8(out.stdout).unwrap();
+        check_document(&html);
+        assert!(!html.contains("<i>研究室</i>") && !html.contains("<b>"), "no markup from the data");
+        assert!(!html.contains("学员"), "nobody named without --named");
+        assert!(html.contains("<title>"), "charts have titles");
+    }
+    let out = bin().args(["group", "--by", "department", "--format", "html"]).arg(&results).output().unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("&lt;i&gt;研究室&lt;/i&gt;"));
+}

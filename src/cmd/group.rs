@@ -31,12 +31,6 @@ pub fn run(ctx: &Ctx, args: GroupArgs) -> Result<()> {
             ),
         }));
     }
-    if !matches!(args.output.format, Format::Table | Format::Json | Format::Jsonl | Format::Markdown | Format::Csv) {
-        return Err(Error::BadInput(ctx.t(
-            "团体报告可输出 table、markdown、csv、json 或 jsonl",
-            "the group report is written as table, markdown, csv, json or jsonl",
-        )));
-    }
     let min_group = usize::try_from(args.min_group).unwrap_or(usize::MAX);
     if min_group == 2 {
         eprintln!(
@@ -429,18 +423,23 @@ impl Pack {
             self.stem(&doc.subject.name)
         };
         let entry = [Entry { result: doc, previous: None }];
-        let txt = String::from_utf8_lossy(&report::render(Format::Table, &self.style, &entry)).into_owned();
-        let md = String::from_utf8_lossy(&report::render(Format::Markdown, &self.style, &entry)).into_owned();
-        self.write(&format!("{stem}.txt"), &txt)?;
-        self.write(&format!("{stem}.md"), &md)
+        for (ext, format) in [("txt", Format::Table), ("md", Format::Markdown), ("html", Format::Html)] {
+            let text = String::from_utf8_lossy(&report::render(format, &self.style, &entry)).into_owned();
+            self.write(&format!("{stem}.{ext}"), &text)?;
+        }
+        Ok(())
     }
 
     /// The group report in every format, and each subject's 360 view.
     fn finish(&mut self, _ctx: &Ctx, builder: &Builder, doc: &GroupDoc, texts: &Texts, min_group: usize) -> Result<()> {
         let style = self.style.clone();
-        for (ext, format) in
-            [("txt", Format::Table), ("md", Format::Markdown), ("json", Format::Json), ("csv", Format::Csv)]
-        {
+        for (ext, format) in [
+            ("txt", Format::Table),
+            ("md", Format::Markdown),
+            ("html", Format::Html),
+            ("json", Format::Json),
+            ("csv", Format::Csv),
+        ] {
             let text =
                 report::group::render(doc, texts, format, &Style { bom: format == Format::Csv, ..style.clone() });
             self.write(&format!("{GROUP_STEM}.{ext}"), &text)?;
@@ -449,7 +448,7 @@ impl Pack {
             for name in builder.subject_names() {
                 if let Some(s) = builder.subject_360_named(&name, min_group) {
                     let stem = self.stem(&name);
-                    for (ext, format) in [("txt", Format::Table), ("md", Format::Markdown)] {
+                    for (ext, format) in [("txt", Format::Table), ("md", Format::Markdown), ("html", Format::Html)] {
                         let text = report::group::render_subject(doc, &s, texts, format, &style);
                         self.write(&format!("{stem}.360.{ext}"), &text)?;
                     }

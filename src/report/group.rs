@@ -5,11 +5,14 @@
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
+use maud::{Markup, html};
+
+use super::svg::{self, Axis, RadarNames, Range, Stack};
 use super::{Format, Style, csv_cell, md_escape, num, opt_num};
 use crate::group::{AlphaLabel, Comparison, Group, GroupDoc, Stats, Subject360, Texts, Withheld};
 use crate::i18n;
 use crate::lang::Lang;
-use crate::result::Role;
+use crate::result::{Role, Severity};
 use crate::width::wrap;
 
 /// Priorities shown with their suggestions.
@@ -25,6 +28,10 @@ pub fn render(doc: &GroupDoc, texts: &Texts, format: Format, style: &Style) -> S
             if style.bom { format!("\u{feff}{body}") } else { body }
         }
         Format::Markdown => markdown(&blocks(doc, texts, style.lang)),
+        Format::Html => {
+            let title = format!("{} · {}", doc.rubric.title, words(style.lang).report);
+            html_document(&title, &blocks(doc, texts, style.lang), style.lang)
+        }
         _ => text(&blocks(doc, texts, style.lang), style),
     }
 }
@@ -37,6 +44,7 @@ pub fn render_subject(doc: &GroupDoc, s: &Subject360, texts: &Texts, format: For
     subject_blocks(&mut b, s, texts, lang, false);
     match format {
         Format::Markdown => markdown(&b),
+        Format::Html => html_document(&format!("{} · {}", doc.rubric.title, s.subject), &b, lang),
         _ => text(&b, style),
     }
 }
@@ -210,6 +218,8 @@ enum Block {
     },
     /// A numbered list, each item with its sub-items.
     List(Vec<(String, Vec<String>)>),
+    /// Charts, drawn only in HTML (the tables beside them carry the numbers).
+    Charts(Vec<(String, Markup)>),
 }
 
 fn severities(s: &Stats) -> String {
@@ -355,6 +365,7 @@ fn group_blocks(b: &mut Vec<Block>, doc: &GroupDoc, g: &Group, texts: &Texts, la
         b.push(Block::Line(withheld_text(g.withheld_reason, doc.min_group, lang)));
         return;
     }
+    b.push(Block::Charts(group_charts(g, texts, lang)));
     let header: Vec<String> =
         [u.dimension, w.n, w.mean, w.sd, w.min, w.median, w.max, w.mean_gap, w.severities, w.alpha]
             .iter()
@@ -460,6 +471,7 @@ fn subject_blocks(b: &mut Vec<Block>, s: &Subject360, texts: &Texts, lang: Lang,
         }
     }
     let right = (1..4 + roles.len()).collect();
+    b.push(Block::Charts(vec![subject_chart(s, texts, lang)]));
     b.push(Block::Table { header, rows, right });
     let hidden: Vec<String> =
         s.overall.by_role.iter().filter(|m| m.withheld).map(|m| i18n::role(m.role, lang).to_string()).collect();
@@ -531,6 +543,7 @@ fn text(blocks: &[Block], style: &Style) -> String {
                 o.push_str(&t.to_string());
                 o.push('\n');
             }
+            Block::Charts(_) => {}
             Block::List(items) => {
                 for (k, (head, subs)) in items.iter().enumerate() {
                     o.push_str(&format!("{:>2}. {head}\n", k + 1));
@@ -584,6 +597,7 @@ fn markdown(blocks: &[Block]) -> String {
                 }
                 o.push('\n');
             }
+            Block::Charts(_) => {}
             Block::List(items) => {
                 for (k, (head, subs)) in items.iter().enumerate() {
                     o.push_str(&format!("{}. {}\n", k + 1, md_escape(head)));
@@ -599,6 +613,115 @@ fn markdown(blocks: &[Block]) -> String {
         o.pop();
     }
     o
+}
+
+// ---------------------------------------------------------------------------
+// HTML from blocks, with the charts.
+
+fn group_charts(g: &Group, texts: &Texts, lang: Lang) -> Vec<(String, Markup)> {
+    let w = words(lang);
+    let u = i18n::ui(lang);
+    let dims: Vec<&crate::group::DimensionStats> = g.dimensions.iter().filter(|d| d.stats.mean.is_some()).collect();
+    let axes: Vec<Axis> = dims
+        .iter()
+        .map(|d| Axis {
+            label: texts.dimension(&d.id).to_string(),
+            value: d.stats.mean,
+            target: d.stats.mean.zip(d.stats.mean_gap).map_or(0.0, |(m, gap)| m + gap),
+            previous: None,
+        })
+        .collect();
+    let radar_title = lang.pick("各维度均值与目标", "Dimension means against targets");
+    let names = RadarNames { title: radar_title, value: w.mean, target: u.target, previous: "" };
+    let ranges_title = lang.pick("各维度得分的分布", "Spread of each dimension's scores");
+    let rows: Vec<Range> = dims
+        .iter()
+        .filter_map(|d| {
+            let s = &d.stats;
+            Some(Range {
+                label: texts.dimension(&d.id).to_string(),
+                min: s.min?,
+                median: s.median?,
+                max: s.max?,
+                mean: s.mean?,
+            })
+        })
+        .collect();
+    let legend = [lang.pick("最低–最高", "min–max"), w.median, w.mean];
+    let stacked_title = lang.pick("各维度的程度分布（人数）", "Severities per dimension (results)");
+    let stacks: Vec<Stack> = g
+        .dimensions
+        .iter()
+        .map(|d| {
+            let c = &d.stats.severity;
+            Stack {
+                label: texts.dimension(&d.id).to_string(),
+                counts: [c.met, c.minor, c.moderate, c.critical, c.unknown],
+            }
+        })
+        .collect();
+    let sev_names = Severity::ALL.map(|s| i18n::severity(s, lang));
+    vec![
+        (radar_title.to_string(), svg::radar(&axes, &names)),
+        (ranges_title.to_string(), svg::ranges(&rows, ranges_title, legend)),
+        (stacked_title.to_string(), svg::stacked(&stacks, stacked_title, sev_names)),
+    ]
+}
+
+fn subject_chart(s: &Subject360, texts: &Texts, lang: Lang) -> (String, Markup) {
+    let w = words(lang);
+    let axes: Vec<Axis> = s
+        .dimensions
+        .iter()
+        .filter(|d| d.self_score.is_some() || d.others.is_some())
+        .map(|d| Axis {
+            label: texts.dimension(&d.id).to_string(),
+            value: d.self_score,
+            target: d.others.unwrap_or(0.0),
+            previous: None,
+        })
+        .collect();
+    let title = lang.pick("本人与他人评价", "Self against others");
+    let names = RadarNames { title, value: w.self_, target: w.others, previous: "" };
+    (title.to_string(), svg::radar(&axes, &names))
+}
+
+fn html_blocks(blocks: &[Block]) -> Markup {
+    html! {
+        @for blk in blocks {
+            @match blk {
+                Block::Heading(1, t) => h1 { (t) },
+                Block::Heading(2, t) => h2 { (t) },
+                Block::Heading(_, t) => h3 { (t) },
+                Block::Line(t) => p { (t) },
+                Block::Table { header, rows, right } => table {
+                    thead { tr { @for (i, h) in header.iter().enumerate() { th.n[right.contains(&i)] { (h.trim()) } } } }
+                    tbody {
+                        @for r in rows {
+                            tr.dimension[r.first().is_some_and(|c| c.starts_with("  "))] {
+                                @for (i, c) in r.iter().enumerate() { td.n[right.contains(&i)] { (c.trim()) } }
+                            }
+                        }
+                    }
+                },
+                Block::List(items) => ol.priorities {
+                    @for (head, subs) in items {
+                        li { (head) @if !subs.is_empty() { ul { @for s in subs { li { (s) } } } } }
+                    }
+                },
+                Block::Charts(charts) => div.charts {
+                    @for (caption, chart) in charts { figure { (chart) figcaption { (caption) } } }
+                },
+            }
+        }
+    }
+}
+
+fn html_document(title: &str, blocks: &[Block], lang: Lang) -> String {
+    let body = html! { article { (html_blocks(blocks)) } };
+    let mut s = super::html::document(title, lang, body).into_string();
+    s.push('\n');
+    s
 }
 
 // ---------------------------------------------------------------------------

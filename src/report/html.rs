@@ -32,6 +32,7 @@ figcaption { color: var(--muted); font-size: 9.5pt; text-align: center; }
 svg.chart { width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; break-inside: auto; }
 th, td { border-bottom: 1px solid var(--line); padding: 1.2mm 2mm; text-align: left; }
+th { white-space: nowrap; font-size: 9.5pt; }
 td.n, th.n { text-align: right; }
 tr.section td { font-weight: 700; background: #f6f8fa; }
 tr.dimension td:first-child { padding-left: 6mm; }

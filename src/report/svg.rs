@@ -248,6 +248,111 @@ pub fn lines(x_labels: &[String], series: &[Series], title: &str) -> Markup {
     }
 }
 
+/// One row of a range chart: the spread of a score in a group.
+#[derive(Clone, Debug)]
+pub struct Range {
+    pub label: String,
+    pub min: f64,
+    pub median: f64,
+    pub max: f64,
+    pub mean: f64,
+}
+
+/// Min to max as a line, the median as a tick and the mean as a dot, on 0..100.
+pub fn ranges(rows: &[Range], title: &str, legend: [&str; 3]) -> Markup {
+    let row_h = 24.0;
+    let (label_w, plot_w) = (170.0, 340.0);
+    let h = 50.0 + row_h * rows.len() as f64;
+    let x = |v: f64| label_w + plot_w * v.clamp(0.0, 100.0) / 100.0;
+    let summary = rows
+        .iter()
+        .map(|r| format!("{} {}–{}–{} ({})", r.label, c(r.min), c(r.median), c(r.max), c(r.mean)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    html! {
+        svg.chart viewBox=(format!("0 0 560 {}", c(h))) role="img" aria-label=(format!("{title}: {summary}")) {
+            title { (title) }
+            g stroke="#ddd" stroke-width="0.8" font-size="9" fill="#777" {
+                @for v in [0.0, 20.0, 40.0, 60.0, 80.0, 100.0] {
+                    line x1=(c(x(v))) y1="12" x2=(c(x(v))) y2=(c(h - 30.0)) {}
+                    text x=(c(x(v))) y="10" text-anchor="middle" stroke="none" { (c(v)) }
+                }
+            }
+            g font-size="12" fill="#222" {
+                @for (i, r) in rows.iter().enumerate() {
+                    @let y = 28.0 + row_h * i as f64;
+                    text x=(c(label_w - 8.0)) y=(c(y + 4.0)) text-anchor="end" { (r.label) }
+                    line x1=(c(x(r.min))) y1=(c(y)) x2=(c(x(r.max))) y2=(c(y)) stroke="#555" stroke-width="2" {}
+                    line x1=(c(x(r.min))) y1=(c(y - 5.0)) x2=(c(x(r.min))) y2=(c(y + 5.0)) stroke="#555" stroke-width="1.5" {}
+                    line x1=(c(x(r.max))) y1=(c(y - 5.0)) x2=(c(x(r.max))) y2=(c(y + 5.0)) stroke="#555" stroke-width="1.5" {}
+                    rect x=(c(x(r.median) - 2.0)) y=(c(y - 8.0)) width="4" height="16" fill="#1565c0" {}
+                    circle cx=(c(x(r.mean))) cy=(c(y)) r="3.5" fill="#fff" stroke="#c62828" stroke-width="1.8" {}
+                }
+            }
+            g font-size="11" transform=(format!("translate({},{})", c(label_w), c(h - 12.0))) {
+                line x1="0" y1="0" x2="24" y2="0" stroke="#555" stroke-width="2" {}
+                text x="30" y="4" { (legend[0]) }
+                rect x="110" y="-8" width="4" height="16" fill="#1565c0" {}
+                text x="120" y="4" { (legend[1]) }
+                circle cx="204" cy="0" r="3.5" fill="#fff" stroke="#c62828" stroke-width="1.8" {}
+                text x="212" y="4" { (legend[2]) }
+            }
+        }
+    }
+}
+
+/// One row of a stacked bar: counts per severity, in the order of
+/// `Severity::ALL`.
+#[derive(Clone, Debug)]
+pub struct Stack {
+    pub label: String,
+    pub counts: [usize; 5],
+}
+
+/// Stacked bars of severity counts per row, each share labelled with its
+/// count, patterns for print.
+pub fn stacked(rows: &[Stack], title: &str, names: [&str; 5]) -> Markup {
+    let row_h = 24.0;
+    let (label_w, plot_w) = (170.0, 340.0);
+    let h = 50.0 + row_h * rows.len() as f64;
+    let summary = rows
+        .iter()
+        .map(|r| format!("{} {}", r.label, r.counts.iter().map(|n| n.to_string()).collect::<Vec<_>>().join("/")))
+        .collect::<Vec<_>>()
+        .join("; ");
+    html! {
+        svg.chart viewBox=(format!("0 0 560 {}", c(h))) role="img" aria-label=(format!("{title}: {summary}")) {
+            title { (title) }
+            g font-size="12" fill="#222" {
+                @for (i, r) in rows.iter().enumerate() {
+                    @let y = 14.0 + row_h * i as f64;
+                    @let total = r.counts.iter().sum::<usize>().max(1) as f64;
+                    text x=(c(label_w - 8.0)) y=(c(y + 13.0)) text-anchor="end" { (r.label) }
+                    @let mut x0 = label_w;
+                    @for (k, n) in r.counts.iter().enumerate() {
+                        @let w = plot_w * *n as f64 / total;
+                        @if *n > 0 {
+                            @let (colour, pattern) = severity_fill(Severity::ALL[k]);
+                            rect x=(c(x0)) y=(c(y)) width=(c(w)) height="18" fill=(if pattern == "none" { colour } else { pattern }) stroke="#fff" stroke-width="1" {}
+                            @if w >= 16.0 {
+                                text x=(c(x0 + w / 2.0)) y=(c(y + 13.0)) text-anchor="middle" font-size="10" fill="#000" stroke="#fff" stroke-width="2.5" paint-order="stroke" { (n) }
+                            }
+                        }
+                        @let _ = { x0 += w; };
+                    }
+                }
+            }
+            g font-size="11" transform=(format!("translate({},{})", c(label_w), c(h - 14.0))) {
+                @for (k, name) in names.iter().enumerate() {
+                    @let (colour, pattern) = severity_fill(Severity::ALL[k]);
+                    rect x=(c(k as f64 * 70.0)) y="-9" width="12" height="12" fill=(if pattern == "none" { colour } else { pattern }) {}
+                    text x=(c(k as f64 * 70.0 + 16.0)) y="2" { (name) }
+                }
+            }
+        }
+    }
+}
+
 /// Raw SVG text of a chart, for tests and the standalone checks.
 pub fn to_string(m: Markup) -> String {
     let PreEscaped(s) = m;
