@@ -328,8 +328,8 @@ pub fn stacked(rows: &[Stack], title: &str, names: [&str; 5]) -> Markup {
                     @let y = 14.0 + row_h * i as f64;
                     @let total = r.counts.iter().sum::<usize>().max(1) as f64;
                     text x=(c(label_w - 8.0)) y=(c(y + 13.0)) text-anchor="end" { (r.label) }
-                    @let mut x0 = label_w;
                     @for (k, n) in r.counts.iter().enumerate() {
+                        @let x0 = label_w + plot_w * r.counts[..k].iter().sum::<usize>() as f64 / total;
                         @let w = plot_w * *n as f64 / total;
                         @if *n > 0 {
                             @let (colour, pattern) = severity_fill(Severity::ALL[k]);
@@ -338,7 +338,6 @@ pub fn stacked(rows: &[Stack], title: &str, names: [&str; 5]) -> Markup {
                                 text x=(c(x0 + w / 2.0)) y=(c(y + 13.0)) text-anchor="middle" font-size="10" fill="#000" stroke="#fff" stroke-width="2.5" paint-order="stroke" { (n) }
                             }
                         }
-                        @let _ = { x0 += w; };
                     }
                 }
             }
