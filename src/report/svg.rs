@@ -438,4 +438,22 @@ mod tests {
         roxmltree::Document::parse(&s).unwrap();
         insta::assert_snapshot!(s);
     }
+
+    #[test]
+    fn ranges_and_stacked_snapshots() {
+        let rows = vec![
+            Range { label: "学习".into(), min: 25.0, median: 62.5, max: 100.0, mean: 60.1 },
+            Range { label: "执行毅力".into(), min: 12.5, median: 50.0, max: 87.5, mean: 48.0 },
+        ];
+        let s = to_string(ranges(&rows, "分布", ["最低–最高", "中位数", "均值"]));
+        roxmltree::Document::parse(&s).unwrap();
+        insta::assert_snapshot!("ranges", s);
+        let stacks = vec![
+            Stack { label: "学习".into(), counts: [3, 4, 2, 1, 0] },
+            Stack { label: "执行毅力".into(), counts: [0, 0, 0, 0, 10] },
+        ];
+        let s = to_string(stacked(&stacks, "程度", ["达标", "轻度", "中度", "严重", "作答不足"]));
+        roxmltree::Document::parse(&s).unwrap();
+        insta::assert_snapshot!("stacked", s);
+    }
 }
