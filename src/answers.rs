@@ -607,4 +607,20 @@ mod tests {
         assert_eq!(Kind::sniff("{\n \"subject\": {}\n}"), Kind::Json);
         assert_eq!(Kind::sniff("{\"a\":1}\n{\"a\":2}\n"), Kind::JsonLines);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn no_input_panics_the_answers_reader(text in "[\\[\\]{}\",:= a-z0-9.\n学习-]{0,200}") {
+            let rubric = core();
+            for kind in [Kind::Toml, Kind::Json, Kind::JsonLines] {
+                for rec in parse(&text, kind, &rubric, Lang::Zh) {
+                    if let Err(diags) = rec.outcome {
+                        let _ = crate::diag::render("fuzz", &text, &diags, Lang::Zh);
+                    }
+                }
+            }
+            let _ = crate::resultfile::parse(&text, false, Lang::En);
+            let _ = crate::resultfile::parse(&text, true, Lang::En);
+        }
+    }
 }
