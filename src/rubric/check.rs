@@ -104,12 +104,12 @@ pub(super) fn unknown_key(loc: &TomlLocator, text: &str, path: &[Seg], lang: Lan
     ))
 }
 
-pub(super) fn shape_error(e: &toml::de::Error, text: &str, lang: Lang) -> Diagnostic {
-    let raw = e.message().trim();
+pub(super) fn shape_error_at(raw: &str, span: Option<std::ops::Range<usize>>, text: &str, lang: Lang) -> Diagnostic {
+    let raw = raw.trim();
     let message = super::serde_message(raw, lang);
     let missing = raw.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`'));
     let Some(key) = missing else {
-        return Diagnostic::error(message).at(e.span()).help(lang.pick(
+        return Diagnostic::error(message).at(span).help(lang.pick(
             "改成量表格式要求的类型；`zhixing schema rubric` 说明每个键",
             "write the type the rubric format asks for; `zhixing schema rubric` describes every key",
         ));
@@ -140,7 +140,6 @@ pub(super) fn shape_error(e: &toml::de::Error, text: &str, lang: Lang) -> Diagno
     };
     // A table that lacks the key is marked at its header; the rubric as a
     // whole, at its start.
-    let span = e.span();
     let in_table = span.as_ref().and_then(|s| text.get(s.clone())).is_some_and(|t| t.starts_with('['));
     let mut d = Diagnostic::error(message).at(span).help(help);
     if in_table {

@@ -111,20 +111,12 @@ pub fn parse(path: &str, bytes: &[u8], lang: Lang) -> Result<Loaded, Problems> {
     }
     let locator = TomlLocator::new(text);
 
-    // 2. Shape: unknown keys (all), wrong types and missing keys (the first).
-    let mut unknown: Vec<Vec<Seg>> = Vec::new();
-    let shaped: Result<Rubric, toml::de::Error> = match toml::de::Deserializer::parse(text) {
-        Ok(de) => serde_ignored::deserialize(de, |p| unknown.push(path_of(&p))),
-        Err(e) => Err(e),
-    };
-    let mut diags: Vec<Diagnostic> = unknown.iter().map(|p| check::unknown_key(&locator, text, p, lang)).collect();
-    let rubric = match shaped {
-        Ok(r) => r,
-        Err(e) => {
-            diags.push(check::shape_error(&e, text, lang));
-            sort(&mut diags);
-            return Err(fail(text.to_string(), diags));
-        }
+    // 2. Shape: unknown keys and wrong types, all of them; a missing key
+    // ends the search (nothing sensible can stand in for it).
+    let (shaped, mut diags) = shape(text, &locator, lang);
+    let Some(rubric) = shaped else {
+        sort(&mut diags);
+        return Err(fail(text.to_string(), diags));
     };
 
     // 3. Meaning.
@@ -261,6 +253,75 @@ fn end_of_string(b: &[u8], i: usize) -> usize {
         }
     }
     b.len()
+}
+
+/// Read the rubric's shape with serde, reporting every unknown key and every
+/// value of the wrong type. serde stops at the first wrong value, so each one
+/// is replaced in a copy of the text by a stand-in of the expected type and
+/// the copy read again, at most a hundred times; places are mapped back to
+/// the original text.
+fn shape(text: &str, locator: &TomlLocator, lang: Lang) -> (Option<Rubric>, Vec<Diagnostic>) {
+    let mut copy = text.to_string();
+    // (offset in the copy where a replacement ended, bytes added there).
+    let mut shifts: Vec<(usize, isize)> = Vec::new();
+    let back = |shifts: &[(usize, isize)], at: usize| -> usize {
+        let delta: isize = shifts.iter().filter(|(end, _)| *end <= at).map(|(_, d)| *d).sum();
+        at.saturating_add_signed(-delta)
+    };
+    let mut unknown: Vec<Vec<Seg>> = Vec::new();
+    let mut diags = Vec::new();
+    for _ in 0..100 {
+        let mut found: Vec<Vec<Seg>> = Vec::new();
+        let result: Result<Rubric, toml::de::Error> = match toml::de::Deserializer::parse(&copy) {
+            Ok(de) => serde_ignored::deserialize(de, |p| found.push(path_of(&p))),
+            Err(e) => Err(e),
+        };
+        for p in found {
+            if !unknown.contains(&p) {
+                unknown.push(p);
+            }
+        }
+        let e = match result {
+            Ok(r) => {
+                let ok = diags.is_empty();
+                diags.extend(unknown.iter().map(|p| check::unknown_key(locator, text, p, lang)));
+                return (ok.then_some(r), diags);
+            }
+            Err(e) => e,
+        };
+        let span = e.span().map(|s| back(&shifts, s.start)..back(&shifts, s.end));
+        let stand_in = stand_in(e.message());
+        diags.push(check::shape_error_at(e.message(), span, text, lang));
+        match (stand_in, e.span()) {
+            (Some(value), Some(at)) if !at.is_empty() && copy.get(at.clone()).is_some() => {
+                let mut next = copy.clone();
+                next.replace_range(at.clone(), value);
+                // A stand-in that breaks the syntax (a whole table replaced) ends the search.
+                if toml::de::DeTable::parse(&next).is_err() {
+                    break;
+                }
+                copy = next;
+                shifts.push((at.start + value.len(), value.len() as isize - at.len() as isize));
+            }
+            _ => break,
+        }
+    }
+    diags.extend(unknown.iter().map(|p| check::unknown_key(locator, text, p, lang)));
+    (None, diags)
+}
+
+/// A value of the type a serde message expects, to read on past a wrong one.
+fn stand_in(msg: &str) -> Option<&'static str> {
+    let expected = msg.trim().rsplit_once(", expected ")?.1;
+    Some(match expected {
+        "f64" | "f32" | "a float" | "i64" | "u64" | "i32" | "u32" | "usize" | "an integer" => "1",
+        "a boolean" => "false",
+        "a sequence" => "[]",
+        "a map" => "{}",
+        e if e.starts_with("struct ") => "{}",
+        e if e.starts_with("a string") || e.starts_with("a text") => "\"\"",
+        _ => return None,
+    })
 }
 
 /// A serde message in the words of a file's author: `invalid type: string
