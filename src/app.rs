@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 
 use crate::answers;
 use crate::cli::{Cli, ColorChoice, Command, OutputArgs, SchemaKind};
@@ -74,7 +74,10 @@ impl Ctx {
 
 /// Parse the command line and run it.
 pub fn main_with_args(args: Vec<std::ffi::OsString>) -> i32 {
-    let cli = match Cli::try_parse_from(args) {
+    let cli = match crate::cli::command(crate::cli::early_lang(&args))
+        .try_get_matches_from(args)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+    {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
