@@ -13,7 +13,7 @@ use crate::locate::{JsonLocator, Locate, Seg, TomlLocator};
 use crate::path;
 use crate::result::{Rater, Role, Subject};
 use crate::rubric::Rubric;
-use crate::score::Response;
+use crate::score::{ItemIndex, Respondent, Response};
 
 /// A path as an array, for arguments that borrow a slice (`path!` builds a Vec).
 macro_rules! segs {
@@ -176,33 +176,253 @@ pub struct Record {
 }
 
 /// Read every record of an answers file and check it against the rubric.
+/// Batches are read a line at a time with [`Checker`]; this reads a whole text.
 pub fn parse(text: &str, kind: Kind, rubric: &Rubric, lang: Lang) -> Vec<Record> {
-    let text_nobom = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let bom = text.len() - text_nobom.len();
+    let checker = Checker::new(rubric, lang);
+    let record = |line, outcome: Result<Respondent, Vec<Diagnostic>>| Record {
+        line,
+        outcome: outcome.map(|r| r.into_response(&checker.index)),
+    };
     match kind {
-        Kind::Toml => {
-            vec![Record { line: 1, outcome: parse_toml(text_nobom, rubric, lang).map_err(|d| shift(d, bom)) }]
-        }
-        Kind::Json => {
-            vec![Record { line: 1, outcome: parse_json(text_nobom, rubric, lang).map_err(|d| shift(d, bom)) }]
-        }
+        Kind::Toml | Kind::Json => vec![record(1, checker.document(text, kind))],
         Kind::JsonLines => {
+            let text_nobom = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let bom = text.len() - text_nobom.len();
             let mut out = Vec::new();
             let mut offset = bom;
             for (i, line) in text_nobom.split_inclusive('\n').enumerate() {
                 let body = line.trim_end_matches(['\n', '\r']);
                 if !body.trim().is_empty() {
-                    let outcome = parse_json(body, rubric, lang).map_err(|d| shift(d, offset));
-                    out.push(Record { line: i + 1, outcome });
+                    out.push(record(i + 1, checker.line(body).map_err(|d| shift(d, offset))));
                 }
                 offset += line.len();
             }
             if out.is_empty() {
-                let d = Diagnostic::error(lang.pick("文件中没有任何答卷", "the file holds no answers"))
-                    .help(lang.pick("每行写一份 JSON 答卷", "write one JSON answers document a line"));
-                out.push(Record { line: 1, outcome: Err(vec![d]) });
+                out.push(Record { line: 1, outcome: Err(vec![no_answers(lang)]) });
             }
             out
+        }
+    }
+}
+
+/// A JSON Lines file with no record in it.
+pub fn no_answers(lang: Lang) -> Diagnostic {
+    Diagnostic::error(lang.pick("文件中没有任何答卷", "the file holds no answers"))
+        .help(lang.pick("每行写一份 JSON 答卷", "write one JSON answers document a line"))
+}
+
+/// Checks answers against one rubric, its items' places worked out once.
+/// A line of JSON Lines is first read the quick way (borrowed strings, item
+/// places found without hashing where the answers come in rubric order);
+/// anything unusual, good or bad, is read again the careful way, which finds
+/// and places every problem.
+pub struct Checker<'r> {
+    rubric: &'r Rubric,
+    pub index: ItemIndex<'r>,
+    lang: Lang,
+}
+
+impl<'r> Checker<'r> {
+    pub fn new(rubric: &'r Rubric, lang: Lang) -> Self {
+        Checker { rubric, index: ItemIndex::new(rubric), lang }
+    }
+
+    pub fn rubric(&self) -> &'r Rubric {
+        self.rubric
+    }
+
+    /// A whole TOML or JSON answers file (one respondent), byte-order mark
+    /// and all; spans are in `text`.
+    pub fn document(&self, text: &str, kind: Kind) -> Result<Respondent, Vec<Diagnostic>> {
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let bom = text.len() - body.len();
+        let outcome = match kind {
+            Kind::Toml => parse_toml(body, self.rubric, &self.index, self.lang),
+            Kind::Json | Kind::JsonLines => parse_json(body, self.rubric, &self.index, self.lang),
+        };
+        outcome.map_err(|d| shift(d, bom))
+    }
+
+    /// One line of JSON Lines (without its line break); spans are in `text`.
+    pub fn line(&self, text: &str) -> Result<Respondent, Vec<Diagnostic>> {
+        if let Some(r) = self.quick(text) {
+            return Ok(r);
+        }
+        parse_json(text, self.rubric, &self.index, self.lang)
+    }
+
+    /// The common case, fast: None for anything the careful reading must see.
+    fn quick(&self, text: &str) -> Option<Respondent> {
+        let doc: quick::Doc<'_> = serde_json::from_str(text).ok()?;
+        let r = self.rubric;
+        if doc.rubric.as_ref().is_some_and(|id| *id.0 != r.id) {
+            return None;
+        }
+        let name = doc.subject.name.0.trim();
+        if name.is_empty() {
+            return None;
+        }
+        let role = match &doc.rater.role {
+            None => Role::SelfRating,
+            Some(s) => Role::parse(&s.0)?,
+        };
+        let rater_name = doc.rater.name.map(|n| n.0).filter(|n| !n.trim().is_empty());
+        if role == Role::SelfRating && rater_name.is_some() {
+            return None;
+        }
+        if let Some(ts) = &doc.taken_at
+            && chrono::DateTime::parse_from_rfc3339(&ts.0).is_err()
+        {
+            return None;
+        }
+        let (min, max) = (r.scale.min, r.scale.max);
+        let n = self.index.len();
+        let mut values = vec![None; n];
+        let mut seen = vec![false; n];
+        for (k, (id, cell)) in doc.answers.0.iter().enumerate() {
+            let place = self.index.find(&id.0, k)?;
+            if std::mem::replace(&mut seen[place], true) {
+                return None; // the same item twice
+            }
+            values[place] = match cell {
+                quick::Answer::Value(v) if (min..=max).contains(v) => Some(*v),
+                quick::Answer::Skip if r.scale.allow_skip => None,
+                _ => return None,
+            };
+        }
+        if !r.scale.allow_skip && seen.contains(&false) {
+            return None;
+        }
+        let text = |t: Option<quick::Text<'_>>| t.map(|t| t.0.into_owned()).filter(|s| !s.trim().is_empty());
+        Some(Respondent {
+            subject: Subject { name: name.to_string(), department: text(doc.subject.department) },
+            rater: Rater { role, name: rater_name.map(std::borrow::Cow::into_owned) },
+            session: text(doc.session),
+            taken_at: doc.taken_at.map(|t| t.0.into_owned()),
+            values,
+            seconds: None,
+        })
+    }
+}
+
+/// The quick reading of a JSON answers document: strings borrowed where
+/// they have no escape, answers as they come, anything unusual an error.
+pub(crate) mod quick {
+    use std::borrow::Cow;
+    use std::fmt;
+
+    use serde::Deserialize;
+    use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Doc<'a> {
+        #[serde(default, borrow)]
+        pub rubric: Option<Text<'a>>,
+        #[serde(default, borrow)]
+        pub session: Option<Text<'a>>,
+        #[serde(default, borrow)]
+        pub taken_at: Option<Text<'a>>,
+        #[serde(borrow)]
+        pub subject: Subject<'a>,
+        #[serde(default, borrow)]
+        pub rater: Rater<'a>,
+        #[serde(default, borrow)]
+        pub answers: Answers<'a>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Subject<'a> {
+        #[serde(borrow)]
+        pub name: Text<'a>,
+        #[serde(default, borrow)]
+        pub department: Option<Text<'a>>,
+    }
+
+    #[derive(Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Rater<'a> {
+        #[serde(default, borrow)]
+        pub role: Option<Text<'a>>,
+        #[serde(default, borrow)]
+        pub name: Option<Text<'a>>,
+    }
+
+    /// A string, borrowed from the line where it has no escape.
+    pub struct Text<'a>(pub Cow<'a, str>);
+
+    impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Text<'de>;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a string")
+                }
+                fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Text<'de>, E> {
+                    Ok(Text(Cow::Borrowed(v)))
+                }
+                fn visit_str<E>(self, v: &str) -> Result<Text<'de>, E> {
+                    Ok(Text(Cow::Owned(v.to_string())))
+                }
+            }
+            d.deserialize_str(V)
+        }
+    }
+
+    /// An answer: a whole number (range checked later) or skipped.
+    pub enum Answer {
+        Value(i64),
+        Skip,
+    }
+
+    impl<'de> Deserialize<'de> for Answer {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl Visitor<'_> for V {
+                type Value = Answer;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("an answer")
+                }
+                fn visit_i64<E>(self, v: i64) -> Result<Answer, E> {
+                    Ok(Answer::Value(v))
+                }
+                fn visit_u64<E: de::Error>(self, v: u64) -> Result<Answer, E> {
+                    i64::try_from(v).map(Answer::Value).map_err(|_| E::custom("too large"))
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
+                    if super::is_skip(v) { Ok(Answer::Skip) } else { Err(E::custom("not an answer")) }
+                }
+                fn visit_unit<E>(self) -> Result<Answer, E> {
+                    Ok(Answer::Skip)
+                }
+            }
+            d.deserialize_any(V)
+        }
+    }
+
+    /// The answers in the order written, repeats and all.
+    #[derive(Default)]
+    pub struct Answers<'a>(pub Vec<(Text<'a>, Answer)>);
+
+    impl<'de: 'a, 'a> Deserialize<'de> for Answers<'a> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Answers<'de>;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a table of answers")
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Answers<'de>, A::Error> {
+                    let mut out = Vec::with_capacity(a.size_hint().unwrap_or(48));
+                    while let Some(pair) = a.next_entry::<Text<'de>, Answer>()? {
+                        out.push(pair);
+                    }
+                    Ok(Answers(out))
+                }
+            }
+            d.deserialize_map(V)
         }
     }
 }
@@ -220,7 +440,7 @@ fn shift(mut diags: Vec<Diagnostic>, by: usize) -> Vec<Diagnostic> {
     diags
 }
 
-fn parse_toml(text: &str, rubric: &Rubric, lang: Lang) -> Result<Response, Vec<Diagnostic>> {
+fn parse_toml(text: &str, rubric: &Rubric, index: &ItemIndex<'_>, lang: Lang) -> Result<Respondent, Vec<Diagnostic>> {
     let syntax =
         crate::rubric::syntax_errors(text, lang, lang.pick("按 TOML 语法改正此处", "correct the TOML syntax here"));
     if !syntax.is_empty() {
@@ -234,7 +454,7 @@ fn parse_toml(text: &str, rubric: &Rubric, lang: Lang) -> Result<Response, Vec<D
     };
     let mut diags: Vec<Diagnostic> = unknown.iter().map(|p| unknown_key(&loc, p, lang)).collect();
     match doc {
-        Ok(doc) => check(doc, &loc, rubric, lang, diags),
+        Ok(doc) => check(doc, &loc, rubric, index, lang, diags),
         Err(e) => {
             diags.push(shape_error(e.message(), e.span(), lang));
             Err(diags)
@@ -242,7 +462,7 @@ fn parse_toml(text: &str, rubric: &Rubric, lang: Lang) -> Result<Response, Vec<D
     }
 }
 
-fn parse_json(text: &str, rubric: &Rubric, lang: Lang) -> Result<Response, Vec<Diagnostic>> {
+fn parse_json(text: &str, rubric: &Rubric, index: &ItemIndex<'_>, lang: Lang) -> Result<Respondent, Vec<Diagnostic>> {
     let loc = JsonLocator::new(text);
     let mut unknown = Vec::new();
     let mut de = serde_json::Deserializer::from_str(text);
@@ -250,7 +470,7 @@ fn parse_json(text: &str, rubric: &Rubric, lang: Lang) -> Result<Response, Vec<D
         serde_ignored::deserialize(&mut de, |p| unknown.push(p.to_string())).and_then(|d| de.end().map(|()| d));
     let mut diags: Vec<Diagnostic> = unknown.iter().map(|p| unknown_key(&loc, p, lang)).collect();
     match doc {
-        Ok(doc) => check(doc, &loc, rubric, lang, diags),
+        Ok(doc) => check(doc, &loc, rubric, index, lang, diags),
         Err(e) => {
             let at = offset_of(text, e.line(), e.column());
             let msg = e.to_string();
@@ -351,9 +571,10 @@ fn check(
     doc: AnswersDoc,
     loc: &dyn Locate,
     rubric: &Rubric,
+    index: &ItemIndex<'_>,
     lang: Lang,
     mut diags: Vec<Diagnostic>,
-) -> Result<Response, Vec<Diagnostic>> {
+) -> Result<Respondent, Vec<Diagnostic>> {
     let t = |zh: String, en: String| if lang == Lang::Zh { zh } else { en };
     let at = |p: Vec<Seg>| loc.value(&p).or_else(|| loc.nearest(&p));
 
@@ -419,11 +640,10 @@ fn check(
     }
 
     let (min, max) = (rubric.scale.min, rubric.scale.max);
-    let known: std::collections::HashSet<&str> = rubric.items().map(|(_, _, i)| i.id.as_str()).collect();
-    let mut answers = std::collections::HashMap::new();
-    for (id, cell) in &doc.answers {
+    let mut values = vec![None; index.len()];
+    for (k, (id, cell)) in doc.answers.iter().enumerate() {
         let vpath = path!["answers", id.as_str()];
-        if !known.contains(id.as_str()) {
+        let Some(place) = index.find(id, k) else {
             diags.push(
                 Diagnostic::error(t(
                     format!("量表 \"{}\" 中没有条目 \"{id}\"", rubric.id),
@@ -437,7 +657,7 @@ fn check(
                 )),
             );
             continue;
-        }
+        };
         let value = match cell {
             Cell::Int(v) if (min..=max).contains(v) => Some(*v),
             Cell::Null => None,
@@ -495,7 +715,7 @@ fn check(
             );
             continue;
         }
-        answers.insert(id.clone(), value);
+        values[place] = value;
     }
     if !rubric.scale.allow_skip {
         let missing: Vec<&str> =
@@ -521,7 +741,7 @@ fn check(
         diags.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
         return Err(diags);
     }
-    Ok(Response {
+    Ok(Respondent {
         subject: Subject {
             name: doc.subject.name.trim().to_string(),
             department: doc.subject.department.filter(|d| !d.trim().is_empty()),
@@ -529,7 +749,7 @@ fn check(
         rater: Rater { role, name: rater_name },
         session: doc.session.filter(|s| !s.trim().is_empty()),
         taken_at: doc.taken_at,
-        answers,
+        values,
         seconds: None,
     })
 }
@@ -599,6 +819,57 @@ mod tests {
         let diags = recs[0].outcome.as_ref().unwrap_err();
         assert_eq!(diags.len(), 1, "{diags:#?}");
         assert!(diags[0].message.contains("table or array"), "{diags:#?}");
+    }
+
+    /// The quick reading takes a line only where the careful one takes it
+    /// too, and then reads the same.
+    #[test]
+    fn the_quick_reading_agrees_with_the_careful_one() {
+        let r = core();
+        let checker = Checker::new(&r, Lang::En);
+        let base = r#"{"rubric":"core","session":"s","taken_at":"2026-11-28T09:30:00+08:00","subject":{"name":"张三","department":"秘书处"},"rater":{"role":"peer","name":"李四"},"answers":{"learning.routine":4,"learning.passive":"skip","ability.planning":null}}"#;
+        let lines = [
+            base.to_string(),
+            base.replace("张三", r"\u5f20\u4e09"),
+            base.replace(r#""张三""#, r#""  张三 ""#),
+            base.replace(r#""秘书处""#, r#""  ""#),
+            base.replace(r#""s""#, r#""""#),
+            base.replace(":4,", ":4.0,"),
+            base.replace(":4,", ":9,"),
+            base.replace(":4,", ":-1,"),
+            base.replace(":4,", ":18446744073709551615,"),
+            base.replace(":4,", r#":"4","#),
+            base.replace(":4,", ":true,"),
+            base.replace(":4,", ":[4],"),
+            base.replace(r#""skip""#, r#""不适用""#),
+            base.replace(r#""skip""#, r#""maybe""#),
+            base.replace(r#""learning.passive""#, r#""learning.routine""#),
+            base.replace(r#""learning.passive""#, r#""nope""#),
+            base.replace(r#""peer""#, r#""self""#),
+            base.replace(r#""peer""#, r#""同事""#),
+            base.replace(r#""peer""#, r#""boss""#),
+            base.replace(r#""core""#, r#""office""#),
+            base.replace("2026-11-28T09:30:00+08:00", "yesterday"),
+            base.replace(r#""session""#, r#""sesion""#),
+            base.replace(r#""department""#, r#""dept""#),
+            base.replace(r#","rater":{"role":"peer","name":"李四"}"#, ""),
+            base.replace(r#""name":"张三","#, ""),
+            base.replace(r#""张三""#, r#""""#),
+            base.replace("}}", "}} x"),
+            base.replace(r#""answers":{"#, r#""answers":{"learning.exploring":2,"#),
+            base.replace(r#"{"learning.routine":4,"#, "{"),
+            "{}".to_string(),
+            "[]".to_string(),
+        ];
+        for line in &lines {
+            let careful = parse_json(line, &r, &checker.index, Lang::En);
+            if let Some(quick) = checker.quick(line) {
+                assert_eq!(Ok(&quick), careful.as_ref(), "{line}");
+            }
+            assert_eq!(checker.line(line), careful, "{line}");
+        }
+        // The common lines do go the quick way.
+        assert!(checker.quick(&lines[0]).is_some() && checker.quick(&lines[1]).is_some());
     }
 
     #[test]

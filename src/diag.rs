@@ -91,6 +91,12 @@ fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
 
 /// Render diagnostics of one file as plain text, each ending in a newline.
 pub fn render(path: &str, text: &str, diags: &[Diagnostic], lang: Lang) -> String {
+    render_from(path, text, 1, diags, lang)
+}
+
+/// As [`render`], for a `text` that is part of the file starting at line
+/// `first_line` (one line of JSON Lines, read as it streams by).
+pub fn render_from(path: &str, text: &str, first_line: usize, diags: &[Diagnostic], lang: Lang) -> String {
     let renderer = Renderer::plain();
     let mut out = String::new();
     for d in diags {
@@ -103,7 +109,7 @@ pub fn render(path: &str, text: &str, diags: &[Diagnostic], lang: Lang) -> Strin
         match &d.span {
             Some(span) => {
                 let span = clamp_span(text, span);
-                let mut snippet = Snippet::source(text).path(path).line_start(1).fold(true);
+                let mut snippet = Snippet::source(text).path(path).line_start(first_line).fold(true);
                 let mut primary = AnnotationKind::Primary.span(span);
                 if let Some(label) = &d.label {
                     primary = primary.label(label.as_str());

@@ -10,12 +10,14 @@
 //! the rubric, for each item's dimension and keying.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::result::{ResultDoc, Role, Severity};
+use crate::result::{ResultDoc, Role, SCHEMA as RESULT_SCHEMA, Severity};
 use crate::rubric::Rubric;
+use crate::score::FastMap;
 
 pub const SCHEMA: &str = "zhixing.group.v1";
 /// The default anonymity floor: the common industry default.
@@ -407,11 +409,64 @@ pub fn cronbach_alpha(rows: &[Vec<i64>]) -> Option<f64> {
     acc.alpha()
 }
 
+/// The scores of one level, kept for the median: each distinct value with
+/// how often it came. Scores made from a rubric's answers take few distinct
+/// values (a few dozen for a dimension, a few thousand overall, however
+/// many results), so memory stays flat; where most values differ, a plain
+/// list is smaller and is kept instead.
+#[derive(Clone, Debug)]
+enum Scores {
+    Counts(FastMap<u64, usize>),
+    List(Vec<f64>),
+}
+
+impl Default for Scores {
+    fn default() -> Self {
+        Scores::Counts(FastMap::default())
+    }
+}
+
+impl Scores {
+    fn add(&mut self, v: f64, n: usize) {
+        match self {
+            Scores::Counts(m) => {
+                *m.entry(v.to_bits()).or_default() += 1;
+                // A value a result, near enough: the list is smaller.
+                if m.len() > 4096 && m.len() * 2 > n {
+                    let mut list = Vec::with_capacity(n * 2);
+                    for (bits, c) in m.drain() {
+                        list.extend(std::iter::repeat_n(f64::from_bits(bits), c));
+                    }
+                    *self = Scores::List(list);
+                }
+            }
+            Scores::List(l) => l.push(v),
+        }
+    }
+
+    /// (value, count) in ascending order (by `total_cmp`).
+    fn sorted(&self) -> Vec<(f64, usize)> {
+        match self {
+            Scores::Counts(m) => {
+                let mut v: Vec<(f64, usize)> = m.iter().map(|(b, c)| (f64::from_bits(*b), *c)).collect();
+                v.sort_by(|a, b| a.0.total_cmp(&b.0));
+                v
+            }
+            Scores::List(l) => {
+                let mut l = l.clone();
+                l.sort_by(f64::total_cmp);
+                l.into_iter().map(|x| (x, 1)).collect()
+            }
+        }
+    }
+}
+
 /// Scores of one level (the overall score, a section or a dimension) over
 /// the results of a group.
 #[derive(Clone, Debug, Default)]
 struct LevelAcc {
-    scores: Vec<f64>,
+    scores: Scores,
+    n: usize,
     gap_sum: f64,
     gap_n: usize,
     severity: SeverityCounts,
@@ -420,7 +475,8 @@ struct LevelAcc {
 impl LevelAcc {
     fn add(&mut self, score: Option<f64>, gap: Option<f64>, severity: Severity) {
         if let Some(s) = score.filter(|s| s.is_finite()) {
-            self.scores.push(s);
+            self.n += 1;
+            self.scores.add(s, self.n);
         }
         if let Some(g) = gap.filter(|g| g.is_finite()) {
             self.gap_sum += g;
@@ -437,15 +493,34 @@ impl LevelAcc {
     }
 
     fn stats(&self) -> Stats {
-        let mut sorted = self.scores.clone();
-        sorted.sort_by(f64::total_cmp);
+        // The same arithmetic as over the sorted list of every score.
+        let counts = self.scores.sorted();
+        let n = self.n;
+        let all = || counts.iter().flat_map(|&(v, c)| std::iter::repeat_n(v, c));
+        let mean = (n > 0).then(|| all().sum::<f64>() / n as f64);
+        let sd = match mean {
+            Some(m) if n >= 2 => Some((all().map(|x| (x - m) * (x - m)).sum::<f64>() / (n - 1) as f64).sqrt()),
+            _ => None,
+        };
+        let nth = |i: usize| all().nth(i);
+        let median = match n {
+            0 => None,
+            _ if n % 2 == 1 => nth(n / 2),
+            _ => {
+                let mut it = all().skip(n / 2 - 1);
+                match (it.next(), it.next()) {
+                    (Some(a), Some(b)) => Some((a + b) / 2.0),
+                    _ => None,
+                }
+            }
+        };
         Stats {
-            n: sorted.len(),
-            mean: mean(&sorted),
-            sd: sample_sd(&sorted),
-            min: sorted.first().copied(),
-            median: median_sorted(&sorted),
-            max: sorted.last().copied(),
+            n,
+            mean,
+            sd,
+            min: counts.first().map(|c| c.0),
+            median,
+            max: counts.last().map(|c| c.0),
             mean_gap: (self.gap_n > 0).then(|| self.gap_sum / self.gap_n as f64),
             severity: self.severity.clone(),
         }
@@ -487,6 +562,8 @@ struct Layout {
     sections: Vec<String>,
     /// (dimension id, index of its section)
     dimensions: Vec<(String, usize)>,
+    /// The dimension ids alone.
+    dimension_ids: Vec<String>,
     section_index: HashMap<String, usize>,
     dimension_index: HashMap<String, usize>,
 }
@@ -498,26 +575,376 @@ struct Keying {
     max: i64,
     /// Per layout dimension: (item id, reverse).
     items: Vec<Vec<(String, bool)>>,
+    /// Per layout dimension: the place of its items among all of them.
+    spans: Vec<std::ops::Range<usize>>,
+    /// Items in all.
+    total: usize,
 }
 
 /// A result's score, gap and severity at one level.
 type Level = (Option<f64>, Option<f64>, Severity);
 
-/// One result's scores by level, as the layout orders them.
-fn levels_of(r: &ResultDoc, layout: &Layout) -> Vec<Option<Level>> {
-    let mut out = vec![None; 1 + layout.sections.len() + layout.dimensions.len()];
-    out[0] = Some((r.overall.score, r.overall.gap, r.overall.severity));
-    for s in &r.sections {
-        if let Some(&i) = layout.section_index.get(&s.id) {
-            out[1 + i] = Some((s.score, s.gap, s.severity));
-        }
-        for d in &s.dimensions {
-            if let Some(&i) = layout.dimension_index.get(&d.id) {
-                out[1 + layout.sections.len() + i] = Some((d.score, d.gap, d.severity));
+/// One result as a group report reads it: its scores in the order of the
+/// builder's layout, its adjusted answers for alpha, and who and when. Made
+/// from a [`ResultDoc`], or straight from a result's JSON text by a
+/// [`Reader`] (on any thread).
+#[derive(Clone, Debug, Default)]
+pub struct Row {
+    /// The rubric's id and version where they differ from the builder's.
+    other_rubric: Option<(String, String)>,
+    levels: Vec<Option<Level>>,
+    /// Adjusted answers, dimension after dimension in the keying's order.
+    alpha: Vec<i64>,
+    /// Per dimension: every item answered (and at least 2 of them).
+    alpha_ok: Vec<bool>,
+    /// (dimension, suggestions) of the priorities, where the builder wants them.
+    suggestions: Vec<(String, Vec<String>)>,
+    flags: Vec<String>,
+    subject: String,
+    department: Option<String>,
+    role: Role,
+    session: Option<String>,
+    taken_at: String,
+}
+
+impl Row {
+    /// The rubric (id, version) of the result, where it differs from the
+    /// builder's; None: the builder's own.
+    pub fn other_rubric(&self) -> Option<&(String, String)> {
+        self.other_rubric.as_ref()
+    }
+}
+
+/// Places by id: the place expected (`hint`) first, as results list their
+/// sections, dimensions and answers in rubric order.
+fn place(ids: &[String], index: &HashMap<String, usize>, id: &str, hint: usize) -> Option<usize> {
+    match ids.get(hint) {
+        Some(h) if h == id => Some(hint),
+        _ => index.get(id).copied(),
+    }
+}
+
+/// How a builder reads results: its layout, keying and rubric, shareable
+/// between threads while the builder waits.
+#[derive(Clone)]
+pub struct Reader {
+    layout: Arc<Layout>,
+    keying: Option<Arc<Keying>>,
+    rubric: Arc<RubricInfo>,
+    want_suggestions: bool,
+    /// Which of who and when the report uses: only those are kept.
+    want: Want,
+}
+
+#[derive(Clone, Copy)]
+struct Want {
+    subject: bool,
+    department: bool,
+    session: bool,
+    taken_at: bool,
+}
+
+impl Reader {
+    fn levels<'a, D: Iterator<Item = (&'a str, Level)>>(
+        &self,
+        overall: Level,
+        sections: impl Iterator<Item = (&'a str, Level, D)>,
+    ) -> Vec<Option<Level>> {
+        let l = &*self.layout;
+        let ns = l.sections.len();
+        let mut out = vec![None; 1 + ns + l.dimensions.len()];
+        out[0] = Some(overall);
+        let mut next_dim = 0;
+        for (k, (id, level, dims)) in sections.enumerate() {
+            if let Some(i) = place(&l.sections, &l.section_index, id, k) {
+                out[1 + i] = Some(level);
+            }
+            for (d, dl) in dims {
+                if let Some(i) = place(&l.dimension_ids, &l.dimension_index, d, next_dim) {
+                    out[1 + ns + i] = Some(dl);
+                    next_dim = i + 1;
+                }
             }
         }
+        out
     }
-    out
+
+    /// Adjusted answers for alpha; `answer(place hint, id)` gives an answer.
+    fn alpha(&self, answer: &mut dyn FnMut(usize, &str) -> Option<i64>) -> (Vec<i64>, Vec<bool>) {
+        let Some(k) = self.keying.as_deref() else { return (Vec::new(), vec![false; self.layout.dimensions.len()]) };
+        let mut values = Vec::with_capacity(k.total);
+        let mut ok = Vec::with_capacity(k.items.len());
+        let mut hint = 0;
+        for items in &k.items {
+            let mut complete = items.len() >= 2;
+            for (id, reverse) in items {
+                let v = answer(hint, id).filter(|v| (k.min..=k.max).contains(v));
+                hint += 1;
+                complete &= v.is_some();
+                let v = v.unwrap_or(0);
+                values.push(if *reverse { k.min + k.max - v } else { v });
+            }
+            ok.push(complete);
+        }
+        (values, ok)
+    }
+
+    /// A row of a result.
+    pub fn row_of(&self, r: &ResultDoc) -> Row {
+        let levels = self.levels(
+            (r.overall.score, r.overall.gap, r.overall.severity),
+            r.sections.iter().map(|s| {
+                let dims = s.dimensions.iter().map(|d| (d.id.as_str(), (d.score, d.gap, d.severity)));
+                (s.id.as_str(), (s.score, s.gap, s.severity), dims)
+            }),
+        );
+        let (alpha, alpha_ok) = self.alpha(&mut |_, id| r.answers.get(id).copied().flatten());
+        let same = r.rubric.id == self.rubric.id && r.rubric.version == self.rubric.version;
+        Row {
+            other_rubric: (!same).then(|| (r.rubric.id.clone(), r.rubric.version.clone())),
+            levels,
+            alpha,
+            alpha_ok,
+            suggestions: if self.want_suggestions {
+                r.priorities.iter().map(|p| (p.dimension.clone(), p.suggestions.clone())).collect()
+            } else {
+                Vec::new()
+            },
+            flags: r.quality.flags.clone(),
+            subject: if self.want.subject { r.subject.name.clone() } else { String::new() },
+            department: r.subject.department.clone().filter(|_| self.want.department),
+            role: r.rater.role,
+            session: r.session.clone().filter(|_| self.want.session),
+            taken_at: if self.want.taken_at { r.taken_at.clone() } else { String::new() },
+        }
+    }
+
+    /// A row straight from a result's JSON text, reading only what a group
+    /// needs (and that every field of a result is there). None where the
+    /// text is not a result as zhixing writes it: the caller reads it the
+    /// careful way, which says what is wrong.
+    ///
+    /// The text is bytes: strings a group does not read are not checked to
+    /// be UTF-8 (those it reads are), since checking a province's worth of
+    /// text costs more than reading it.
+    pub fn row(&self, text: &[u8]) -> Option<Row> {
+        // One quick check of the whole text beats one per string.
+        let text = simdutf8::basic::from_utf8(text).ok()?;
+        if self.want_suggestions {
+            let v: view::Result<'_, Vec<view::Priority<'_>>> = serde_json::from_str(text).ok()?;
+            let suggestions = v
+                .priorities
+                .iter()
+                .map(|p| (p.dimension.0.to_string(), p.suggestions.iter().map(|s| s.0.to_string()).collect()))
+                .collect();
+            self.row_of_view(v, suggestions)
+        } else {
+            // The priorities passed over: with their suggestions, they are
+            // most of the text, and the rubric gives the suggestions.
+            let v: view::Result<'_, serde::de::IgnoredAny> = serde_json::from_str(text).ok()?;
+            self.row_of_view(v, Vec::new())
+        }
+    }
+
+    fn row_of_view<P>(&self, v: view::Result<'_, P>, suggestions: Vec<(String, Vec<String>)>) -> Option<Row> {
+        if *v.schema.0 != *RESULT_SCHEMA {
+            return None;
+        }
+        let levels = self.levels(
+            (v.overall.score, v.overall.gap, v.overall.severity),
+            v.sections.iter().map(|s| {
+                let dims = s.dimensions.iter().map(|d| (&*d.id.0, (d.score, d.gap, d.severity)));
+                (&*s.id.0, (s.score, s.gap, s.severity), dims)
+            }),
+        );
+        let answers = &v.answers.0;
+        let (alpha, alpha_ok) = self.alpha(&mut |hint, id| match answers.get(hint) {
+            Some((k, a)) if *k.0 == *id => *a,
+            _ => answers.iter().find(|(k, _)| *k.0 == *id).and_then(|(_, a)| *a),
+        });
+        let same = *v.rubric.id.0 == self.rubric.id && *v.rubric.version.0 == self.rubric.version;
+        Some(Row {
+            other_rubric: (!same).then(|| (v.rubric.id.0.to_string(), v.rubric.version.0.to_string())),
+            levels,
+            alpha,
+            alpha_ok,
+            suggestions,
+            flags: v.quality.flags.iter().map(|f| f.0.to_string()).collect(),
+            subject: if self.want.subject { v.subject.name.0.into_owned() } else { String::new() },
+            department: v.subject.department.filter(|_| self.want.department).map(|d| d.0.into_owned()),
+            role: v.rater.role,
+            session: v.session.filter(|_| self.want.session).map(|s| s.0.into_owned()),
+            taken_at: if self.want.taken_at { v.taken_at.0.into_owned() } else { String::new() },
+        })
+    }
+}
+
+/// A result as a group reads it: borrowed, every field of a result required,
+/// those a group does not read not looked into.
+mod view {
+    use serde::Deserialize;
+    use serde::de::IgnoredAny;
+
+    use crate::answers::quick::Text;
+    use crate::result::{Role, Severity};
+
+    /// A result; `P` reads its priorities.
+    #[derive(Deserialize)]
+    pub struct Result<'a, P> {
+        #[serde(borrow)]
+        pub schema: Text<'a>,
+        #[allow(dead_code)]
+        pub id: IgnoredAny,
+        #[serde(borrow)]
+        pub rubric: Rubric<'a>,
+        #[allow(dead_code)]
+        #[serde(default)]
+        pub profile: Option<IgnoredAny>,
+        #[serde(borrow)]
+        pub subject: Subject<'a>,
+        pub rater: Rater,
+        #[serde(default, borrow)]
+        pub session: Option<Text<'a>>,
+        #[serde(borrow)]
+        pub taken_at: Text<'a>,
+        #[allow(dead_code)]
+        pub lang: IgnoredAny,
+        pub overall: Standing,
+        #[serde(borrow)]
+        pub sections: Vec<Section<'a>>,
+        pub priorities: P,
+        #[allow(dead_code)]
+        pub strengths: IgnoredAny,
+        #[serde(borrow)]
+        pub answers: Answers<'a>,
+        #[serde(borrow)]
+        pub quality: Quality<'a>,
+        #[allow(dead_code)]
+        #[serde(default)]
+        pub previous: Option<IgnoredAny>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Rubric<'a> {
+        #[serde(borrow)]
+        pub id: Text<'a>,
+        #[serde(borrow)]
+        pub version: Text<'a>,
+        #[allow(dead_code)]
+        pub title: IgnoredAny,
+        #[allow(dead_code)]
+        pub sha256: IgnoredAny,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Subject<'a> {
+        #[serde(borrow)]
+        pub name: Text<'a>,
+        #[serde(default, borrow)]
+        pub department: Option<Text<'a>>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Rater {
+        pub role: Role,
+        #[allow(dead_code)]
+        #[serde(default)]
+        pub name: Option<IgnoredAny>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Standing {
+        pub score: Option<f64>,
+        #[allow(dead_code)]
+        pub target: IgnoredAny,
+        pub gap: Option<f64>,
+        pub severity: Severity,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Section<'a> {
+        #[serde(borrow)]
+        pub id: Text<'a>,
+        #[allow(dead_code)]
+        pub title: IgnoredAny,
+        pub score: Option<f64>,
+        #[allow(dead_code)]
+        pub target: IgnoredAny,
+        pub gap: Option<f64>,
+        pub severity: Severity,
+        #[serde(borrow)]
+        pub dimensions: Vec<Dimension<'a>>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Dimension<'a> {
+        #[serde(borrow)]
+        pub id: Text<'a>,
+        #[allow(dead_code)]
+        pub title: IgnoredAny,
+        pub score: Option<f64>,
+        #[allow(dead_code)]
+        pub target: IgnoredAny,
+        pub gap: Option<f64>,
+        pub severity: Severity,
+        #[allow(dead_code)]
+        pub answered: IgnoredAny,
+        #[allow(dead_code)]
+        pub items: IgnoredAny,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Priority<'a> {
+        #[serde(borrow)]
+        pub dimension: Text<'a>,
+        #[allow(dead_code)]
+        pub section: IgnoredAny,
+        #[allow(dead_code)]
+        pub gap: IgnoredAny,
+        #[allow(dead_code)]
+        pub weighted_gap: IgnoredAny,
+        #[serde(borrow)]
+        pub suggestions: Vec<Text<'a>>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Quality<'a> {
+        #[allow(dead_code)]
+        #[serde(default)]
+        pub seconds: Option<IgnoredAny>,
+        #[allow(dead_code)]
+        pub straight_line: IgnoredAny,
+        #[allow(dead_code)]
+        pub reverse_inconsistent: IgnoredAny,
+        #[serde(borrow)]
+        pub flags: Vec<Text<'a>>,
+    }
+
+    /// The answers in the order written.
+    pub struct Answers<'a>(pub Vec<(Text<'a>, Option<i64>)>);
+
+    impl<'de: 'a, 'a> Deserialize<'de> for Answers<'a> {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+            struct V;
+            impl<'de> serde::de::Visitor<'de> for V {
+                type Value = Answers<'de>;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("a map of answers")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut a: A,
+                ) -> std::result::Result<Answers<'de>, A::Error> {
+                    let mut out = Vec::with_capacity(a.size_hint().unwrap_or(48));
+                    while let Some(pair) = a.next_entry::<Text<'de>, Option<i64>>()? {
+                        out.push(pair);
+                    }
+                    Ok(Answers(out))
+                }
+            }
+            d.deserialize_map(V)
+        }
+    }
 }
 
 /// One rater role's scores of a subject, summed per level.
@@ -557,8 +984,10 @@ struct SubjectAcc {
 /// Collects results one at a time and makes the group report.
 pub struct Builder {
     rubric: RubricInfo,
-    layout: Layout,
-    keying: Option<Keying>,
+    /// The same, for readers.
+    rubric_info: Arc<RubricInfo>,
+    layout: Arc<Layout>,
+    keying: Option<Arc<Keying>>,
     by: Option<By>,
     named: bool,
     everyone: Acc,
@@ -586,6 +1015,7 @@ impl Builder {
                 if !layout.dimension_index.contains_key(&d.id) {
                     layout.dimension_index.insert(d.id.clone(), layout.dimensions.len());
                     layout.dimensions.push((d.id.clone(), si));
+                    layout.dimension_ids.push(d.id.clone());
                 }
             }
         }
@@ -611,7 +1041,14 @@ impl Builder {
                         .unwrap_or_default()
                 })
                 .collect();
-            Keying { min: r.scale.min, max: r.scale.max, items }
+            let mut spans = Vec::new();
+            let mut total = 0;
+            for its in &items {
+                let its: &Vec<(String, bool)> = its;
+                spans.push(total..total + its.len());
+                total += its.len();
+            }
+            Keying { min: r.scale.min, max: r.scale.max, items, spans, total }
         });
         // Titles the rubric did not give come from the result.
         for s in &first.sections {
@@ -625,10 +1062,12 @@ impl Builder {
             None => first.rubric.title.clone(),
         };
         let everyone = Acc::new(&layout, keying.as_ref());
+        let rubric = RubricInfo { id: first.rubric.id.clone(), version: first.rubric.version.clone(), title };
         Builder {
-            rubric: RubricInfo { id: first.rubric.id.clone(), version: first.rubric.version.clone(), title },
-            layout,
-            keying,
+            rubric_info: Arc::new(rubric.clone()),
+            rubric,
+            layout: Arc::new(layout),
+            keying: keying.map(Arc::new),
             by,
             named,
             everyone,
@@ -659,45 +1098,67 @@ impl Builder {
         self.read == 0
     }
 
+    /// How this builder reads results, for [`Builder::add_row`].
+    pub fn reader(&self) -> Reader {
+        Reader {
+            layout: self.layout.clone(),
+            keying: self.keying.clone(),
+            rubric: self.rubric_info.clone(),
+            want_suggestions: self.keying.is_none(),
+            want: Want {
+                subject: self.named || self.by == Some(By::Subject),
+                department: self.by == Some(By::Department),
+                session: self.by == Some(By::Session),
+                taken_at: self.by == Some(By::Subject),
+            },
+        }
+    }
+
     /// Add one result (of the same rubric: see [`Builder::accepts`]).
     pub fn add(&mut self, r: &ResultDoc) {
-        let levels = levels_of(r, &self.layout);
-        let alpha_rows = self.alpha_rows(r);
+        let row = self.reader().row_of(r);
+        self.add_row(row);
+    }
+
+    /// Add one result read by [`Builder::reader`].
+    pub fn add_row(&mut self, r: Row) {
+        let levels = &r.levels;
         // Suggestions from the results, where no rubric gave them.
-        for p in &r.priorities {
-            if !self.texts.suggestions.contains_key(&p.dimension) && !p.suggestions.is_empty() {
-                self.texts.suggestions.insert(p.dimension.clone(), p.suggestions.clone());
+        for (dim, list) in r.suggestions {
+            if !self.texts.suggestions.contains_key(&dim) && !list.is_empty() {
+                self.texts.suggestions.insert(dim, list);
             }
         }
         let named = self.named;
+        let alpha_spans = self.keying.as_ref().map(|k| k.spans.as_slice()).unwrap_or_default();
         let feed = |acc: &mut Acc| {
             acc.n += 1;
-            for (l, v) in acc.levels.iter_mut().zip(&levels) {
+            for (l, v) in acc.levels.iter_mut().zip(levels) {
                 match v {
                     Some((score, gap, sev)) => l.add(*score, *gap, *sev),
                     None => l.add(None, None, Severity::Unknown),
                 }
             }
-            for (a, row) in acc.alpha.iter_mut().zip(&alpha_rows) {
-                if let Some(row) = row {
-                    a.add(row);
+            for ((a, ok), span) in acc.alpha.iter_mut().zip(&r.alpha_ok).zip(alpha_spans) {
+                if *ok {
+                    a.add(&r.alpha[span.clone()]);
                 }
             }
-            if !r.quality.flags.is_empty() {
+            if !r.flags.is_empty() {
                 acc.flagged += 1;
                 if named {
                     acc.flagged_who.push(Flagged {
-                        subject: r.subject.name.clone(),
-                        rater_role: r.rater.role,
-                        flags: r.quality.flags.clone(),
+                        subject: r.subject.clone(),
+                        rater_role: r.role,
+                        flags: r.flags.clone(),
                     });
                 }
             }
         };
         feed(&mut self.everyone);
         let key = match self.by {
-            Some(By::Department) => Some(r.subject.department.clone()),
-            Some(By::Role) => Some(Some(r.rater.role.code().to_string())),
+            Some(By::Department) => Some(r.department.clone()),
+            Some(By::Role) => Some(Some(r.role.code().to_string())),
             Some(By::Session) => Some(r.session.clone()),
             Some(By::Subject) | None => None,
         };
@@ -705,7 +1166,7 @@ impl Builder {
             let i = match self.subgroup_index.get(&key) {
                 Some(&i) => i,
                 None => {
-                    self.subgroups.push((key.clone(), Acc::new(&self.layout, self.keying.as_ref())));
+                    self.subgroups.push((key.clone(), Acc::new(&self.layout, self.keying.as_deref())));
                     self.subgroup_index.insert(key, self.subgroups.len() - 1);
                     self.subgroups.len() - 1
                 }
@@ -715,8 +1176,8 @@ impl Builder {
         if self.by == Some(By::Subject) {
             let scores: Vec<Option<f64>> = levels.iter().map(|l| l.and_then(|(s, _, _)| s)).collect();
             let order = self.read;
-            let acc = self.subjects.entry(r.subject.name.clone()).or_default();
-            match OTHER_ROLES.iter().position(|x| *x == r.rater.role) {
+            let acc = self.subjects.entry(r.subject.clone()).or_default();
+            match OTHER_ROLES.iter().position(|x| *x == r.role) {
                 Some(i) => acc.roles[i].add(&scores),
                 None => {
                     acc.self_n += 1;
@@ -732,26 +1193,6 @@ impl Builder {
             }
         }
         self.read += 1;
-    }
-
-    /// Adjusted item values of each dimension, where every item is answered.
-    fn alpha_rows(&self, r: &ResultDoc) -> Vec<Option<Vec<i64>>> {
-        let Some(k) = &self.keying else { return vec![None; self.layout.dimensions.len()] };
-        k.items
-            .iter()
-            .map(|items| {
-                if items.len() < 2 {
-                    return None;
-                }
-                items
-                    .iter()
-                    .map(|(id, reverse)| {
-                        let v = r.answers.get(id).copied().flatten().filter(|v| (k.min..=k.max).contains(v))?;
-                        Some(if *reverse { k.min + k.max - v } else { v })
-                    })
-                    .collect()
-            })
-            .collect()
     }
 
     /// Texts to show beside the report.

@@ -7,6 +7,7 @@
 pub mod answers;
 pub mod app;
 pub mod assess;
+pub mod batch;
 pub mod cli;
 pub mod cmd;
 pub mod diag;
@@ -16,6 +17,7 @@ pub mod i18n;
 pub mod lang;
 pub mod locate;
 pub mod output;
+pub mod pipeline;
 pub mod report;
 pub mod result;
 pub mod resultfile;

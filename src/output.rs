@@ -17,7 +17,7 @@ pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Resul
         .tempfile_in(&dir)
         .map_err(|e| Error::io(path, "cannot create a file beside", e))?;
     {
-        let mut w = BufWriter::new(tmp.as_file_mut());
+        let mut w = BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
         write(&mut w).map_err(|e| Error::io(path, "cannot write", e))?;
         w.flush().map_err(|e| Error::io(path, "cannot write", e))?;
     }
@@ -32,7 +32,7 @@ pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Resul
 /// Write to stdout through a buffer. A closed pipe (`| head`) is not an error.
 pub fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
     let stdout = io::stdout();
-    let mut w = BufWriter::new(stdout.lock());
+    let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
     let res = write(&mut w).and_then(|()| w.flush());
     match res {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),

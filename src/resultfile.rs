@@ -28,6 +28,13 @@ fn decode(raw: &str, base: usize, lang: Lang) -> Result<(ResultDoc, String), Box
 
 #[allow(clippy::result_large_err)] // boxed by decode
 fn decode_inner(raw: &str, base: usize, lang: Lang) -> Result<(ResultDoc, String), Diagnostic> {
+    // Straight to the result where it is one (the common case); anything
+    // else is read again below, step by step, to say what is wrong.
+    if let Ok(doc) = serde_json::from_str::<ResultDoc>(raw)
+        && doc.schema == SCHEMA
+    {
+        return Ok((doc, raw.to_string()));
+    }
     let value: serde_json::Value = match serde_json::from_str(raw) {
         Ok(v) => v,
         Err(e) => {

@@ -1,12 +1,20 @@
 //! Scoring, exactly as SPEC §5: values in, a result out, no I/O.
+//!
+//! [`Scorer`] works out everything that does not depend on the respondent
+//! once (targets, texts, the JSON of every fixed part of a result), so that
+//! a batch costs little more than the arithmetic; [`score`] is the one-off
+//! form. A score is computed into [`Scores`] (numbers only), then made into a
+//! [`ResultDoc`] or written straight out as its JSON text, byte for byte what
+//! `serde_json::to_writer` writes for that document.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use indexmap::IndexMap;
 
 use crate::result::{
-    DimensionResult, Priority, Quality, Rater, ResultDoc, RubricRef, SCHEMA, SectionResult, Severity, Standing,
-    Strength, Subject,
+    DimensionResult, Previous, Priority, Quality, Rater, ResultDoc, RubricRef, SCHEMA, SectionResult, Severity,
+    Standing, Strength, Subject,
 };
 use crate::rubric::{GapBands, Loaded, Rubric};
 
@@ -23,6 +31,93 @@ pub struct Response {
     pub answers: HashMap<String, Option<i64>>,
     /// Seconds spent answering, when interactive.
     pub seconds: Option<f64>,
+}
+
+/// One respondent as the batch readers give it: a [`Response`] with the
+/// answers in rubric order (`values[k]` answers the k-th item), so that
+/// nothing is looked up by name while scoring.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Respondent {
+    pub subject: Subject,
+    pub rater: Rater,
+    pub session: Option<String>,
+    /// RFC 3339; None means "now".
+    pub taken_at: Option<String>,
+    /// One per item of the rubric, in rubric order; None: skipped.
+    pub values: Vec<Option<i64>>,
+    pub seconds: Option<f64>,
+}
+
+impl Respondent {
+    /// As a [`Response`]: every item of the rubric a key, skipped ones None.
+    pub fn into_response(self, items: &ItemIndex<'_>) -> Response {
+        let answers = items.ids.iter().zip(self.values).map(|(id, v)| (id.to_string(), v)).collect();
+        Response {
+            subject: self.subject,
+            rater: self.rater,
+            session: self.session,
+            taken_at: self.taken_at,
+            answers,
+            seconds: self.seconds,
+        }
+    }
+}
+
+/// FNV-1a: item ids are short and trusted, SipHash's protection is not
+/// needed and its cost shows in batches.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The rubric's item ids in rubric order, and each one's place.
+#[derive(Clone, Debug)]
+pub struct ItemIndex<'r> {
+    pub ids: Vec<&'r str>,
+    places: FastMap<&'r str, usize>,
+}
+
+impl<'r> ItemIndex<'r> {
+    pub fn new(rubric: &'r Rubric) -> Self {
+        let ids: Vec<&str> = rubric.items().map(|(_, _, i)| i.id.as_str()).collect();
+        let places = ids.iter().enumerate().map(|(k, id)| (*id, k)).collect();
+        ItemIndex { ids, places }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The place of an item id; `hint` is where it is expected (answers
+    /// usually come in rubric order), tried first.
+    pub fn find(&self, id: &str, hint: usize) -> Option<usize> {
+        match self.ids.get(hint) {
+            Some(h) if *h == id => Some(hint),
+            _ => self.places.get(id).copied(),
+        }
+    }
+
+    /// The answers of a [`Response`] in rubric order.
+    pub fn values(&self, answers: &HashMap<String, Option<i64>>) -> Vec<Option<i64>> {
+        self.ids.iter().map(|id| answers.get(*id).copied().flatten()).collect()
+    }
 }
 
 /// What the person running the tool chose.
@@ -93,16 +188,6 @@ fn standing(score: Option<f64>, target: f64, bands: &GapBands) -> Standing {
     Standing { score, target, gap, severity: severity(gap, bands) }
 }
 
-/// Weighted mean of (weight, value) pairs; None when there are none.
-fn weighted_mean(pairs: impl IntoIterator<Item = (f64, f64)>) -> Option<f64> {
-    let (mut num, mut den) = (0.0, 0.0);
-    for (w, v) in pairs {
-        num += w * v;
-        den += w;
-    }
-    (den > 0.0).then(|| num / den)
-}
-
 /// Score of one answer on the 0..100 scale.
 pub fn item_score(value: i64, reverse: bool, min: i64, max: i64) -> f64 {
     let adjusted = if reverse { min + max - value } else { value };
@@ -112,118 +197,16 @@ pub fn item_score(value: i64, reverse: bool, min: i64, max: i64) -> f64 {
 /// Score one response. `id` and `now` are the result's id and the time used
 /// when the response gives none: passed in so that scoring stays pure.
 pub fn score(loaded: &Loaded, resp: &Response, opts: &Options, id: String, now: &str) -> ResultDoc {
-    let r = &loaded.rubric;
-    let lang = opts.lang.as_str();
-    let (min, max) = (r.scale.min, r.scale.max);
-    let targets = Targets::new(r, opts);
-    let answer = |item: &str| resp.answers.get(item).copied().flatten();
-
-    let mut sections = Vec::with_capacity(r.sections.len());
-    let mut section_scores = Vec::new();
-    let mut candidates = Vec::new(); // (weighted gap, gap, rubric order, section, dimension)
-    let mut strengths = Vec::new();
-    let mut order = 0usize;
-    for (si, sec) in r.sections.iter().enumerate() {
-        let mut dims = Vec::with_capacity(sec.dimensions.len());
-        let mut dim_scores = Vec::new();
-        for (di, dim) in sec.dimensions.iter().enumerate() {
-            let answered: Vec<(f64, f64)> = dim
-                .items
-                .iter()
-                .filter_map(|it| answer(&it.id).map(|v| (it.weight, item_score(v, it.reverse, min, max))))
-                .collect();
-            let score =
-                if answered.len() * 2 < dim.items.len() { None } else { weighted_mean(answered.iter().copied()) };
-            let st = standing(score, targets.dimension(si, di), &r.gap);
-            if let Some(s) = score {
-                dim_scores.push((dim.weight, s));
-            }
-            match st.gap {
-                Some(g) if g > 0.0 => {
-                    candidates.push((g * dim.weight * sec.weight, g, order, si, di));
-                }
-                Some(_) => strengths.push((score.unwrap_or(0.0), order, si, di)),
-                None => {}
-            }
-            order += 1;
-            dims.push(DimensionResult {
-                id: dim.id.clone(),
-                title: r.text(&dim.title, lang).to_string(),
-                score: st.score,
-                target: st.target,
-                gap: st.gap,
-                severity: st.severity,
-                answered: answered.len(),
-                items: dim.items.len(),
-            });
-        }
-        let score = weighted_mean(dim_scores);
-        if let Some(s) = score {
-            section_scores.push((sec.weight, s));
-        }
-        let st = standing(score, targets.section(si), &r.gap);
-        sections.push(SectionResult {
-            id: sec.id.clone(),
-            title: r.text(&sec.title, lang).to_string(),
-            score: st.score,
-            target: st.target,
-            gap: st.gap,
-            severity: st.severity,
-            dimensions: dims,
-        });
-    }
-    let overall = standing(weighted_mean(section_scores), targets.default(), &r.gap);
-
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
-    let priorities = candidates
-        .into_iter()
-        .map(|(wg, g, _, si, di)| {
-            let (sec, dim) = (&r.sections[si], &r.sections[si].dimensions[di]);
-            Priority {
-                dimension: dim.id.clone(),
-                section: sec.id.clone(),
-                gap: g,
-                weighted_gap: wg,
-                suggestions: dim.suggestions.iter().map(|s| r.text(s, lang).to_string()).collect(),
-            }
-        })
-        .collect();
-    strengths.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let strengths = strengths
-        .into_iter()
-        .map(|(score, _, si, di)| Strength {
-            dimension: r.sections[si].dimensions[di].id.clone(),
-            section: r.sections[si].id.clone(),
-            score,
-        })
-        .collect();
-
-    let answers: IndexMap<String, Option<i64>> = r.items().map(|(_, _, it)| (it.id.clone(), answer(&it.id))).collect();
-    let quality = quality(r, &answers, resp.seconds);
-
-    ResultDoc {
-        schema: SCHEMA.to_string(),
-        id,
-        rubric: RubricRef {
-            id: r.id.clone(),
-            version: r.version.clone(),
-            title: r.text(&r.title, lang).to_string(),
-            sha256: loaded.sha256.clone(),
-        },
-        profile: opts.profile.clone(),
-        subject: resp.subject.clone(),
-        rater: resp.rater.clone(),
-        session: resp.session.clone(),
-        taken_at: resp.taken_at.clone().unwrap_or_else(|| now.to_string()),
-        lang: lang.to_string(),
-        overall,
-        sections,
-        priorities,
-        strengths,
-        answers,
-        quality,
-        previous: None,
-    }
+    let scorer = Scorer::new(loaded, opts);
+    let values = scorer.index.values(&resp.answers);
+    let scores = scorer.scores(&values, resp.seconds);
+    let meta = Meta {
+        subject: &resp.subject,
+        rater: &resp.rater,
+        session: resp.session.as_deref(),
+        taken_at: resp.taken_at.as_deref().unwrap_or(now),
+    };
+    scorer.doc(&scores, &meta, &values, id)
 }
 
 /// Seconds an item below which answering counts as too fast.
@@ -231,37 +214,580 @@ pub const TOO_FAST_SECONDS_PER_ITEM: f64 = 2.0;
 
 /// Careless-answering signals, SPEC §6.
 pub fn quality(r: &Rubric, answers: &IndexMap<String, Option<i64>>, seconds: Option<f64>) -> Quality {
-    let given: Vec<i64> = answers.values().filter_map(|v| *v).collect();
-    let mut counts: HashMap<i64, usize> = HashMap::new();
-    for v in &given {
-        *counts.entry(*v).or_default() += 1;
-    }
-    let most = counts.values().copied().max().unwrap_or(0);
-    let straight_line = !given.is_empty() && most * 10 >= given.len() * 8;
-
+    let index = ItemIndex::new(r);
+    let values: Vec<Option<i64>> = index.ids.iter().map(|id| answers.get(*id).copied().flatten()).collect();
     let (min, max) = (r.scale.min as f64, r.scale.max as f64);
+    let dims: Vec<Vec<(usize, bool)>> = {
+        let mut k = 0;
+        r.dimensions()
+            .map(|(_, d)| {
+                d.items
+                    .iter()
+                    .map(|it| {
+                        k += 1;
+                        (k - 1, it.reverse)
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    quality_flags(&values, dims.iter().map(Vec::as_slice), min, max, seconds).quality(seconds)
+}
+
+/// The quality signals as flags.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Flags {
+    straight_line: bool,
+    reverse_inconsistent: bool,
+    too_fast: bool,
+}
+
+impl Flags {
+    const NAMES: [&'static str; 3] = ["straight_line", "reverse_inconsistent", "too_fast"];
+
+    fn on(self) -> impl Iterator<Item = &'static str> {
+        [self.straight_line, self.reverse_inconsistent, self.too_fast]
+            .into_iter()
+            .zip(Self::NAMES)
+            .filter_map(|(on, name)| on.then_some(name))
+    }
+
+    fn quality(self, seconds: Option<f64>) -> Quality {
+        Quality {
+            seconds,
+            straight_line: self.straight_line,
+            reverse_inconsistent: self.reverse_inconsistent,
+            flags: self.on().map(str::to_string).collect(),
+        }
+    }
+}
+
+/// `values` in rubric order; `dims` each dimension's (item place, reverse).
+fn quality_flags<'d>(
+    values: &[Option<i64>],
+    dims: impl Iterator<Item = &'d [(usize, bool)]>,
+    min: f64,
+    max: f64,
+    seconds: Option<f64>,
+) -> Flags {
+    // The most frequent value among the answered items: a scale has at most
+    // 11 points, counted in place (anything else, rarely, in a list).
+    let mut counts = [0usize; 16];
+    let mut others: Vec<(i64, usize)> = Vec::new();
+    let mut given = 0usize;
+    let low = min as i64;
+    for &v in values.iter().flatten() {
+        given += 1;
+        match usize::try_from(v.wrapping_sub(low)).ok().filter(|&i| i < counts.len()) {
+            Some(i) => counts[i] += 1,
+            None => match others.iter_mut().find(|(x, _)| *x == v) {
+                Some((_, c)) => *c += 1,
+                None => others.push((v, 1)),
+            },
+        }
+    }
+    let most = counts.iter().chain(others.iter().map(|(_, c)| c)).copied().max().unwrap_or(0);
+    let straight_line = given > 0 && most * 10 >= given * 8;
+
     let high = min + 0.75 * (max - min);
-    let mean = |vals: &[i64]| vals.iter().sum::<i64>() as f64 / vals.len() as f64;
-    let reverse_inconsistent = r.dimensions().any(|(_, d)| {
-        let (mut plain, mut rev) = (Vec::new(), Vec::new());
-        for it in &d.items {
-            if let Some(Some(v)) = answers.get(&it.id) {
-                if it.reverse { rev.push(*v) } else { plain.push(*v) }
+    let reverse_inconsistent = dims.into_iter().any(|items| {
+        let (mut plain_sum, mut plain_n, mut rev_sum, mut rev_n) = (0i64, 0usize, 0i64, 0usize);
+        for &(k, reverse) in items {
+            if let Some(v) = values[k] {
+                if reverse {
+                    rev_sum += v;
+                    rev_n += 1;
+                } else {
+                    plain_sum += v;
+                    plain_n += 1;
+                }
             }
         }
-        !plain.is_empty() && !rev.is_empty() && mean(&plain) >= high && mean(&rev) >= high
+        plain_n > 0 && rev_n > 0 && plain_sum as f64 / plain_n as f64 >= high && rev_sum as f64 / rev_n as f64 >= high
     });
-    let too_fast = seconds.is_some_and(|s| !given.is_empty() && s < TOO_FAST_SECONDS_PER_ITEM * given.len() as f64);
+    let too_fast = seconds.is_some_and(|s| given > 0 && s < TOO_FAST_SECONDS_PER_ITEM * given as f64);
+    Flags { straight_line, reverse_inconsistent, too_fast }
+}
 
-    let mut flags = Vec::new();
-    for (on, name) in
-        [(straight_line, "straight_line"), (reverse_inconsistent, "reverse_inconsistent"), (too_fast, "too_fast")]
-    {
-        if on {
-            flags.push(name.to_string());
+/// Who and when, for a result.
+#[derive(Clone, Copy, Debug)]
+pub struct Meta<'a> {
+    pub subject: &'a Subject,
+    pub rater: &'a Rater,
+    pub session: Option<&'a str>,
+    /// RFC 3339, "now" already filled in.
+    pub taken_at: &'a str,
+}
+
+impl<'a> Meta<'a> {
+    pub fn of(r: &'a Respondent, now: &'a str) -> Self {
+        Meta {
+            subject: &r.subject,
+            rater: &r.rater,
+            session: r.session.as_deref(),
+            taken_at: r.taken_at.as_deref().unwrap_or(now),
         }
     }
-    Quality { seconds, straight_line, reverse_inconsistent, flags }
+}
+
+/// The numbers of one scored respondent.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scores {
+    /// Per dimension in rubric order: score, items answered.
+    dims: Vec<(Option<f64>, usize)>,
+    sections: Vec<Option<f64>>,
+    overall: Option<f64>,
+    /// (weighted gap, gap, dimension), most pressing first.
+    priorities: Vec<(f64, f64, usize)>,
+    /// (score, dimension), highest first.
+    strengths: Vec<(f64, usize)>,
+    flags: Flags,
+    seconds: Option<f64>,
+}
+
+impl Scores {
+    /// The overall score.
+    pub fn overall(&self) -> Option<f64> {
+        self.overall
+    }
+}
+
+struct ItemPlan {
+    reverse: bool,
+    weight: f64,
+}
+
+struct DimPlan {
+    /// Places of its items.
+    items: std::ops::Range<usize>,
+    weight: f64,
+    /// Its section's place and weight.
+    section: usize,
+    section_weight: f64,
+    target: f64,
+    id: String,
+    title: String,
+    suggestions: Vec<String>,
+    /// Its items as (place, reverse), for the quality signals.
+    keying: Vec<(usize, bool)>,
+    /// `{"id":…,"title":…,"score":`
+    json_head: String,
+    /// `"section":…,` and `"dimension":…` for priorities and strengths.
+    json_ref: String,
+    /// `,"suggestions":[…]}`
+    json_suggestions: String,
+    /// `,"target":…`
+    json_target: String,
+}
+
+struct SectionPlan {
+    dims: std::ops::Range<usize>,
+    weight: f64,
+    target: f64,
+    id: String,
+    title: String,
+    json_head: String,
+    json_target: String,
+}
+
+/// A rubric and the scoring options, worked out once for many respondents.
+pub struct Scorer<'a> {
+    loaded: &'a Loaded,
+    /// The rubric's items, by place.
+    pub index: ItemIndex<'a>,
+    opts: Options,
+    lang: String,
+    min: i64,
+    max: i64,
+    items: Vec<ItemPlan>,
+    dims: Vec<DimPlan>,
+    sections: Vec<SectionPlan>,
+    overall_target: f64,
+    /// `,"rubric":{…},"profile":…,"subject":{"name":`
+    json_rubric: String,
+    /// `,"lang":…,"overall":{"score":`
+    json_lang: String,
+    /// `"item id":` per item.
+    json_keys: Vec<String>,
+}
+
+fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+impl<'a> Scorer<'a> {
+    pub fn new(loaded: &'a Loaded, opts: &Options) -> Self {
+        let r = &loaded.rubric;
+        let lang = opts.lang.clone();
+        let targets = Targets::new(r, opts);
+        let mut items = Vec::new();
+        let mut dims = Vec::new();
+        let mut sections = Vec::new();
+        for (si, sec) in r.sections.iter().enumerate() {
+            let first_dim = dims.len();
+            for (di, dim) in sec.dimensions.iter().enumerate() {
+                let first = items.len();
+                for it in &dim.items {
+                    items.push(ItemPlan { reverse: it.reverse, weight: it.weight });
+                }
+                let title = r.text(&dim.title, &lang).to_string();
+                let suggestions: Vec<String> = dim.suggestions.iter().map(|s| r.text(s, &lang).to_string()).collect();
+                let target = targets.dimension(si, di);
+                dims.push(DimPlan {
+                    items: first..items.len(),
+                    weight: dim.weight,
+                    section: si,
+                    section_weight: sec.weight,
+                    target,
+                    json_head: format!("{{\"id\":{},\"title\":{},\"score\":", json(&dim.id), json(&title)),
+                    json_ref: format!("{{\"dimension\":{},\"section\":{}", json(&dim.id), json(&sec.id)),
+                    json_suggestions: format!(",\"suggestions\":{}}}", json(&suggestions)),
+                    json_target: format!(",\"target\":{}", json(&target)),
+                    keying: dim.items.iter().enumerate().map(|(k, it)| (first + k, it.reverse)).collect(),
+                    id: dim.id.clone(),
+                    title,
+                    suggestions,
+                });
+            }
+            let title = r.text(&sec.title, &lang).to_string();
+            let target = targets.section(si);
+            sections.push(SectionPlan {
+                dims: first_dim..dims.len(),
+                weight: sec.weight,
+                target,
+                json_head: format!("{{\"id\":{},\"title\":{},\"score\":", json(&sec.id), json(&title)),
+                json_target: format!(",\"target\":{}", json(&target)),
+                id: sec.id.clone(),
+                title,
+            });
+        }
+        let rubric_ref = RubricRef {
+            id: r.id.clone(),
+            version: r.version.clone(),
+            title: r.text(&r.title, &lang).to_string(),
+            sha256: loaded.sha256.clone(),
+        };
+        let index = ItemIndex::new(r);
+        let json_keys = index.ids.iter().map(|id| format!("{}:", json(id))).collect();
+        Scorer {
+            loaded,
+            opts: opts.clone(),
+            json_rubric: format!(",\"rubric\":{},\"profile\":{},\"subject\":", json(&rubric_ref), json(&opts.profile)),
+            json_lang: format!(",\"lang\":{},\"overall\":{{\"score\":", json(&lang)),
+            json_keys,
+            index,
+            lang,
+            min: r.scale.min,
+            max: r.scale.max,
+            items,
+            dims,
+            sections,
+            overall_target: targets.default(),
+        }
+    }
+
+    fn rubric(&self) -> &Rubric {
+        &self.loaded.rubric
+    }
+
+    /// The numbers: `values` in rubric order (see [`ItemIndex`]).
+    pub fn scores(&self, values: &[Option<i64>], seconds: Option<f64>) -> Scores {
+        let (min, max) = (self.min, self.max);
+        let mut dims = Vec::with_capacity(self.dims.len());
+        let mut sections = Vec::with_capacity(self.sections.len());
+        let mut candidates = Vec::new(); // (weighted gap, gap, dimension)
+        let mut strengths = Vec::new();
+        let (mut over_num, mut over_den) = (0.0, 0.0);
+        for sec in &self.sections {
+            let (mut sec_num, mut sec_den) = (0.0, 0.0);
+            for k in sec.dims.clone() {
+                let dim = &self.dims[k];
+                let (mut num, mut den, mut answered) = (0.0, 0.0, 0usize);
+                for i in dim.items.clone() {
+                    if let Some(v) = values.get(i).copied().flatten() {
+                        let it = &self.items[i];
+                        num += it.weight * item_score(v, it.reverse, min, max);
+                        den += it.weight;
+                        answered += 1;
+                    }
+                }
+                let score = if answered * 2 < dim.items.len() || den <= 0.0 { None } else { Some(num / den) };
+                if let Some(s) = score {
+                    sec_num += dim.weight * s;
+                    sec_den += dim.weight;
+                    let g = dim.target - s;
+                    if g > 0.0 {
+                        candidates.push((g * dim.weight * dim.section_weight, g, k));
+                    } else {
+                        strengths.push((s, k));
+                    }
+                }
+                dims.push((score, answered));
+            }
+            let score = (sec_den > 0.0).then(|| sec_num / sec_den);
+            if let Some(s) = score {
+                over_num += sec.weight * s;
+                over_den += sec.weight;
+            }
+            sections.push(score);
+        }
+        let overall = (over_den > 0.0).then(|| over_num / over_den);
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+        strengths.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let flags = quality_flags(
+            values,
+            self.dims.iter().map(|d| d.keying.as_slice()),
+            self.min as f64,
+            self.max as f64,
+            seconds,
+        );
+        Scores { dims, sections, overall, priorities: candidates, strengths, flags, seconds }
+    }
+
+    /// The result document.
+    pub fn doc(&self, s: &Scores, meta: &Meta<'_>, values: &[Option<i64>], id: String) -> ResultDoc {
+        let r = self.rubric();
+        let bands = &r.gap;
+        let sections = self
+            .sections
+            .iter()
+            .zip(&s.sections)
+            .map(|(sec, score)| {
+                let st = standing(*score, sec.target, bands);
+                SectionResult {
+                    id: sec.id.clone(),
+                    title: sec.title.clone(),
+                    score: st.score,
+                    target: st.target,
+                    gap: st.gap,
+                    severity: st.severity,
+                    dimensions: sec
+                        .dims
+                        .clone()
+                        .map(|k| {
+                            let dim = &self.dims[k];
+                            let (score, answered) = s.dims[k];
+                            let st = standing(score, dim.target, bands);
+                            DimensionResult {
+                                id: dim.id.clone(),
+                                title: dim.title.clone(),
+                                score: st.score,
+                                target: st.target,
+                                gap: st.gap,
+                                severity: st.severity,
+                                answered,
+                                items: dim.items.len(),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let section_of = |k: usize| &self.sections[self.dims[k].section].id;
+        ResultDoc {
+            schema: SCHEMA.to_string(),
+            id,
+            rubric: RubricRef {
+                id: r.id.clone(),
+                version: r.version.clone(),
+                title: r.text(&r.title, &self.lang).to_string(),
+                sha256: self.loaded.sha256.clone(),
+            },
+            profile: self.opts.profile.clone(),
+            subject: meta.subject.clone(),
+            rater: meta.rater.clone(),
+            session: meta.session.map(str::to_string),
+            taken_at: meta.taken_at.to_string(),
+            lang: self.lang.clone(),
+            overall: standing(s.overall, self.overall_target, bands),
+            sections,
+            priorities: s
+                .priorities
+                .iter()
+                .map(|&(wg, g, k)| Priority {
+                    dimension: self.dims[k].id.clone(),
+                    section: section_of(k).clone(),
+                    gap: g,
+                    weighted_gap: wg,
+                    suggestions: self.dims[k].suggestions.clone(),
+                })
+                .collect(),
+            strengths: s
+                .strengths
+                .iter()
+                .map(|&(score, k)| Strength {
+                    dimension: self.dims[k].id.clone(),
+                    section: section_of(k).clone(),
+                    score,
+                })
+                .collect(),
+            answers: self.index.ids.iter().zip(values).map(|(id, v)| (id.to_string(), *v)).collect(),
+            quality: s.flags.quality(s.seconds),
+            previous: None,
+        }
+    }
+
+    /// The result's JSON text, exactly as `serde_json::to_writer` writes
+    /// [`Scorer::doc`] (with `previous` set), appended to `out`.
+    pub fn write_json(
+        &self,
+        out: &mut Vec<u8>,
+        s: &Scores,
+        meta: &Meta<'_>,
+        values: &[Option<i64>],
+        id: &str,
+        previous: Option<&Previous>,
+    ) {
+        let bands = &self.rubric().gap;
+        out.extend_from_slice(b"{\"schema\":\"");
+        out.extend_from_slice(SCHEMA.as_bytes());
+        out.extend_from_slice(b"\",\"id\":");
+        put(out, id);
+        out.extend_from_slice(self.json_rubric.as_bytes());
+        out.extend_from_slice(b"{\"name\":");
+        put(out, &meta.subject.name);
+        out.extend_from_slice(b",\"department\":");
+        put(out, &meta.subject.department);
+        out.extend_from_slice(b"},\"rater\":{\"role\":");
+        put(out, &meta.rater.role);
+        out.extend_from_slice(b",\"name\":");
+        put(out, &meta.rater.name);
+        out.extend_from_slice(b"},\"session\":");
+        put(out, &meta.session);
+        out.extend_from_slice(b",\"taken_at\":");
+        put(out, meta.taken_at);
+        out.extend_from_slice(self.json_lang.as_bytes());
+        let standing_tail = |out: &mut Vec<u8>, score: Option<f64>, target: f64, target_json: Option<&str>| {
+            let gap = score.map(|s| target - s);
+            match target_json {
+                Some(t) => out.extend_from_slice(t.as_bytes()),
+                None => {
+                    out.extend_from_slice(b",\"target\":");
+                    put(out, &target);
+                }
+            }
+            out.extend_from_slice(b",\"gap\":");
+            num(out, gap);
+            out.extend_from_slice(b",\"severity\":");
+            put(out, &severity(gap, bands));
+        };
+        num(out, s.overall);
+        standing_tail(out, s.overall, self.overall_target, None);
+        out.extend_from_slice(b"},\"sections\":[");
+        for (n, (sec, score)) in self.sections.iter().zip(&s.sections).enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(sec.json_head.as_bytes());
+            num(out, *score);
+            standing_tail(out, *score, sec.target, Some(&sec.json_target));
+            out.extend_from_slice(b",\"dimensions\":[");
+            for k in sec.dims.clone() {
+                if k > sec.dims.start {
+                    out.push(b',');
+                }
+                let dim = &self.dims[k];
+                let (score, answered) = s.dims[k];
+                out.extend_from_slice(dim.json_head.as_bytes());
+                num(out, score);
+                standing_tail(out, score, dim.target, Some(&dim.json_target));
+                out.extend_from_slice(b",\"answered\":");
+                put(out, &answered);
+                out.extend_from_slice(b",\"items\":");
+                put(out, &dim.items.len());
+                out.push(b'}');
+            }
+            out.extend_from_slice(b"]}");
+        }
+        out.extend_from_slice(b"],\"priorities\":[");
+        for (n, &(wg, g, k)) in s.priorities.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            let dim = &self.dims[k];
+            out.extend_from_slice(dim.json_ref.as_bytes());
+            out.extend_from_slice(b",\"gap\":");
+            num(out, Some(g));
+            out.extend_from_slice(b",\"weighted_gap\":");
+            num(out, Some(wg));
+            out.extend_from_slice(dim.json_suggestions.as_bytes());
+        }
+        out.extend_from_slice(b"],\"strengths\":[");
+        for (n, &(score, k)) in s.strengths.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(self.dims[k].json_ref.as_bytes());
+            out.extend_from_slice(b",\"score\":");
+            num(out, Some(score));
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"],\"answers\":{");
+        for (n, (key, v)) in self.json_keys.iter().zip(values).enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(key.as_bytes());
+            match v {
+                Some(v) => put(out, v),
+                None => out.extend_from_slice(b"null"),
+            }
+        }
+        out.extend_from_slice(b"},\"quality\":{\"seconds\":");
+        put(out, &s.seconds);
+        out.extend_from_slice(b",\"straight_line\":");
+        put(out, &s.flags.straight_line);
+        out.extend_from_slice(b",\"reverse_inconsistent\":");
+        put(out, &s.flags.reverse_inconsistent);
+        out.extend_from_slice(b",\"flags\":[");
+        for (n, name) in s.flags.on().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.push(b'"');
+            out.extend_from_slice(name.as_bytes());
+            out.push(b'"');
+        }
+        out.extend_from_slice(b"]},\"previous\":");
+        put(out, &previous);
+        out.push(b'}');
+    }
+}
+
+thread_local! {
+    /// Numbers as serde_json writes them, by their bits: the scores of a
+    /// batch take few distinct values, and finding one costs less than
+    /// formatting it again.
+    static NUMBERS: std::cell::RefCell<FastMap<u64, ([u8; 24], u8)>> = Default::default();
+}
+
+/// A number (or null) as serde_json writes it.
+fn num(out: &mut Vec<u8>, v: Option<f64>) {
+    let Some(v) = v else {
+        out.extend_from_slice(b"null");
+        return;
+    };
+    NUMBERS.with_borrow_mut(|known| {
+        if let Some((text, len)) = known.get(&v.to_bits()) {
+            out.extend_from_slice(&text[..usize::from(*len)]);
+            return;
+        }
+        let start = out.len();
+        put(out, &v);
+        let written = &out[start..];
+        if known.len() < 1 << 14 && written.len() <= 24 {
+            let mut text = [0u8; 24];
+            text[..written.len()].copy_from_slice(written);
+            known.insert(v.to_bits(), (text, written.len() as u8));
+        }
+    });
+}
+
+/// One value as serde_json writes it (strings escaped, numbers formatted,
+/// non-finite numbers as null).
+fn put<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
+    // Writing to a Vec cannot fail, and these values always serialize.
+    let _ = serde_json::to_writer(&mut *out, v);
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 use crate::lang::Lang;
-use crate::result::ResultDoc;
+use crate::result::{Previous, ResultDoc, Role};
 
 mod sqlite;
 
@@ -60,6 +60,12 @@ pub trait Store: Send {
     fn for_each(&self, filter: &Filter, f: &mut dyn FnMut(&str) -> Result<(), StoreError>)
     -> Result<usize, StoreError>;
 
+    /// Start storing results one at a time, all in one transaction: they land
+    /// together at [`Batch::commit`], or not at all if the batch is dropped.
+    /// Batches of any size stream through it; [`Store::save`] and
+    /// [`Store::import`] are batches of a list.
+    fn batch(&mut self) -> Result<Box<dyn Batch + '_>, StoreError>;
+
     /// Delete results by id, in one transaction. Returns the ids that were
     /// stored (and now are not), in the order given.
     fn delete(&mut self, ids: &[String]) -> Result<Vec<String>, StoreError>;
@@ -76,6 +82,56 @@ pub trait Store: Send {
 
     /// Delete a draft; true when there was one.
     fn delete_draft(&mut self, id: &str) -> Result<bool, StoreError>;
+}
+
+/// Results being stored in one transaction (see [`Store::batch`]).
+pub trait Batch {
+    /// As [`Store::previous`], the results inserted so far included.
+    fn previous(&self, of: &Columns<'_>) -> Result<Option<ResultDoc>, StoreError>;
+
+    /// The link to that previous result (its id and time, the change of the
+    /// overall score), from the indexed columns, without decoding it.
+    fn previous_link(&self, of: &Columns<'_>) -> Result<Option<Previous>, StoreError>;
+
+    /// Store one result: its columns and its JSON text, which must be of
+    /// it (the caller vouches). False: its id was already stored, and the
+    /// stored one is left as it is.
+    fn insert(&mut self, of: &Columns<'_>, json: &str) -> Result<bool, StoreError>;
+
+    /// Land every insert of the batch.
+    fn commit(self: Box<Self>) -> Result<(), StoreError>;
+}
+
+/// The indexed columns of a result: what the store keeps beside its JSON
+/// text, and what finds a subject's previous result.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Columns<'a> {
+    pub id: &'a str,
+    pub subject: &'a str,
+    pub department: Option<&'a str>,
+    pub rater_role: Role,
+    pub session: Option<&'a str>,
+    pub rubric_id: &'a str,
+    pub rubric_version: &'a str,
+    /// RFC 3339.
+    pub taken_at: &'a str,
+    pub overall: Option<f64>,
+}
+
+impl<'a> From<&'a ResultDoc> for Columns<'a> {
+    fn from(d: &'a ResultDoc) -> Self {
+        Columns {
+            id: &d.id,
+            subject: &d.subject.name,
+            department: d.subject.department.as_deref(),
+            rater_role: d.rater.role,
+            session: d.session.as_deref(),
+            rubric_id: &d.rubric.id,
+            rubric_version: &d.rubric.version,
+            taken_at: &d.taken_at,
+            overall: d.overall.score,
+        }
+    }
 }
 
 /// Open the store at `path` (today always SQLite).

@@ -14,7 +14,9 @@
 //! UTF-8, GB18030 (which covers GBK and GB2312), as Excel on Chinese Windows
 //! saves it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::io::{self, BufRead, Read};
 
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone};
 
@@ -23,7 +25,7 @@ use crate::diag::Diagnostic;
 use crate::lang::Lang;
 use crate::result::{Rater, Role, Subject};
 use crate::rubric::Rubric;
-use crate::score::Response;
+use crate::score::{Respondent, Response};
 
 /// How item columns are matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -169,9 +171,9 @@ pub fn render_problem(path: &str, p: &Problem, lang: Lang) -> String {
 
 /// A cell as the file holds it.
 #[derive(Clone, Debug, PartialEq)]
-enum Cell {
+enum Cell<'a> {
     Empty,
-    Text(String),
+    Text(Cow<'a, str>),
     Number(f64),
     Bool(bool),
     /// An Excel date and time: days since 1899-12-30.
@@ -180,7 +182,7 @@ enum Cell {
     Error(String),
 }
 
-impl Cell {
+impl Cell<'_> {
     fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
@@ -203,12 +205,13 @@ impl Cell {
     }
 }
 
-struct GridRow {
+/// One row of the grid, as read.
+struct GridRow<'a> {
     /// Row number as a spreadsheet shows it.
     row: usize,
     /// Line in the file where the row starts (the row number for workbooks).
     line: usize,
-    cells: Vec<Cell>,
+    cells: Vec<Cell<'a>>,
 }
 
 /// Decode CSV bytes: UTF-8 without its byte-order mark, or GB18030.
@@ -223,43 +226,182 @@ pub fn decode(bytes: &[u8]) -> String {
     }
 }
 
-fn read_delimited(bytes: &[u8], tab: bool, lang: Lang) -> Result<Vec<GridRow>, Box<Problem>> {
-    let text = decode(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(if tab { b'\t' } else { b',' })
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for (i, rec) in reader.records().enumerate() {
-        match rec {
-            Ok(r) => {
-                let line = r.position().map_or(i + 1, |p| usize::try_from(p.line()).unwrap_or(i + 1));
-                let cells =
-                    r.iter().map(|c| if c.is_empty() { Cell::Empty } else { Cell::Text(c.to_string()) }).collect();
-                rows.push(GridRow { row: i + 1, line, cells });
+/// Opens the file again from its start: a table is read more than once
+/// (its encoding, then its rows), never held whole.
+pub type Open<'a> = dyn Fn() -> io::Result<Box<dyn BufRead + 'a>> + 'a;
+
+/// How the text of a delimited file is encoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Encoding {
+    /// UTF-8; `skip` bytes of byte-order mark first.
+    Utf8 { skip: usize },
+    /// Anything else, decoded to UTF-8 on the way in.
+    Other { enc: &'static encoding_rs::Encoding, skip: usize },
+}
+
+/// The encoding: a byte-order mark says; else UTF-8 if the whole file is,
+/// else GB18030. Reads the file through once, a block at a time.
+fn sniff_encoding(open: &Open<'_>) -> io::Result<Encoding> {
+    let mut r = open()?;
+    let head = r.fill_buf()?;
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(head) {
+        return Ok(if enc == encoding_rs::UTF_8 {
+            Encoding::Utf8 { skip: bom }
+        } else {
+            Encoding::Other { enc, skip: bom }
+        });
+    }
+    // Validate block by block, carrying an incomplete character over.
+    let mut carry: Vec<u8> = Vec::new();
+    loop {
+        let buf = r.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(if carry.is_empty() {
+                Encoding::Utf8 { skip: 0 }
+            } else {
+                Encoding::Other { enc: encoding_rs::GB18030, skip: 0 }
+            });
+        }
+        let n = buf.len();
+        let ok = if carry.is_empty() {
+            match std::str::from_utf8(buf) {
+                Ok(_) => true,
+                Err(e) if e.error_len().is_none() => {
+                    carry.extend_from_slice(&buf[e.valid_up_to()..]);
+                    true
+                }
+                Err(_) => false,
+            }
+        } else {
+            carry.extend_from_slice(buf);
+            match std::str::from_utf8(&carry) {
+                Ok(_) => {
+                    carry.clear();
+                    true
+                }
+                Err(e) if e.error_len().is_none() => {
+                    carry.drain(..e.valid_up_to());
+                    carry.len() < 4
+                }
+                Err(_) => false,
+            }
+        };
+        if !ok {
+            return Ok(Encoding::Other { enc: encoding_rs::GB18030, skip: 0 });
+        }
+        r.consume(n);
+    }
+}
+
+/// A reader that decodes another encoding to UTF-8 as it goes.
+struct Decoding<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    out: Vec<u8>,
+    pos: usize,
+    done: bool,
+}
+
+impl<R: BufRead> Decoding<R> {
+    fn new(inner: R, enc: &'static encoding_rs::Encoding) -> Self {
+        Decoding { inner, decoder: enc.new_decoder_without_bom_handling(), out: Vec::new(), pos: 0, done: false }
+    }
+}
+
+impl<R: BufRead> Read for Decoding<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.pos == self.out.len() && !self.done {
+            let input = self.inner.fill_buf()?;
+            let last = input.is_empty();
+            self.out.clear();
+            self.pos = 0;
+            let room = self.decoder.max_utf8_buffer_length(input.len()).unwrap_or(input.len() * 3 + 16).max(16);
+            self.out.resize(room, 0);
+            let (_, read, written, _) = self.decoder.decode_to_utf8(input, &mut self.out, last);
+            self.out.truncate(written);
+            self.inner.consume(read);
+            self.done = last;
+        }
+        let n = buf.len().min(self.out.len() - self.pos);
+        buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+/// The records of a delimited file as UTF-8 text, one at a time.
+struct Delimited<'a> {
+    reader: csv::Reader<Box<dyn Read + 'a>>,
+    /// Records read so far.
+    i: usize,
+    lang: Lang,
+}
+
+impl<'a> Delimited<'a> {
+    fn open(open: &Open<'a>, enc: Encoding, tab: bool, lang: Lang) -> Result<Self, Box<Problem>> {
+        let fail = |detail: String| Box::new(read_failure(0, detail, lang));
+        let mut r = open().map_err(|e| fail(e.to_string()))?;
+        let skip = match enc {
+            Encoding::Utf8 { skip } | Encoding::Other { skip, .. } => skip,
+        };
+        let available = r.fill_buf().map_err(|e| fail(e.to_string()))?.len();
+        r.consume(skip.min(available));
+        let input: Box<dyn Read + 'a> = match enc {
+            Encoding::Utf8 { .. } => Box::new(r),
+            Encoding::Other { enc, .. } => Box::new(Decoding::new(r, enc)),
+        };
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(if tab { b'\t' } else { b',' })
+            .buffer_capacity(1 << 16)
+            .from_reader(input);
+        Ok(Delimited { reader, i: 0, lang })
+    }
+
+    /// The next record into `rec`, with its row number and the line it
+    /// starts on; None at the end.
+    fn next(&mut self, rec: &mut csv::StringRecord) -> Result<Option<(usize, usize)>, Box<Problem>> {
+        match self.reader.read_record(rec) {
+            Ok(false) => Ok(None),
+            Ok(true) => {
+                self.i += 1;
+                let i = self.i;
+                Ok(Some((i, rec.position().map_or(i, |p| usize::try_from(p.line()).unwrap_or(i)))))
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
-                return Err(Box::new(Problem {
-                    line,
-                    column: 0,
-                    diag: Diagnostic::error(match lang {
-                        Lang::Zh => format!("无法读取 CSV：{e}"),
-                        Lang::En => format!("cannot read the CSV: {e}"),
-                    })
-                    .help(lang.pick(
-                        "请从表格软件重新导出为 CSV（逗号分隔）",
-                        "export it again from the spreadsheet as CSV (comma-separated)",
-                    )),
-                }));
+                Err(Box::new(read_failure(line, e.to_string(), self.lang)))
             }
         }
     }
-    Ok(rows)
 }
 
-fn read_workbook(bytes: &[u8], lang: Lang) -> Result<Vec<GridRow>, Box<Problem>> {
+/// A record's cells.
+fn cells(rec: &csv::StringRecord) -> Vec<Cell<'_>> {
+    rec.iter().map(|c| if c.is_empty() { Cell::Empty } else { Cell::Text(Cow::Borrowed(c)) }).collect()
+}
+
+/// Every row of a delimited file, in order, as UTF-8 text; `f` returns
+/// false to stop. Rows with nothing in them are passed on too.
+fn delimited_rows(
+    open: &Open<'_>,
+    enc: Encoding,
+    tab: bool,
+    lang: Lang,
+    f: &mut dyn FnMut(GridRow<'_>) -> bool,
+) -> Result<(), Box<Problem>> {
+    let mut rows = Delimited::open(open, enc, tab, lang)?;
+    let mut rec = csv::StringRecord::new();
+    while let Some((row, line)) = rows.next(&mut rec)? {
+        if !f(GridRow { row, line, cells: cells(&rec) }) {
+            break;
+        }
+    }
+    Ok(())
+}
+
+fn read_workbook(bytes: &[u8], lang: Lang) -> Result<Vec<GridRow<'static>>, Box<Problem>> {
     use calamine::{Data, Reader};
     let fail = |detail: String| {
         Box::new(Problem {
@@ -300,12 +442,12 @@ fn read_workbook(bytes: &[u8], lang: Lang) -> Result<Vec<GridRow>, Box<Problem>>
         let mut cells = vec![Cell::Empty; col0];
         cells.extend(r.iter().map(|c| match c {
             Data::Empty => Cell::Empty,
-            Data::String(s) => Cell::Text(s.clone()),
+            Data::String(s) => Cell::Text(Cow::Owned(s.clone())),
             Data::Int(v) => Cell::Number(*v as f64),
             Data::Float(v) => Cell::Number(*v),
             Data::Bool(b) => Cell::Bool(*b),
             Data::DateTime(d) => Cell::Date(d.as_f64()),
-            Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+            Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(Cow::Owned(s.clone())),
             Data::Error(e) => Cell::Error(e.to_string()),
         }));
         let row = row0 + i + 1;
@@ -419,14 +561,13 @@ fn column_name(index: usize, header: &str, lang: Lang) -> String {
 
 /// Decide what each column is. Every problem is returned, not the first.
 fn plan(
-    header: &[Cell],
-    rows: &[GridRow],
+    heads: &[String],
+    column_empty: &dyn Fn(usize) -> bool,
     line: usize,
     rubric: &Rubric,
     opts: &Options,
     lang: Lang,
 ) -> (Vec<Use>, Vec<Problem>) {
-    let heads: Vec<String> = header.iter().map(Cell::text).collect();
     let mut uses: Vec<Option<Use>> = vec![None; heads.len()];
     let mut problems = Vec::new();
     let err = |column: usize, d: Diagnostic| Problem { line, column, diag: d };
@@ -502,7 +643,6 @@ fn plan(
     // Candidates for items, in column order.
     let mut candidates: Vec<usize> = Vec::new();
     let mut seen_meta: HashMap<Meta, usize> = HashMap::new();
-    let column_empty = |i: usize| rows.iter().all(|r| r.cells.get(i).is_none_or(Cell::is_empty));
     for i in 0..heads.len() {
         if uses[i].is_some() {
             continue;
@@ -739,6 +879,10 @@ fn item_value(cell: &Cell, item: &crate::rubric::Item, rubric: &Rubric, lang: La
         Cell::Empty => Ok(None),
         Cell::Number(v) => whole(*v),
         Cell::Text(s) => {
+            // Most cells are a plain number: no copy for them.
+            if let Ok(v) = s.trim().parse::<i64>() {
+                return whole(v as f64);
+            }
             if is_skip(s) {
                 return Ok(None);
             }
@@ -823,20 +967,35 @@ fn place(row: usize, col: usize, header: &str, lang: Lang) -> String {
     }
 }
 
+/// The metadata cells of a row, by kind: a map without hashing.
+struct MetaCells<'c, 'a>([Option<(usize, &'c Cell<'a>)>; 6]);
+
+impl<'c, 'a> MetaCells<'c, 'a> {
+    fn slot(m: Meta) -> usize {
+        Meta::ALL.iter().position(|x| *x == m).unwrap_or(0)
+    }
+    fn insert(&mut self, m: Meta, v: (usize, &'c Cell<'a>)) {
+        self.0[Self::slot(m)] = Some(v);
+    }
+    fn get(&self, m: &Meta) -> Option<&(usize, &'c Cell<'a>)> {
+        self.0[Self::slot(*m)].as_ref()
+    }
+}
+
 fn read_row(
-    r: &GridRow,
+    r: &GridRow<'_>,
     heads: &[String],
     uses: &[Use],
     items: &[&crate::rubric::Item],
     rubric: &Rubric,
     opts: &Options,
     lang: Lang,
-) -> Result<Response, Vec<Problem>> {
+) -> Result<Respondent, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut push = |col: usize, d: Diagnostic| problems.push(Problem { line: r.line, column: col + 1, diag: d });
     let at = |col: usize| place(r.row, col, heads.get(col).map_or("", String::as_str), lang);
-    let mut meta: HashMap<Meta, (usize, &Cell)> = HashMap::new();
-    let mut answers = HashMap::new();
+    let mut meta = MetaCells([None; 6]);
+    let mut values = vec![None; items.len()];
     let (min, max) = (rubric.scale.min, rubric.scale.max);
     for (col, cell) in r.cells.iter().enumerate() {
         match uses.get(col) {
@@ -861,9 +1020,7 @@ fn read_row(
                             Lang::En => format!("write a whole number from {min} to {max} or the option's text"),
                         }),
                     ),
-                    Ok(v) => {
-                        answers.insert(item.id.clone(), v);
-                    }
+                    Ok(v) => values[*k] = v,
                     Err(msg) => {
                         let labels: Vec<String> = rubric
                             .scale
@@ -974,84 +1131,337 @@ fn read_row(
         problems.sort_by_key(|p| p.column);
         return Err(problems);
     }
-    Ok(Response {
+    Ok(Respondent {
         subject: Subject { name: name.unwrap_or_default(), department: text(Meta::Department) },
         rater: Rater { role, name: rater },
         session: text(Meta::Session),
         taken_at: taken,
-        answers,
+        values,
         seconds: None,
     })
 }
 
-/// Read a spreadsheet of responses and check every row against the rubric.
-pub fn read(bytes: &[u8], source: Source, rubric: &Rubric, opts: &Options, lang: Lang) -> Sheet {
-    let grid = match source {
-        Source::Csv => read_delimited(bytes, false, lang),
-        Source::Tsv => read_delimited(bytes, true, lang),
-        Source::Workbook => read_workbook(bytes, lang),
-    };
-    let mut grid = match grid {
-        Ok(g) => g,
-        Err(p) => return Sheet::fail(*p),
-    };
-    // Rows with nothing in them (Excel leaves some at the end) are not responses.
-    grid.retain(|r| !r.cells.iter().all(Cell::is_empty));
-    if grid.is_empty() {
-        return Sheet::fail(Problem {
-            line: 0,
-            column: 0,
-            diag: Diagnostic::error(lang.pick("表格是空的", "the table is empty")).help(lang.pick(
-                "第一行写表头（姓名和各条目标识），以下每行一位答卷人",
-                "put a header row (name and the item ids) first, then one respondent a row",
-            )),
-        });
+/// A table of responses being read: its encoding found and its header
+/// worked out; the rows are read one at a time, as often as needed, with
+/// [`Table::rows`], and only a workbook is ever held whole.
+pub struct Table {
+    source: Source,
+    encoding: Encoding,
+    heads: Vec<String>,
+    uses: Vec<Use>,
+    /// Problems of the file as a whole (header, columns, encoding); with an
+    /// error among them no row is read.
+    pub problems: Vec<Problem>,
+    /// A workbook's rows after the header.
+    grid: Option<Vec<GridRow<'static>>>,
+}
+
+/// One data row read from a table: a respondent, or its problems.
+#[derive(Debug)]
+pub struct Record {
+    /// The row number a spreadsheet shows (the header is row 1).
+    pub row: usize,
+    pub outcome: Result<Respondent, Vec<Problem>>,
+}
+
+impl Table {
+    /// Open a table: its encoding, header and columns. Reads the file once
+    /// to find the encoding where no byte-order mark tells, and once more
+    /// where a column has no header (it may be left out only if empty).
+    pub fn open(open: &Open<'_>, source: Source, rubric: &Rubric, opts: &Options, lang: Lang) -> Table {
+        let mut t = Table {
+            source,
+            encoding: Encoding::Utf8 { skip: 0 },
+            heads: Vec::new(),
+            uses: Vec::new(),
+            problems: Vec::new(),
+            grid: None,
+        };
+        let fail = |t: &mut Table, p: Problem| t.problems.push(p);
+        let mut header: Option<(usize, Vec<String>)> = None;
+        // Columns without a header, and whether any row has data in them.
+        let mut unheaded: Vec<(usize, bool)> = Vec::new();
+        match source {
+            Source::Workbook => {
+                let mut bytes = Vec::new();
+                let read = open().and_then(|mut r| r.read_to_end(&mut bytes));
+                let grid = match read {
+                    Ok(_) => read_workbook(&bytes, lang),
+                    Err(e) => Err(Box::new(Problem {
+                        line: 0,
+                        column: 0,
+                        diag: Diagnostic::error(match lang {
+                            Lang::Zh => format!("无法读取工作簿：{e}"),
+                            Lang::En => format!("cannot read the workbook: {e}"),
+                        }),
+                    })),
+                };
+                match grid {
+                    Ok(mut g) => {
+                        // Rows with nothing in them (Excel leaves some at the end) are not responses.
+                        g.retain(|r| !r.cells.iter().all(Cell::is_empty));
+                        if !g.is_empty() {
+                            let h = g.remove(0);
+                            let heads: Vec<String> = h.cells.iter().map(Cell::text).collect();
+                            unheaded = unheaded_columns(&heads)
+                                .into_iter()
+                                .map(|i| (i, g.iter().any(|r| r.cells.get(i).is_some_and(|c| !c.is_empty()))))
+                                .collect();
+                            header = Some((h.line, heads));
+                        }
+                        t.grid = Some(g);
+                    }
+                    Err(p) => {
+                        fail(&mut t, *p);
+                        return t;
+                    }
+                }
+            }
+            Source::Csv | Source::Tsv => {
+                let tab = source == Source::Tsv;
+                match sniff_encoding(open) {
+                    Ok(e) => t.encoding = e,
+                    Err(e) => {
+                        fail(&mut t, read_failure(0, e.to_string(), lang));
+                        return t;
+                    }
+                }
+                let read = delimited_rows(open, t.encoding, tab, lang, &mut |r| {
+                    if r.cells.iter().all(Cell::is_empty) {
+                        return true;
+                    }
+                    header = Some((r.line, r.cells.iter().map(Cell::text).collect()));
+                    false
+                });
+                if let Err(p) = read {
+                    fail(&mut t, *p);
+                    return t;
+                }
+                if let Some((_, heads)) = &header {
+                    unheaded = unheaded_columns(heads).into_iter().map(|i| (i, false)).collect();
+                }
+                if !unheaded.is_empty() {
+                    let mut first = true;
+                    let read = delimited_rows(open, t.encoding, tab, lang, &mut |r| {
+                        if r.cells.iter().all(Cell::is_empty) {
+                            return true;
+                        }
+                        if std::mem::take(&mut first) {
+                            return true; // the header
+                        }
+                        for (i, data) in &mut unheaded {
+                            *data |= r.cells.get(*i).is_some_and(|c| !c.is_empty());
+                        }
+                        true
+                    });
+                    if let Err(p) = read {
+                        fail(&mut t, *p);
+                        return t;
+                    }
+                }
+            }
+        }
+        let Some((line, heads)) = header else {
+            fail(
+                &mut t,
+                Problem {
+                    line: 0,
+                    column: 0,
+                    diag: Diagnostic::error(lang.pick("表格是空的", "the table is empty")).help(lang.pick(
+                        "第一行写表头（姓名和各条目标识），以下每行一位答卷人",
+                        "put a header row (name and the item ids) first, then one respondent a row",
+                    )),
+                },
+            );
+            return t;
+        };
+        let column_empty = |i: usize| !unheaded.iter().any(|(c, data)| *c == i && *data);
+        let (uses, problems) = plan(&heads, &column_empty, line, rubric, opts, lang);
+        t.heads = heads;
+        t.uses = uses;
+        t.problems = problems;
+        t
     }
-    let header = grid.remove(0);
-    let heads: Vec<String> = header.cells.iter().map(Cell::text).collect();
-    let (uses, problems) = plan(&header.cells, &grid, header.line, rubric, opts, lang);
-    if problems.iter().any(|p| p.diag.is_error()) {
-        return Sheet { problems, rows: Vec::new() };
+
+    /// Whether the file as a whole is wrong: then no row is read.
+    pub fn failed(&self) -> bool {
+        self.problems.iter().any(|p| p.diag.is_error())
     }
-    if grid.is_empty() {
-        let mut problems = problems;
-        problems.push(Problem {
+
+    /// Read every data row in order, each checked against the rubric, and
+    /// pass it to `f`. Returns the number of data rows; a file that cannot
+    /// be read on is a problem.
+    pub fn rows(
+        &self,
+        open: &Open<'_>,
+        rubric: &Rubric,
+        opts: &Options,
+        lang: Lang,
+        f: &mut dyn FnMut(Record),
+    ) -> Result<usize, Box<Problem>> {
+        if self.failed() {
+            return Ok(0);
+        }
+        let mut rows = self.reader(open, lang)?;
+        while let Some(block) = rows.next_block(1024)? {
+            self.read_block(&block, rubric, opts, lang, f);
+        }
+        Ok(rows.count)
+    }
+
+    /// The data rows, to be read a block at a time (the header and empty
+    /// rows left out): parsing the file is quick and goes in order, checking
+    /// the rows of a block ([`Table::read_block`]) is the work, and may go
+    /// on another thread.
+    pub fn reader<'t, 'a>(&'t self, open: &Open<'a>, lang: Lang) -> Result<RowReader<'t, 'a>, Box<Problem>> {
+        let csv = match self.grid {
+            Some(_) => None,
+            None => Some(Delimited::open(open, self.encoding, self.source == Source::Tsv, lang)?),
+        };
+        Ok(RowReader { table: self, csv, header: true, pos: 0, count: 0 })
+    }
+
+    /// Check the rows of a block against the rubric, in order.
+    pub fn read_block(&self, block: &RowBlock, rubric: &Rubric, opts: &Options, lang: Lang, f: &mut dyn FnMut(Record)) {
+        let items: Vec<&crate::rubric::Item> = rubric.items().map(|(_, _, i)| i).collect();
+        let mut one = |r: &GridRow<'_>| {
+            let outcome = if self.source != Source::Workbook && r.cells.len() != self.heads.len() {
+                Err(vec![wrong_length(r, self.heads.len(), lang)])
+            } else {
+                read_row(r, &self.heads, &self.uses, &items, rubric, opts, lang)
+            };
+            f(Record { row: r.row, outcome });
+        };
+        match &self.grid {
+            Some(grid) => grid[block.grid.clone()].iter().for_each(&mut one),
+            None => {
+                for (row, line, rec) in &block.csv {
+                    one(&GridRow { row: *row, line: *line, cells: cells(rec) });
+                }
+            }
+        }
+    }
+
+    /// The problem of a table with a header and no row.
+    pub fn no_rows(lang: Lang) -> Problem {
+        Problem {
             line: 0,
             column: 0,
             diag: Diagnostic::error(lang.pick("表格只有表头，没有答卷", "the table has a header but no responses")),
-        });
+        }
+    }
+}
+
+/// The data rows of a [`Table`], read in blocks.
+pub struct RowReader<'t, 'a> {
+    table: &'t Table,
+    csv: Option<Delimited<'a>>,
+    /// The header is still to be passed over.
+    header: bool,
+    /// Next row of a workbook.
+    pos: usize,
+    /// Data rows read so far.
+    pub count: usize,
+}
+
+/// Some data rows of a table.
+#[derive(Default)]
+pub struct RowBlock {
+    csv: Vec<(usize, usize, csv::StringRecord)>,
+    grid: std::ops::Range<usize>,
+}
+
+impl RowBlock {
+    pub fn len(&self) -> usize {
+        self.csv.len() + self.grid.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl RowReader<'_, '_> {
+    /// Up to `max` more data rows; None at the end.
+    pub fn next_block(&mut self, max: usize) -> Result<Option<RowBlock>, Box<Problem>> {
+        let mut block = RowBlock::default();
+        match (&mut self.csv, &self.table.grid) {
+            (Some(rows), _) => {
+                while block.csv.len() < max {
+                    let mut rec = csv::StringRecord::new();
+                    let Some((row, line)) = rows.next(&mut rec)? else { break };
+                    if rec.iter().all(|c| c.trim().is_empty()) || std::mem::take(&mut self.header) {
+                        continue;
+                    }
+                    block.csv.push((row, line, rec));
+                }
+            }
+            (None, Some(grid)) => {
+                let end = (self.pos + max).min(grid.len());
+                block.grid = self.pos..end;
+                self.pos = end;
+            }
+            (None, None) => {}
+        }
+        self.count += block.len();
+        Ok((!block.is_empty()).then_some(block))
+    }
+}
+
+/// Columns whose header is empty.
+fn unheaded_columns(heads: &[String]) -> Vec<usize> {
+    (0..heads.len()).filter(|&i| heads[i].trim().is_empty()).collect()
+}
+
+fn read_failure(line: usize, detail: String, lang: Lang) -> Problem {
+    Problem {
+        line,
+        column: 0,
+        diag: Diagnostic::error(match lang {
+            Lang::Zh => format!("无法读取 CSV：{detail}"),
+            Lang::En => format!("cannot read the CSV: {detail}"),
+        })
+        .help(lang.pick(
+            "请从表格软件重新导出为 CSV（逗号分隔）",
+            "export it again from the spreadsheet as CSV (comma-separated)",
+        )),
+    }
+}
+
+fn wrong_length(r: &GridRow<'_>, heads: usize, lang: Lang) -> Problem {
+    Problem {
+        line: r.line,
+        column: 0,
+        diag: Diagnostic::error(match lang {
+            Lang::Zh => format!("第 {} 行有 {} 个单元格，而表头有 {} 列", r.row, r.cells.len(), heads),
+            Lang::En => format!("row {} has {} cells, but the header has {} columns", r.row, r.cells.len(), heads),
+        })
+        .help(lang.pick(
+            "检查这一行是否多了或少了逗号；含逗号的内容要用双引号括起来",
+            "check the row for a missing or extra comma; text with a comma in it goes in double quotes",
+        )),
+    }
+}
+
+/// Read a whole spreadsheet of responses (bytes in memory) and check every
+/// row against the rubric. Batches are read with [`Table`] instead.
+pub fn read(bytes: &[u8], source: Source, rubric: &Rubric, opts: &Options, lang: Lang) -> Sheet {
+    let open = || -> io::Result<Box<dyn BufRead + '_>> { Ok(Box::new(bytes)) };
+    let table = Table::open(&open, source, rubric, opts, lang);
+    let mut problems = table.problems.clone();
+    if table.failed() {
         return Sheet { problems, rows: Vec::new() };
     }
-    let items: Vec<&crate::rubric::Item> = rubric.items().map(|(_, _, i)| i).collect();
-    let rows = grid
-        .iter()
-        .map(|r| {
-            let outcome = if source != Source::Workbook && r.cells.len() != heads.len() {
-                Err(vec![Problem {
-                    line: r.line,
-                    column: 0,
-                    diag: Diagnostic::error(match lang {
-                        Lang::Zh => {
-                            format!("第 {} 行有 {} 个单元格，而表头有 {} 列", r.row, r.cells.len(), heads.len())
-                        }
-                        Lang::En => format!(
-                            "row {} has {} cells, but the header has {} columns",
-                            r.row,
-                            r.cells.len(),
-                            heads.len()
-                        ),
-                    })
-                    .help(lang.pick(
-                        "检查这一行是否多了或少了逗号；含逗号的内容要用双引号括起来",
-                        "check the row for a missing or extra comma; text with a comma in it goes in double quotes",
-                    )),
-                }])
-            } else {
-                read_row(r, &heads, &uses, &items, rubric, opts, lang)
-            };
-            Row { row: r.row, outcome }
-        })
-        .collect();
+    let index = crate::score::ItemIndex::new(rubric);
+    let mut rows = Vec::new();
+    let read = table.rows(&open, rubric, opts, lang, &mut |rec| {
+        rows.push(Row { row: rec.row, outcome: rec.outcome.map(|r| r.into_response(&index)) });
+    });
+    match read {
+        Err(p) => return Sheet::fail(*p),
+        Ok(0) => problems.push(Table::no_rows(lang)),
+        Ok(_) => {}
+    }
     Sheet { problems, rows }
 }
 

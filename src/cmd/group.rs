@@ -7,11 +7,13 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use crate::app::{Ctx, emit, load_rubric, read_input};
+use crate::batch::{Block, Blocks};
 use crate::cli::GroupArgs;
 use crate::diag::{self, Diagnostic};
 use crate::error::{Error, Result};
-use crate::group::{Builder, GroupDoc, Texts};
+use crate::group::{Builder, GroupDoc, Row, Texts};
 use crate::lang::Lang;
+use crate::pipeline;
 use crate::report::{self, Entry, Format, Style};
 use crate::result::{ResultDoc, Role};
 use crate::resultfile;
@@ -56,6 +58,7 @@ pub fn run(ctx: &Ctx, args: GroupArgs) -> Result<()> {
         explicit,
         builder: None,
         rubrics: BTreeMap::new(),
+        same: 0,
         rejected: 0,
         pack,
     };
@@ -83,6 +86,10 @@ pub fn run(ctx: &Ctx, args: GroupArgs) -> Result<()> {
                 st.rejected
             ),
         }));
+    }
+    if let Some(b) = &st.builder {
+        let (id, version) = b.rubric();
+        *st.rubrics.entry((id.to_string(), version.to_string())).or_default() += st.same;
     }
     if st.rubrics.len() > 1 {
         let list: Vec<String> = st.rubrics.iter().map(|((id, v), n)| format!("{id} {v} ({n})")).collect();
@@ -138,23 +145,26 @@ struct State<'a> {
     named: bool,
     explicit: Option<Loaded>,
     builder: Option<Builder>,
-    /// Results per (rubric id, version): more than one is a mix.
+    /// Results per (rubric id, version) other than the builder's: any is a mix.
     rubrics: BTreeMap<(String, String), usize>,
+    /// Results of the builder's rubric.
+    same: usize,
     rejected: usize,
     pack: Option<Pack>,
 }
 
 impl State<'_> {
     fn add(&mut self, doc: ResultDoc) -> Result<()> {
-        *self.rubrics.entry((doc.rubric.id.clone(), doc.rubric.version.clone())).or_default() += 1;
         if self.builder.is_none() {
             let rubric = self.rubric_for(&doc)?;
             self.builder = Some(Builder::new(&doc, rubric.as_ref(), self.ctx.lang.code(), self.by, self.named));
         }
         let Some(builder) = self.builder.as_mut() else { return Ok(()) };
         if !builder.accepts(&doc) {
+            *self.rubrics.entry((doc.rubric.id.clone(), doc.rubric.version.clone())).or_default() += 1;
             return Ok(());
         }
+        self.same += 1;
         builder.add(&doc);
         if let Some(pack) = &mut self.pack
             && doc.rater.role == Role::SelfRating
@@ -220,6 +230,32 @@ impl State<'_> {
         }
     }
 
+    /// Add a result read the quick way (there is a builder by then).
+    fn add_row(&mut self, row: Row) {
+        let Some(builder) = self.builder.as_mut() else { return };
+        match row.other_rubric() {
+            Some(key) => *self.rubrics.entry(key.clone()).or_default() += 1,
+            None => {
+                self.same += 1;
+                builder.add_row(row);
+            }
+        }
+    }
+
+    /// A result's JSON text, the quick way where it can be.
+    fn add_text(&mut self, text: &str, careful: impl FnOnce(&str) -> Result<Option<ResultDoc>>) -> Result<()> {
+        if self.pack.is_none()
+            && let Some(row) = self.builder.as_ref().and_then(|b| b.reader().row(text.as_bytes()))
+        {
+            self.add_row(row);
+            return Ok(());
+        }
+        match careful(text)? {
+            Some(doc) => self.add(doc),
+            None => Ok(()),
+        }
+    }
+
     fn reject(&mut self, path: &str, text: &str, d: Diagnostic) {
         eprint!("{}", diag::render(path, text, &[d], self.ctx.lang));
         self.rejected += 1;
@@ -245,33 +281,104 @@ fn read_file(st: &mut State<'_>, file: &str) -> Result<()> {
         return Ok(());
     }
     let f = std::fs::File::open(file).map_err(|e| Error::io(file, "cannot read", e))?;
-    let mut reader = BufReader::new(f);
-    let mut buf = Vec::new();
-    let mut line = 0usize;
+    read_lines(st, file, Box::new(BufReader::with_capacity(1 << 16, f)))
+}
+
+/// One line of JSON Lines: a result, or its problem rendered.
+type Line = std::result::Result<Row, String>;
+
+/// A result's line the careful way: the result, or its problem rendered
+/// (named by its line in the file; the snippet would show line 1).
+fn careful_line(file: &str, line: usize, body: &str, lang: Lang) -> std::result::Result<ResultDoc, String> {
+    match resultfile::parse(body, true, lang).pop().map(|r| r.outcome) {
+        Some(Ok((doc, _))) => Ok(doc),
+        Some(Err(mut d)) => {
+            d.span = None;
+            Err(diag::render(&format!("{file}:{line}"), body, &[*d], lang))
+        }
+        None => Err(String::new()),
+    }
+}
+
+/// The text of a line: a byte-order mark and spaces left out.
+fn body(raw: &[u8]) -> std::borrow::Cow<'_, str> {
+    if let Ok(t) = std::str::from_utf8(raw) {
+        return std::borrow::Cow::Borrowed(t.trim_start_matches('\u{feff}').trim());
+    }
+    match String::from_utf8_lossy(raw) {
+        std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(t.trim_start_matches('\u{feff}').trim()),
+        std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(t.trim_start_matches('\u{feff}').trim().to_string()),
+    }
+}
+
+/// Results as JSON Lines, a block of lines at a time: read the quick way on
+/// every core once the first result has set the report up, in order.
+fn read_lines(st: &mut State<'_>, file: &str, reader: Box<dyn BufRead + '_>) -> Result<()> {
+    let lang = st.ctx.lang;
+    let io_err = |e: std::io::Error| Error::io(file, "cannot read", e);
+    // Results are large: bigger blocks than for answers (some 150 results
+    // each), so that threads seldom wait on each other.
+    let mut blocks = Blocks::with_size(reader, 1 << 20);
     let mut any = false;
-    loop {
-        buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).map_err(|e| Error::io(file, "cannot read", e))?;
-        if n == 0 {
-            break;
-        }
-        line += 1;
-        let text = String::from_utf8_lossy(&buf);
-        let body = text.trim_start_matches('\u{feff}').trim();
-        if body.is_empty() {
-            continue;
-        }
-        any = true;
-        for rec in resultfile::parse(body, true, lang) {
-            match rec.outcome {
-                Ok((doc, _)) => st.add(doc)?,
-                Err(mut d) => {
-                    // Named by its line in the file; the snippet would show line 1.
-                    d.span = None;
-                    st.reject(&format!("{file}:{line}"), body, *d);
+    // Until the first result, and throughout with --pack (which renders
+    // each person's report): every result whole, one at a time.
+    while st.builder.is_none() || st.pack.is_some() {
+        let Some(b) = blocks.next_block().map_err(io_err)? else { break };
+        for (line, raw) in b.lines() {
+            let text = body(raw);
+            if text.is_empty() {
+                continue;
+            }
+            any = true;
+            match careful_line(file, line, &text, lang) {
+                Ok(doc) => st.add(doc)?,
+                Err(report) => {
+                    eprint!("{report}");
+                    st.rejected += 1;
                 }
             }
         }
+        blocks.give_back(b.bytes, b.out);
+    }
+    if let Some(builder) = st.builder.as_ref().filter(|_| st.pack.is_none()) {
+        let reader = builder.reader();
+        let blocks = std::cell::RefCell::new(blocks);
+        pipeline::in_order(
+            pipeline::threads(),
+            || blocks.borrow_mut().next_block().map_err(io_err),
+            |b: Block| {
+                let mut rows: Vec<Line> = Vec::new();
+                for (line, raw) in b.lines() {
+                    let quick = raw.strip_prefix("\u{feff}".as_bytes()).unwrap_or(raw).trim_ascii();
+                    if quick.is_empty() {
+                        continue;
+                    }
+                    if let Some(row) = reader.row(quick) {
+                        rows.push(Ok(row));
+                        continue;
+                    }
+                    let text = body(raw);
+                    if !text.is_empty() {
+                        rows.push(careful_line(file, line, &text, lang).map(|doc| reader.row_of(&doc)));
+                    }
+                }
+                (b, rows)
+            },
+            |(b, rows)| {
+                any |= !rows.is_empty();
+                for row in rows {
+                    match row {
+                        Ok(row) => st.add_row(row),
+                        Err(report) => {
+                            eprint!("{report}");
+                            st.rejected += 1;
+                        }
+                    }
+                }
+                blocks.borrow_mut().give_back(b.bytes, b.out);
+                Ok(true)
+            },
+        )?;
     }
     if !any {
         st.reject(file, "", Diagnostic::error(lang.pick("文件中没有任何结果", "the file holds no results")));
@@ -292,15 +399,20 @@ fn read_store(st: &mut State<'_>, args: &GroupArgs) -> Result<()> {
     let filter = Filter { session: args.session.clone(), all: args.all, ..Filter::default() };
     let mut failure: Option<Error> = None;
     let res = store.for_each(&filter, &mut |raw: &str| {
-        let doc: ResultDoc = serde_json::from_str(raw).map_err(|e| StoreError::Corrupt {
-            path: path.clone(),
-            id: serde_json::from_str::<serde_json::Value>(raw)
-                .ok()
-                .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string))
-                .unwrap_or_default(),
-            reason: e.to_string(),
-        })?;
-        st.add(doc).map_err(|e| {
+        let careful = |raw: &str| -> Result<Option<ResultDoc>> {
+            let doc: ResultDoc = serde_json::from_str(raw).map_err(|e| {
+                ctx.store_error(StoreError::Corrupt {
+                    path: path.clone(),
+                    id: serde_json::from_str::<serde_json::Value>(raw)
+                        .ok()
+                        .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string))
+                        .unwrap_or_default(),
+                    reason: e.to_string(),
+                })
+            })?;
+            Ok(Some(doc))
+        };
+        st.add_text(raw, careful).map_err(|e| {
             let msg = e.to_string();
             failure = Some(e);
             StoreError::Io { path: None, error: std::io::Error::other(msg) }

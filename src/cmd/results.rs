@@ -4,14 +4,16 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 
 use crate::app::{Ctx, emit, print_text, read_input};
+use crate::batch::{Block, Blocks};
 use crate::cli::{ExportArgs, HistoryArgs, ImportArgs, OutputArgs, ReportArgs, StoreCommand};
 use crate::diag;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::pipeline;
 use crate::report::{self, CsvWriter, Entry, Format, Sink};
 use crate::result::{Previous, ResultDoc};
 use crate::resultfile;
-use crate::store::Filter;
+use crate::store::{Columns, Filter};
 
 /// Set a result's `previous` from the subject's previous result, returning it.
 pub fn link_previous(r: &mut ResultDoc, prev: Option<ResultDoc>) -> Option<ResultDoc> {
@@ -155,12 +157,11 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
                         w.write_all(raw.as_bytes()).map_err(io)?;
                     }
                     _ => {
-                        let doc: ResultDoc =
-                            serde_json::from_str(raw).map_err(|e| crate::store::StoreError::Corrupt {
-                                path: Default::default(),
-                                id: String::new(),
-                                reason: e.to_string(),
-                            })?;
+                        let doc = csv_rows_of(raw).map_err(|e| crate::store::StoreError::Corrupt {
+                            path: Default::default(),
+                            id: String::new(),
+                            reason: e.to_string(),
+                        })?;
                         csv.write(w, Entry { result: &doc, previous: None }).map_err(io)?;
                     }
                 }
@@ -189,11 +190,109 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     Ok(())
 }
 
+/// A stored result read for its CSV rows: every field the rows show, the
+/// rest (priorities with their suggestions, strengths, answers, quality:
+/// most of the text) passed over and left empty.
+fn csv_rows_of(raw: &str) -> serde_json::Result<ResultDoc> {
+    use serde::de::IgnoredAny;
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Rows {
+        schema: String,
+        id: String,
+        rubric: crate::result::RubricRef,
+        #[serde(default)]
+        profile: Option<String>,
+        subject: crate::result::Subject,
+        rater: crate::result::Rater,
+        #[serde(default)]
+        session: Option<String>,
+        taken_at: String,
+        lang: String,
+        overall: crate::result::Standing,
+        sections: Vec<crate::result::SectionResult>,
+        priorities: IgnoredAny,
+        strengths: IgnoredAny,
+        answers: IgnoredAny,
+        quality: IgnoredAny,
+        #[serde(default)]
+        previous: Option<IgnoredAny>,
+    }
+    let r: Rows = serde_json::from_str(raw)?;
+    Ok(ResultDoc {
+        schema: r.schema,
+        id: r.id,
+        rubric: r.rubric,
+        profile: r.profile,
+        subject: r.subject,
+        rater: r.rater,
+        session: r.session,
+        taken_at: r.taken_at,
+        lang: r.lang,
+        overall: r.overall,
+        sections: r.sections,
+        priorities: Vec::new(),
+        strengths: Vec::new(),
+        answers: Default::default(),
+        quality: crate::result::Quality {
+            seconds: None,
+            straight_line: false,
+            reverse_inconsistent: false,
+            flags: Vec::new(),
+        },
+        previous: None,
+    })
+}
+
 pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
-    let (good, rejected) = read_results(ctx, &args.files, args.keep_going)?;
+    // Read twice, a result at a time: first every record of every file is
+    // checked and every problem printed; only then are they stored, in one
+    // transaction. Standard input is read once, into memory.
+    let mut inputs = Vec::with_capacity(args.files.len());
+    for file in &args.files {
+        if file == "-" {
+            inputs.push(("<stdin>".to_string(), Some(read_input(file)?), false));
+        } else {
+            std::fs::File::open(file).map_err(|e| Error::io(file, "cannot read", e))?;
+            let jsonl = file.ends_with(".jsonl") || file.ends_with(".ndjson");
+            inputs.push((file.clone(), None, jsonl));
+        }
+    }
+    let (mut good, mut rejected) = (0usize, 0usize);
+    for (name, bytes, jsonl) in &inputs {
+        each_result(ctx, name, bytes.as_deref(), *jsonl, true, &mut rejected, &mut |_| {
+            good += 1;
+            Ok(())
+        })?;
+    }
+    if rejected > 0 && (!args.keep_going || good == 0) {
+        return Err(Error::BadInput(match ctx.lang {
+            Lang::Zh => format!("{rejected} 条记录不是有效的 zhixing 结果，未作任何处理"),
+            Lang::En => format!("{rejected} record(s) are not valid zhixing results; nothing was done"),
+        }));
+    }
     let mut store = ctx.open_store()?;
-    let outcome = store.import(&good).map_err(|e| ctx.store_error(e))?;
-    let (n, d) = (outcome.inserted.len(), outcome.duplicates.len());
+    let mut batch = store.batch().map_err(|e| ctx.store_error(e))?;
+    let (mut n, mut duplicates) = (0usize, Vec::new());
+    let mut again = 0;
+    for (name, bytes, jsonl) in &inputs {
+        each_result(ctx, name, bytes.as_deref(), *jsonl, false, &mut again, &mut |(doc, text)| {
+            if batch.insert(&Columns::from(&doc), &text).map_err(|e| ctx.store_error(e))? {
+                n += 1;
+            } else {
+                duplicates.push(doc.id);
+            }
+            Ok(())
+        })?;
+    }
+    if n + duplicates.len() != good {
+        return Err(Error::BadInput(ctx.t(
+            "结果文件在读取过程中被改动，未导入任何结果；请重新运行",
+            "a result file changed while it was read; nothing was imported: run it again",
+        )));
+    }
+    batch.commit().map_err(|e| ctx.store_error(e))?;
+    let d = duplicates.len();
     eprintln!(
         "{}",
         match ctx.lang {
@@ -201,7 +300,7 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
             Lang::En => format!("{n} result(s) imported; {d} already in the store, not stored again"),
         }
     );
-    for id in &outcome.duplicates {
+    for id in &duplicates {
         eprintln!("  = {id}");
     }
     if rejected > 0 {
@@ -212,6 +311,95 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
                 Lang::En => format!("{rejected} rejected"),
             }
         );
+    }
+    Ok(())
+}
+
+/// Every result of a file, each with its exact JSON text, passed to `f`;
+/// with `report`, every problem printed and counted in `rejected`. JSON
+/// Lines stream, a block of lines at a time, decoded on every core; a
+/// JSON array or a single result (or `bytes` already read) is read whole.
+fn each_result(
+    ctx: &Ctx,
+    name: &str,
+    bytes: Option<&[u8]>,
+    jsonl: bool,
+    report: bool,
+    rejected: &mut usize,
+    f: &mut dyn FnMut((ResultDoc, String)) -> Result<()>,
+) -> Result<()> {
+    let lang = ctx.lang;
+    if !jsonl {
+        let owned;
+        let bytes = match bytes {
+            Some(b) => b,
+            None => {
+                owned = read_input(name)?;
+                &owned
+            }
+        };
+        let text = String::from_utf8_lossy(bytes);
+        let lines = name.ends_with(".jsonl") || name.ends_with(".ndjson");
+        for rec in resultfile::parse(&text, lines, lang) {
+            match rec.outcome {
+                Ok(pair) => f(pair)?,
+                Err(d) => {
+                    if report {
+                        eprint!("{}", diag::render(name, &text, &[*d], lang));
+                    }
+                    *rejected += 1;
+                }
+            }
+        }
+        return Ok(());
+    }
+    let io_err = |e: std::io::Error| Error::io(name, "cannot read", e);
+    let file = std::fs::File::open(name).map_err(io_err)?;
+    let blocks = std::cell::RefCell::new(Blocks::with_size(Box::new(std::io::BufReader::new(file)), 1 << 20));
+    let mut any = false;
+    type Decoded = std::result::Result<(ResultDoc, String), String>;
+    pipeline::in_order(
+        pipeline::threads(),
+        || blocks.borrow_mut().next_block().map_err(io_err),
+        |b: Block| {
+            let mut out: Vec<Decoded> = Vec::new();
+            for (line, raw) in b.lines() {
+                let text = match std::str::from_utf8(raw) {
+                    Ok(t) => std::borrow::Cow::Borrowed(t),
+                    Err(_) => String::from_utf8_lossy(raw),
+                };
+                if text.trim().is_empty() {
+                    continue;
+                }
+                for rec in resultfile::parse(&text, true, lang) {
+                    out.push(rec.outcome.map_err(|d| {
+                        if report { diag::render_from(name, &text, line, &[*d], lang) } else { String::new() }
+                    }));
+                }
+            }
+            (b, out)
+        },
+        |(b, out)| {
+            any |= !out.is_empty();
+            for rec in out {
+                match rec {
+                    Ok(pair) => f(pair)?,
+                    Err(text) => {
+                        eprint!("{text}");
+                        *rejected += 1;
+                    }
+                }
+            }
+            blocks.borrow_mut().give_back(b.bytes, b.out);
+            Ok(true)
+        },
+    )?;
+    if !any {
+        if report {
+            let d = diag::Diagnostic::error(lang.pick("文件中没有任何结果", "the file holds no results"));
+            eprint!("{}", diag::render(name, "", &[d], lang));
+        }
+        *rejected += 1;
     }
     Ok(())
 }
@@ -324,4 +512,35 @@ fn confirm(ctx: &Ctx, found: &[ResultDoc]) -> Result<bool> {
     std::io::stdin().lock().read_line(&mut line).map_err(|e| Error::io("stdin", "cannot read", e))?;
     let a = line.trim().to_lowercase();
     Ok(a == "y" || a == "yes" || a == "是")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::rubric;
+    use crate::score::{self, Response};
+
+    #[test]
+    fn a_csv_export_shows_what_the_whole_result_shows() {
+        let loaded = rubric::load_builtin(rubric::builtin("office").unwrap(), Lang::Zh).unwrap();
+        let mut resp = Response::default();
+        resp.subject.name = "=张三".into();
+        resp.session = Some("2026秋".into());
+        for (k, (_, _, it)) in loaded.rubric.items().enumerate() {
+            resp.answers.insert(it.id.clone(), (k % 6 != 0).then_some(1 + (k as i64 * 7) % 5));
+        }
+        let opts = score::Options { lang: "zh".into(), profile: Some("staff".into()), target: None };
+        let doc = score::score(&loaded, &resp, &opts, "01ID".into(), "2026-11-28T09:30:00+08:00");
+        let text = serde_json::to_string(&doc).unwrap();
+        let rows = csv_rows_of(&text).unwrap();
+        let render = |d: &ResultDoc| {
+            let mut out = Vec::new();
+            let mut csv = CsvWriter::results(false);
+            csv.write(&mut out, Entry { result: d, previous: None }).unwrap();
+            out
+        };
+        assert_eq!(render(&rows), render(&doc));
+        assert!(csv_rows_of(r#"{"schema": 1}"#).is_err());
+    }
 }

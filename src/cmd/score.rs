@@ -1,15 +1,25 @@
 //! `zhixing score`: answers in, results and reports out.
+//!
+//! A batch streams (see [`crate::batch`]): every input is checked a record
+//! at a time and every problem reported, the good records going to a spool;
+//! only when that finds nothing wrong (or with `--keep-going`) is the spool
+//! scored, a record at a time, each result written out as it is made and,
+//! with `--save`, inserted into one transaction committed at the end.
 
-use crate::answers::{self, Kind};
-use crate::app::{Ctx, emit, load_rubric, read_input};
+use std::cell::RefCell;
+use std::io;
+
+use crate::answers::Checker;
+use crate::app::{Ctx, emit, load_rubric};
+use crate::batch::{Input, Reading, Records, Spool, Tally};
 use crate::cli::ScoreArgs;
 use crate::cmd::results::link_previous;
-use crate::diag::{self, Diagnostic};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use crate::report::{self, Entry};
-use crate::result::ResultDoc;
-use crate::score;
+use crate::pipeline;
+use crate::report::{self, Entry, Format};
+use crate::score::{self, Meta, Respondent, Scorer};
+use crate::store::Columns;
 
 pub fn run(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
     let loaded = load_rubric(ctx, args.rubric.rubric.as_deref())?;
@@ -18,126 +28,170 @@ pub fn run(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
     if args.files.iter().filter(|f| *f == "-").count() > 1 {
         return Err(Error::BadInput(ctx.t("标准输入（-）只能读取一次", "standard input (-) can be read only once")));
     }
+    let threads = pipeline::threads();
+    let reading =
+        Reading { checker: Checker::new(r, ctx.lang), tabular: tabular_options(&args), lang: ctx.lang, threads };
+    let inputs = args.files.iter().map(|f| Input::new(f)).collect::<Result<Vec<_>>>()?;
 
-    // Read and check everything first: every problem of every file at once.
-    let mut responses = Vec::new();
-    let mut rejected = 0usize;
-    let mut problems = 0usize;
-    for file in &args.files {
-        let name = if file == "-" { "<stdin>".to_string() } else { file.clone() };
-        let bytes = read_input(file)?;
-        if let Some(source) = crate::tabular::Source::detect(file, &bytes) {
-            let sheet = crate::tabular::read(&bytes, source, r, &tabular_options(&args), ctx.lang);
-            eprint!("{}", sheet.render(&name, ctx.lang));
-            let (bad, errors) = sheet.counts();
-            rejected += bad;
-            problems += errors;
-            responses.extend(sheet.into_responses());
-            continue;
-        }
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let d = Diagnostic::error(ctx.t("文件不是 UTF-8 编码", "the file is not UTF-8"))
-                    .at(Some(at..at + 1))
-                    .help(ctx.t("请以 UTF-8 编码保存答卷", "save the answers file as UTF-8"));
-                eprint!("{}", diag::render(&name, &text, &[d], ctx.lang));
-                rejected += 1;
-                problems += 1;
-                continue;
-            }
-        };
-        let kind = if file == "-" {
-            Kind::sniff(&text)
-        } else {
-            match Kind::from_path(file) {
-                Some(k) => k,
-                None => {
-                    let d =
-                        Diagnostic::error(ctx.t("无法识别的答卷文件类型", "not a kind of answers file zhixing reads"))
-                            .help(ctx.t(
-                                "答卷文件应以 .toml、.json、.jsonl、.csv 或 .xlsx 结尾",
-                                "answers files end in .toml, .json, .jsonl, .csv or .xlsx",
-                            ));
-                    eprint!("{}", diag::render(&name, &text, &[d], ctx.lang));
-                    rejected += 1;
-                    problems += 1;
-                    continue;
-                }
-            }
-        };
-        for rec in answers::parse(&text, kind, r, ctx.lang) {
-            match rec.outcome {
-                Ok(resp) => responses.push(resp),
-                Err(diags) => {
-                    eprint!("{}", diag::render(&name, &text, &diags, ctx.lang));
-                    rejected += 1;
-                    problems += diags.iter().filter(|d| d.is_error()).count();
-                }
-            }
-        }
+    // Check everything: every problem of every input, the good records spooled.
+    let spool_err = |e: io::Error| Error::io("a temporary file", "cannot write", e);
+    let mut spool = Spool::new(reading.checker.index.len(), r.scale.min).map_err(spool_err)?;
+    let mut tally = Tally::default();
+    for input in &inputs {
+        input.check(&reading, &mut tally, &mut spool)?;
     }
-    if rejected > 0 && (!args.keep_going || responses.is_empty()) {
+    if tally.rejected > 0 && (!args.keep_going || tally.good == 0) {
+        let problems = tally.problems;
         return Err(Error::BadInput(match ctx.lang {
             Lang::Zh => format!("答卷中有 {problems} 处错误，未评分"),
             Lang::En => format!("{problems} problem(s) in the answers; nothing was scored"),
         }));
     }
+    let mut records = spool.finish().map_err(spool_err)?;
+    let enc = records.encoder();
 
+    // Score the spool, one record at a time.
+    let scorer = Scorer::new(&loaded, &opts);
     let now = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
     let mut ids = ulid::Generator::new();
-    let mut results: Vec<_> = responses
-        .iter()
-        .map(|resp| {
-            let id = ids.generate().map(|u| u.to_string()).unwrap_or_else(|_| ulid::Ulid::new().to_string());
-            score::score(&loaded, resp, &opts, id, &now)
-        })
-        .collect();
-    let mut previous: Vec<Option<ResultDoc>> = vec![None; results.len()];
-    if args.save {
-        let mut store = ctx.open_store()?;
-        // The change since last time: the store's latest earlier result, or an
-        // earlier one of the same batch.
-        for i in 0..results.len() {
-            let stored = store.previous(&results[i]).map_err(|e| ctx.store_error(e))?;
-            let in_batch = results[..i]
-                .iter()
-                .filter(|p| same_series(p, &results[i]) && earlier(p, &results[i]))
-                .max_by(|a, b| instant(&a.taken_at).cmp(&instant(&b.taken_at)).then(a.id.cmp(&b.id)));
-            let best = match (stored, in_batch) {
-                (Some(s), Some(b)) => Some(if earlier(&s, b) { b.clone() } else { s }),
-                (s, b) => s.or_else(|| b.cloned()),
-            };
-            previous[i] = link_previous(&mut results[i], best);
+    let mut store = if args.save { Some(ctx.open_store()?) } else { None };
+    let mut batch = match &mut store {
+        Some(s) => Some(s.batch().map_err(|e| ctx.store_error(e))?),
+        None => None,
+    };
+    let format = args.output.format;
+    // Only the people's formats show the change since last time in detail.
+    let full_previous = matches!(format, Format::Table | Format::Markdown | Format::Html);
+    let mut scored = 0usize;
+    let mut failure: Option<Error> = None;
+    let res = emit(ctx, &args.output, |w, style| {
+        let write_err = |e: io::Error| Error::io("stdout", "cannot write to", e);
+        let spool_err = |e: io::Error| Error::io("a temporary file", "cannot read", e);
+        if format == Format::Jsonl && batch.is_none() {
+            // The common batch: JSON Lines, nothing saved. No document is
+            // built, and blocks are scored on every core.
+            let records = RefCell::new(&mut records);
+            let outs: RefCell<Vec<Vec<u8>>> = RefCell::new(Vec::new());
+            let run: Result<()> = pipeline::in_order(
+                threads,
+                || {
+                    let Some(block) = records.borrow_mut().next_block().map_err(spool_err)? else { return Ok(None) };
+                    let n = Records::count(&block);
+                    let first: Vec<ulid::Ulid> =
+                        (0..n).map(|_| ids.generate().unwrap_or_else(|_| ulid::Ulid::new())).collect();
+                    let out = outs.borrow_mut().pop().unwrap_or_default();
+                    Ok(Some((block, first, out)))
+                },
+                |(block, ids, mut out): (Vec<u8>, Vec<ulid::Ulid>, Vec<u8>)| {
+                    out.clear();
+                    let mut k = 0;
+                    let read = Records::each(enc, &block, &mut |resp| {
+                        write_line(&scorer, &now, &mut out, &resp, ids[k]);
+                        k += 1;
+                    });
+                    (block, out, k, read)
+                },
+                |(block, out, k, read)| {
+                    read.map_err(spool_err)?;
+                    scored += k;
+                    w.write_all(&out).map_err(write_err)?;
+                    records.borrow_mut().give_back(block);
+                    outs.borrow_mut().push(out);
+                    Ok(true)
+                },
+            );
+            if let Err(e) = run {
+                let msg = e.to_string();
+                failure = Some(e);
+                return Err(io::Error::other(msg));
+            }
+            return Ok(());
         }
-        let outcome = store.save(&results).map_err(|e| ctx.store_error(e))?;
+        let mut sink = report::sink(format, style);
+        let mut one = |resp: Respondent| -> Result<()> {
+            let id = ids.generate().map(|u| u.to_string()).unwrap_or_else(|_| ulid::Ulid::new().to_string());
+            let scores = scorer.scores(&resp.values, resp.seconds);
+            let meta = Meta::of(&resp, &now);
+            let mut doc = scorer.doc(&scores, &meta, &resp.values, id);
+            let mut previous = None;
+            if let Some(b) = batch.as_mut() {
+                let store_err = |e| ctx.store_error(e);
+                if full_previous {
+                    let found = b.previous(&Columns::from(&doc)).map_err(store_err)?;
+                    previous = link_previous(&mut doc, found);
+                } else {
+                    doc.previous = b.previous_link(&Columns::from(&doc)).map_err(store_err)?;
+                }
+                let json = serde_json::to_string(&doc).map_err(|e| Error::Internal(e.to_string()))?;
+                b.insert(&Columns::from(&doc), &json).map_err(store_err)?;
+            }
+            scored += 1;
+            sink.write(w, Entry { result: &doc, previous: previous.as_ref() }).map_err(write_err)
+        };
+        let mut run = || -> Result<()> {
+            while let Some(block) = records.next_block().map_err(spool_err)? {
+                let mut failed = None;
+                Records::each(enc, &block, &mut |resp| {
+                    if failed.is_none() {
+                        failed = one(resp).err();
+                    }
+                })
+                .map_err(spool_err)?;
+                if let Some(e) = failed {
+                    return Err(e);
+                }
+                records.give_back(block);
+            }
+            Ok(())
+        };
+        if let Err(e) = run() {
+            let msg = e.to_string();
+            failure = Some(e);
+            return Err(io::Error::other(msg));
+        }
+        sink.finish(w)?;
+        if let Some(b) = batch.take() {
+            b.commit().map_err(|e| {
+                let msg = e.message(ctx.lang);
+                failure = Some(ctx.store_error(e));
+                io::Error::other(msg)
+            })?;
+        }
+        Ok(())
+    });
+    if let Err(e) = res {
+        return Err(failure.take().unwrap_or(e));
+    }
+    if args.save {
         eprintln!(
             "{}",
             match ctx.lang {
-                Lang::Zh => format!("已保存 {} 份结果", outcome.inserted.len()),
-                Lang::En => format!("{} result(s) saved", outcome.inserted.len()),
+                Lang::Zh => format!("已保存 {scored} 份结果"),
+                Lang::En => format!("{scored} result(s) saved"),
             }
         );
     }
-    emit(ctx, &args.output, |w, style| {
-        let mut sink = report::sink(args.output.format, style);
-        for (r, p) in results.iter().zip(&previous) {
-            sink.write(w, Entry { result: r, previous: p.as_ref() })?;
-        }
-        sink.finish(w)
-    })?;
-    if rejected > 0 {
+    if tally.rejected > 0 {
+        let rejected = tally.rejected;
         eprintln!(
             "{}",
             match ctx.lang {
-                Lang::Zh => format!("已评分 {} 份，拒收 {rejected} 份", results.len()),
-                Lang::En => format!("{} scored, {rejected} rejected", results.len()),
+                Lang::Zh => format!("已评分 {scored} 份，拒收 {rejected} 份"),
+                Lang::En => format!("{scored} scored, {rejected} rejected"),
             }
         );
     }
     Ok(())
+}
+
+/// One result as a line of JSON Lines, appended to `out`.
+fn write_line(scorer: &Scorer<'_>, now: &str, out: &mut Vec<u8>, resp: &Respondent, id: ulid::Ulid) {
+    let scores = scorer.scores(&resp.values, resp.seconds);
+    let meta = Meta::of(resp, now);
+    let mut buf = [0u8; ulid::ULID_LEN];
+    let id = id.array_to_str(&mut buf);
+    scorer.write_json(out, &scores, &meta, &resp.values, id, None);
+    out.push(b'\n');
 }
 
 /// How CSV and xlsx columns are read: `--columns`, `--ignore-columns`,
@@ -149,20 +203,6 @@ fn tabular_options(args: &ScoreArgs) -> crate::tabular::Options {
         item_columns: args.item_columns.clone(),
         offset: Some(*chrono::Local::now().offset()),
     }
-}
-
-/// Same subject, rubric and rater role: the results a change is measured in.
-fn same_series(a: &ResultDoc, b: &ResultDoc) -> bool {
-    a.subject.name == b.subject.name && a.rubric.id == b.rubric.id && a.rater.role == b.rater.role
-}
-
-fn instant(ts: &str) -> Option<chrono::DateTime<chrono::Utc>> {
-    chrono::DateTime::parse_from_rfc3339(ts).ok().map(|t| t.with_timezone(&chrono::Utc))
-}
-
-/// `a` was taken before `b` (ties broken by id).
-fn earlier(a: &ResultDoc, b: &ResultDoc) -> bool {
-    (instant(&a.taken_at), &a.id) < (instant(&b.taken_at), &b.id)
 }
 
 /// Scoring options from `--profile` and `--target`, checked against the rubric.

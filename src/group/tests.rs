@@ -422,3 +422,27 @@ fn without_a_rubric_there_is_no_alpha() {
     other.rubric.version = "2.0.0".to_string();
     assert!(!b.accepts(&other));
 }
+
+#[test]
+fn scores_kept_as_counts_or_as_a_list_give_the_plain_statistics() {
+    // Few distinct values (kept as counts), then nearly all distinct (a list).
+    for values in [
+        (0..10_000).map(|i| f64::from(i % 17) * 6.25).collect::<Vec<f64>>(),
+        (0..10_000).map(|i| f64::from(i) / 7.0).collect::<Vec<f64>>(),
+        vec![-0.0, 0.0, 0.0, 100.0],
+        vec![],
+    ] {
+        let mut acc = LevelAcc::default();
+        for v in &values {
+            acc.add(Some(*v), None, Severity::Met);
+        }
+        let mut sorted = values.clone();
+        sorted.sort_by(f64::total_cmp);
+        let st = acc.stats();
+        assert_eq!(st.n, values.len());
+        assert_eq!(st.mean.map(f64::to_bits), mean(&sorted).map(f64::to_bits));
+        assert_eq!(st.sd.map(f64::to_bits), sample_sd(&sorted).map(f64::to_bits));
+        assert_eq!(st.median.map(f64::to_bits), median_sorted(&sorted).map(f64::to_bits));
+        assert_eq!((st.min, st.max), (sorted.first().copied(), sorted.last().copied()));
+    }
+}

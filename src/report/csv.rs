@@ -47,11 +47,31 @@ pub struct CsvWriter {
     header: Vec<&'static str>,
     bom: bool,
     started: bool,
+    /// One CSV writer for every row (making one costs more than a row),
+    /// writing into `buf`, which each row is taken out of.
+    csv: csv::Writer<Shared>,
+    buf: Shared,
+}
+
+/// A buffer the CSV writer writes into and the rows are taken from.
+#[derive(Clone, Default)]
+struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 impl CsvWriter {
     pub fn new(header: Vec<&'static str>, bom: bool) -> Self {
-        CsvWriter { header, bom, started: false }
+        let buf = Shared::default();
+        let csv = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(buf.clone());
+        CsvWriter { header, bom, started: false, csv, buf }
     }
 
     pub fn results(bom: bool) -> Self {
@@ -71,10 +91,12 @@ impl CsvWriter {
 
     /// Write one row of already-safe cells.
     pub fn row(&mut self, out: &mut dyn Write, cells: Vec<String>) -> io::Result<()> {
-        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-        w.write_record(&cells).map_err(io::Error::other)?;
-        let bytes = w.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
-        out.write_all(&bytes)
+        self.csv.write_record(&cells).map_err(io::Error::other)?;
+        self.csv.flush()?;
+        let mut buf = self.buf.0.borrow_mut();
+        let res = out.write_all(&buf);
+        buf.clear();
+        res
     }
 
     /// Write one data row: the header first if not yet written.

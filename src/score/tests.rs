@@ -357,3 +357,261 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// The scorer against the straightforward implementation it replaced: the same
+// document, bit for bit, and the same JSON text as serde writes.
+
+mod reference {
+    use std::collections::HashMap;
+
+    use indexmap::IndexMap;
+
+    use crate::result::*;
+    use crate::rubric::{Loaded, Rubric};
+    use crate::score::{Options, Response, TOO_FAST_SECONDS_PER_ITEM, Targets, item_score, severity};
+
+    fn standing(score: Option<f64>, target: f64, bands: &crate::rubric::GapBands) -> Standing {
+        let gap = score.map(|s| target - s);
+        Standing { score, target, gap, severity: severity(gap, bands) }
+    }
+
+    fn weighted_mean(pairs: impl IntoIterator<Item = (f64, f64)>) -> Option<f64> {
+        let (mut num, mut den) = (0.0, 0.0);
+        for (w, v) in pairs {
+            num += w * v;
+            den += w;
+        }
+        (den > 0.0).then(|| num / den)
+    }
+
+    pub fn score(loaded: &Loaded, resp: &Response, opts: &Options, id: String, now: &str) -> ResultDoc {
+        let r = &loaded.rubric;
+        let lang = opts.lang.as_str();
+        let (min, max) = (r.scale.min, r.scale.max);
+        let targets = Targets::new(r, opts);
+        let answer = |item: &str| resp.answers.get(item).copied().flatten();
+
+        let mut sections = Vec::with_capacity(r.sections.len());
+        let mut section_scores = Vec::new();
+        let mut candidates = Vec::new(); // (weighted gap, gap, rubric order, section, dimension)
+        let mut strengths = Vec::new();
+        let mut order = 0usize;
+        for (si, sec) in r.sections.iter().enumerate() {
+            let mut dims = Vec::with_capacity(sec.dimensions.len());
+            let mut dim_scores = Vec::new();
+            for (di, dim) in sec.dimensions.iter().enumerate() {
+                let answered: Vec<(f64, f64)> = dim
+                    .items
+                    .iter()
+                    .filter_map(|it| answer(&it.id).map(|v| (it.weight, item_score(v, it.reverse, min, max))))
+                    .collect();
+                let score =
+                    if answered.len() * 2 < dim.items.len() { None } else { weighted_mean(answered.iter().copied()) };
+                let st = standing(score, targets.dimension(si, di), &r.gap);
+                if let Some(s) = score {
+                    dim_scores.push((dim.weight, s));
+                }
+                match st.gap {
+                    Some(g) if g > 0.0 => {
+                        candidates.push((g * dim.weight * sec.weight, g, order, si, di));
+                    }
+                    Some(_) => strengths.push((score.unwrap_or(0.0), order, si, di)),
+                    None => {}
+                }
+                order += 1;
+                dims.push(DimensionResult {
+                    id: dim.id.clone(),
+                    title: r.text(&dim.title, lang).to_string(),
+                    score: st.score,
+                    target: st.target,
+                    gap: st.gap,
+                    severity: st.severity,
+                    answered: answered.len(),
+                    items: dim.items.len(),
+                });
+            }
+            let score = weighted_mean(dim_scores);
+            if let Some(s) = score {
+                section_scores.push((sec.weight, s));
+            }
+            let st = standing(score, targets.section(si), &r.gap);
+            sections.push(SectionResult {
+                id: sec.id.clone(),
+                title: r.text(&sec.title, lang).to_string(),
+                score: st.score,
+                target: st.target,
+                gap: st.gap,
+                severity: st.severity,
+                dimensions: dims,
+            });
+        }
+        let overall = standing(weighted_mean(section_scores), targets.default(), &r.gap);
+
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+        let priorities = candidates
+            .into_iter()
+            .map(|(wg, g, _, si, di)| {
+                let (sec, dim) = (&r.sections[si], &r.sections[si].dimensions[di]);
+                Priority {
+                    dimension: dim.id.clone(),
+                    section: sec.id.clone(),
+                    gap: g,
+                    weighted_gap: wg,
+                    suggestions: dim.suggestions.iter().map(|s| r.text(s, lang).to_string()).collect(),
+                }
+            })
+            .collect();
+        strengths.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let strengths = strengths
+            .into_iter()
+            .map(|(score, _, si, di)| Strength {
+                dimension: r.sections[si].dimensions[di].id.clone(),
+                section: r.sections[si].id.clone(),
+                score,
+            })
+            .collect();
+
+        let answers: IndexMap<String, Option<i64>> =
+            r.items().map(|(_, _, it)| (it.id.clone(), answer(&it.id))).collect();
+        let quality = quality(r, &answers, resp.seconds);
+
+        ResultDoc {
+            schema: SCHEMA.to_string(),
+            id,
+            rubric: RubricRef {
+                id: r.id.clone(),
+                version: r.version.clone(),
+                title: r.text(&r.title, lang).to_string(),
+                sha256: loaded.sha256.clone(),
+            },
+            profile: opts.profile.clone(),
+            subject: resp.subject.clone(),
+            rater: resp.rater.clone(),
+            session: resp.session.clone(),
+            taken_at: resp.taken_at.clone().unwrap_or_else(|| now.to_string()),
+            lang: lang.to_string(),
+            overall,
+            sections,
+            priorities,
+            strengths,
+            answers,
+            quality,
+            previous: None,
+        }
+    }
+
+    fn quality(r: &Rubric, answers: &IndexMap<String, Option<i64>>, seconds: Option<f64>) -> Quality {
+        let given: Vec<i64> = answers.values().filter_map(|v| *v).collect();
+        let mut counts: HashMap<i64, usize> = HashMap::new();
+        for v in &given {
+            *counts.entry(*v).or_default() += 1;
+        }
+        let most = counts.values().copied().max().unwrap_or(0);
+        let straight_line = !given.is_empty() && most * 10 >= given.len() * 8;
+
+        let (min, max) = (r.scale.min as f64, r.scale.max as f64);
+        let high = min + 0.75 * (max - min);
+        let mean = |vals: &[i64]| vals.iter().sum::<i64>() as f64 / vals.len() as f64;
+        let reverse_inconsistent = r.dimensions().any(|(_, d)| {
+            let (mut plain, mut rev) = (Vec::new(), Vec::new());
+            for it in &d.items {
+                if let Some(Some(v)) = answers.get(&it.id) {
+                    if it.reverse { rev.push(*v) } else { plain.push(*v) }
+                }
+            }
+            !plain.is_empty() && !rev.is_empty() && mean(&plain) >= high && mean(&rev) >= high
+        });
+        let too_fast = seconds.is_some_and(|s| !given.is_empty() && s < TOO_FAST_SECONDS_PER_ITEM * given.len() as f64);
+
+        let mut flags = Vec::new();
+        for (on, name) in
+            [(straight_line, "straight_line"), (reverse_inconsistent, "reverse_inconsistent"), (too_fast, "too_fast")]
+        {
+            if on {
+                flags.push(name.to_string());
+            }
+        }
+        Quality { seconds, straight_line, reverse_inconsistent, flags }
+    }
+}
+
+fn office() -> rubric::Loaded {
+    rubric::load_builtin(rubric::builtin("office").unwrap(), Lang::En).unwrap()
+}
+
+fn check_same(loaded: &rubric::Loaded, resp: &Response, opts: &Options) -> Result<(), TestCaseError> {
+    let want = reference::score(loaded, resp, opts, "01ID".into(), "2026-11-28T09:30:00+08:00");
+    let got = score(loaded, resp, opts, "01ID".into(), "2026-11-28T09:30:00+08:00");
+    prop_assert_eq!(&got, &want);
+    // Bit for bit, not only ==.
+    let bits = |r: &ResultDoc| {
+        r.dimensions()
+            .map(|(_, d)| d.score.map(f64::to_bits))
+            .chain([r.overall.score.map(f64::to_bits)])
+            .collect::<Vec<_>>()
+    };
+    prop_assert_eq!(bits(&got), bits(&want));
+    let scorer = Scorer::new(loaded, opts);
+    let values = scorer.index.values(&resp.answers);
+    let scores = scorer.scores(&values, resp.seconds);
+    let meta = Meta {
+        subject: &resp.subject,
+        rater: &resp.rater,
+        session: resp.session.as_deref(),
+        taken_at: resp.taken_at.as_deref().unwrap_or("2026-11-28T09:30:00+08:00"),
+    };
+    for previous in [None, Some(Previous { id: "01P\"".into(), taken_at: "t".into(), overall_delta: Some(-0.1) })] {
+        let mut doc = want.clone();
+        doc.previous = previous.clone();
+        let mut text = Vec::new();
+        scorer.write_json(&mut text, &scores, &meta, &values, "01ID", previous.as_ref());
+        prop_assert_eq!(String::from_utf8(text).unwrap(), serde_json::to_string(&doc).unwrap());
+    }
+    Ok(())
+}
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    prop_oneof![Just(String::new()), "[a-z张三\"\\\\\n\t\u{1}<>]{0,8}".prop_map(|s| s)]
+}
+
+proptest! {
+    #[test]
+    fn the_scorer_is_the_reference_on_the_test_rubric(
+        vals in answers_strategy(),
+        target in proptest::option::of(0.0f64..=100.0),
+        chief in any::<bool>(),
+        seconds in proptest::option::of(0.0f64..100.0),
+        name in text_strategy(),
+        dept in proptest::option::of(text_strategy()),
+        session in proptest::option::of(text_strategy()),
+    ) {
+        let loaded = load(TEST_RUBRIC);
+        let mut resp = resp(&[]);
+        resp.answers = item_ids().into_iter().zip(vals.iter().copied()).map(|(k, v)| (k.to_string(), v)).collect();
+        resp.seconds = seconds;
+        resp.subject = Subject { name, department: dept };
+        resp.session = session;
+        let opts = Options { lang: "en".into(), target, profile: chief.then(|| "chief".to_string()) };
+        check_same(&loaded, &resp, &opts)?;
+    }
+
+    #[test]
+    fn the_scorer_is_the_reference_on_office(
+        vals in proptest::collection::vec(proptest::option::weighted(0.9, 1i64..=5), 56),
+        zh in any::<bool>(),
+        profile in proptest::option::of(prop_oneof![Just("staff".to_string()), Just("section-chief".to_string())]),
+        role in 0usize..5,
+    ) {
+        let loaded = office();
+        let ids: Vec<String> = loaded.rubric.items().map(|(_, _, i)| i.id.clone()).collect();
+        prop_assert_eq!(ids.len(), vals.len());
+        let mut resp = resp(&[]);
+        // Some items left out altogether, some given as skipped.
+        resp.answers = ids.into_iter().zip(vals).enumerate().filter(|(k, _)| k % 7 != 3).map(|(_, p)| p).collect();
+        resp.rater = Rater { role: Role::ALL[role], name: (role > 0).then(|| "李四".to_string()) };
+        resp.taken_at = Some("2026-05-01T08:00:00+08:00".into());
+        let opts = Options { lang: if zh { "zh" } else { "en" }.into(), target: None, profile };
+        check_same(&loaded, &resp, &opts)?;
+    }
+}

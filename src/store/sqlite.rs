@@ -23,8 +23,8 @@ use chrono::{SecondsFormat, Utc};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params, params_from_iter};
 
-use super::{Draft, Filter, SaveOutcome, Since, Store, StoreError, StoreInfo, parse_since, utc_key};
-use crate::result::ResultDoc;
+use super::{Batch, Columns, Draft, Filter, SaveOutcome, Since, Store, StoreError, StoreInfo, parse_since, utc_key};
+use crate::result::{Previous, ResultDoc};
 
 /// `PRAGMA application_id` of a zhixing store: "ZHIX" in ASCII.
 pub const APPLICATION_ID: i32 = 0x5A48_4958;
@@ -176,76 +176,131 @@ impl SqliteStore {
         Ok(out)
     }
 
-    fn insert(&mut self, rows: &[Row<'_>]) -> Result<SaveOutcome, StoreError> {
-        let path = self.path.clone();
-        let sq = |error| StoreError::Sqlite { path: path.clone(), error };
-        let stored_at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sq)?;
+    /// Store a list in one batch: the outcome by id.
+    fn insert_all<'d>(
+        &mut self,
+        rows: impl Iterator<Item = (&'d ResultDoc, &'d str)>,
+    ) -> Result<SaveOutcome, StoreError> {
+        let mut batch = self.batch()?;
         let mut out = SaveOutcome::default();
-        {
-            let mut stmt = tx
-                .prepare_cached(
-                    "INSERT INTO results (id, subject, department, rater_role, session, rubric_id, rubric_version, \
-                     taken_at, taken_utc, overall, stored_at, json) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (id) DO NOTHING",
-                )
-                .map_err(sq)?;
-            for r in rows {
-                let d = r.doc;
-                let n = stmt
-                    .execute(params![
-                        d.id,
-                        d.subject.name,
-                        d.subject.department,
-                        d.rater.role.code(),
-                        d.session,
-                        d.rubric.id,
-                        d.rubric.version,
-                        d.taken_at,
-                        r.taken_utc,
-                        d.overall.score,
-                        stored_at,
-                        r.json,
-                    ])
-                    .map_err(sq)?;
-                let list = if n == 1 { &mut out.inserted } else { &mut out.duplicates };
-                list.push(d.id.clone());
-            }
+        for (doc, json) in rows {
+            let list = if batch.insert(&Columns::from(doc), json)? { &mut out.inserted } else { &mut out.duplicates };
+            list.push(doc.id.clone());
         }
-        tx.commit().map_err(sq)?;
+        batch.commit()?;
         Ok(out)
     }
 }
 
-/// One result ready to insert.
-struct Row<'a> {
-    doc: &'a ResultDoc,
-    taken_utc: String,
-    json: std::borrow::Cow<'a, str>,
+/// Results being stored in one SQLite transaction.
+struct SqliteBatch<'c> {
+    tx: rusqlite::Transaction<'c>,
+    path: PathBuf,
+    stored_at: String,
 }
 
-fn row<'a>(doc: &'a ResultDoc, json: std::borrow::Cow<'a, str>) -> Result<Row<'a>, StoreError> {
-    if doc.id.trim().is_empty() {
-        return Err(StoreError::BadResult { id: doc.id.clone(), reason: "its id is empty".into() });
+const INSERT: &str = "INSERT INTO results (id, subject, department, rater_role, session, rubric_id, rubric_version, \
+                      taken_at, taken_utc, overall, stored_at, json) \
+                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (id) DO NOTHING";
+
+/// The subject's latest result of the same rubric and rater role before
+/// `of`: by time as an instant, then id.
+const PREVIOUS: &str = "SELECT id, json, taken_at, overall FROM results \
+                        WHERE subject = ?1 AND rubric_id = ?2 AND rater_role = ?3 AND id <> ?4 \
+                        AND (taken_utc < ?5 OR (taken_utc = ?5 AND id < ?4)) \
+                        ORDER BY taken_utc DESC, id DESC LIMIT 1";
+
+fn taken_utc(of: &Columns<'_>) -> Result<String, StoreError> {
+    utc_key(of.taken_at)
+        .ok_or_else(|| StoreError::BadTakenAt { id: of.id.to_string(), taken_at: of.taken_at.to_string() })
+}
+
+/// A stored result as [`previous_row`] finds it: id, JSON text, taken_at, overall.
+type PreviousRow = (String, String, String, Option<f64>);
+
+/// The previous result of `of` on `conn`.
+fn previous_row(conn: &Connection, path: &Path, of: &Columns<'_>) -> Result<Option<PreviousRow>, StoreError> {
+    let sq = |error| StoreError::Sqlite { path: path.to_path_buf(), error };
+    let key = taken_utc(of)?;
+    let mut stmt = conn.prepare_cached(PREVIOUS).map_err(sq)?;
+    stmt.query_row(params![of.subject, of.rubric_id, of.rater_role.code(), of.id, key], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    })
+    .optional()
+    .map_err(sq)
+}
+
+fn decode(path: &Path, id: &str, json: &str) -> Result<ResultDoc, StoreError> {
+    serde_json::from_str(json).map_err(|e| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        id: id.to_string(),
+        reason: e.to_string(),
+    })
+}
+
+impl Batch for SqliteBatch<'_> {
+    fn previous(&self, of: &Columns<'_>) -> Result<Option<ResultDoc>, StoreError> {
+        match previous_row(&self.tx, &self.path, of)? {
+            Some((id, json, _, _)) => decode(&self.path, &id, &json).map(Some),
+            None => Ok(None),
+        }
     }
-    let taken_utc = utc_key(&doc.taken_at)
-        .ok_or_else(|| StoreError::BadTakenAt { id: doc.id.clone(), taken_at: doc.taken_at.clone() })?;
-    Ok(Row { doc, taken_utc, json })
+
+    fn previous_link(&self, of: &Columns<'_>) -> Result<Option<Previous>, StoreError> {
+        Ok(previous_row(&self.tx, &self.path, of)?.map(|(id, _, taken_at, overall)| Previous {
+            id,
+            taken_at,
+            overall_delta: match (of.overall, overall) {
+                (Some(a), Some(b)) => Some(a - b),
+                _ => None,
+            },
+        }))
+    }
+
+    fn insert(&mut self, d: &Columns<'_>, json: &str) -> Result<bool, StoreError> {
+        if d.id.trim().is_empty() {
+            return Err(StoreError::BadResult { id: d.id.to_string(), reason: "its id is empty".into() });
+        }
+        let key = taken_utc(d)?;
+        let sq = |error| StoreError::Sqlite { path: self.path.clone(), error };
+        let mut stmt = self.tx.prepare_cached(INSERT).map_err(sq)?;
+        let n = stmt
+            .execute(params![
+                d.id,
+                d.subject,
+                d.department,
+                d.rater_role.code(),
+                d.session,
+                d.rubric_id,
+                d.rubric_version,
+                d.taken_at,
+                key,
+                d.overall,
+                self.stored_at,
+                json,
+            ])
+            .map_err(sq)?;
+        Ok(n == 1)
+    }
+
+    fn commit(self: Box<Self>) -> Result<(), StoreError> {
+        let path = self.path;
+        self.tx.commit().map_err(|error| StoreError::Sqlite { path, error })
+    }
 }
 
 impl Store for SqliteStore {
     fn save(&mut self, results: &[ResultDoc]) -> Result<SaveOutcome, StoreError> {
-        let mut rows = Vec::with_capacity(results.len());
+        let mut texts = Vec::with_capacity(results.len());
         for doc in results {
             let json = serde_json::to_string(doc)
                 .map_err(|e| StoreError::BadResult { id: doc.id.clone(), reason: e.to_string() })?;
-            rows.push(row(doc, json.into())?);
+            texts.push(json);
         }
-        self.insert(&rows)
+        self.insert_all(results.iter().zip(texts.iter().map(String::as_str)))
     }
 
     fn import(&mut self, docs: &[(ResultDoc, String)]) -> Result<SaveOutcome, StoreError> {
-        let mut rows = Vec::with_capacity(docs.len());
         for (doc, json) in docs {
             match serde_json::from_str::<ResultDoc>(json) {
                 Ok(decoded) if decoded == *doc => {}
@@ -257,9 +312,18 @@ impl Store for SqliteStore {
                 }
                 Err(e) => return Err(StoreError::BadResult { id: doc.id.clone(), reason: e.to_string() }),
             }
-            rows.push(row(doc, json.as_str().into())?);
         }
-        self.insert(&rows)
+        self.insert_all(docs.iter().map(|(d, j)| (d, j.as_str())))
+    }
+
+    fn batch(&mut self) -> Result<Box<dyn Batch + '_>, StoreError> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|error| StoreError::Sqlite { path: path.clone(), error })?;
+        let stored_at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
+        Ok(Box::new(SqliteBatch { tx, path, stored_at }))
     }
 
     fn get(&self, id: &str) -> Result<Option<(ResultDoc, String)>, StoreError> {
@@ -286,16 +350,10 @@ impl Store for SqliteStore {
     }
 
     fn previous(&self, of: &ResultDoc) -> Result<Option<ResultDoc>, StoreError> {
-        let key = utc_key(&of.taken_at)
-            .ok_or_else(|| StoreError::BadTakenAt { id: of.id.clone(), taken_at: of.taken_at.clone() })?;
-        let docs = self.query_docs(
-            "SELECT id, json FROM results \
-             WHERE subject = ?1 AND rubric_id = ?2 AND rater_role = ?3 AND id <> ?4 \
-             AND (taken_utc < ?5 OR (taken_utc = ?5 AND id < ?4)) \
-             ORDER BY taken_utc DESC, id DESC LIMIT 1",
-            &[&of.subject.name, &of.rubric.id, &of.rater.role.code(), &of.id, &key],
-        )?;
-        Ok(docs.into_iter().next())
+        match previous_row(&self.conn, &self.path, &Columns::from(of))? {
+            Some((id, json, _, _)) => self.decode(&id, &json).map(Some),
+            None => Ok(None),
+        }
     }
 
     fn history(&self, subject: &str) -> Result<Vec<ResultDoc>, StoreError> {

@@ -265,3 +265,59 @@ fn messages_in_chinese() {
     let got = errors(&s);
     assert_eq!(got[0], "第 2 行 B 列（x）：9 超出量表范围 1 到 5");
 }
+
+#[test]
+fn the_encoding_is_found_in_blocks_and_decoded_as_it_streams() {
+    // Chinese text split at every block boundary: a tiny reader buffer.
+    let text = "姓名,部门\n张三,秘书处\n李四,研究室\n".repeat(50);
+    fn small(bytes: &[u8]) -> Box<dyn BufRead + '_> {
+        Box::new(std::io::BufReader::with_capacity(7, bytes))
+    }
+    let utf8 = text.as_bytes().to_vec();
+    assert_eq!(sniff_encoding(&|| Ok(small(&utf8))).unwrap(), Encoding::Utf8 { skip: 0 });
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let gbk = gbk.into_owned();
+    let enc = sniff_encoding(&|| Ok(small(&gbk))).unwrap();
+    assert_eq!(enc, Encoding::Other { enc: encoding_rs::GB18030, skip: 0 });
+    let mut decoded = String::new();
+    Decoding::new(small(&gbk), encoding_rs::GB18030).read_to_string(&mut decoded).unwrap();
+    assert_eq!(decoded, text);
+    // A file cut inside a character is not UTF-8.
+    let cut = &utf8[..utf8.len() - 2];
+    assert!(matches!(sniff_encoding(&|| Ok(small(cut))).unwrap(), Encoding::Other { .. }));
+    let bom = [b"\xEF\xBB\xBF".as_slice(), &utf8].concat();
+    assert_eq!(sniff_encoding(&|| Ok(small(&bom))).unwrap(), Encoding::Utf8 { skip: 3 });
+}
+
+#[test]
+fn a_table_read_in_blocks_is_the_table_read_whole() {
+    let r = strict();
+    let mut t = String::from("name,x,,y,z\n\n");
+    for p in 0..3000 {
+        t.push_str(&format!("p{p},{},,{},{}\n", p % 5 + 1, (p + 1) % 5 + 1, if p % 997 == 0 { 9 } else { 3 }));
+    }
+    let bytes = t.as_bytes();
+    let open =
+        || -> std::io::Result<Box<dyn BufRead + '_>> { Ok(Box::new(std::io::BufReader::with_capacity(64, bytes))) };
+    let table = Table::open(&open, Source::Csv, &r, &Options::default(), Lang::En);
+    assert!(!table.failed(), "{:?}", table.problems);
+    let mut rows = table.reader(&open, Lang::En).unwrap();
+    let mut seen = Vec::new();
+    while let Some(block) = rows.next_block(100).unwrap() {
+        assert!(block.len() <= 100);
+        table.read_block(&block, &r, &Options::default(), Lang::En, &mut |rec| seen.push(rec));
+    }
+    assert_eq!(rows.count, 3000);
+    let whole = read(bytes, Source::Csv, &r, &Options::default(), Lang::En);
+    assert_eq!(whole.rows.len(), seen.len());
+    let index = crate::score::ItemIndex::new(&r);
+    for (a, b) in whole.rows.iter().zip(seen) {
+        assert_eq!(a.row, b.row);
+        match (&a.outcome, b.outcome) {
+            (Ok(x), Ok(y)) => assert_eq!(*x, y.into_response(&index)),
+            (Err(x), Err(y)) => assert_eq!(*x, y),
+            (x, y) => panic!("{x:?} against {y:?}"),
+        }
+    }
+    assert_eq!(whole.counts(), (4, 4), "rows 2, 999, 1996 and 2993 have a 9");
+}

@@ -1,0 +1,274 @@
+//! Large batches through the real binary: they stream (several blocks of
+//! JSON Lines, read on every core) and keep the contract of a small one. A
+//! bad record anywhere, the last one included, means nothing is printed,
+//! scored or stored; every problem is named with its line; what is read in
+//! blocks gives what a whole file gives. Fixtures are made here.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+fn bin() -> Command {
+    let mut c = Command::cargo_bin("zhixing").unwrap();
+    c.env_remove("ZHIXING_STORE").env("ZHIXING_LANG", "en").env("NO_COLOR", "1");
+    c
+}
+
+/// The core rubric's item ids, in rubric order.
+fn item_ids() -> Vec<String> {
+    let out = bin().args(["rubric", "show", "core", "--format", "json"]).output().unwrap();
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut ids = Vec::new();
+    for s in r["sections"].as_array().unwrap() {
+        for d in s["dimensions"].as_array().unwrap() {
+            for i in d["items"].as_array().unwrap() {
+                ids.push(i["id"].as_str().unwrap().to_string());
+            }
+        }
+    }
+    ids
+}
+
+/// `n` respondents as JSON Lines, answers varied by person and item, some
+/// skipped; about 1.2 KB a line, so 300 lines make more than one block.
+fn batch(n: usize) -> Vec<String> {
+    let ids = item_ids();
+    let depts = ["秘书处", "研究室", "综合处", "信息处"];
+    (0..n)
+        .map(|p| {
+            let mut answers = serde_json::Map::new();
+            for (k, id) in ids.iter().enumerate() {
+                let v = (p * 7 + k * 3 + p / 5) % 5 + 1;
+                answers.insert(id.clone(), if (p + k) % 23 == 0 { serde_json::Value::Null } else { v.into() });
+            }
+            serde_json::json!({
+                "rubric": "core",
+                "session": format!("第{}期", p / 40 + 1),
+                "taken_at": format!("2026-11-{:02}T09:{:02}:00+08:00", p % 28 + 1, p % 60),
+                "subject": {"name": format!("学员{p:04}"), "department": depts[p % depts.len()]},
+                "answers": answers,
+            })
+            .to_string()
+        })
+        .collect()
+}
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Self {
+        Env { dir: tempfile::tempdir().unwrap() }
+    }
+    fn store(&self) -> PathBuf {
+        self.dir.path().join("z.db")
+    }
+    fn write(&self, name: &str, bytes: &[u8]) -> String {
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p.to_str().unwrap().to_string()
+    }
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        bin().arg("--store").arg(self.store()).args(args).output().unwrap()
+    }
+    #[track_caller]
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+    /// Exit 2 with nothing on stdout: its stderr.
+    #[track_caller]
+    fn refused(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stdout.is_empty(), "{args:?} printed {} bytes", out.stdout.len());
+        String::from_utf8(out.stderr).unwrap()
+    }
+}
+
+fn lines(text: &[String]) -> Vec<u8> {
+    let mut out = text.join("\n").into_bytes();
+    out.push(b'\n');
+    out
+}
+
+/// The results of JSON Lines output, ids left out.
+fn without_ids(jsonl: &str) -> Vec<serde_json::Value> {
+    jsonl
+        .lines()
+        .map(|l| {
+            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v.as_object_mut().unwrap().remove("id");
+            v
+        })
+        .collect()
+}
+
+#[test]
+fn a_bad_last_line_prints_scores_and_saves_nothing() {
+    let env = Env::new();
+    let mut people = batch(300);
+    let good = env.write("good.jsonl", &lines(&people));
+    people.push(people[0].replace("\"learning.routine\":", "\"learning.nope\":"));
+    let bad = env.write("bad.jsonl", &lines(&people));
+    for format in ["jsonl", "json", "csv", "table"] {
+        let err = env.refused(&["score", &bad, "--format", format, "--save"]);
+        assert!(err.contains("bad.jsonl:301:"), "{err}");
+        assert!(err.contains("1 problem(s) in the answers; nothing was scored"), "{err}");
+    }
+    assert!(!env.store().exists(), "nothing saved: the store was not even created");
+    // The same lines without the bad one score whole, in order, each with a
+    // new id, later ids after earlier ones.
+    let out = env.ok(&["score", &good, "--format", "jsonl"]);
+    let ids: Vec<String> =
+        out.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string()).collect();
+    assert_eq!(ids.len(), 300);
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "ids in order");
+    let names: Vec<String> =
+        without_ids(&out).iter().map(|r| r["subject"]["name"].as_str().unwrap().to_string()).collect();
+    assert_eq!(names, (0..300).map(|p| format!("学员{p:04}")).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_bad_last_row_of_a_csv_prints_nothing() {
+    let env = Env::new();
+    let ids = item_ids();
+    let mut csv = format!("姓名,部门,时间,{}\r\n", ids.join(","));
+    for p in 0..2000 {
+        let cells: Vec<String> = (0..ids.len()).map(|k| ((p + k) % 5 + 1).to_string()).collect();
+        csv.push_str(&format!("学员{p},秘书处,2026/11/28 9:30,{}\r\n", cells.join(",")));
+    }
+    let good = env.write("good.csv", csv.as_bytes());
+    csv.push_str(&format!("最后一位,秘书处,2026/11/28 9:30,{}\r\n", vec!["9"; ids.len()].join(",")));
+    let bad = env.write("bad.csv", csv.as_bytes());
+    let err = env.refused(&["score", &bad, "--format", "jsonl", "--save"]);
+    assert!(err.contains(":4: row 2002, column D (learning.routine): 9 is outside the scale"), "{err}");
+    assert!(!env.store().exists());
+    assert_eq!(env.ok(&["score", &good, "--format", "jsonl"]).lines().count(), 2000);
+    // GBK, as Excel on Chinese Windows saves it, reads the same.
+    let text = String::from_utf8(std::fs::read(&good).unwrap()).unwrap();
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let gbk = env.write("gbk.csv", &gbk);
+    assert_eq!(
+        without_ids(&env.ok(&["score", &gbk, "--format", "jsonl"])),
+        without_ids(&env.ok(&["score", &good, "--format", "jsonl"]))
+    );
+}
+
+#[test]
+fn keep_going_scores_the_good_lines_and_names_the_bad_ones() {
+    let env = Env::new();
+    let mut people = batch(300);
+    people[4] = people[4].replace("\"learning.routine\":", "\"learning.nope\":");
+    people[298] = "{\"subject\": {\"name\": \"x\"}, \"answers\": {".to_string();
+    let file = env.write("some-bad.jsonl", &lines(&people));
+    let out = env.run(&["score", &file, "--format", "jsonl", "--keep-going"]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("some-bad.jsonl:5:"), "{err}");
+    assert!(err.contains("some-bad.jsonl:299:"), "{err}");
+    assert!(err.contains("298 scored, 2 rejected"), "{err}");
+    let names: Vec<String> = without_ids(&String::from_utf8(out.stdout).unwrap())
+        .iter()
+        .map(|r| r["subject"]["name"].as_str().unwrap().to_string())
+        .collect();
+    let want: Vec<String> = (0..300).filter(|p| *p != 4 && *p != 298).map(|p| format!("学员{p:04}")).collect();
+    assert_eq!(names, want);
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_left_out_whole() {
+    let env = Env::new();
+    let people = batch(300);
+    let mut bytes = lines(&people);
+    // A byte that is not UTF-8 in line 200: the lines before it are left out too.
+    let at = bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(198).unwrap().0 + 30;
+    bytes[at] = 0xFF;
+    let broken = env.write("broken.jsonl", &bytes);
+    let fine = env.write("fine.jsonl", &lines(&people[..3]));
+    let err = env.refused(&["score", &broken, &fine, "--format", "jsonl"]);
+    assert!(err.contains("the file is not UTF-8"), "{err}");
+    assert!(err.contains("broken.jsonl:200:"), "{err}");
+    let out = env.run(&["score", &broken, &fine, "--format", "jsonl", "--keep-going"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 3);
+}
+
+#[test]
+fn standard_input_is_read_like_a_file() {
+    let env = Env::new();
+    let people = batch(300);
+    let file = env.write("people.jsonl", &lines(&people));
+    let from_file = env.ok(&["score", &file, "--format", "jsonl"]);
+    let out = bin().args(["score", "-", "--format", "jsonl"]).write_stdin(lines(&people)).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(without_ids(&String::from_utf8(out.stdout).unwrap()), without_ids(&from_file));
+}
+
+#[test]
+fn a_saved_batch_lands_whole_with_the_change_since_last_time() {
+    let env = Env::new();
+    let people = batch(300);
+    let file = env.write("people.jsonl", &lines(&people));
+    env.ok(&["score", &file, "--save", "--format", "jsonl"]);
+    // The same people a month later: each result links to the one before.
+    let later: Vec<String> = people.iter().map(|l| l.replace("2026-11-", "2026-12-")).collect();
+    let file = env.write("later.jsonl", &lines(&later));
+    let out = env.ok(&["score", &file, "--save", "--format", "jsonl"]);
+    let results = without_ids(&out);
+    assert_eq!(results.len(), 300);
+    assert!(results.iter().all(|r| r["previous"]["overall_delta"].as_f64() == Some(0.0)), "{}", results[0]["previous"]);
+    let exported = env.ok(&["export"]);
+    assert_eq!(exported.lines().count(), 600);
+}
+
+#[test]
+fn import_of_a_batch_with_a_bad_last_record_imports_nothing() {
+    let env = Env::new();
+    let results = env.ok(&["score", &env.write("p.jsonl", &lines(&batch(300))), "--format", "jsonl"]);
+    let mut bad = results.clone();
+    bad.push_str("{\"schema\": \"zhixing.result.v1\"}\n");
+    let bad = env.write("bad-results.jsonl", bad.as_bytes());
+    let err = env.refused(&["import", &bad]);
+    assert!(err.contains("bad-results.jsonl:301:"), "{err}");
+    assert!(!env.store().exists());
+    let good = env.write("results.jsonl", results.as_bytes());
+    env.ok(&["import", &good]);
+    // Export gives the bytes that were imported (in time order).
+    let sorted = |text: &str| {
+        let mut l: Vec<String> = text.lines().map(str::to_string).collect();
+        l.sort();
+        l
+    };
+    assert_eq!(sorted(&env.ok(&["export"])), sorted(&results));
+}
+
+#[test]
+fn a_group_read_in_blocks_is_the_group_read_whole() {
+    let env = Env::new();
+    // About 2.5 MB of results: more than one block of lines.
+    let results = env.ok(&["score", &env.write("p.jsonl", &lines(&batch(400))), "--format", "jsonl"]);
+    let jsonl = env.write("results.jsonl", results.as_bytes());
+    let docs: Vec<serde_json::Value> = results.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let array = env.write("results.json", serde_json::to_string_pretty(&docs).unwrap().as_bytes());
+    for by in [None, Some("department"), Some("session"), Some("subject")] {
+        let mut args = vec!["group", "--format", "json", "--named"];
+        if let Some(by) = by {
+            args.extend(["--by", by]);
+        }
+        let whole = env.ok(&[args.as_slice(), &[array.as_str()]].concat());
+        let streamed = env.ok(&[args.as_slice(), &[jsonl.as_str()]].concat());
+        assert_eq!(streamed, whole, "--by {by:?}");
+    }
+    // From the store, too, which reads them in time order.
+    env.ok(&["import", &jsonl]);
+    let mut in_time_order = docs.clone();
+    in_time_order.sort_by_key(|d| (d["taken_at"].as_str().unwrap().to_string(), d["id"].as_str().unwrap().to_string()));
+    let text: Vec<String> = in_time_order.iter().map(|d| d.to_string()).collect();
+    let jsonl = env.write("in-time-order.jsonl", &lines(&text));
+    let stored = env.ok(&["group", "--all", "--format", "json", "--by", "department"]);
+    let streamed = env.ok(&["group", &jsonl, "--format", "json", "--by", "department"]);
+    assert_eq!(stored, streamed);
+}
