@@ -97,7 +97,7 @@ pub fn main_with_args(args: Vec<std::ffi::OsString>) -> i32 {
         }
         Err(e) => {
             let prefix = ctx.t("错误", "error");
-            eprintln!("zhixing: {prefix}: {e}");
+            eprintln!("zhixing: {prefix}: {}", e.message(ctx.lang));
             e.exit_code()
         }
     }

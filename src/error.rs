@@ -31,6 +31,30 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The message in the interface language.
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match (self, lang) {
+            (Error::Io { path, action, source }, crate::lang::Lang::Zh) => {
+                let what = match *action {
+                    "cannot read" | "cannot read rubric" => "无法读取",
+                    "cannot write" | "cannot write to" => "无法写入",
+                    "cannot create a file beside" => "无法在其旁创建文件",
+                    "cannot create the directory" => "无法创建目录",
+                    other => other,
+                };
+                let why = match source.kind() {
+                    std::io::ErrorKind::NotFound => "文件或目录不存在".to_string(),
+                    std::io::ErrorKind::PermissionDenied => "没有权限".to_string(),
+                    _ => source.to_string(),
+                };
+                format!("{what} {}：{why}", path.display())
+            }
+            _ => self.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
