@@ -11,9 +11,9 @@ use crate::diag::Diagnostic;
 use crate::lang::Lang;
 use crate::locate::{JsonLocator, Locate, Seg, TomlLocator};
 use crate::path;
+use crate::response::{ItemIndex, Respondent, Response};
 use crate::result::{Rater, Role, Subject};
 use crate::rubric::Rubric;
-use crate::score::{ItemIndex, Respondent, Response};
 
 /// A path as an array, for arguments that borrow a slice (`path!` builds a Vec).
 macro_rules! segs {
@@ -308,7 +308,6 @@ impl<'r> Checker<'r> {
 /// The quick reading of a JSON answers document: strings borrowed where
 /// they have no escape, answers as they come, anything unusual an error.
 pub(crate) mod quick {
-    use std::borrow::Cow;
     use std::fmt;
 
     use serde::Deserialize;
@@ -349,27 +348,7 @@ pub(crate) mod quick {
         pub name: Option<Text<'a>>,
     }
 
-    /// A string, borrowed from the line where it has no escape.
-    pub struct Text<'a>(pub Cow<'a, str>);
-
-    impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            struct V;
-            impl<'de> Visitor<'de> for V {
-                type Value = Text<'de>;
-                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                    f.write_str("a string")
-                }
-                fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Text<'de>, E> {
-                    Ok(Text(Cow::Borrowed(v)))
-                }
-                fn visit_str<E>(self, v: &str) -> Result<Text<'de>, E> {
-                    Ok(Text(Cow::Owned(v.to_string())))
-                }
-            }
-            d.deserialize_str(V)
-        }
-    }
+    pub use crate::cowstr::Text;
 
     /// An answer: a whole number (range checked later) or skipped.
     pub enum Answer {

@@ -14,13 +14,13 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, Write};
 
 use crate::answers::{self, Checker, Kind};
-use crate::app::read_input;
 use crate::diag::{self, Diagnostic};
 use crate::error::{Error, Result};
+use crate::input::read_input;
 use crate::lang::Lang;
 use crate::pipeline;
+use crate::response::Respondent;
 use crate::result::{Rater, Role, Subject};
-use crate::score::Respondent;
 use crate::tabular::{self, Source, Table};
 
 /// What every input is read with.

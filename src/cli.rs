@@ -1,11 +1,87 @@
-//! The command line, as clap parses it. `app` turns it into work.
+//! The command line, as clap parses it, turned into [`crate::settings`]
+//! before any work. Only this module knows of clap: the value enums here
+//! mirror the program's own types.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::error::Result;
 use crate::lang::Lang;
-use crate::report::Format;
+use crate::settings::{self, Targets};
+
+/// A clap value enum mirroring one of the program's own enums, variant for
+/// variant, with the conversion into it.
+macro_rules! mirror {
+    ($(#[$m:meta])* $name:ident => $target:ty { $($(#[$vm:meta])* $v:ident),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+        pub enum $name { $($(#[$vm])* $v),* }
+
+        impl From<$name> for $target {
+            fn from(v: $name) -> Self {
+                match v { $($name::$v => <$target>::$v),* }
+            }
+        }
+    };
+}
+
+mirror!(
+    /// The interface language.
+    LangArg => Lang { Zh, En }
+);
+
+mirror!(
+    /// Output formats.
+    Format => crate::report::Format {
+        /// A table for the terminal.
+        Table,
+        /// JSON: one object for one result, an array for several.
+        Json,
+        /// JSON Lines: one result a line.
+        Jsonl,
+        /// Markdown.
+        Markdown,
+        /// CSV, one row per dimension.
+        Csv,
+        /// One self-contained HTML file with charts, printable on A4.
+        Html,
+    }
+);
+
+mirror!(
+    /// What `--by` groups by.
+    By => crate::group::By {
+        /// The subject's department.
+        Department,
+        /// The rater's role (self, supervisor, peer, subordinate, other).
+        Role,
+        /// The session.
+        Session,
+        /// Each subject: the 360 view, self against others.
+        Subject,
+    }
+);
+
+mirror!(
+    /// How item columns are matched.
+    Columns => crate::tabular::Columns {
+        /// By item id in the header.
+        Id,
+        /// In rubric order, whatever the header says.
+        Order,
+    }
+);
+
+mirror!(
+    /// Colour in terminal output.
+    ColorChoice => settings::Color { Auto, Always, Never }
+);
+
+mirror!(
+    /// The file formats that have a JSON Schema.
+    SchemaKind => settings::SchemaKind { Rubric, Answers, Result, Group }
+);
 
 /// zhixing (知行): measure execution capability (执行力) with a rubric,
 /// score it, and show the gaps to work on.
@@ -25,7 +101,7 @@ pub struct Cli {
 pub struct Global {
     /// Language of the interface and of rubric texts [default: $ZHIXING_LANG, then the locale, then zh]
     #[arg(long, global = true, value_enum)]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
     /// Colour in terminal output (NO_COLOR is honoured by auto)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -35,13 +111,6 @@ pub struct Global {
     /// The results store [default: $ZHIXING_STORE, then the platform data directory]
     #[arg(long, global = true, value_name = "PATH")]
     pub store: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -76,14 +145,6 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SchemaKind {
-    Rubric,
-    Answers,
-    Result,
-    Group,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -129,7 +190,7 @@ pub struct ScoreArgs {
     pub save: bool,
     /// CSV/xlsx: item columns by item id (default), or in rubric order whatever their header
     #[arg(long, value_enum, value_name = "id|order")]
-    pub columns: Option<crate::tabular::Columns>,
+    pub columns: Option<Columns>,
     /// CSV/xlsx: columns to leave out, by header or letter, e.g. "提交时间,F"
     #[arg(long, value_name = "NAME|LETTER,…")]
     pub ignore_columns: Vec<String>,
@@ -301,7 +362,7 @@ pub struct GroupArgs {
     pub all: bool,
     /// Also one group per department, rater role or session; subject: the 360 view
     #[arg(long, value_enum)]
-    pub by: Option<crate::group::By>,
+    pub by: Option<By>,
     /// Withhold groups with fewer results than this (1 withholds nothing)
     #[arg(long, value_name = "N", default_value_t = 5, allow_negative_numbers = true)]
     pub min_group: i64,
@@ -318,6 +379,114 @@ pub struct GroupArgs {
     /// Group the good results and list the rejected ones
     #[arg(long)]
     pub keep_going: bool,
+}
+
+impl Cli {
+    /// The settings of the command line, checked; `env` gives the
+    /// environment (for the language), so that tests need not set it.
+    pub fn settings(self, env: impl Fn(&str) -> Option<String>) -> Result<(settings::Global, settings::Command)> {
+        let g = self.global;
+        let lang = Lang::resolve(g.lang.map(Lang::from), env);
+        let global = settings::Global { lang, color: g.color.into(), ascii: g.ascii, store: g.store };
+        let command = self.command.settings(lang)?;
+        Ok((global, command))
+    }
+}
+
+impl OutputArgs {
+    fn settings(self) -> settings::Output {
+        settings::Output { format: self.format.into(), out: self.out, bom: self.bom }
+    }
+}
+
+impl Command {
+    fn settings(self, lang: Lang) -> Result<settings::Command> {
+        use settings::Command as S;
+        Ok(match self {
+            Command::Assess(a) => S::Assess(settings::Assess {
+                rubric: a.rubric.rubric,
+                targets: Targets::new(a.profile, a.target, lang)?,
+                subject: a.subject,
+                department: a.department,
+                role: a.role,
+                rater: a.rater,
+                session: a.session,
+                resume: a.resume,
+                kiosk: a.kiosk,
+                no_save: a.no_save,
+                output: a.output.settings(),
+            }),
+            Command::Score(a) => {
+                settings::stdin_once(&a.files, lang)?;
+                S::Score(settings::Score {
+                    files: a.files,
+                    rubric: a.rubric.rubric,
+                    targets: Targets::new(a.profile, a.target, lang)?,
+                    output: a.output.settings(),
+                    keep_going: a.keep_going,
+                    save: a.save,
+                    sheet: settings::Sheet {
+                        columns: a.columns.map(Into::into),
+                        ignore_columns: a.ignore_columns,
+                        item_columns: a.item_columns,
+                    },
+                })
+            }
+            Command::Report(a) => S::Report(settings::Report {
+                which: match a.result {
+                    Some(r) if !a.latest => settings::Which::Given(r),
+                    _ => settings::Which::Latest { subject: a.subject },
+                },
+                output: a.output.settings(),
+            }),
+            Command::History(a) => {
+                S::History(settings::History { subject: a.subject, rubric: a.rubric, output: a.output.settings() })
+            }
+            Command::Group(a) => {
+                let min_group = settings::min_group(a.min_group, lang)?;
+                let from = match (a.session, a.all) {
+                    (Some(s), _) => settings::Results::Session(s),
+                    (None, true) => settings::Results::All,
+                    (None, false) => {
+                        settings::stdin_once(&a.files, lang)?;
+                        settings::Results::Files(a.files)
+                    }
+                };
+                S::Group(settings::Group {
+                    from,
+                    by: a.by.map(Into::into),
+                    min_group,
+                    named: a.named,
+                    pack: a.pack,
+                    rubric: a.rubric.rubric,
+                    output: a.output.settings(),
+                    keep_going: a.keep_going,
+                })
+            }
+            Command::Export(a) => S::Export(settings::Export {
+                session: a.session,
+                subject: a.subject,
+                since: a.since,
+                output: settings::Output {
+                    format: settings::export_format(a.format.into(), lang)?,
+                    out: a.out,
+                    bom: a.bom,
+                },
+            }),
+            Command::Import(a) => S::Import(settings::Import { files: a.files, keep_going: a.keep_going }),
+            Command::Store(StoreCommand::Info { format }) => S::Store(settings::Store::Info { format: format.into() }),
+            Command::Store(StoreCommand::Delete { ids, yes }) => S::Store(settings::Store::Delete { ids, yes }),
+            Command::Rubric(r) => S::Rubric(match r {
+                RubricCommand::List { format } => settings::Rubric::List { format: format.into() },
+                RubricCommand::Show { rubric, format } => settings::Rubric::Show { rubric, format: format.into() },
+                RubricCommand::Check { files } => settings::Rubric::Check { files },
+                RubricCommand::Template { rubric } => settings::Rubric::Template { rubric: rubric.rubric },
+                RubricCommand::Schema => settings::Rubric::Schema,
+            }),
+            Command::Schema { which } => S::Schema(which.into()),
+            Command::Completions { .. } => S::Completions,
+        })
+    }
 }
 
 /// Help texts in Chinese: (command path, argument id or "" for the command

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::result::{ResultDoc, Role, SCHEMA as RESULT_SCHEMA, Severity};
 use crate::rubric::Rubric;
-use crate::score::FastMap;
+use rustc_hash::FxHashMap;
 
 pub const SCHEMA: &str = "zhixing.group.v1";
 /// The default anonymity floor: the common industry default.
@@ -32,7 +32,7 @@ pub const BLIND_SPOT_MIN: f64 = 10.0;
 pub const BLIND_SPOTS_SHOWN: usize = 3;
 
 /// What `--by` groups by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum By {
     /// The subject's department.
     Department,
@@ -416,13 +416,13 @@ pub fn cronbach_alpha(rows: &[Vec<i64>]) -> Option<f64> {
 /// list is smaller and is kept instead.
 #[derive(Clone, Debug)]
 enum Scores {
-    Counts(FastMap<u64, usize>),
+    Counts(FxHashMap<u64, usize>),
     List(Vec<f64>),
 }
 
 impl Default for Scores {
     fn default() -> Self {
-        Scores::Counts(FastMap::default())
+        Scores::Counts(FxHashMap::default())
     }
 }
 
@@ -729,7 +729,7 @@ impl Reader {
     /// text costs more than reading it.
     pub fn row(&self, text: &[u8]) -> Option<Row> {
         // One quick check of the whole text beats one per string.
-        let text = simdutf8::basic::from_utf8(text).ok()?;
+        let text = std::str::from_utf8(text).ok()?;
         if self.want_suggestions {
             let v: view::Result<'_, Vec<view::Priority<'_>>> = serde_json::from_str(text).ok()?;
             let suggestions = v
@@ -785,7 +785,7 @@ mod view {
     use serde::Deserialize;
     use serde::de::IgnoredAny;
 
-    use crate::answers::quick::Text;
+    use crate::cowstr::Text;
     use crate::result::{Role, Severity};
 
     /// A result; `P` reads its priorities.
@@ -1181,7 +1181,7 @@ impl Builder {
                 Some(i) => acc.roles[i].add(&scores),
                 None => {
                     acc.self_n += 1;
-                    let key = crate::store::utc_key(&r.taken_at);
+                    let key = crate::result::utc_key(&r.taken_at);
                     let later = match &acc.self_latest {
                         None => true,
                         Some((k, o, _)) => (&key, order) > (k, *o),

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// The interface language. Rubric texts may come in other languages too; the
 /// interface itself speaks these two.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
     Zh,

@@ -218,6 +218,19 @@ pub struct Previous {
 }
 
 impl ResultDoc {
+    /// Set `previous` from the subject's previous result, returning that result.
+    pub fn link_previous(&mut self, prev: Option<ResultDoc>) -> Option<ResultDoc> {
+        self.previous = prev.as_ref().map(|p| Previous {
+            id: p.id.clone(),
+            taken_at: p.taken_at.clone(),
+            overall_delta: match (self.overall.score, p.overall.score) {
+                (Some(a), Some(b)) => Some(a - b),
+                _ => None,
+            },
+        });
+        prev
+    }
+
     /// Every dimension with its section, in rubric order.
     pub fn dimensions(&self) -> impl Iterator<Item = (&SectionResult, &DimensionResult)> {
         self.sections.iter().flat_map(|s| s.dimensions.iter().map(move |d| (s, d)))
@@ -226,4 +239,11 @@ impl ResultDoc {
     pub fn dimension_title<'a>(&'a self, id: &'a str) -> &'a str {
         self.dimensions().find(|(_, d)| d.id == id).map_or(id, |(_, d)| d.title.as_str())
     }
+}
+
+/// A sort key for an RFC 3339 time: the instant in UTC with nine fraction
+/// digits, so that comparing the strings compares the instants.
+pub fn utc_key(rfc3339: &str) -> Option<String> {
+    let t = chrono::DateTime::parse_from_rfc3339(rfc3339.trim()).ok()?;
+    Some(t.with_timezone(&chrono::Utc).to_rfc3339_opts(chrono::SecondsFormat::Nanos, true))
 }

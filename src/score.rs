@@ -7,118 +7,14 @@
 //! [`ResultDoc`] or written straight out as its JSON text, byte for byte what
 //! `serde_json::to_writer` writes for that document.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use indexmap::IndexMap;
 
+use crate::response::{ItemIndex, Respondent, Response};
 use crate::result::{
     DimensionResult, Previous, Priority, Quality, Rater, ResultDoc, RubricRef, SCHEMA, SectionResult, Severity,
     Standing, Strength, Subject,
 };
 use crate::rubric::{GapBands, Loaded, Rubric};
-
-/// One respondent's answers, checked against the rubric: every key is an
-/// item id of the rubric and every value within the scale.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Response {
-    pub subject: Subject,
-    pub rater: Rater,
-    pub session: Option<String>,
-    /// RFC 3339; None means "now", filled in by the caller.
-    pub taken_at: Option<String>,
-    /// Item id → raw answer; None or absent: skipped.
-    pub answers: HashMap<String, Option<i64>>,
-    /// Seconds spent answering, when interactive.
-    pub seconds: Option<f64>,
-}
-
-/// One respondent as the batch readers give it: a [`Response`] with the
-/// answers in rubric order (`values[k]` answers the k-th item), so that
-/// nothing is looked up by name while scoring.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Respondent {
-    pub subject: Subject,
-    pub rater: Rater,
-    pub session: Option<String>,
-    /// RFC 3339; None means "now".
-    pub taken_at: Option<String>,
-    /// One per item of the rubric, in rubric order; None: skipped.
-    pub values: Vec<Option<i64>>,
-    pub seconds: Option<f64>,
-}
-
-impl Respondent {
-    /// As a [`Response`]: every item of the rubric a key, skipped ones None.
-    pub fn into_response(self, items: &ItemIndex<'_>) -> Response {
-        let answers = items.ids.iter().zip(self.values).map(|(id, v)| (id.to_string(), v)).collect();
-        Response {
-            subject: self.subject,
-            rater: self.rater,
-            session: self.session,
-            taken_at: self.taken_at,
-            answers,
-            seconds: self.seconds,
-        }
-    }
-}
-
-/// FNV-1a: item ids are short and trusted, SipHash's protection is not
-/// needed and its cost shows in batches.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// The rubric's item ids in rubric order, and each one's place.
-#[derive(Clone, Debug)]
-pub struct ItemIndex<'r> {
-    pub ids: Vec<&'r str>,
-    places: FastMap<&'r str, usize>,
-}
-
-impl<'r> ItemIndex<'r> {
-    pub fn new(rubric: &'r Rubric) -> Self {
-        let ids: Vec<&str> = rubric.items().map(|(_, _, i)| i.id.as_str()).collect();
-        let places = ids.iter().enumerate().map(|(k, id)| (*id, k)).collect();
-        ItemIndex { ids, places }
-    }
-
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
-    }
-
-    /// The place of an item id; `hint` is where it is expected (answers
-    /// usually come in rubric order), tried first.
-    pub fn find(&self, id: &str, hint: usize) -> Option<usize> {
-        match self.ids.get(hint) {
-            Some(h) if *h == id => Some(hint),
-            _ => self.places.get(id).copied(),
-        }
-    }
-
-    /// The answers of a [`Response`] in rubric order.
-    pub fn values(&self, answers: &HashMap<String, Option<i64>>) -> Vec<Option<i64>> {
-        self.ids.iter().map(|id| answers.get(*id).copied().flatten()).collect()
-    }
-}
 
 /// What the person running the tool chose.
 #[derive(Clone, Debug, Default)]
@@ -758,7 +654,7 @@ thread_local! {
     /// Numbers as serde_json writes them, by their bits: the scores of a
     /// batch take few distinct values, and finding one costs less than
     /// formatting it again.
-    static NUMBERS: std::cell::RefCell<FastMap<u64, ([u8; 24], u8)>> = Default::default();
+    static NUMBERS: std::cell::RefCell<rustc_hash::FxHashMap<u64, ([u8; 24], u8)>> = Default::default();
 }
 
 /// A number (or null) as serde_json writes it.

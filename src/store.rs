@@ -16,7 +16,7 @@ use std::ffi::OsStr;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::NaiveDate;
 
 use crate::lang::Lang;
 use crate::result::{Previous, ResultDoc, Role};
@@ -357,12 +357,7 @@ impl std::error::Error for StoreError {
     }
 }
 
-/// A sort key for an RFC 3339 time: the instant in UTC with nine fraction
-/// digits, so that comparing the strings compares the instants.
-pub(crate) fn utc_key(rfc3339: &str) -> Option<String> {
-    let t = DateTime::parse_from_rfc3339(rfc3339.trim()).ok()?;
-    Some(t.with_timezone(&Utc).to_rfc3339_opts(SecondsFormat::Nanos, true))
-}
+pub(crate) use crate::result::utc_key;
 
 /// A parsed `since`.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -23,12 +23,12 @@ use chrono::{FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone};
 use crate::answers::is_skip;
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
+use crate::response::{Respondent, Response};
 use crate::result::{Rater, Role, Subject};
 use crate::rubric::Rubric;
-use crate::score::{Respondent, Response};
 
 /// How item columns are matched.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Columns {
     /// By item id in the header.
     #[default]
@@ -171,6 +171,7 @@ pub fn render_problem(path: &str, p: &Problem, lang: Lang) -> String {
 
 /// A cell as the file holds it.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 enum Cell<'a> {
     Empty,
     Text(Cow<'a, str>),
@@ -401,6 +402,21 @@ fn delimited_rows(
     Ok(())
 }
 
+/// Without the `xlsx` feature a workbook is refused, saying why.
+#[cfg(not(feature = "xlsx"))]
+fn read_workbook(_bytes: &[u8], lang: Lang) -> Result<Vec<GridRow<'static>>, Box<Problem>> {
+    Err(Box::new(Problem {
+        line: 0,
+        column: 0,
+        diag: Diagnostic::error(lang.pick(
+            "这个 zhixing 编译时未带工作簿支持（xlsx 功能），无法读取工作簿",
+            "this zhixing was built without workbook support (the xlsx feature) and cannot read a workbook",
+        ))
+        .help(lang.pick("请另存为 CSV 后再试", "save it as CSV and try that")),
+    }))
+}
+
+#[cfg(feature = "xlsx")]
 fn read_workbook(bytes: &[u8], lang: Lang) -> Result<Vec<GridRow<'static>>, Box<Problem>> {
     use calamine::{Data, Reader};
     let fail = |detail: String| {
@@ -1452,7 +1468,7 @@ pub fn read(bytes: &[u8], source: Source, rubric: &Rubric, opts: &Options, lang:
     if table.failed() {
         return Sheet { problems, rows: Vec::new() };
     }
-    let index = crate::score::ItemIndex::new(rubric);
+    let index = crate::response::ItemIndex::new(rubric);
     let mut rows = Vec::new();
     let read = table.rows(&open, rubric, opts, lang, &mut |rec| {
         rows.push(Row { row: rec.row, outcome: rec.outcome.map(|r| r.into_response(&index)) });

@@ -11,9 +11,9 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
+use crate::response::Response;
 use crate::result::{Rater, Role, Subject};
 use crate::rubric::Rubric;
-use crate::score::Response;
 
 /// Why the questionnaire stopped before it was submitted.
 #[derive(Debug)]

@@ -1,15 +1,15 @@
 //! `zhixing assess`: the questionnaire at the terminal, then the report.
 
-use crate::app::{Ctx, interactive, load_rubric};
 use crate::assess::term::{RESTORE, TermPrompter};
 use crate::assess::{self, Abort, DraftDoc, Drafts, Preset, Setup};
-use crate::cli::AssessArgs;
-use crate::cmd::results::link_previous;
+use crate::cmd::{Ctx, interactive};
 use crate::error::{Error, Result};
+use crate::input::load_rubric;
 use crate::lang::Lang;
 use crate::output;
 use crate::report::{self, Entry};
 use crate::score;
+use crate::settings;
 use crate::store::{Draft, Store};
 
 /// Drafts kept in the results store.
@@ -52,15 +52,15 @@ fn new_id() -> String {
     ulid::Ulid::new().to_string()
 }
 
-pub fn run(ctx: &Ctx, args: AssessArgs) -> Result<()> {
+pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
     if !interactive() {
         return Err(Error::BadInput(ctx.t(
             "assess 需要在终端中运行（标准输入和标准错误都须是终端）。不经提问评分请用 `zhixing score 答卷文件`；`zhixing rubric template` 可生成待填写的答卷。",
             "assess needs a terminal (stdin and stderr). To score without questions use `zhixing score ANSWERS-FILE`; `zhixing rubric template` prints an answers file to fill in.",
         )));
     }
-    let loaded = load_rubric(ctx, args.rubric.rubric.as_deref())?;
-    let opts = crate::cmd::score::options(ctx, &loaded, args.profile.clone(), args.target)?;
+    let loaded = load_rubric(ctx.lang, args.rubric.as_deref())?;
+    let opts = crate::cmd::score_options(ctx, &loaded, &args.targets)?;
     let mut store = ctx.open_store()?;
 
     // Ctrl-C arrives as a key while a key is awaited; at any other moment
@@ -116,7 +116,7 @@ pub fn run(ctx: &Ctx, args: AssessArgs) -> Result<()> {
         };
         let mut result = score::score(&loaded, &done.response, &opts, new_id(), &now());
         let prev = store.previous(&result).map_err(|e| ctx.store_error(e))?;
-        let prev = link_previous(&mut result, prev);
+        let prev = result.link_previous(prev);
         if !args.no_save {
             store.save(std::slice::from_ref(&result)).map_err(|e| ctx.store_error(e))?;
         }
@@ -148,7 +148,7 @@ pub fn run(ctx: &Ctx, args: AssessArgs) -> Result<()> {
             }
         );
     }
-    crate::app::emit(ctx, &args.output, |w, style| {
+    crate::cmd::emit(ctx, &args.output, |w, style| {
         let mut sink = report::sink(args.output.format, style);
         for (r, p) in &results {
             sink.write(w, Entry { result: r, previous: p.as_ref() })?;

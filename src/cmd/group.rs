@@ -6,34 +6,23 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
-use crate::app::{Ctx, emit, load_rubric, read_input};
 use crate::batch::{Block, Blocks};
-use crate::cli::GroupArgs;
+use crate::cmd::{Ctx, emit};
 use crate::diag::{self, Diagnostic};
 use crate::error::{Error, Result};
 use crate::group::{Builder, GroupDoc, Row, Texts};
+use crate::input::{load_rubric, read_input};
 use crate::lang::Lang;
 use crate::pipeline;
 use crate::report::{self, Entry, Format, Style};
 use crate::result::{ResultDoc, Role};
 use crate::resultfile;
 use crate::rubric::{self, Loaded};
+use crate::settings::{self, Results};
 use crate::store::{Filter, StoreError};
 
-pub fn run(ctx: &Ctx, args: GroupArgs) -> Result<()> {
-    if args.min_group < 1 {
-        return Err(Error::BadInput(match ctx.lang {
-            Lang::Zh => format!(
-                "--min-group {} 无效：最少人数至少为 1（1 表示不隐藏任何分组；3 是仍能保护个人的最低值）",
-                args.min_group
-            ),
-            Lang::En => format!(
-                "--min-group {} is not allowed: the smallest is 1 (1 withholds nothing; 3 is the lowest that still protects anyone)",
-                args.min_group
-            ),
-        }));
-    }
-    let min_group = usize::try_from(args.min_group).unwrap_or(usize::MAX);
+pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
+    let min_group = args.min_group;
     if min_group == 2 {
         eprintln!(
             "{}",
@@ -43,8 +32,8 @@ pub fn run(ctx: &Ctx, args: GroupArgs) -> Result<()> {
             )
         );
     }
-    let explicit = match &args.rubric.rubric {
-        Some(choice) => Some(load_rubric(ctx, Some(choice))?),
+    let explicit = match &args.rubric {
+        Some(choice) => Some(load_rubric(ctx.lang, Some(choice))?),
         None => None,
     };
     let pack = match &args.pack {
@@ -63,17 +52,13 @@ pub fn run(ctx: &Ctx, args: GroupArgs) -> Result<()> {
         pack,
     };
 
-    if args.files.is_empty() {
-        read_store(&mut st, &args)?;
-    } else {
-        if args.files.iter().filter(|f| *f == "-").count() > 1 {
-            return Err(Error::BadInput(
-                ctx.t("标准输入（-）只能读取一次", "standard input (-) can be read only once"),
-            ));
+    match &args.from {
+        Results::Files(files) => {
+            for file in files {
+                read_file(&mut st, file)?;
+            }
         }
-        for file in &args.files {
-            read_file(&mut st, file)?;
-        }
+        from => read_store(&mut st, from)?,
     }
 
     if st.rejected > 0 && !args.keep_going {
@@ -105,7 +90,11 @@ pub fn run(ctx: &Ctx, args: GroupArgs) -> Result<()> {
         }));
     }
     let Some(builder) = st.builder.take() else {
-        return Err(Error::BadInput(match (&args.session, ctx.lang) {
+        let session = match &args.from {
+            Results::Session(s) => Some(s),
+            _ => None,
+        };
+        return Err(Error::BadInput(match (session, ctx.lang) {
             (Some(s), Lang::Zh) => format!("结果库中没有场次「{s}」的结果"),
             (Some(s), Lang::En) => format!("the store holds no results of session \"{s}\""),
             (None, _) => ctx.t("没有可统计的结果", "there are no results to group"),
@@ -387,7 +376,7 @@ fn read_lines(st: &mut State<'_>, file: &str, reader: Box<dyn BufRead + '_>) -> 
 }
 
 /// Results from the store, one at a time.
-fn read_store(st: &mut State<'_>, args: &GroupArgs) -> Result<()> {
+fn read_store(st: &mut State<'_>, from: &Results) -> Result<()> {
     let ctx = st.ctx;
     let Some(store) = ctx.open_existing_store()? else {
         return Err(Error::BadInput(ctx.t(
@@ -396,7 +385,10 @@ fn read_store(st: &mut State<'_>, args: &GroupArgs) -> Result<()> {
         )));
     };
     let path = ctx.store_path()?;
-    let filter = Filter { session: args.session.clone(), all: args.all, ..Filter::default() };
+    let filter = match from {
+        Results::Session(s) => Filter { session: Some(s.clone()), ..Filter::default() },
+        _ => Filter { all: true, ..Filter::default() },
+    };
     let mut failure: Option<Error> = None;
     let res = store.for_each(&filter, &mut |raw: &str| {
         let careful = |raw: &str| -> Result<Option<ResultDoc>> {

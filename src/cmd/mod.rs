@@ -1,7 +1,157 @@
-//! One file per command (or family of commands).
+//! The commands, one file per command (or family of commands), and what
+//! they share: the context built from the global settings, opening the
+//! store, writing a report to stdout or `--out`.
 
 pub mod assess;
 pub mod group;
 pub mod results;
 pub mod rubric;
 pub mod score;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use crate::answers;
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::output;
+use crate::report::Style;
+use crate::result::ResultDoc;
+use crate::settings::{Color, Command, Global, Output, SchemaKind};
+use crate::store::{self, Store, StoreError};
+
+/// What every command is run with, from the global settings.
+pub struct Ctx {
+    pub lang: Lang,
+    pub color: Color,
+    pub ascii: bool,
+    /// `--store`, if given.
+    pub store: Option<PathBuf>,
+}
+
+impl Ctx {
+    pub fn new(g: Global) -> Ctx {
+        Ctx { lang: g.lang, color: g.color, ascii: g.ascii, store: g.store }
+    }
+
+    /// Where the store is: `--store`, then `ZHIXING_STORE`, then the data directory.
+    pub fn store_path(&self) -> Result<PathBuf> {
+        let env = std::env::var_os("ZHIXING_STORE");
+        store::resolve_path(self.store.as_deref(), env.as_deref()).ok_or_else(|| {
+            Error::BadInput(self.t(
+                "找不到存放结果的数据目录：请用 --store 或 ZHIXING_STORE 指定数据库文件",
+                "no data directory for the results store: name the file with --store or ZHIXING_STORE",
+            ))
+        })
+    }
+
+    /// Open (creating if needed) the results store.
+    pub fn open_store(&self) -> Result<Box<dyn Store>> {
+        let path = self.store_path()?;
+        store::open(&path).map_err(|e| self.store_error(e))
+    }
+
+    /// Open the store only if it exists already: reading commands do not create one.
+    pub fn open_existing_store(&self) -> Result<Option<Box<dyn Store>>> {
+        let path = self.store_path()?;
+        if !path.exists() {
+            return Ok(None);
+        }
+        store::open(&path).map(Some).map_err(|e| self.store_error(e))
+    }
+
+    pub fn store_error(&self, e: StoreError) -> Error {
+        if e.is_bad_input() { Error::BadInput(e.message(self.lang)) } else { Error::Internal(e.message(self.lang)) }
+    }
+
+    pub fn t(&self, zh: &str, en: &str) -> String {
+        self.lang.pick(zh, en).to_string()
+    }
+
+    /// Style for output going to stdout (`to_file` false) or a file.
+    pub fn style(&self, to_file: bool, bom: bool) -> Style {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = match self.color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => !to_file && !no_color && output::stdout_is_terminal(),
+        };
+        let width = if to_file || !output::stdout_is_terminal() { 100 } else { output::terminal_width() };
+        Style { lang: self.lang, color, ascii: self.ascii, width, bom: bom || to_file }
+    }
+}
+
+/// Run a command (all but `completions`, which `app` writes).
+pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
+    match command {
+        Command::Assess(s) => assess::run(ctx, s),
+        Command::Score(s) => score::run(ctx, s),
+        Command::Rubric(s) => rubric::run(ctx, s),
+        Command::Report(s) => results::report(ctx, s),
+        Command::History(s) => results::history(ctx, s),
+        Command::Group(s) => group::run(ctx, s),
+        Command::Export(s) => results::export(ctx, s),
+        Command::Import(s) => results::import(ctx, s),
+        Command::Store(s) => results::store(ctx, s),
+        Command::Schema(which) => print_text(&schema(which)),
+        Command::Completions => Ok(()),
+    }
+}
+
+pub fn print_text(text: &str) -> Result<()> {
+    output::write_stdout(|w| w.write_all(text.as_bytes()))
+}
+
+/// The JSON Schema of a format, draft-07, from the types that read it.
+pub fn schema(which: SchemaKind) -> String {
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+    let schema = match which {
+        SchemaKind::Rubric => generator.into_root_schema_for::<crate::rubric::Rubric>(),
+        SchemaKind::Answers => generator.into_root_schema_for::<answers::AnswersDoc>(),
+        SchemaKind::Result => generator.into_root_schema_for::<ResultDoc>(),
+        SchemaKind::Group => generator.into_root_schema_for::<crate::group::GroupDoc>(),
+    };
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Write rendered output to `--out` or stdout.
+pub fn emit(ctx: &Ctx, out: &Output, write: impl FnOnce(&mut dyn Write, &Style) -> std::io::Result<()>) -> Result<()> {
+    match &out.out {
+        Some(path) => {
+            let style = ctx.style(true, out.bom);
+            output::write_atomic(path, |w| write(w, &style))
+        }
+        None => {
+            let style = ctx.style(false, out.bom);
+            output::write_stdout(|w| write(w, &style))
+        }
+    }
+}
+
+/// True when stdin and stderr are both terminals (for interactive commands).
+pub fn interactive() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// Scoring options from `--profile` and `--target`, checked against the rubric.
+pub fn score_options(
+    ctx: &Ctx,
+    loaded: &crate::rubric::Loaded,
+    targets: &crate::settings::Targets,
+) -> Result<crate::score::Options> {
+    let (profile, target) = (targets.profile.clone(), targets.target);
+    let r = &loaded.rubric;
+    if let Some(p) = &profile
+        && !r.profiles.contains_key(p)
+    {
+        let list: Vec<&str> = r.profiles.keys().map(String::as_str).collect();
+        let list = if list.is_empty() { ctx.t("（无）", "(none)") } else { list.join(", ") };
+        return Err(Error::BadInput(match ctx.lang {
+            Lang::Zh => format!("量表 {} 没有目标配置 \"{p}\"；可用的有：{list}", r.id),
+            Lang::En => format!("rubric {} has no profile \"{p}\"; its profiles: {list}", r.id),
+        }));
+    }
+    Ok(crate::score::Options { profile, target, lang: r.result_lang(ctx.lang.code()) })
+}

@@ -3,30 +3,18 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 
-use crate::app::{Ctx, emit, print_text, read_input};
 use crate::batch::{Block, Blocks};
-use crate::cli::{ExportArgs, HistoryArgs, ImportArgs, OutputArgs, ReportArgs, StoreCommand};
+use crate::cmd::{Ctx, emit, print_text};
 use crate::diag;
 use crate::error::{Error, Result};
+use crate::input::read_input;
 use crate::lang::Lang;
 use crate::pipeline;
 use crate::report::{self, CsvWriter, Entry, Format, Sink};
-use crate::result::{Previous, ResultDoc};
+use crate::result::ResultDoc;
 use crate::resultfile;
+use crate::settings::{self, Output, Store as StoreCommand};
 use crate::store::{Columns, Filter};
-
-/// Set a result's `previous` from the subject's previous result, returning it.
-pub fn link_previous(r: &mut ResultDoc, prev: Option<ResultDoc>) -> Option<ResultDoc> {
-    r.previous = prev.as_ref().map(|p| Previous {
-        id: p.id.clone(),
-        taken_at: p.taken_at.clone(),
-        overall_delta: match (r.overall.score, p.overall.score) {
-            (Some(a), Some(b)) => Some(a - b),
-            _ => None,
-        },
-    });
-    prev
-}
 
 /// Read result files, printing every problem; the good results with their text.
 fn read_results(ctx: &Ctx, files: &[String], keep_going: bool) -> Result<(Vec<(ResultDoc, String)>, usize)> {
@@ -56,7 +44,7 @@ fn read_results(ctx: &Ctx, files: &[String], keep_going: bool) -> Result<(Vec<(R
     Ok((good, rejected))
 }
 
-pub fn report(ctx: &Ctx, args: ReportArgs) -> Result<()> {
+pub fn report(ctx: &Ctx, args: settings::Report) -> Result<()> {
     let store = ctx.open_existing_store()?;
     let no_store = || {
         Error::BadInput(ctx.t(
@@ -65,33 +53,36 @@ pub fn report(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         ))
     };
     let mut results: Vec<ResultDoc> = Vec::new();
-    if args.latest {
-        let store = store.as_ref().ok_or_else(no_store)?;
-        match store.latest(args.subject.as_deref()).map_err(|e| ctx.store_error(e))? {
-            Some(r) => results.push(r),
-            None => {
-                return Err(Error::BadInput(match (&args.subject, ctx.lang) {
-                    (Some(s), Lang::Zh) => format!("结果库中没有 {s} 的结果"),
-                    (Some(s), Lang::En) => format!("the store holds no result of {s}"),
-                    (None, _) => ctx.t("结果库中还没有结果", "the store holds no results yet"),
-                }));
+    match &args.which {
+        settings::Which::Latest { subject } => {
+            let store = store.as_ref().ok_or_else(no_store)?;
+            match store.latest(subject.as_deref()).map_err(|e| ctx.store_error(e))? {
+                Some(r) => results.push(r),
+                None => {
+                    return Err(Error::BadInput(match (subject, ctx.lang) {
+                        (Some(s), Lang::Zh) => format!("结果库中没有 {s} 的结果"),
+                        (Some(s), Lang::En) => format!("the store holds no result of {s}"),
+                        (None, _) => ctx.t("结果库中还没有结果", "the store holds no results yet"),
+                    }));
+                }
             }
         }
-    } else if let Some(arg) = &args.result {
-        if arg == "-" || Path::new(arg).is_file() {
-            results = read_results(ctx, std::slice::from_ref(arg), false)?.0.into_iter().map(|(r, _)| r).collect();
-        } else {
-            let found = match &store {
-                Some(s) => s.get(arg).map_err(|e| ctx.store_error(e))?,
-                None => None,
-            };
-            match found {
-                Some((r, _)) => results.push(r),
-                None => {
-                    return Err(Error::BadInput(match ctx.lang {
-                        Lang::Zh => format!("\"{arg}\" 既不是文件，也不是结果库中的结果编号"),
-                        Lang::En => format!("\"{arg}\" is neither a file nor the id of a result in the store"),
-                    }));
+        settings::Which::Given(arg) => {
+            if arg == "-" || Path::new(arg).is_file() {
+                results = read_results(ctx, std::slice::from_ref(arg), false)?.0.into_iter().map(|(r, _)| r).collect();
+            } else {
+                let found = match &store {
+                    Some(s) => s.get(arg).map_err(|e| ctx.store_error(e))?,
+                    None => None,
+                };
+                match found {
+                    Some((r, _)) => results.push(r),
+                    None => {
+                        return Err(Error::BadInput(match ctx.lang {
+                            Lang::Zh => format!("\"{arg}\" 既不是文件，也不是结果库中的结果编号"),
+                            Lang::En => format!("\"{arg}\" is neither a file nor the id of a result in the store"),
+                        }));
+                    }
                 }
             }
         }
@@ -102,12 +93,12 @@ pub fn report(ctx: &Ctx, args: ReportArgs) -> Result<()> {
             Some(s) => s.previous(r).map_err(|e| ctx.store_error(e))?,
             None => None,
         };
-        previous.push(link_previous(r, prev));
+        previous.push(r.link_previous(prev));
     }
     render_results(ctx, &args.output, &results, &previous)
 }
 
-fn render_results(ctx: &Ctx, out: &OutputArgs, results: &[ResultDoc], previous: &[Option<ResultDoc>]) -> Result<()> {
+fn render_results(ctx: &Ctx, out: &Output, results: &[ResultDoc], previous: &[Option<ResultDoc>]) -> Result<()> {
     emit(ctx, out, |w, style| {
         let mut sink = report::sink(out.format, style);
         for (r, p) in results.iter().zip(previous) {
@@ -117,7 +108,7 @@ fn render_results(ctx: &Ctx, out: &OutputArgs, results: &[ResultDoc], previous: 
     })
 }
 
-pub fn history(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
+pub fn history(ctx: &Ctx, args: settings::History) -> Result<()> {
     let all = match ctx.open_existing_store()? {
         Some(s) => s.history(&args.subject).map_err(|e| ctx.store_error(e))?,
         None => Vec::new(),
@@ -128,26 +119,23 @@ pub fn history(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
     emit(ctx, &args.output, |w, style| w.write_all(report::history::render(&h, args.output.format, style).as_bytes()))
 }
 
-pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
-    if !matches!(args.format, Format::Json | Format::Jsonl | Format::Csv) {
-        return Err(Error::BadInput(ctx.t("export 只写 json、jsonl 或 csv", "export writes json, jsonl or csv")));
-    }
+pub fn export(ctx: &Ctx, args: settings::Export) -> Result<()> {
     let filter =
         Filter { session: args.session.clone(), subject: args.subject.clone(), since: args.since.clone(), all: false };
     let store = ctx.open_existing_store()?;
-    let out = OutputArgs { format: args.format, out: args.out.clone(), bom: args.bom };
+    let out = &args.output;
     let mut failure = None;
     let mut count = 0usize;
-    emit(ctx, &out, |w, style| {
+    emit(ctx, out, |w, style| {
         let mut csv = CsvWriter::results(style.bom);
         let mut first = true;
-        if args.format == Format::Json {
+        if out.format == Format::Json {
             w.write_all(b"[")?;
         }
         if let Some(store) = &store {
             let res = store.for_each(&filter, &mut |raw: &str| {
                 let io = |error: std::io::Error| crate::store::StoreError::Io { path: None, error };
-                match args.format {
+                match out.format {
                     Format::Jsonl => {
                         w.write_all(raw.as_bytes()).map_err(io)?;
                         w.write_all(b"\n").map_err(io)?;
@@ -177,7 +165,7 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
                 }
             }
         }
-        match args.format {
+        match out.format {
             Format::Json => w.write_all(if first { b"]\n" } else { b"\n]\n" }),
             Format::Csv => csv.finish(w),
             _ => Ok(()),
@@ -244,7 +232,7 @@ fn csv_rows_of(raw: &str) -> serde_json::Result<ResultDoc> {
     })
 }
 
-pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
+pub fn import(ctx: &Ctx, args: settings::Import) -> Result<()> {
     // Read twice, a result at a time: first every record of every file is
     // checked and every problem printed; only then are they stored, in one
     // transaction. Standard input is read once, into memory.
@@ -518,8 +506,9 @@ fn confirm(ctx: &Ctx, found: &[ResultDoc]) -> Result<bool> {
 mod tests {
     use super::*;
     use crate::lang::Lang;
+    use crate::response::Response;
     use crate::rubric;
-    use crate::score::{self, Response};
+    use crate::score;
 
     #[test]
     fn a_csv_export_shows_what_the_whole_result_shows() {

@@ -1,13 +1,14 @@
 //! `zhixing rubric list|show|check|template|schema`.
 
-use crate::app::{Ctx, load_rubric, print_text, read_input, schema};
-use crate::cli::{RubricCommand, SchemaKind};
+use crate::cmd::{Ctx, print_text, schema};
 use crate::diag;
 use crate::error::{Error, Result};
+use crate::input::{load_rubric, read_input};
 use crate::lang::Lang;
 use crate::output;
 use crate::report::Format;
 use crate::rubric;
+use crate::settings::{Rubric as RubricCommand, SchemaKind};
 
 pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
     match cmd {
@@ -40,7 +41,7 @@ pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
             print_text(&text)
         }
         RubricCommand::Show { rubric, format } => {
-            let loaded = load_rubric(ctx, rubric.as_deref())?;
+            let loaded = load_rubric(ctx.lang, rubric.as_deref())?;
             let text = match format {
                 Format::Json | Format::Jsonl => {
                     let mut t = serde_json::to_string_pretty(&loaded.rubric).unwrap_or_default();
@@ -101,7 +102,7 @@ pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
             Ok(())
         }
         RubricCommand::Template { rubric } => {
-            let loaded = load_rubric(ctx, rubric.rubric.as_deref())?;
+            let loaded = load_rubric(ctx.lang, rubric.as_deref())?;
             print_text(&crate::rubric_view::template(&loaded.rubric, ctx.lang))
         }
         RubricCommand::Schema => print_text(&schema(SchemaKind::Rubric)),

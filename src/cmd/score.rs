@@ -10,27 +10,25 @@ use std::cell::RefCell;
 use std::io;
 
 use crate::answers::Checker;
-use crate::app::{Ctx, emit, load_rubric};
 use crate::batch::{Input, Reading, Records, Spool, Tally};
-use crate::cli::ScoreArgs;
-use crate::cmd::results::link_previous;
+use crate::cmd::{Ctx, emit};
 use crate::error::{Error, Result};
+use crate::input::load_rubric;
 use crate::lang::Lang;
 use crate::pipeline;
 use crate::report::{self, Entry, Format};
-use crate::score::{self, Meta, Respondent, Scorer};
+use crate::response::Respondent;
+use crate::score::{Meta, Scorer};
+use crate::settings;
 use crate::store::Columns;
 
-pub fn run(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
-    let loaded = load_rubric(ctx, args.rubric.rubric.as_deref())?;
+pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
+    let loaded = load_rubric(ctx.lang, args.rubric.as_deref())?;
     let r = &loaded.rubric;
-    let opts = options(ctx, &loaded, args.profile.clone(), args.target)?;
-    if args.files.iter().filter(|f| *f == "-").count() > 1 {
-        return Err(Error::BadInput(ctx.t("标准输入（-）只能读取一次", "standard input (-) can be read only once")));
-    }
+    let opts = crate::cmd::score_options(ctx, &loaded, &args.targets)?;
     let threads = pipeline::threads();
     let reading =
-        Reading { checker: Checker::new(r, ctx.lang), tabular: tabular_options(&args), lang: ctx.lang, threads };
+        Reading { checker: Checker::new(r, ctx.lang), tabular: tabular_options(&args.sheet), lang: ctx.lang, threads };
     let inputs = args.files.iter().map(|f| Input::new(f)).collect::<Result<Vec<_>>>()?;
 
     // Check everything: every problem of every input, the good records spooled.
@@ -118,7 +116,7 @@ pub fn run(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
                 let store_err = |e| ctx.store_error(e);
                 if full_previous {
                     let found = b.previous(&Columns::from(&doc)).map_err(store_err)?;
-                    previous = link_previous(&mut doc, found);
+                    previous = doc.link_previous(found);
                 } else {
                     doc.previous = b.previous_link(&Columns::from(&doc)).map_err(store_err)?;
                 }
@@ -196,40 +194,11 @@ fn write_line(scorer: &Scorer<'_>, now: &str, out: &mut Vec<u8>, resp: &Responde
 
 /// How CSV and xlsx columns are read: `--columns`, `--ignore-columns`,
 /// `--item-columns`; times without an offset are local.
-fn tabular_options(args: &ScoreArgs) -> crate::tabular::Options {
+fn tabular_options(args: &settings::Sheet) -> crate::tabular::Options {
     crate::tabular::Options {
         columns: args.columns,
         ignore: args.ignore_columns.clone(),
         item_columns: args.item_columns.clone(),
         offset: Some(*chrono::Local::now().offset()),
     }
-}
-
-/// Scoring options from `--profile` and `--target`, checked against the rubric.
-pub fn options(
-    ctx: &Ctx,
-    loaded: &crate::rubric::Loaded,
-    profile: Option<String>,
-    target: Option<f64>,
-) -> Result<score::Options> {
-    let r = &loaded.rubric;
-    if let Some(p) = &profile
-        && !r.profiles.contains_key(p)
-    {
-        let list: Vec<&str> = r.profiles.keys().map(String::as_str).collect();
-        let list = if list.is_empty() { ctx.t("（无）", "(none)") } else { list.join(", ") };
-        return Err(Error::BadInput(match ctx.lang {
-            Lang::Zh => format!("量表 {} 没有目标配置 \"{p}\"；可用的有：{list}", r.id),
-            Lang::En => format!("rubric {} has no profile \"{p}\"; its profiles: {list}", r.id),
-        }));
-    }
-    if let Some(t) = target
-        && !(t.is_finite() && (0.0..=100.0).contains(&t))
-    {
-        return Err(Error::BadInput(match ctx.lang {
-            Lang::Zh => format!("--target {t} 超出 0 到 100 的范围"),
-            Lang::En => format!("--target {t} is outside 0 to 100"),
-        }));
-    }
-    Ok(score::Options { profile, target, lang: r.result_lang(ctx.lang.code()) })
 }

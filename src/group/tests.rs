@@ -2,9 +2,10 @@
 
 use super::*;
 use crate::lang::Lang;
+use crate::response::Response;
 use crate::result::{Rater, Subject};
 use crate::rubric::{self, Loaded};
-use crate::score::{self, Options, Response};
+use crate::score::{self, Options};
 
 /// Two sections; d1 has a reverse-keyed item, d3 a single item.
 const RUBRIC: &str = r#"

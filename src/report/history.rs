@@ -1,10 +1,12 @@
 //! A subject's results over time (`zhixing history`): pure rendering.
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use maud::html;
 use serde::Serialize;
 
+use super::svg::{self, Series};
 use super::{Format, Style, Trend, csv_cell, delta, md_escape, num, opt_num, short_time};
-use crate::i18n;
+use crate::i18n::{self, ui};
 use crate::lang::Lang;
 use crate::result::ResultDoc;
 
@@ -134,7 +136,7 @@ pub fn render(h: &History, format: Format, style: &Style) -> String {
         Format::Csv => csv(h, style.bom),
         Format::Markdown => markdown(h, style.lang),
         Format::Table => table(h, style),
-        Format::Html => super::html::history(h, style.lang),
+        Format::Html => html(h, style.lang),
     }
 }
 
@@ -264,6 +266,59 @@ fn csv(h: &History, bom: bool) -> String {
     }
     let body = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
     if bom { format!("\u{feff}{body}") } else { body }
+}
+
+/// A subject's history: a line chart of the overall and section scores.
+fn html(h: &History, lang: Lang) -> String {
+    let u = ui(lang);
+    let labels: Vec<String> = h.results.iter().map(|r| short_time(&r.taken_at).chars().take(10).collect()).collect();
+    let mut series =
+        vec![Series { name: u.overall.to_string(), values: h.results.iter().map(|r| r.overall).collect() }];
+    let mut cols: Vec<(String, String)> = Vec::new();
+    for r in &h.results {
+        for s in &r.sections {
+            if !cols.iter().any(|(id, _)| id == &s.id) {
+                cols.push((s.id.clone(), s.title.clone()));
+            }
+        }
+    }
+    for (id, title) in &cols {
+        series.push(Series {
+            name: title.clone(),
+            values: h.results.iter().map(|r| r.sections.iter().find(|s| &s.id == id).and_then(|s| s.score)).collect(),
+        });
+    }
+    let chart_title = lang.pick("总分与各分区得分", "Overall and section scores");
+    let body = html! {
+        article {
+            h1 { (h.subject) }
+            p.meta { (lang.pick("历次结果", "Results over time")) " · " (h.results.len()) }
+            @if let Some(t) = &h.trend {
+                p { (u.overall) (u.colon) (num(t.first)) " → " (num(t.last)) " (" (delta(t.change)) ")" }
+            }
+            figure { (svg::lines(&labels, &series, chart_title)) figcaption { (chart_title) } }
+            table {
+                thead { tr { th { (u.date) } th { (u.rater) } th.n { (u.overall) } th.n { (lang.pick("变化", "Change")) }
+                    @for (_, t) in &cols { th.n { (t) } } } }
+                tbody {
+                    @for r in &h.results {
+                        tr {
+                            td { (short_time(&r.taken_at)) }
+                            td { (crate::result::Role::parse(&r.rater_role).map_or(r.rater_role.as_str(), |x| i18n::role(x, lang))) }
+                            td.n { (opt_num(r.overall)) }
+                            td.n { (r.delta.map(delta).unwrap_or_default()) }
+                            @for (id, _) in &cols {
+                                td.n { (opt_num(r.sections.iter().find(|s| &s.id == id).and_then(|s| s.score))) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let mut s = super::html::document(&h.subject, lang, body).into_string();
+    s.push('\n');
+    s
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::svg::{self, Axis, GapBar, RadarNames, Series};
+use super::svg::{self, Axis, GapBar, RadarNames};
 use super::{Entry, Sink, Style, Trend, delta, dimension_change, num, opt_num, short_time};
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
@@ -223,57 +223,4 @@ impl Sink for HtmlSink {
         let body = PreEscaped(self.articles.concat());
         writeln!(out, "{}", document(&title, self.style.lang, body).into_string())
     }
-}
-
-/// A subject's history: a line chart of the overall and section scores.
-pub fn history(h: &super::history::History, lang: Lang) -> String {
-    let u = ui(lang);
-    let labels: Vec<String> = h.results.iter().map(|r| short_time(&r.taken_at).chars().take(10).collect()).collect();
-    let mut series =
-        vec![Series { name: u.overall.to_string(), values: h.results.iter().map(|r| r.overall).collect() }];
-    let mut cols: Vec<(String, String)> = Vec::new();
-    for r in &h.results {
-        for s in &r.sections {
-            if !cols.iter().any(|(id, _)| id == &s.id) {
-                cols.push((s.id.clone(), s.title.clone()));
-            }
-        }
-    }
-    for (id, title) in &cols {
-        series.push(Series {
-            name: title.clone(),
-            values: h.results.iter().map(|r| r.sections.iter().find(|s| &s.id == id).and_then(|s| s.score)).collect(),
-        });
-    }
-    let chart_title = lang.pick("总分与各分区得分", "Overall and section scores");
-    let body = html! {
-        article {
-            h1 { (h.subject) }
-            p.meta { (lang.pick("历次结果", "Results over time")) " · " (h.results.len()) }
-            @if let Some(t) = &h.trend {
-                p { (u.overall) (u.colon) (num(t.first)) " → " (num(t.last)) " (" (delta(t.change)) ")" }
-            }
-            figure { (svg::lines(&labels, &series, chart_title)) figcaption { (chart_title) } }
-            table {
-                thead { tr { th { (u.date) } th { (u.rater) } th.n { (u.overall) } th.n { (lang.pick("变化", "Change")) }
-                    @for (_, t) in &cols { th.n { (t) } } } }
-                tbody {
-                    @for r in &h.results {
-                        tr {
-                            td { (short_time(&r.taken_at)) }
-                            td { (crate::result::Role::parse(&r.rater_role).map_or(r.rater_role.as_str(), |x| i18n::role(x, lang))) }
-                            td.n { (opt_num(r.overall)) }
-                            td.n { (r.delta.map(delta).unwrap_or_default()) }
-                            @for (id, _) in &cols {
-                                td.n { (opt_num(r.sections.iter().find(|s| &s.id == id).and_then(|s| s.score))) }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    };
-    let mut s = document(&h.subject, lang, body).into_string();
-    s.push('\n');
-    s
 }

@@ -19,7 +19,7 @@ pub use self::csv::{CsvWriter, csv_cell};
 pub use self::markdown::md as md_escape;
 
 /// Output formats of results.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// A table for the terminal.
     Table,

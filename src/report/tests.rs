@@ -12,9 +12,10 @@ fn numbers_people_see() {
 }
 
 use crate::lang::Lang;
+use crate::response::Response;
 use crate::result::{Previous, Rater, Role, Subject};
 use crate::rubric;
-use crate::score::{self, Options, Response};
+use crate::score::{self, Options};
 
 /// A fixed result on the built-in core rubric: deterministic answers, id and time.
 fn sample(lang: Lang, previous: bool) -> (crate::result::ResultDoc, Option<crate::result::ResultDoc>) {

@@ -367,9 +367,10 @@ mod reference {
 
     use indexmap::IndexMap;
 
+    use crate::response::Response;
     use crate::result::*;
     use crate::rubric::{Loaded, Rubric};
-    use crate::score::{Options, Response, TOO_FAST_SECONDS_PER_ITEM, Targets, item_score, severity};
+    use crate::score::{Options, TOO_FAST_SECONDS_PER_ITEM, Targets, item_score, severity};
 
     fn standing(score: Option<f64>, target: f64, bands: &crate::rubric::GapBands) -> Standing {
         let gap = score.map(|s| target - s);

@@ -7,9 +7,10 @@ use std::time::SystemTime;
 use rusqlite::Connection;
 
 use super::*;
+use crate::response::Response;
 use crate::result::{Rater, Role, Subject};
 use crate::rubric::{self, Loaded};
-use crate::score::{self, Options, Response};
+use crate::score::{self, Options};
 
 fn core() -> &'static Loaded {
     static CORE: OnceLock<Loaded> = OnceLock::new();

@@ -310,7 +310,7 @@ fn a_table_read_in_blocks_is_the_table_read_whole() {
     assert_eq!(rows.count, 3000);
     let whole = read(bytes, Source::Csv, &r, &Options::default(), Lang::En);
     assert_eq!(whole.rows.len(), seen.len());
-    let index = crate::score::ItemIndex::new(&r);
+    let index = crate::response::ItemIndex::new(&r);
     for (a, b) in whole.rows.iter().zip(seen) {
         assert_eq!(a.row, b.row);
         match (&a.outcome, b.outcome) {

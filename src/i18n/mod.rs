@@ -1,0 +1,82 @@
+//! The message catalogue: every text the interface shows, in Chinese and
+//! English.
+//!
+//! The texts of each area are the methods of one trait (`commands.rs`,
+//! `report.rs`, …); `zh/` and `en/` implement every trait, one file per
+//! area, so that a missing translation does not compile. Texts with numbers
+//! or names take them as parameters, and English counts read right ("1
+//! result", "2 results"). [`msg`] gives the catalogue of a language:
+//!
+//! ```text
+//! use crate::i18n::prelude::*;
+//! eprintln!("{}", i18n::msg(lang).results_saved(n));
+//! ```
+//!
+//! To add a language: a folder like `en/` implementing every area trait,
+//! a variant of [`Lang`], and its arm in [`msg`].
+
+pub mod assess;
+pub mod commands;
+mod en;
+pub mod group;
+pub mod readers;
+pub mod report;
+pub mod rubric;
+mod words;
+mod zh;
+
+pub use words::*;
+
+use crate::lang::Lang;
+
+/// Every area of the catalogue.
+pub trait Messages:
+    commands::Commands
+    + report::ReportText
+    + group::GroupText
+    + readers::ReaderText
+    + rubric::RubricText
+    + assess::AssessText
+    + Sync
+{
+}
+
+impl<
+    T: commands::Commands
+        + report::ReportText
+        + group::GroupText
+        + readers::ReaderText
+        + rubric::RubricText
+        + assess::AssessText
+        + Sync,
+> Messages for T
+{
+}
+
+/// The area traits, so that their methods can be called on [`msg`]'s catalogue.
+pub mod prelude {
+    pub use super::assess::AssessText as _;
+    pub use super::commands::Commands as _;
+    pub use super::group::GroupText as _;
+    pub use super::readers::ReaderText as _;
+    pub use super::report::ReportText as _;
+    pub use super::rubric::RubricText as _;
+}
+
+/// Chinese.
+pub struct Zh;
+/// English.
+pub struct En;
+
+/// The catalogue of a language.
+pub fn msg(lang: Lang) -> &'static dyn Messages {
+    match lang {
+        Lang::Zh => &Zh,
+        Lang::En => &En,
+    }
+}
+
+/// "1 result", "2 results": `one` for exactly one, else `many`.
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}

@@ -1,0 +1,8 @@
+//! The catalogue in Chinese: one file per area, each implementing that area's trait.
+
+mod assess;
+mod commands;
+mod group;
+mod readers;
+mod report;
+mod rubric;

@@ -1,0 +1,242 @@
+//! Every command's settings: plain values, checked once, before any work.
+//!
+//! `cli` builds these from what clap parsed ([`crate::cli::Cli::settings`]);
+//! the commands in `cmd` read nothing else. Nothing here knows of clap, and
+//! what can be checked without reading a file is checked here: the
+//! `--target` range, `--min-group`, standard input named only once, the
+//! formats a command writes.
+
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+use crate::group::By;
+use crate::lang::Lang;
+use crate::report::Format;
+use crate::result::Role;
+use crate::tabular::Columns;
+
+/// Settings every command shares.
+#[derive(Clone, Debug)]
+pub struct Global {
+    pub lang: Lang,
+    pub color: Color,
+    /// ASCII borders and bars.
+    pub ascii: bool,
+    /// `--store`, if given.
+    pub store: Option<PathBuf>,
+}
+
+/// Colour in terminal output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Color {
+    /// When stdout is a terminal and NO_COLOR is not set.
+    Auto,
+    Always,
+    Never,
+}
+
+/// Where and how a command writes its report.
+#[derive(Clone, Debug)]
+pub struct Output {
+    pub format: Format,
+    /// `--out FILE`: written atomically, mode 0600; stdout otherwise.
+    pub out: Option<PathBuf>,
+    /// A UTF-8 byte-order mark before CSV on stdout.
+    pub bom: bool,
+}
+
+/// The command to run, with its settings.
+#[derive(Debug)]
+pub enum Command {
+    Assess(Assess),
+    Score(Score),
+    Report(Report),
+    History(History),
+    Group(Group),
+    Export(Export),
+    Import(Import),
+    Store(Store),
+    Rubric(Rubric),
+    Schema(SchemaKind),
+    /// Shell completions are written by `cli`, which knows the command line.
+    Completions,
+}
+
+/// The file formats that have a JSON Schema.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SchemaKind {
+    Rubric,
+    Answers,
+    Result,
+    Group,
+}
+
+/// Scoring choices: the rubric's profile and `--target`, in 0–100.
+#[derive(Clone, Debug, Default)]
+pub struct Targets {
+    pub profile: Option<String>,
+    pub target: Option<f64>,
+}
+
+/// How CSV and xlsx columns are read.
+#[derive(Clone, Debug, Default)]
+pub struct Sheet {
+    pub columns: Option<Columns>,
+    pub ignore_columns: Vec<String>,
+    pub item_columns: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Score {
+    /// Answers files; `-` (stdin) at most once.
+    pub files: Vec<String>,
+    pub rubric: Option<String>,
+    pub targets: Targets,
+    pub output: Output,
+    pub keep_going: bool,
+    pub save: bool,
+    pub sheet: Sheet,
+}
+
+#[derive(Debug)]
+pub struct Assess {
+    pub rubric: Option<String>,
+    pub targets: Targets,
+    pub subject: Option<String>,
+    pub department: Option<String>,
+    pub role: Option<Role>,
+    pub rater: Option<String>,
+    pub session: Option<String>,
+    pub resume: bool,
+    /// Only with a session.
+    pub kiosk: bool,
+    pub no_save: bool,
+    pub output: Output,
+}
+
+/// Which result `report` renders.
+#[derive(Debug)]
+pub enum Which {
+    /// A result id in the store, or a result file.
+    Given(String),
+    /// The latest result in the store, of this subject where given.
+    Latest { subject: Option<String> },
+}
+
+#[derive(Debug)]
+pub struct Report {
+    pub which: Which,
+    pub output: Output,
+}
+
+#[derive(Debug)]
+pub struct History {
+    pub subject: String,
+    pub rubric: Option<String>,
+    pub output: Output,
+}
+
+/// Where `group` takes its results from.
+#[derive(Debug)]
+pub enum Results {
+    /// Result files; `-` at most once.
+    Files(Vec<String>),
+    /// The results of one session in the store.
+    Session(String),
+    /// Every result in the store.
+    All,
+}
+
+#[derive(Debug)]
+pub struct Group {
+    pub from: Results,
+    pub by: Option<By>,
+    /// At least 1; 1 withholds nothing.
+    pub min_group: usize,
+    pub named: bool,
+    pub pack: Option<PathBuf>,
+    pub rubric: Option<String>,
+    pub output: Output,
+    pub keep_going: bool,
+}
+
+#[derive(Debug)]
+pub struct Export {
+    pub session: Option<String>,
+    pub subject: Option<String>,
+    pub since: Option<String>,
+    /// json, jsonl or csv.
+    pub output: Output,
+}
+
+#[derive(Debug)]
+pub struct Import {
+    /// Result files; `-` at most once.
+    pub files: Vec<String>,
+    pub keep_going: bool,
+}
+
+#[derive(Debug)]
+pub enum Store {
+    Info { format: Format },
+    Delete { ids: Vec<String>, yes: bool },
+}
+
+#[derive(Debug)]
+pub enum Rubric {
+    List { format: Format },
+    Show { rubric: Option<String>, format: Format },
+    Check { files: Vec<String> },
+    Template { rubric: Option<String> },
+    Schema,
+}
+
+impl Targets {
+    /// `--target` must be a number from 0 to 100.
+    pub fn new(profile: Option<String>, target: Option<f64>, lang: Lang) -> Result<Targets> {
+        if let Some(t) = target
+            && !(t.is_finite() && (0.0..=100.0).contains(&t))
+        {
+            return Err(Error::BadInput(match lang {
+                Lang::Zh => format!("--target {t} 超出 0 到 100 的范围"),
+                Lang::En => format!("--target {t} is outside 0 to 100"),
+            }));
+        }
+        Ok(Targets { profile, target })
+    }
+}
+
+/// Standard input can be read once only.
+pub fn stdin_once(files: &[String], lang: Lang) -> Result<()> {
+    if files.iter().filter(|f| *f == "-").count() > 1 {
+        return Err(Error::BadInput(
+            lang.pick("标准输入（-）只能读取一次", "standard input (-) can be read only once").to_string(),
+        ));
+    }
+    Ok(())
+}
+
+/// `--min-group` is at least 1.
+pub fn min_group(n: i64, lang: Lang) -> Result<usize> {
+    if n < 1 {
+        return Err(Error::BadInput(match lang {
+            Lang::Zh => {
+                format!("--min-group {n} 无效：最少人数至少为 1（1 表示不隐藏任何分组；3 是仍能保护个人的最低值）")
+            }
+            Lang::En => format!(
+                "--min-group {n} is not allowed: the smallest is 1 (1 withholds nothing; 3 is the lowest that still protects anyone)"
+            ),
+        }));
+    }
+    Ok(usize::try_from(n).unwrap_or(usize::MAX))
+}
+
+/// `export` writes json, jsonl or csv only.
+pub fn export_format(format: Format, lang: Lang) -> Result<Format> {
+    match format {
+        Format::Json | Format::Jsonl | Format::Csv => Ok(format),
+        Format::Table | Format::Markdown | Format::Html => Err(Error::BadInput(
+            lang.pick("export 只写 json、jsonl 或 csv", "export writes json, jsonl or csv").to_string(),
+        )),
+    }
+}
