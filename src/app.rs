@@ -6,6 +6,7 @@ use clap::CommandFactory;
 use crate::cli::{Cli, Command as CliCommand};
 use crate::cmd::{self, Ctx};
 use crate::error::Error;
+use crate::i18n;
 use crate::output;
 
 /// Parse the command line and run it.
@@ -41,13 +42,13 @@ pub fn main_with_args(args: Vec<std::ffi::OsString>) -> i32 {
     });
     match outcome {
         Ok(()) => 0,
-        Err(e @ Error::Interrupted(_)) => {
-            eprintln!("zhixing: {e}");
-            e.exit_code()
-        }
         Err(e) => {
-            let prefix = lang.pick("错误", "error");
-            eprintln!("zhixing: {prefix}: {}", e.message(lang));
+            let m = i18n::msg(lang);
+            match e {
+                // Leaving with everything saved is no error.
+                Error::Interrupted { .. } => eprintln!("zhixing: {}", m.error(&e)),
+                _ => eprintln!("zhixing: {}: {}", m.error_label(), m.error(&e)),
+            }
             e.exit_code()
         }
     }

@@ -15,7 +15,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, Write};
 
 use crate::answers::{self, Checker, Kind};
 use crate::diag::{self, Diagnostic};
-use crate::error::{Error, Result};
+use crate::error::{Error, IoAction, Result};
 use crate::input::read_input;
 use crate::lang::Lang;
 use crate::pipeline;
@@ -98,7 +98,7 @@ impl Input {
             ("<stdin>".to_string(), Origin::Memory(read_input(file)?))
         } else {
             // A file that cannot be read at all fails at once.
-            File::open(file).map_err(|e| Error::io(file, "cannot read", e))?;
+            File::open(file).map_err(|e| Error::io(file, IoAction::Read, e))?;
             (file.to_string(), Origin::Path(file.to_string()))
         };
         let shape = match &origin {
@@ -124,8 +124,8 @@ impl Input {
     pub fn check(&self, how: &Reading<'_>, tally: &mut Tally, spool: &mut Spool) -> Result<()> {
         let name = self.name.as_str();
         let lang = how.lang;
-        let io_err = |e: io::Error| Error::io(name, "cannot read", e);
-        let spool_err = |e: io::Error| Error::io("a temporary file", "cannot write", e);
+        let io_err = |e: io::Error| Error::io(name, IoAction::Read, e);
+        let spool_err = |e: io::Error| Error::io("a temporary file", IoAction::Write, e);
         match self.shape {
             Shape::Unknown => {
                 let text = String::from_utf8_lossy(&read_input(name)?).into_owned();

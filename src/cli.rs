@@ -388,7 +388,7 @@ impl Cli {
         let g = self.global;
         let lang = Lang::resolve(g.lang.map(Lang::from), env);
         let global = settings::Global { lang, color: g.color.into(), ascii: g.ascii, store: g.store };
-        let command = self.command.settings(lang)?;
+        let command = self.command.settings()?;
         Ok((global, command))
     }
 }
@@ -400,12 +400,12 @@ impl OutputArgs {
 }
 
 impl Command {
-    fn settings(self, lang: Lang) -> Result<settings::Command> {
+    fn settings(self) -> Result<settings::Command> {
         use settings::Command as S;
         Ok(match self {
             Command::Assess(a) => S::Assess(settings::Assess {
                 rubric: a.rubric.rubric,
-                targets: Targets::new(a.profile, a.target, lang)?,
+                targets: Targets::new(a.profile, a.target)?,
                 subject: a.subject,
                 department: a.department,
                 role: a.role,
@@ -417,11 +417,11 @@ impl Command {
                 output: a.output.settings(),
             }),
             Command::Score(a) => {
-                settings::stdin_once(&a.files, lang)?;
+                settings::stdin_once(&a.files)?;
                 S::Score(settings::Score {
                     files: a.files,
                     rubric: a.rubric.rubric,
-                    targets: Targets::new(a.profile, a.target, lang)?,
+                    targets: Targets::new(a.profile, a.target)?,
                     output: a.output.settings(),
                     keep_going: a.keep_going,
                     save: a.save,
@@ -443,12 +443,12 @@ impl Command {
                 S::History(settings::History { subject: a.subject, rubric: a.rubric, output: a.output.settings() })
             }
             Command::Group(a) => {
-                let min_group = settings::min_group(a.min_group, lang)?;
+                let min_group = settings::min_group(a.min_group)?;
                 let from = match (a.session, a.all) {
                     (Some(s), _) => settings::Results::Session(s),
                     (None, true) => settings::Results::All,
                     (None, false) => {
-                        settings::stdin_once(&a.files, lang)?;
+                        settings::stdin_once(&a.files)?;
                         settings::Results::Files(a.files)
                     }
                 };
@@ -467,11 +467,7 @@ impl Command {
                 session: a.session,
                 subject: a.subject,
                 since: a.since,
-                output: settings::Output {
-                    format: settings::export_format(a.format.into(), lang)?,
-                    out: a.out,
-                    bom: a.bom,
-                },
+                output: settings::Output { format: settings::export_format(a.format.into())?, out: a.out, bom: a.bom },
             }),
             Command::Import(a) => S::Import(settings::Import { files: a.files, keep_going: a.keep_going }),
             Command::Store(StoreCommand::Info { format }) => S::Store(settings::Store::Info { format: format.into() }),

@@ -1,69 +1,152 @@
 //! The one error type of the program, and its exit code (SPEC §7).
+//!
+//! Errors carry data, never finished text: what went wrong, where, and the
+//! cause. The message catalogue (`i18n`) says them in the interface
+//! language ([`crate::i18n::commands::Commands::error`]).
 
 use std::fmt;
 use std::path::PathBuf;
 
-/// What went wrong, said so that the user knows what to do next.
+use crate::lang::Lang;
+
+/// What went wrong, with what the user needs to know to fix it.
 #[derive(Debug)]
 pub enum Error {
     /// Bad input: usage, a rubric, answers, a store that is not ours. Exit 2.
     /// The detailed problems have already been written to stderr; this is the summary.
-    BadInput(String),
+    BadInput(Problem),
     /// A file could not be read or written. Exit 1.
-    Io { path: PathBuf, action: &'static str, source: std::io::Error },
+    Io { path: PathBuf, action: IoAction, source: std::io::Error },
     /// Interrupted by the user after everything was saved. Exit 130.
-    Interrupted(String),
-    /// A bug or an environment failure. Exit 1.
-    Internal(String),
+    Interrupted {
+        /// The command that continues where it stopped.
+        resume: String,
+        /// Why, when the terminal went away rather than the user leaving.
+        why: Option<String>,
+    },
+    /// An error that says itself in the interface language (the store's),
+    /// bad input (exit 2) or not (exit 1).
+    Other { bad_input: bool, error: Box<dyn Localized> },
+    /// A bug or an environment failure, with the cause's own text. Exit 1.
+    Internal(Internal),
+    /// Writing the output failed; `output` names where it was going
+    /// (stdout or the file) and makes this an [`Error::Io`].
+    Output(std::io::Error),
+}
+
+/// An error of a lower layer that knows how to say itself.
+pub trait Localized: fmt::Debug + Send + Sync {
+    fn message(&self, lang: Lang) -> String;
+}
+
+/// What was being done with a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IoAction {
+    Read,
+    ReadRubric,
+    Write,
+    /// Writing to a stream (stdout).
+    WriteTo,
+    /// Creating the temporary file of an atomic write.
+    CreateBeside,
+    CreateDir,
+}
+
+/// Where a file error happened, when it is not a named file.
+pub const STDIN: &str = "stdin";
+pub const STDOUT: &str = "stdout";
+/// The spool of `score`, a temporary file.
+pub const SPOOL: &str = "a temporary file";
+
+/// Bad input, each with what the message needs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// `-` named twice.
+    StdinTwice,
+    /// `--target` outside 0–100.
+    TargetRange(f64),
+    /// `--min-group` below 1.
+    MinGroup(i64),
+    /// `export` asked for a format it does not write.
+    ExportFormat,
+    /// No data directory for the store.
+    NoStorePath,
+    /// `--rubric` names neither a built-in rubric nor a file.
+    NoSuchRubric { choice: String, builtins: Vec<String> },
+    /// The rubric has errors, already printed.
+    RubricErrors { path: String, errors: usize },
+    /// `rubric check`: files that did not pass.
+    RubricsFailed(usize),
+    /// The rubric has no such profile.
+    NoProfile { rubric: String, profile: String, profiles: Vec<String> },
+    /// Problems in the answers, already printed; nothing scored.
+    AnswersProblems(usize),
+    /// Records that are not results, already printed; nothing done.
+    NotResults(usize),
+    /// The same, for `group`.
+    NotResultsToGroup(usize),
+    /// Results of several rubrics (id, version, count).
+    MixedRubrics(Vec<(String, String, usize)>),
+    /// `--rubric` differs from the rubric of the results.
+    RubricMismatch { given: (String, String), results: (String, String) },
+    /// Nothing to group: of this session, or at all.
+    NothingToGroup { session: Option<String> },
+    /// No store yet; `import` names itself among the ways to fill it.
+    NoStore { with_import: bool },
+    /// No store to delete from.
+    NoStoreToDelete,
+    /// No result in the store (of this subject).
+    NoResults { subject: Option<String> },
+    /// Neither a file nor a stored result id.
+    NotFileNorId(String),
+    /// A result file changed while it was read.
+    ChangedWhileRead,
+    /// Ids not found by `store delete`.
+    IdsNotFound(Vec<String>),
+    /// Deleting needs a terminal or `--yes`.
+    ConfirmNeedsTerminal,
+    /// `--pack` names something that is not a directory.
+    PackNotDir(PathBuf),
+    /// `assess` needs a terminal.
+    AssessNeedsTerminal,
+}
+
+/// Failures that are not the user's.
+#[derive(Debug)]
+pub enum Internal {
+    /// A built-in rubric does not load (its problems, rendered).
+    BuiltinRubric(String),
+    /// A draft could not be saved.
+    Draft(String),
+    /// A result could not be made into JSON.
+    Json(String),
 }
 
 impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::BadInput(_) => 2,
-            Error::Io { .. } | Error::Internal(_) => 1,
-            Error::Interrupted(_) => 130,
+            Error::BadInput(_) | Error::Other { bad_input: true, .. } => 2,
+            Error::Io { .. } | Error::Output(_) | Error::Internal(_) | Error::Other { bad_input: false, .. } => 1,
+            Error::Interrupted { .. } => 130,
         }
     }
 
-    pub fn io(path: impl Into<PathBuf>, action: &'static str, source: std::io::Error) -> Self {
+    pub fn io(path: impl Into<PathBuf>, action: IoAction, source: std::io::Error) -> Self {
         Error::Io { path: path.into(), action, source }
     }
 }
 
-impl Error {
-    /// The message in the interface language.
-    pub fn message(&self, lang: crate::lang::Lang) -> String {
-        match (self, lang) {
-            (Error::Io { path, action, source }, crate::lang::Lang::Zh) => {
-                let what = match *action {
-                    "cannot read" | "cannot read rubric" => "无法读取",
-                    "cannot write" | "cannot write to" => "无法写入",
-                    "cannot create a file beside" => "无法在其旁创建文件",
-                    "cannot create the directory" => "无法创建目录",
-                    other => other,
-                };
-                let why = match source.kind() {
-                    std::io::ErrorKind::NotFound => "文件或目录不存在".to_string(),
-                    std::io::ErrorKind::PermissionDenied => "没有权限".to_string(),
-                    _ => source.to_string(),
-                };
-                format!("{what} {}：{why}", path.display())
-            }
-            _ => self.to_string(),
-        }
+/// An I/O error while writing a report, in the closures that `output` runs.
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Output(e)
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::BadInput(m) | Error::Interrupted(m) | Error::Internal(m) => f.write_str(m),
-            Error::Io { path, action, source } => write!(f, "{action} {}: {source}", path.display()),
-        }
+impl From<Problem> for Error {
+    fn from(p: Problem) -> Self {
+        Error::BadInput(p)
     }
 }
-
-impl std::error::Error for Error {}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

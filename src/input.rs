@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::diag;
-use crate::error::{Error, Result};
+use crate::error::{Error, IoAction, Problem, Result};
 use crate::lang::Lang;
 use crate::rubric::{self, Loaded};
 
@@ -14,10 +14,10 @@ use crate::rubric::{self, Loaded};
 pub fn read_input(path: &str) -> Result<Vec<u8>> {
     if path == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| Error::io("stdin", "cannot read", e))?;
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| Error::io("stdin", IoAction::Read, e))?;
         Ok(buf)
     } else {
-        std::fs::read(path).map_err(|e| Error::io(path, "cannot read", e))
+        std::fs::read(path).map_err(|e| Error::io(path, IoAction::Read, e))
     }
 }
 
@@ -30,16 +30,12 @@ pub fn load_rubric(lang: Lang, choice: Option<&str>) -> Result<Loaded> {
         Some(b) if !looks_like_file || !Path::new(choice).exists() => rubric::load_builtin(b, lang),
         _ => {
             if !looks_like_file {
-                let ids: Vec<&str> = rubric::BUILTINS.iter().map(|b| b.id).collect();
-                return Err(Error::BadInput(match lang {
-                    Lang::Zh => format!("没有内置量表 \"{choice}\"，也没有这个文件；内置量表有：{}", ids.join("、")),
-                    Lang::En => format!(
-                        "\"{choice}\" is neither a built-in rubric nor a file; built-in rubrics: {}",
-                        ids.join(", ")
-                    ),
+                return Err(Error::BadInput(Problem::NoSuchRubric {
+                    choice: choice.to_string(),
+                    builtins: rubric::BUILTINS.iter().map(|b| b.id.to_string()).collect(),
                 }));
             }
-            let bytes = std::fs::read(choice).map_err(|e| Error::io(choice, "cannot read rubric", e))?;
+            let bytes = std::fs::read(choice).map_err(|e| Error::io(choice, IoAction::ReadRubric, e))?;
             rubric::parse(choice, &bytes, lang)
         }
     };
@@ -53,10 +49,7 @@ pub fn load_rubric(lang: Lang, choice: Option<&str>) -> Result<Loaded> {
         }
         Err(p) => {
             eprint!("{}", p.render(lang));
-            Err(Error::BadInput(match lang {
-                Lang::Zh => format!("量表 {} 有 {} 处错误，未作任何处理", p.path, p.error_count()),
-                Lang::En => format!("the rubric {} has {} error(s); nothing was done", p.path, p.error_count()),
-            }))
+            Err(Error::BadInput(Problem::RubricErrors { path: p.path.clone(), errors: p.error_count() }))
         }
     }
 }

@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use crate::error::{Error, Result};
+use crate::error::{Problem, Result};
 use crate::group::By;
 use crate::lang::Lang;
 use crate::report::Format;
@@ -193,50 +193,36 @@ pub enum Rubric {
 
 impl Targets {
     /// `--target` must be a number from 0 to 100.
-    pub fn new(profile: Option<String>, target: Option<f64>, lang: Lang) -> Result<Targets> {
+    pub fn new(profile: Option<String>, target: Option<f64>) -> Result<Targets> {
         if let Some(t) = target
             && !(t.is_finite() && (0.0..=100.0).contains(&t))
         {
-            return Err(Error::BadInput(match lang {
-                Lang::Zh => format!("--target {t} 超出 0 到 100 的范围"),
-                Lang::En => format!("--target {t} is outside 0 to 100"),
-            }));
+            return Err(Problem::TargetRange(t).into());
         }
         Ok(Targets { profile, target })
     }
 }
 
 /// Standard input can be read once only.
-pub fn stdin_once(files: &[String], lang: Lang) -> Result<()> {
+pub fn stdin_once(files: &[String]) -> Result<()> {
     if files.iter().filter(|f| *f == "-").count() > 1 {
-        return Err(Error::BadInput(
-            lang.pick("标准输入（-）只能读取一次", "standard input (-) can be read only once").to_string(),
-        ));
+        return Err(Problem::StdinTwice.into());
     }
     Ok(())
 }
 
 /// `--min-group` is at least 1.
-pub fn min_group(n: i64, lang: Lang) -> Result<usize> {
+pub fn min_group(n: i64) -> Result<usize> {
     if n < 1 {
-        return Err(Error::BadInput(match lang {
-            Lang::Zh => {
-                format!("--min-group {n} 无效：最少人数至少为 1（1 表示不隐藏任何分组；3 是仍能保护个人的最低值）")
-            }
-            Lang::En => format!(
-                "--min-group {n} is not allowed: the smallest is 1 (1 withholds nothing; 3 is the lowest that still protects anyone)"
-            ),
-        }));
+        return Err(Problem::MinGroup(n).into());
     }
     Ok(usize::try_from(n).unwrap_or(usize::MAX))
 }
 
 /// `export` writes json, jsonl or csv only.
-pub fn export_format(format: Format, lang: Lang) -> Result<Format> {
+pub fn export_format(format: Format) -> Result<Format> {
     match format {
         Format::Json | Format::Jsonl | Format::Csv => Ok(format),
-        Format::Table | Format::Markdown | Format::Html => Err(Error::BadInput(
-            lang.pick("export 只写 json、jsonl 或 csv", "export writes json, jsonl or csv").to_string(),
-        )),
+        Format::Table | Format::Markdown | Format::Html => Err(Problem::ExportFormat.into()),
     }
 }

@@ -231,6 +231,14 @@ pub enum StoreError {
     Sqlite { path: PathBuf, error: rusqlite::Error },
     /// A stored result whose JSON no longer decodes.
     Corrupt { path: PathBuf, id: String, reason: String },
+    /// The caller's callback (of [`Store::for_each`]) stopped with its own error.
+    Stopped(Box<crate::error::Error>),
+}
+
+impl crate::error::Localized for StoreError {
+    fn message(&self, lang: Lang) -> String {
+        StoreError::message(self, lang)
+    }
 }
 
 impl StoreError {
@@ -280,6 +288,7 @@ impl StoreError {
                     "since \"{value}\" is not understood; write a date such as 2026-11-28 or an RFC 3339 time such as 2026-11-28T09:30:00+08:00"
                 ),
             },
+            StoreError::Stopped(e) => crate::i18n::msg(lang).error(e),
             StoreError::Io { path, error } => {
                 let what = path.as_ref().map_or_else(|| "-".to_string(), |p| p.display().to_string());
                 match lang {

@@ -116,7 +116,7 @@ fn a_bad_last_line_prints_scores_and_saves_nothing() {
     for format in ["jsonl", "json", "csv", "table"] {
         let err = env.refused(&["score", &bad, "--format", format, "--save"]);
         assert!(err.contains("bad.jsonl:301:"), "{err}");
-        assert!(err.contains("1 problem(s) in the answers; nothing was scored"), "{err}");
+        assert!(err.contains("1 problem in the answers; nothing was scored"), "{err}");
     }
     assert!(!env.store().exists(), "nothing saved: the store was not even created");
     // The same lines without the bad one score whole, in order, each with a

@@ -221,7 +221,7 @@ fn bad_cells_name_file_row_and_column() {
         err.contains(&format!("bad.csv:4: row 4 has 2 cells, but the header has {} columns", items.len() + 1)),
         "{err}"
     );
-    assert!(err.contains("3 problem(s) in the answers; nothing was scored"), "{err}");
+    assert!(err.contains("3 problems in the answers; nothing was scored"), "{err}");
 
     let out = env.run(&["score", &f, "--keep-going", "-f", "jsonl"]);
     assert!(out.status.success());

@@ -120,13 +120,13 @@ fn export_import_round_trip_is_byte_identical_and_idempotent() {
     let file = other.write("export.jsonl", &exported);
     let out = other.run(&["import", file.to_str().unwrap()]);
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("5 result(s) imported"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("5 results imported"));
     assert_eq!(other.ok(&["export", "--format", "jsonl"]), exported, "bytes identical");
     // Importing again stores nothing new, and says so.
     let out = other.run(&["import", file.to_str().unwrap()]);
     assert!(out.status.success());
     let msg = String::from_utf8_lossy(&out.stderr);
-    assert!(msg.contains("0 result(s) imported; 5 already in the store"), "{msg}");
+    assert!(msg.contains("0 results imported; 5 already in the store"), "{msg}");
     assert_eq!(count(&other), 5);
 
     // Filters.

@@ -3,7 +3,8 @@
 use crate::assess::term::{RESTORE, TermPrompter};
 use crate::assess::{self, Abort, DraftDoc, Drafts, Preset, Setup};
 use crate::cmd::{Ctx, interactive};
-use crate::error::{Error, Result};
+use crate::error::{Error, Internal, Problem, Result};
+use crate::i18n;
 use crate::input::load_rubric;
 use crate::lang::Lang;
 use crate::output;
@@ -54,10 +55,7 @@ fn new_id() -> String {
 
 pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
     if !interactive() {
-        return Err(Error::BadInput(ctx.t(
-            "assess 需要在终端中运行（标准输入和标准错误都须是终端）。不经提问评分请用 `zhixing score 答卷文件`；`zhixing rubric template` 可生成待填写的答卷。",
-            "assess needs a terminal (stdin and stderr). To score without questions use `zhixing score ANSWERS-FILE`; `zhixing rubric template` prints an answers file to fill in.",
-        )));
+        return Err(Error::BadInput(Problem::AssessNeedsTerminal));
     }
     let loaded = load_rubric(ctx.lang, args.rubric.as_deref())?;
     let opts = crate::cmd::score_options(ctx, &loaded, &args.targets)?;
@@ -69,7 +67,7 @@ pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
     let lang = ctx.lang;
     let _ = ctrlc::set_handler(move || {
         eprint!("{RESTORE}");
-        eprintln!("{}", interrupted_note(lang, None));
+        eprintln!("{}", i18n::msg(lang).interrupted(&resume_command(None)));
         std::process::exit(130);
     });
 
@@ -101,7 +99,7 @@ pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
                 Err(Abort::KioskExit) => break,
                 Err(e) => {
                     drop(prompter);
-                    return Err(abort_error(ctx, e, None));
+                    return Err(abort_error(e, None));
                 }
             }
         }
@@ -111,7 +109,7 @@ pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
             Err(Abort::Interrupted) if args.kiosk => continue,
             Err(e) => {
                 drop(prompter);
-                return Err(abort_error(ctx, e, args.subject.as_deref()));
+                return Err(abort_error(e, args.subject.as_deref()));
             }
         };
         let mut result = score::score(&loaded, &done.response, &opts, new_id(), &now());
@@ -122,11 +120,8 @@ pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
         }
         store.delete_draft(&done.draft_id).map_err(|e| ctx.store_error(e))?;
         if args.kiosk {
-            let thanks = match ctx.lang {
-                Lang::Zh => "问卷已提交，感谢您的参与！您的报告将由培训师发给您。".to_string(),
-                Lang::En => "Your answers are in: thank you! Your trainer will hand you your report.".to_string(),
-            };
-            let _ = assess::Prompter::done(&mut prompter, &thanks);
+            let thanks = i18n::msg(ctx.lang).kiosk_thanks();
+            let _ = assess::Prompter::done(&mut prompter, thanks);
             if report_to_stdout {
                 results.push((result, prev));
             }
@@ -140,41 +135,30 @@ pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
         return Ok(());
     }
     if !args.no_save {
-        eprintln!(
-            "{}",
-            match ctx.lang {
-                Lang::Zh => format!("已保存 {} 份结果。", results.len()),
-                Lang::En => format!("{} result(s) saved.", results.len()),
-            }
-        );
+        eprintln!("{}", i18n::msg(ctx.lang).assess_saved(results.len()));
     }
     crate::cmd::emit(ctx, &args.output, |w, style| {
         let mut sink = report::sink(args.output.format, style);
         for (r, p) in &results {
             sink.write(w, Entry { result: r, previous: p.as_ref() })?;
         }
-        sink.finish(w)
+        Ok(sink.finish(w)?)
     })
 }
 
-fn interrupted_note(lang: Lang, subject: Option<&str>) -> String {
-    let resume = match subject {
+/// The command that continues an interrupted questionnaire.
+fn resume_command(subject: Option<&str>) -> String {
+    match subject {
         Some(s) => format!("zhixing assess --resume --subject {s}"),
         None => "zhixing assess --resume".to_string(),
-    };
-    match lang {
-        Lang::Zh => format!("已中断。已答的题目都保存在草稿中；用 `{resume}` 接着作答。"),
-        Lang::En => format!("Interrupted. Every answer given is saved in a draft: `{resume}` continues it."),
     }
 }
 
-fn abort_error(ctx: &Ctx, e: Abort, subject: Option<&str>) -> Error {
+fn abort_error(e: Abort, subject: Option<&str>) -> Error {
+    let resume = resume_command(subject);
     match e {
-        Abort::Interrupted | Abort::KioskExit => Error::Interrupted(interrupted_note(ctx.lang, subject)),
-        Abort::Closed(why) => Error::Interrupted(format!("{} ({why})", interrupted_note(ctx.lang, subject))),
-        Abort::Draft(why) => Error::Internal(match ctx.lang {
-            Lang::Zh => format!("无法保存草稿：{why}"),
-            Lang::En => format!("cannot save the draft: {why}"),
-        }),
+        Abort::Interrupted | Abort::KioskExit => Error::Interrupted { resume, why: None },
+        Abort::Closed(why) => Error::Interrupted { resume, why: Some(why) },
+        Abort::Draft(why) => Error::Internal(Internal::Draft(why)),
     }
 }

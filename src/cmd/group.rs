@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use crate::batch::{Block, Blocks};
 use crate::cmd::{Ctx, emit};
 use crate::diag::{self, Diagnostic};
-use crate::error::{Error, Result};
+use crate::error::{Error, IoAction, Problem, Result};
 use crate::group::{Builder, GroupDoc, Row, Texts};
+use crate::i18n;
 use crate::input::{load_rubric, read_input};
 use crate::lang::Lang;
 use crate::pipeline;
@@ -24,13 +25,7 @@ use crate::store::{Filter, StoreError};
 pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
     let min_group = args.min_group;
     if min_group == 2 {
-        eprintln!(
-            "{}",
-            ctx.t(
-                "注意：--min-group 2 几乎不能保护个人，3 是仍能保护个人的最低值",
-                "note: --min-group 2 hardly protects anyone; 3 is the lowest that still does",
-            )
-        );
+        eprintln!("{}", i18n::msg(ctx.lang).min_group_two_note());
     }
     let explicit = match &args.rubric {
         Some(choice) => Some(load_rubric(ctx.lang, Some(choice))?),
@@ -62,67 +57,35 @@ pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
     }
 
     if st.rejected > 0 && !args.keep_going {
-        return Err(Error::BadInput(match ctx.lang {
-            Lang::Zh => {
-                format!("{} 条记录不是有效的 zhixing 结果，未生成团体报告（--keep-going 可跳过它们）", st.rejected)
-            }
-            Lang::En => format!(
-                "{} record(s) are not valid zhixing results; no group report was made (--keep-going skips them)",
-                st.rejected
-            ),
-        }));
+        return Err(Error::BadInput(Problem::NotResultsToGroup(st.rejected)));
     }
     if let Some(b) = &st.builder {
         let (id, version) = b.rubric();
         *st.rubrics.entry((id.to_string(), version.to_string())).or_default() += st.same;
     }
     if st.rubrics.len() > 1 {
-        let list: Vec<String> = st.rubrics.iter().map(|((id, v), n)| format!("{id} {v} ({n})")).collect();
-        return Err(Error::BadInput(match ctx.lang {
-            Lang::Zh => format!(
-                "不同量表或量表版本的结果不能合并统计：{}；请分别统计（例如按 --session，或只给出同一量表的结果文件）",
-                list.join("、")
-            ),
-            Lang::En => format!(
-                "results of different rubrics or rubric versions cannot be grouped together: {}; group each apart (for example by --session, or with the files of one rubric)",
-                list.join(", ")
-            ),
-        }));
+        return Err(Error::BadInput(Problem::MixedRubrics(
+            st.rubrics.iter().map(|((id, v), n)| (id.clone(), v.clone(), *n)).collect(),
+        )));
     }
     let Some(builder) = st.builder.take() else {
         let session = match &args.from {
             Results::Session(s) => Some(s),
             _ => None,
         };
-        return Err(Error::BadInput(match (session, ctx.lang) {
-            (Some(s), Lang::Zh) => format!("结果库中没有场次「{s}」的结果"),
-            (Some(s), Lang::En) => format!("the store holds no results of session \"{s}\""),
-            (None, _) => ctx.t("没有可统计的结果", "there are no results to group"),
-        }));
+        return Err(Error::BadInput(Problem::NothingToGroup { session: session.cloned() }));
     };
     let doc = builder.finish(min_group);
     let texts = builder.texts();
     emit(ctx, &args.output, |w, style| {
-        w.write_all(report::group::render(&doc, texts, args.output.format, style).as_bytes())
+        Ok(w.write_all(report::group::render(&doc, texts, args.output.format, style).as_bytes())?)
     })?;
     if let Some(pack) = &mut st.pack {
         pack.finish(ctx, &builder, &doc, texts, min_group)?;
-        eprintln!(
-            "{}",
-            match ctx.lang {
-                Lang::Zh => format!("已写入 {} 个文件到 {}", pack.written, pack.dir.display()),
-                Lang::En => format!("{} file(s) written to {}", pack.written, pack.dir.display()),
-            }
-        );
+        eprintln!("{}", i18n::msg(ctx.lang).files_written(pack.written, &pack.dir));
     }
     if st.rejected > 0 {
-        eprintln!(
-            "{}",
-            match ctx.lang {
-                Lang::Zh => format!("已统计 {} 份，拒收 {} 份", builder.len(), st.rejected),
-                Lang::En => format!("{} grouped, {} rejected", builder.len(), st.rejected),
-            }
-        );
+        eprintln!("{}", i18n::msg(ctx.lang).grouped_rejected(builder.len(), st.rejected));
     }
     Ok(())
 }
@@ -171,15 +134,9 @@ impl State<'_> {
         let (id, version) = (&doc.rubric.id, &doc.rubric.version);
         if let Some(l) = &self.explicit {
             if &l.rubric.id != id || &l.rubric.version != version {
-                return Err(Error::BadInput(match ctx.lang {
-                    Lang::Zh => format!(
-                        "--rubric 给出的是量表 {} {}，而结果是按量表 {id} {version} 评分的；请给出与结果相同的量表文件",
-                        l.rubric.id, l.rubric.version
-                    ),
-                    Lang::En => format!(
-                        "--rubric names rubric {} {}, but the results were scored against {id} {version}; give the rubric file the results were scored against",
-                        l.rubric.id, l.rubric.version
-                    ),
+                return Err(Error::BadInput(Problem::RubricMismatch {
+                    given: (l.rubric.id.clone(), l.rubric.version.clone()),
+                    results: (id.clone(), version.clone()),
                 }));
             }
             return Ok(Some(l.rubric.clone()));
@@ -188,32 +145,11 @@ impl State<'_> {
         match builtin {
             Some(l) if &l.rubric.version == version => Ok(Some(l.rubric)),
             Some(l) => {
-                eprintln!(
-                    "{}",
-                    match ctx.lang {
-                        Lang::Zh => format!(
-                            "注意：结果按量表 {id} {version} 评分，内置的是 {}，信度 α 不予计算；请用 --rubric 给出 {version} 版的量表文件",
-                            l.rubric.version
-                        ),
-                        Lang::En => format!(
-                            "note: the results were scored against {id} {version} but the built-in one is {}, so alpha is not computed; give the {version} rubric file with --rubric",
-                            l.rubric.version
-                        ),
-                    }
-                );
+                eprintln!("{}", i18n::msg(ctx.lang).alpha_other_version(id, version, &l.rubric.version));
                 Ok(None)
             }
             None => {
-                eprintln!(
-                    "{}",
-                    match ctx.lang {
-                        Lang::Zh =>
-                            format!("注意：量表 {id} 不是内置量表，信度 α 不予计算；请用 --rubric 给出量表文件"),
-                        Lang::En => format!(
-                            "note: rubric {id} is not built in, so alpha is not computed; give its file with --rubric"
-                        ),
-                    }
-                );
+                eprintln!("{}", i18n::msg(ctx.lang).alpha_not_builtin(id));
                 Ok(None)
             }
         }
@@ -269,7 +205,7 @@ fn read_file(st: &mut State<'_>, file: &str) -> Result<()> {
         }
         return Ok(());
     }
-    let f = std::fs::File::open(file).map_err(|e| Error::io(file, "cannot read", e))?;
+    let f = std::fs::File::open(file).map_err(|e| Error::io(file, IoAction::Read, e))?;
     read_lines(st, file, Box::new(BufReader::with_capacity(1 << 16, f)))
 }
 
@@ -304,7 +240,7 @@ fn body(raw: &[u8]) -> std::borrow::Cow<'_, str> {
 /// every core once the first result has set the report up, in order.
 fn read_lines(st: &mut State<'_>, file: &str, reader: Box<dyn BufRead + '_>) -> Result<()> {
     let lang = st.ctx.lang;
-    let io_err = |e: std::io::Error| Error::io(file, "cannot read", e);
+    let io_err = |e: std::io::Error| Error::io(file, IoAction::Read, e);
     // Results are large: bigger blocks than for answers (some 150 results
     // each), so that threads seldom wait on each other.
     let mut blocks = Blocks::with_size(reader, 1 << 20);
@@ -370,7 +306,7 @@ fn read_lines(st: &mut State<'_>, file: &str, reader: Box<dyn BufRead + '_>) -> 
         )?;
     }
     if !any {
-        st.reject(file, "", Diagnostic::error(lang.pick("文件中没有任何结果", "the file holds no results")));
+        st.reject(file, "", Diagnostic::error(i18n::msg(lang).file_holds_no_results()));
     }
     Ok(())
 }
@@ -379,17 +315,13 @@ fn read_lines(st: &mut State<'_>, file: &str, reader: Box<dyn BufRead + '_>) -> 
 fn read_store(st: &mut State<'_>, from: &Results) -> Result<()> {
     let ctx = st.ctx;
     let Some(store) = ctx.open_existing_store()? else {
-        return Err(Error::BadInput(ctx.t(
-            "还没有保存过任何结果（结果库不存在）；先用 `zhixing score --save`、`zhixing import` 或 `zhixing assess`",
-            "no results have been saved yet (there is no store); use `zhixing score --save`, `zhixing import` or `zhixing assess` first",
-        )));
+        return Err(Error::BadInput(Problem::NoStore { with_import: true }));
     };
     let path = ctx.store_path()?;
     let filter = match from {
         Results::Session(s) => Filter { session: Some(s.clone()), ..Filter::default() },
         _ => Filter { all: true, ..Filter::default() },
     };
-    let mut failure: Option<Error> = None;
     let res = store.for_each(&filter, &mut |raw: &str| {
         let careful = |raw: &str| -> Result<Option<ResultDoc>> {
             let doc: ResultDoc = serde_json::from_str(raw).map_err(|e| {
@@ -404,16 +336,12 @@ fn read_store(st: &mut State<'_>, from: &Results) -> Result<()> {
             })?;
             Ok(Some(doc))
         };
-        st.add_text(raw, careful).map_err(|e| {
-            let msg = e.to_string();
-            failure = Some(e);
-            StoreError::Io { path: None, error: std::io::Error::other(msg) }
-        })
+        st.add_text(raw, careful).map_err(|e| StoreError::Stopped(Box::new(e)))
     });
-    match (res, failure) {
-        (_, Some(e)) => Err(e),
-        (Err(e), None) => Err(ctx.store_error(e)),
-        (Ok(_), None) => Ok(()),
+    match res {
+        Err(StoreError::Stopped(e)) => Err(*e),
+        Err(e) => Err(ctx.store_error(e)),
+        Ok(_) => Ok(()),
     }
 }
 
@@ -470,10 +398,7 @@ struct Pack {
 impl Pack {
     fn create(ctx: &Ctx, dir: &Path) -> Result<Pack> {
         if dir.exists() && !dir.is_dir() {
-            return Err(Error::BadInput(match ctx.lang {
-                Lang::Zh => format!("--pack {} 已存在且不是目录", dir.display()),
-                Lang::En => format!("--pack {} exists and is not a directory", dir.display()),
-            }));
+            return Err(Error::BadInput(Problem::PackNotDir(dir.to_path_buf())));
         }
         let mut builder = std::fs::DirBuilder::new();
         builder.recursive(true);
@@ -482,7 +407,7 @@ impl Pack {
             use std::os::unix::fs::DirBuilderExt;
             builder.mode(0o700);
         }
-        builder.create(dir).map_err(|e| Error::io(dir, "cannot create the directory", e))?;
+        builder.create(dir).map_err(|e| Error::io(dir, IoAction::CreateDir, e))?;
         let used = HashSet::from([GROUP_STEM.to_string()]);
         Ok(Pack { dir: dir.to_path_buf(), style: ctx.style(true, false), used, stems: HashMap::new(), written: 0 })
     }
@@ -505,7 +430,7 @@ impl Pack {
     }
 
     fn write(&mut self, name: &str, text: &str) -> Result<()> {
-        crate::output::write_atomic(&self.dir.join(name), |w| w.write_all(text.as_bytes()))?;
+        crate::output::write_atomic(&self.dir.join(name), |w| Ok(w.write_all(text.as_bytes())?))?;
         self.written += 1;
         Ok(())
     }

@@ -12,7 +12,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use crate::answers;
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::lang::Lang;
 use crate::output;
 use crate::report::Style;
@@ -37,12 +37,7 @@ impl Ctx {
     /// Where the store is: `--store`, then `ZHIXING_STORE`, then the data directory.
     pub fn store_path(&self) -> Result<PathBuf> {
         let env = std::env::var_os("ZHIXING_STORE");
-        store::resolve_path(self.store.as_deref(), env.as_deref()).ok_or_else(|| {
-            Error::BadInput(self.t(
-                "找不到存放结果的数据目录：请用 --store 或 ZHIXING_STORE 指定数据库文件",
-                "no data directory for the results store: name the file with --store or ZHIXING_STORE",
-            ))
-        })
+        store::resolve_path(self.store.as_deref(), env.as_deref()).ok_or_else(|| Error::BadInput(Problem::NoStorePath))
     }
 
     /// Open (creating if needed) the results store.
@@ -61,11 +56,7 @@ impl Ctx {
     }
 
     pub fn store_error(&self, e: StoreError) -> Error {
-        if e.is_bad_input() { Error::BadInput(e.message(self.lang)) } else { Error::Internal(e.message(self.lang)) }
-    }
-
-    pub fn t(&self, zh: &str, en: &str) -> String {
-        self.lang.pick(zh, en).to_string()
+        Error::Other { bad_input: e.is_bad_input(), error: Box::new(e) }
     }
 
     /// Style for output going to stdout (`to_file` false) or a file.
@@ -99,7 +90,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
 }
 
 pub fn print_text(text: &str) -> Result<()> {
-    output::write_stdout(|w| w.write_all(text.as_bytes()))
+    output::write_stdout(|w| Ok(w.write_all(text.as_bytes())?))
 }
 
 /// The JSON Schema of a format, draft-07, from the types that read it.
@@ -117,7 +108,7 @@ pub fn schema(which: SchemaKind) -> String {
 }
 
 /// Write rendered output to `--out` or stdout.
-pub fn emit(ctx: &Ctx, out: &Output, write: impl FnOnce(&mut dyn Write, &Style) -> std::io::Result<()>) -> Result<()> {
+pub fn emit(ctx: &Ctx, out: &Output, write: impl FnOnce(&mut dyn Write, &Style) -> Result<()>) -> Result<()> {
     match &out.out {
         Some(path) => {
             let style = ctx.style(true, out.bom);
@@ -146,11 +137,10 @@ pub fn score_options(
     if let Some(p) = &profile
         && !r.profiles.contains_key(p)
     {
-        let list: Vec<&str> = r.profiles.keys().map(String::as_str).collect();
-        let list = if list.is_empty() { ctx.t("（无）", "(none)") } else { list.join(", ") };
-        return Err(Error::BadInput(match ctx.lang {
-            Lang::Zh => format!("量表 {} 没有目标配置 \"{p}\"；可用的有：{list}", r.id),
-            Lang::En => format!("rubric {} has no profile \"{p}\"; its profiles: {list}", r.id),
+        return Err(Error::BadInput(Problem::NoProfile {
+            rubric: r.id.clone(),
+            profile: p.clone(),
+            profiles: r.profiles.keys().cloned().collect(),
         }));
     }
     Ok(crate::score::Options { profile, target, lang: r.result_lang(ctx.lang.code()) })

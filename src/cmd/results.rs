@@ -6,15 +6,15 @@ use std::path::Path;
 use crate::batch::{Block, Blocks};
 use crate::cmd::{Ctx, emit, print_text};
 use crate::diag;
-use crate::error::{Error, Result};
+use crate::error::{Error, IoAction, Problem, Result};
+use crate::i18n;
 use crate::input::read_input;
-use crate::lang::Lang;
 use crate::pipeline;
 use crate::report::{self, CsvWriter, Entry, Format, Sink};
 use crate::result::ResultDoc;
 use crate::resultfile;
 use crate::settings::{self, Output, Store as StoreCommand};
-use crate::store::{Columns, Filter};
+use crate::store::{Columns, Filter, StoreError};
 
 /// Read result files, printing every problem; the good results with their text.
 fn read_results(ctx: &Ctx, files: &[String], keep_going: bool) -> Result<(Vec<(ResultDoc, String)>, usize)> {
@@ -36,22 +36,14 @@ fn read_results(ctx: &Ctx, files: &[String], keep_going: bool) -> Result<(Vec<(R
         }
     }
     if rejected > 0 && (!keep_going || good.is_empty()) {
-        return Err(Error::BadInput(match ctx.lang {
-            Lang::Zh => format!("{rejected} 条记录不是有效的 zhixing 结果，未作任何处理"),
-            Lang::En => format!("{rejected} record(s) are not valid zhixing results; nothing was done"),
-        }));
+        return Err(Error::BadInput(Problem::NotResults(rejected)));
     }
     Ok((good, rejected))
 }
 
 pub fn report(ctx: &Ctx, args: settings::Report) -> Result<()> {
     let store = ctx.open_existing_store()?;
-    let no_store = || {
-        Error::BadInput(ctx.t(
-            "还没有保存过任何结果（结果库不存在）；先用 `zhixing score --save` 或 `zhixing assess`",
-            "no results have been saved yet (there is no store); use `zhixing score --save` or `zhixing assess` first",
-        ))
-    };
+    let no_store = || Error::BadInput(Problem::NoStore { with_import: false });
     let mut results: Vec<ResultDoc> = Vec::new();
     match &args.which {
         settings::Which::Latest { subject } => {
@@ -59,11 +51,7 @@ pub fn report(ctx: &Ctx, args: settings::Report) -> Result<()> {
             match store.latest(subject.as_deref()).map_err(|e| ctx.store_error(e))? {
                 Some(r) => results.push(r),
                 None => {
-                    return Err(Error::BadInput(match (subject, ctx.lang) {
-                        (Some(s), Lang::Zh) => format!("结果库中没有 {s} 的结果"),
-                        (Some(s), Lang::En) => format!("the store holds no result of {s}"),
-                        (None, _) => ctx.t("结果库中还没有结果", "the store holds no results yet"),
-                    }));
+                    return Err(Error::BadInput(Problem::NoResults { subject: subject.clone() }));
                 }
             }
         }
@@ -78,10 +66,7 @@ pub fn report(ctx: &Ctx, args: settings::Report) -> Result<()> {
                 match found {
                     Some((r, _)) => results.push(r),
                     None => {
-                        return Err(Error::BadInput(match ctx.lang {
-                            Lang::Zh => format!("\"{arg}\" 既不是文件，也不是结果库中的结果编号"),
-                            Lang::En => format!("\"{arg}\" is neither a file nor the id of a result in the store"),
-                        }));
+                        return Err(Error::BadInput(Problem::NotFileNorId(arg.clone())));
                     }
                 }
             }
@@ -104,7 +89,7 @@ fn render_results(ctx: &Ctx, out: &Output, results: &[ResultDoc], previous: &[Op
         for (r, p) in results.iter().zip(previous) {
             sink.write(w, Entry { result: r, previous: p.as_ref() })?;
         }
-        sink.finish(w)
+        Ok(sink.finish(w)?)
     })
 }
 
@@ -116,7 +101,9 @@ pub fn history(ctx: &Ctx, args: settings::History) -> Result<()> {
     let rubric = args.rubric.clone().or_else(|| all.last().map(|r| r.rubric.id.clone()));
     let rows: Vec<ResultDoc> = all.into_iter().filter(|r| Some(&r.rubric.id) == rubric.as_ref()).collect();
     let h = report::history::build(&args.subject, &rows);
-    emit(ctx, &args.output, |w, style| w.write_all(report::history::render(&h, args.output.format, style).as_bytes()))
+    emit(ctx, &args.output, |w, style| {
+        Ok(w.write_all(report::history::render(&h, args.output.format, style).as_bytes())?)
+    })
 }
 
 pub fn export(ctx: &Ctx, args: settings::Export) -> Result<()> {
@@ -124,7 +111,6 @@ pub fn export(ctx: &Ctx, args: settings::Export) -> Result<()> {
         Filter { session: args.session.clone(), subject: args.subject.clone(), since: args.since.clone(), all: false };
     let store = ctx.open_existing_store()?;
     let out = &args.output;
-    let mut failure = None;
     let mut count = 0usize;
     emit(ctx, out, |w, style| {
         let mut csv = CsvWriter::results(style.bom);
@@ -134,7 +120,7 @@ pub fn export(ctx: &Ctx, args: settings::Export) -> Result<()> {
         }
         if let Some(store) = &store {
             let res = store.for_each(&filter, &mut |raw: &str| {
-                let io = |error: std::io::Error| crate::store::StoreError::Io { path: None, error };
+                let io = |error: std::io::Error| StoreError::Stopped(Box::new(Error::Output(error)));
                 match out.format {
                     Format::Jsonl => {
                         w.write_all(raw.as_bytes()).map_err(io)?;
@@ -144,8 +130,8 @@ pub fn export(ctx: &Ctx, args: settings::Export) -> Result<()> {
                         w.write_all(if first { b"\n" } else { b",\n" }).map_err(io)?;
                         w.write_all(raw.as_bytes()).map_err(io)?;
                     }
-                    _ => {
-                        let doc = csv_rows_of(raw).map_err(|e| crate::store::StoreError::Corrupt {
+                    Format::Csv | Format::Table | Format::Markdown | Format::Html => {
+                        let doc = csv_rows_of(raw).map_err(|e| StoreError::Corrupt {
                             path: Default::default(),
                             id: String::new(),
                             reason: e.to_string(),
@@ -158,22 +144,19 @@ pub fn export(ctx: &Ctx, args: settings::Export) -> Result<()> {
             });
             match res {
                 Ok(n) => count = n,
-                Err(e) => {
-                    let msg = e.message(ctx.lang);
-                    failure = Some(e);
-                    return Err(std::io::Error::other(msg));
-                }
+                Err(StoreError::Stopped(e)) => return Err(*e),
+                Err(e) => return Err(ctx.store_error(e)),
             }
         }
         match out.format {
-            Format::Json => w.write_all(if first { b"]\n" } else { b"\n]\n" }),
-            Format::Csv => csv.finish(w),
-            _ => Ok(()),
+            Format::Json => w.write_all(if first { b"]\n" } else { b"\n]\n" })?,
+            Format::Csv => csv.finish(w)?,
+            Format::Jsonl | Format::Table | Format::Markdown | Format::Html => {}
         }
-    })
-    .map_err(|e| failure.take().map_or(e, |f| ctx.store_error(f)))?;
+        Ok(())
+    })?;
     if store.is_none() || count == 0 {
-        eprintln!("{}", ctx.t("没有符合条件的结果", "no results matched"));
+        eprintln!("{}", i18n::msg(ctx.lang).no_results_matched());
     }
     Ok(())
 }
@@ -241,7 +224,7 @@ pub fn import(ctx: &Ctx, args: settings::Import) -> Result<()> {
         if file == "-" {
             inputs.push(("<stdin>".to_string(), Some(read_input(file)?), false));
         } else {
-            std::fs::File::open(file).map_err(|e| Error::io(file, "cannot read", e))?;
+            std::fs::File::open(file).map_err(|e| Error::io(file, IoAction::Read, e))?;
             let jsonl = file.ends_with(".jsonl") || file.ends_with(".ndjson");
             inputs.push((file.clone(), None, jsonl));
         }
@@ -254,10 +237,7 @@ pub fn import(ctx: &Ctx, args: settings::Import) -> Result<()> {
         })?;
     }
     if rejected > 0 && (!args.keep_going || good == 0) {
-        return Err(Error::BadInput(match ctx.lang {
-            Lang::Zh => format!("{rejected} 条记录不是有效的 zhixing 结果，未作任何处理"),
-            Lang::En => format!("{rejected} record(s) are not valid zhixing results; nothing was done"),
-        }));
+        return Err(Error::BadInput(Problem::NotResults(rejected)));
     }
     let mut store = ctx.open_store()?;
     let mut batch = store.batch().map_err(|e| ctx.store_error(e))?;
@@ -274,31 +254,16 @@ pub fn import(ctx: &Ctx, args: settings::Import) -> Result<()> {
         })?;
     }
     if n + duplicates.len() != good {
-        return Err(Error::BadInput(ctx.t(
-            "结果文件在读取过程中被改动，未导入任何结果；请重新运行",
-            "a result file changed while it was read; nothing was imported: run it again",
-        )));
+        return Err(Error::BadInput(Problem::ChangedWhileRead));
     }
     batch.commit().map_err(|e| ctx.store_error(e))?;
     let d = duplicates.len();
-    eprintln!(
-        "{}",
-        match ctx.lang {
-            Lang::Zh => format!("已导入 {n} 份结果；{d} 份已在结果库中，未重复保存"),
-            Lang::En => format!("{n} result(s) imported; {d} already in the store, not stored again"),
-        }
-    );
+    eprintln!("{}", i18n::msg(ctx.lang).imported(n, d));
     for id in &duplicates {
         eprintln!("  = {id}");
     }
     if rejected > 0 {
-        eprintln!(
-            "{}",
-            match ctx.lang {
-                Lang::Zh => format!("拒收 {rejected} 条"),
-                Lang::En => format!("{rejected} rejected"),
-            }
-        );
+        eprintln!("{}", i18n::msg(ctx.lang).rejected(rejected));
     }
     Ok(())
 }
@@ -341,7 +306,7 @@ fn each_result(
         }
         return Ok(());
     }
-    let io_err = |e: std::io::Error| Error::io(name, "cannot read", e);
+    let io_err = |e: std::io::Error| Error::io(name, IoAction::Read, e);
     let file = std::fs::File::open(name).map_err(io_err)?;
     let blocks = std::cell::RefCell::new(Blocks::with_size(Box::new(std::io::BufReader::new(file)), 1 << 20));
     let mut any = false;
@@ -384,7 +349,7 @@ fn each_result(
     )?;
     if !any {
         if report {
-            let d = diag::Diagnostic::error(lang.pick("文件中没有任何结果", "the file holds no results"));
+            let d = diag::Diagnostic::error(i18n::msg(lang).file_holds_no_results());
             eprint!("{}", diag::render(name, "", &[d], lang));
         }
         *rejected += 1;
@@ -411,36 +376,23 @@ pub fn store(ctx: &Ctx, cmd: StoreCommand) -> Result<()> {
                 };
                 format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
             } else {
-                match (&info, ctx.lang) {
-                    (Some(i), Lang::Zh) => format!(
-                        "结果库：{}\n大小：{} 字节\n结构版本：{}\n结果：{} 份（{} 人）\n草稿：{} 份\n",
-                        i.path.display(),
+                match &info {
+                    Some(i) => i18n::msg(ctx.lang).store_info(
+                        &i.path,
                         i.size_bytes,
                         i.schema_version,
                         i.results,
                         i.subjects,
-                        i.drafts
+                        i.drafts,
                     ),
-                    (Some(i), Lang::En) => format!(
-                        "store: {}\nsize: {} bytes\nschema version: {}\nresults: {} ({} people)\ndrafts: {}\n",
-                        i.path.display(),
-                        i.size_bytes,
-                        i.schema_version,
-                        i.results,
-                        i.subjects,
-                        i.drafts
-                    ),
-                    (None, Lang::Zh) => format!("结果库：{}（尚未创建）\n", path.display()),
-                    (None, Lang::En) => format!("store: {} (not created yet)\n", path.display()),
+                    None => i18n::msg(ctx.lang).store_not_created(&path),
                 }
             };
             print_text(&text)
         }
         StoreCommand::Delete { ids, yes } => {
             let Some(mut store) = ctx.open_existing_store()? else {
-                return Err(Error::BadInput(
-                    ctx.t("结果库不存在，没有可删除的结果", "there is no store: nothing to delete"),
-                ));
+                return Err(Error::BadInput(Problem::NoStoreToDelete));
             };
             let mut found = Vec::new();
             for id in &ids {
@@ -450,25 +402,15 @@ pub fn store(ctx: &Ctx, cmd: StoreCommand) -> Result<()> {
             }
             let missing: Vec<&String> = ids.iter().filter(|id| !found.iter().any(|r| &&r.id == id)).collect();
             if !found.is_empty() && !yes && !confirm(ctx, &found)? {
-                eprintln!("{}", ctx.t("未删除任何结果", "nothing was deleted"));
+                eprintln!("{}", i18n::msg(ctx.lang).nothing_deleted());
                 return Ok(());
             }
             let deleted = store
                 .delete(&found.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
                 .map_err(|e| ctx.store_error(e))?;
-            eprintln!(
-                "{}",
-                match ctx.lang {
-                    Lang::Zh => format!("已删除 {} 份结果", deleted.len()),
-                    Lang::En => format!("{} result(s) deleted", deleted.len()),
-                }
-            );
+            eprintln!("{}", i18n::msg(ctx.lang).deleted(deleted.len()));
             if !missing.is_empty() {
-                let list = missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
-                return Err(Error::BadInput(match ctx.lang {
-                    Lang::Zh => format!("结果库中没有这些编号：{list}"),
-                    Lang::En => format!("no result with these ids in the store: {list}"),
-                }));
+                return Err(Error::BadInput(Problem::IdsNotFound(missing.iter().map(|s| s.to_string()).collect())));
             }
             Ok(())
         }
@@ -478,26 +420,16 @@ pub fn store(ctx: &Ctx, cmd: StoreCommand) -> Result<()> {
 /// Ask on the terminal before deleting; refuse without one.
 fn confirm(ctx: &Ctx, found: &[ResultDoc]) -> Result<bool> {
     if !std::io::stdin().is_terminal() {
-        return Err(Error::BadInput(ctx.t(
-            "删除前需要确认：在终端中运行，或加上 --yes",
-            "deleting needs a confirmation: run it at a terminal, or add --yes",
-        )));
+        return Err(Error::BadInput(Problem::ConfirmNeedsTerminal));
     }
     let mut err = std::io::stderr();
     for r in found {
         let _ = writeln!(err, "  {}  {}  {}  {}", r.id, r.subject.name, report::short_time(&r.taken_at), r.rubric.id);
     }
-    let _ = write!(
-        err,
-        "{}",
-        match ctx.lang {
-            Lang::Zh => format!("永久删除以上 {} 份结果？[y/N] ", found.len()),
-            Lang::En => format!("Delete these {} result(s) for good? [y/N] ", found.len()),
-        }
-    );
+    let _ = write!(err, "{}", i18n::msg(ctx.lang).confirm_delete(found.len()));
     let _ = err.flush();
     let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line).map_err(|e| Error::io("stdin", "cannot read", e))?;
+    std::io::stdin().lock().read_line(&mut line).map_err(|e| Error::io("stdin", IoAction::Read, e))?;
     let a = line.trim().to_lowercase();
     Ok(a == "y" || a == "yes" || a == "是")
 }

@@ -2,9 +2,9 @@
 
 use crate::cmd::{Ctx, print_text, schema};
 use crate::diag;
-use crate::error::{Error, Result};
+use crate::error::{Error, Internal, Problem, Result};
+use crate::i18n;
 use crate::input::{load_rubric, read_input};
-use crate::lang::Lang;
 use crate::output;
 use crate::report::Format;
 use crate::rubric;
@@ -15,7 +15,8 @@ pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
         RubricCommand::List { format } => {
             let mut rows = Vec::new();
             for b in rubric::BUILTINS {
-                let l = rubric::load_builtin(b, ctx.lang).map_err(|p| Error::Internal(p.render(ctx.lang)))?;
+                let l = rubric::load_builtin(b, ctx.lang)
+                    .map_err(|p| Error::Internal(Internal::BuiltinRubric(p.render(ctx.lang))))?;
                 rows.push(l);
             }
             let text = match format {
@@ -59,7 +60,7 @@ pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
                 let bytes = match read_input(file) {
                     Ok(b) => b,
                     Err(e) => {
-                        eprintln!("{e}");
+                        eprintln!("{}", i18n::msg(ctx.lang).error(&e));
                         bad += 1;
                         continue;
                     }
@@ -71,20 +72,12 @@ pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
                         let r = &l.rubric;
                         println!(
                             "{}",
-                            match ctx.lang {
-                                Lang::Zh => format!(
-                                    "{file}: 通过（{} 个分区，{} 个维度，{} 个条目）",
-                                    r.sections.len(),
-                                    r.dimensions().count(),
-                                    r.item_count()
-                                ),
-                                Lang::En => format!(
-                                    "{file}: ok ({} sections, {} dimensions, {} items)",
-                                    r.sections.len(),
-                                    r.dimensions().count(),
-                                    r.item_count()
-                                ),
-                            }
+                            i18n::msg(ctx.lang).rubric_ok(
+                                file,
+                                r.sections.len(),
+                                r.dimensions().count(),
+                                r.item_count()
+                            )
                         );
                     }
                     Err(p) => {
@@ -94,10 +87,7 @@ pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
                 }
             }
             if bad > 0 {
-                return Err(Error::BadInput(match ctx.lang {
-                    Lang::Zh => format!("{bad} 个量表文件未通过检查"),
-                    Lang::En => format!("{bad} rubric file(s) did not pass"),
-                }));
+                return Err(Error::BadInput(Problem::RubricsFailed(bad)));
             }
             Ok(())
         }

@@ -12,9 +12,9 @@ use std::io;
 use crate::answers::Checker;
 use crate::batch::{Input, Reading, Records, Spool, Tally};
 use crate::cmd::{Ctx, emit};
-use crate::error::{Error, Result};
+use crate::error::{Error, Internal, IoAction, Problem, Result, SPOOL};
+use crate::i18n;
 use crate::input::load_rubric;
-use crate::lang::Lang;
 use crate::pipeline;
 use crate::report::{self, Entry, Format};
 use crate::response::Respondent;
@@ -32,7 +32,7 @@ pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
     let inputs = args.files.iter().map(|f| Input::new(f)).collect::<Result<Vec<_>>>()?;
 
     // Check everything: every problem of every input, the good records spooled.
-    let spool_err = |e: io::Error| Error::io("a temporary file", "cannot write", e);
+    let spool_err = |e: io::Error| Error::io(SPOOL, IoAction::Write, e);
     let mut spool = Spool::new(reading.checker.index.len(), r.scale.min).map_err(spool_err)?;
     let mut tally = Tally::default();
     for input in &inputs {
@@ -40,10 +40,7 @@ pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
     }
     if tally.rejected > 0 && (!args.keep_going || tally.good == 0) {
         let problems = tally.problems;
-        return Err(Error::BadInput(match ctx.lang {
-            Lang::Zh => format!("答卷中有 {problems} 处错误，未评分"),
-            Lang::En => format!("{problems} problem(s) in the answers; nothing was scored"),
-        }));
+        return Err(Error::BadInput(Problem::AnswersProblems(problems)));
     }
     let mut records = spool.finish().map_err(spool_err)?;
     let enc = records.encoder();
@@ -61,10 +58,9 @@ pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
     // Only the people's formats show the change since last time in detail.
     let full_previous = matches!(format, Format::Table | Format::Markdown | Format::Html);
     let mut scored = 0usize;
-    let mut failure: Option<Error> = None;
-    let res = emit(ctx, &args.output, |w, style| {
-        let write_err = |e: io::Error| Error::io("stdout", "cannot write to", e);
-        let spool_err = |e: io::Error| Error::io("a temporary file", "cannot read", e);
+    emit(ctx, &args.output, |w, style| {
+        let write_err = Error::Output;
+        let spool_err = |e: io::Error| Error::io(SPOOL, IoAction::Read, e);
         if format == Format::Jsonl && batch.is_none() {
             // The common batch: JSON Lines, nothing saved. No document is
             // built, and blocks are scored on every core.
@@ -98,12 +94,7 @@ pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
                     Ok(true)
                 },
             );
-            if let Err(e) = run {
-                let msg = e.to_string();
-                failure = Some(e);
-                return Err(io::Error::other(msg));
-            }
-            return Ok(());
+            return run;
         }
         let mut sink = report::sink(format, style);
         let mut one = |resp: Respondent| -> Result<()> {
@@ -120,7 +111,7 @@ pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
                 } else {
                     doc.previous = b.previous_link(&Columns::from(&doc)).map_err(store_err)?;
                 }
-                let json = serde_json::to_string(&doc).map_err(|e| Error::Internal(e.to_string()))?;
+                let json = serde_json::to_string(&doc).map_err(|e| Error::Internal(Internal::Json(e.to_string())))?;
                 b.insert(&Columns::from(&doc), &json).map_err(store_err)?;
             }
             scored += 1;
@@ -142,42 +133,19 @@ pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
             }
             Ok(())
         };
-        if let Err(e) = run() {
-            let msg = e.to_string();
-            failure = Some(e);
-            return Err(io::Error::other(msg));
-        }
+        run()?;
         sink.finish(w)?;
         if let Some(b) = batch.take() {
-            b.commit().map_err(|e| {
-                let msg = e.message(ctx.lang);
-                failure = Some(ctx.store_error(e));
-                io::Error::other(msg)
-            })?;
+            b.commit().map_err(|e| ctx.store_error(e))?;
         }
         Ok(())
-    });
-    if let Err(e) = res {
-        return Err(failure.take().unwrap_or(e));
-    }
+    })?;
     if args.save {
-        eprintln!(
-            "{}",
-            match ctx.lang {
-                Lang::Zh => format!("已保存 {scored} 份结果"),
-                Lang::En => format!("{scored} result(s) saved"),
-            }
-        );
+        eprintln!("{}", i18n::msg(ctx.lang).results_saved(scored));
     }
     if tally.rejected > 0 {
         let rejected = tally.rejected;
-        eprintln!(
-            "{}",
-            match ctx.lang {
-                Lang::Zh => format!("已评分 {scored} 份，拒收 {rejected} 份"),
-                Lang::En => format!("{scored} scored, {rejected} rejected"),
-            }
-        );
+        eprintln!("{}", i18n::msg(ctx.lang).scored_rejected(scored, rejected));
     }
     Ok(())
 }

@@ -1,4 +1,67 @@
-//! The catalogue's texts for what the commands say: summaries, notes, errors of settings, the store and files.
+//! The catalogue's texts for what the commands say: errors, summaries and
+//! notes on stderr.
 
-/// Texts for what the commands say: summaries, notes, errors of settings, the store and files.
-pub trait Commands {}
+use std::path::Path;
+
+use crate::error::{Error, Internal, IoAction, Problem};
+
+/// Texts for what the commands say.
+pub trait Commands {
+    /// "error", before an error's message.
+    fn error_label(&self) -> &'static str;
+    /// What went wrong with a file.
+    fn io_action(&self, action: IoAction) -> &'static str;
+    /// Why, from the system's error.
+    fn io_cause(&self, source: &std::io::Error) -> String;
+    /// A file error: the action, the file, the cause.
+    fn io_error(&self, action: IoAction, path: &Path, source: &std::io::Error) -> String;
+    /// Bad input.
+    fn problem(&self, p: &Problem) -> String;
+    fn internal(&self, i: &Internal) -> String;
+    /// Interrupted, everything saved: how to go on.
+    fn interrupted(&self, resume: &str) -> String;
+
+    /// "N results saved".
+    fn results_saved(&self, n: usize) -> String;
+    /// "N scored, M rejected".
+    fn scored_rejected(&self, scored: usize, rejected: usize) -> String;
+    /// "N grouped, M rejected".
+    fn grouped_rejected(&self, grouped: usize, rejected: usize) -> String;
+    /// "N files written to DIR".
+    fn files_written(&self, n: usize, dir: &Path) -> String;
+    fn min_group_two_note(&self) -> &'static str;
+    /// A kiosk participant's answers are in.
+    fn kiosk_thanks(&self) -> &'static str;
+    /// `assess`: "N results saved."
+    fn assess_saved(&self, n: usize) -> String;
+    fn alpha_other_version(&self, id: &str, version: &str, builtin_version: &str) -> String;
+    fn alpha_not_builtin(&self, id: &str) -> String;
+    fn file_holds_no_results(&self) -> &'static str;
+    fn no_results_matched(&self) -> &'static str;
+    /// `import`: N stored, D already there.
+    fn imported(&self, n: usize, duplicates: usize) -> String;
+    fn rejected(&self, n: usize) -> String;
+    fn store_info(&self, path: &Path, size: u64, schema: i64, results: u64, subjects: u64, drafts: u64) -> String;
+    fn store_not_created(&self, path: &Path) -> String;
+    fn nothing_deleted(&self) -> &'static str;
+    fn deleted(&self, n: usize) -> String;
+    fn confirm_delete(&self, n: usize) -> String;
+    /// `rubric check`: a file that passed.
+    fn rubric_ok(&self, file: &str, sections: usize, dimensions: usize, items: usize) -> String;
+
+    /// The whole message of an error.
+    fn error(&self, e: &Error) -> String {
+        match e {
+            Error::BadInput(p) => self.problem(p),
+            Error::Io { path, action, source } => self.io_error(*action, path, source),
+            Error::Interrupted { resume, why: None } => self.interrupted(resume),
+            Error::Interrupted { resume, why: Some(why) } => format!("{} ({why})", self.interrupted(resume)),
+            Error::Other { error, .. } => error.message(self.lang()),
+            Error::Internal(i) => self.internal(i),
+            Error::Output(source) => self.io_error(IoAction::WriteTo, Path::new(crate::error::STDOUT), source),
+        }
+    }
+
+    /// The language of this catalogue.
+    fn lang(&self) -> crate::lang::Lang;
+}

@@ -53,7 +53,7 @@ impl<
 {
 }
 
-/// The area traits, so that their methods can be called on [`msg`]'s catalogue.
+/// The area traits by name, for code that holds a language catalogue other than through [`msg`] (methods on [`msg`]'s `dyn Messages` need no import).
 pub mod prelude {
     pub use super::assess::AssessText as _;
     pub use super::commands::Commands as _;

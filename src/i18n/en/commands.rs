@@ -1,4 +1,202 @@
-use crate::i18n::En;
-use crate::i18n::commands::Commands;
+use std::path::Path;
 
-impl Commands for En {}
+use crate::error::{Internal, IoAction, Problem};
+use crate::i18n::commands::Commands;
+use crate::i18n::{En, plural};
+use crate::lang::Lang;
+
+impl Commands for En {
+    fn lang(&self) -> Lang {
+        Lang::En
+    }
+
+    fn error_label(&self) -> &'static str {
+        "error"
+    }
+
+    fn io_action(&self, action: IoAction) -> &'static str {
+        match action {
+            IoAction::Read => "cannot read",
+            IoAction::ReadRubric => "cannot read rubric",
+            IoAction::Write => "cannot write",
+            IoAction::WriteTo => "cannot write to",
+            IoAction::CreateBeside => "cannot create a file beside",
+            IoAction::CreateDir => "cannot create the directory",
+        }
+    }
+
+    fn io_cause(&self, source: &std::io::Error) -> String {
+        source.to_string()
+    }
+
+    fn io_error(&self, action: IoAction, path: &Path, source: &std::io::Error) -> String {
+        format!("{} {}: {}", self.io_action(action), path.display(), self.io_cause(source))
+    }
+
+    fn problem(&self, p: &Problem) -> String {
+        match p {
+            Problem::StdinTwice => "standard input (-) can be read only once".to_string(),
+            Problem::TargetRange(t) => format!("--target {t} is outside 0 to 100"),
+            Problem::MinGroup(n) => format!(
+                "--min-group {n} is not allowed: the smallest is 1 (1 withholds nothing; 3 is the lowest that still protects anyone)"
+            ),
+            Problem::ExportFormat => "export writes json, jsonl or csv".to_string(),
+            Problem::NoStorePath => {
+                "no data directory for the results store: name the file with --store or ZHIXING_STORE".to_string()
+            }
+            Problem::NoSuchRubric { choice, builtins } => {
+                format!("\"{choice}\" is neither a built-in rubric nor a file; built-in rubrics: {}", builtins.join(", "))
+            }
+            Problem::RubricErrors { path, errors } => {
+                format!("the rubric {path} has {errors} {}; nothing was done", plural(*errors, "error", "errors"))
+            }
+            Problem::RubricsFailed(n) => {
+                format!("{n} rubric {} not pass", plural(*n, "file did", "files did"))
+            }
+            Problem::NoProfile { rubric, profile, profiles } => {
+                let list = if profiles.is_empty() { "(none)".to_string() } else { profiles.join(", ") };
+                format!("rubric {rubric} has no profile \"{profile}\"; its profiles: {list}")
+            }
+            Problem::AnswersProblems(n) => {
+                format!("{n} {} in the answers; nothing was scored", plural(*n, "problem", "problems"))
+            }
+            Problem::NotResults(n) => format!(
+                "{n} {}; nothing was done",
+                plural(*n, "record is not a valid zhixing result", "records are not valid zhixing results")
+            ),
+            Problem::NotResultsToGroup(n) => format!(
+                "{n} {}; no group report was made (--keep-going skips {})",
+                plural(*n, "record is not a valid zhixing result", "records are not valid zhixing results"),
+                plural(*n, "it", "them")
+            ),
+            Problem::MixedRubrics(list) => {
+                let list: Vec<String> = list.iter().map(|(id, v, n)| format!("{id} {v} ({n})")).collect();
+                format!(
+                    "results of different rubrics or rubric versions cannot be grouped together: {}; group each apart (for example by --session, or with the files of one rubric)",
+                    list.join(", ")
+                )
+            }
+            Problem::RubricMismatch { given, results } => format!(
+                "--rubric names rubric {} {}, but the results were scored against {} {}; give the rubric file the results were scored against",
+                given.0, given.1, results.0, results.1
+            ),
+            Problem::NothingToGroup { session: Some(s) } => format!("the store holds no results of session \"{s}\""),
+            Problem::NothingToGroup { session: None } => "there are no results to group".to_string(),
+            Problem::NoStore { with_import: true } => "no results have been saved yet (there is no store); use `zhixing score --save`, `zhixing import` or `zhixing assess` first".to_string(),
+            Problem::NoStore { with_import: false } => "no results have been saved yet (there is no store); use `zhixing score --save` or `zhixing assess` first".to_string(),
+            Problem::NoStoreToDelete => "there is no store: nothing to delete".to_string(),
+            Problem::NoResults { subject: Some(s) } => format!("the store holds no result of {s}"),
+            Problem::NoResults { subject: None } => "the store holds no results yet".to_string(),
+            Problem::NotFileNorId(arg) => format!("\"{arg}\" is neither a file nor the id of a result in the store"),
+            Problem::ChangedWhileRead => {
+                "a result file changed while it was read; nothing was imported: run it again".to_string()
+            }
+            Problem::IdsNotFound(ids) => format!("no result with these ids in the store: {}", ids.join(", ")),
+            Problem::ConfirmNeedsTerminal => {
+                "deleting needs a confirmation: run it at a terminal, or add --yes".to_string()
+            }
+            Problem::PackNotDir(dir) => format!("--pack {} exists and is not a directory", dir.display()),
+            Problem::AssessNeedsTerminal => "assess needs a terminal (stdin and stderr). To score without questions use `zhixing score ANSWERS-FILE`; `zhixing rubric template` prints an answers file to fill in.".to_string(),
+        }
+    }
+
+    fn internal(&self, i: &Internal) -> String {
+        match i {
+            Internal::BuiltinRubric(text) | Internal::Json(text) => text.clone(),
+            Internal::Draft(why) => format!("cannot save the draft: {why}"),
+        }
+    }
+
+    fn interrupted(&self, resume: &str) -> String {
+        format!("Interrupted. Every answer given is saved in a draft: `{resume}` continues it.")
+    }
+
+    fn results_saved(&self, n: usize) -> String {
+        format!("{n} {} saved", plural(n, "result", "results"))
+    }
+
+    fn scored_rejected(&self, scored: usize, rejected: usize) -> String {
+        format!("{scored} scored, {rejected} rejected")
+    }
+
+    fn grouped_rejected(&self, grouped: usize, rejected: usize) -> String {
+        format!("{grouped} grouped, {rejected} rejected")
+    }
+
+    fn files_written(&self, n: usize, dir: &Path) -> String {
+        format!("{n} {} written to {}", plural(n, "file", "files"), dir.display())
+    }
+
+    fn min_group_two_note(&self) -> &'static str {
+        "note: --min-group 2 hardly protects anyone; 3 is the lowest that still does"
+    }
+
+    fn kiosk_thanks(&self) -> &'static str {
+        "Your answers are in: thank you! Your trainer will hand you your report."
+    }
+
+    fn assess_saved(&self, n: usize) -> String {
+        format!("{n} {} saved.", plural(n, "result", "results"))
+    }
+
+    fn alpha_other_version(&self, id: &str, version: &str, builtin_version: &str) -> String {
+        format!(
+            "note: the results were scored against {id} {version} but the built-in one is {builtin_version}, so alpha is not computed; give the {version} rubric file with --rubric"
+        )
+    }
+
+    fn alpha_not_builtin(&self, id: &str) -> String {
+        format!("note: rubric {id} is not built in, so alpha is not computed; give its file with --rubric")
+    }
+
+    fn file_holds_no_results(&self) -> &'static str {
+        "the file holds no results"
+    }
+
+    fn no_results_matched(&self) -> &'static str {
+        "no results matched"
+    }
+
+    fn imported(&self, n: usize, duplicates: usize) -> String {
+        format!("{n} {} imported; {duplicates} already in the store, not stored again", plural(n, "result", "results"))
+    }
+
+    fn rejected(&self, n: usize) -> String {
+        format!("{n} rejected")
+    }
+
+    fn store_info(&self, path: &Path, size: u64, schema: i64, results: u64, subjects: u64, drafts: u64) -> String {
+        format!(
+            "store: {}\nsize: {size} bytes\nschema version: {schema}\nresults: {results} ({subjects} people)\ndrafts: {drafts}\n",
+            path.display()
+        )
+    }
+
+    fn store_not_created(&self, path: &Path) -> String {
+        format!("store: {} (not created yet)\n", path.display())
+    }
+
+    fn nothing_deleted(&self) -> &'static str {
+        "nothing was deleted"
+    }
+
+    fn deleted(&self, n: usize) -> String {
+        format!("{n} {} deleted", plural(n, "result", "results"))
+    }
+
+    fn confirm_delete(&self, n: usize) -> String {
+        format!(
+            "Delete {} for good? [y/N] ",
+            if n == 1 { "this result".to_string() } else { format!("these {n} results") }
+        )
+    }
+
+    fn rubric_ok(&self, file: &str, sections: usize, dimensions: usize, items: usize) -> String {
+        format!(
+            "{file}: ok ({sections} {}, {dimensions} {}, {items} {})",
+            plural(sections, "section", "sections"),
+            plural(dimensions, "dimension", "dimensions"),
+            plural(items, "item", "items")
+        )
+    }
+}

@@ -1,4 +1,183 @@
+use std::path::Path;
+
+use crate::error::{Internal, IoAction, Problem};
 use crate::i18n::Zh;
 use crate::i18n::commands::Commands;
+use crate::lang::Lang;
 
-impl Commands for Zh {}
+impl Commands for Zh {
+    fn lang(&self) -> Lang {
+        Lang::Zh
+    }
+
+    fn error_label(&self) -> &'static str {
+        "错误"
+    }
+
+    fn io_action(&self, action: IoAction) -> &'static str {
+        match action {
+            IoAction::Read | IoAction::ReadRubric => "无法读取",
+            IoAction::Write | IoAction::WriteTo => "无法写入",
+            IoAction::CreateBeside => "无法在其旁创建文件",
+            IoAction::CreateDir => "无法创建目录",
+        }
+    }
+
+    fn io_cause(&self, source: &std::io::Error) -> String {
+        match source.kind() {
+            std::io::ErrorKind::NotFound => "文件或目录不存在".to_string(),
+            std::io::ErrorKind::PermissionDenied => "没有权限".to_string(),
+            _ => source.to_string(),
+        }
+    }
+
+    fn io_error(&self, action: IoAction, path: &Path, source: &std::io::Error) -> String {
+        format!("{} {}：{}", self.io_action(action), path.display(), self.io_cause(source))
+    }
+
+    fn problem(&self, p: &Problem) -> String {
+        match p {
+            Problem::StdinTwice => "标准输入（-）只能读取一次".to_string(),
+            Problem::TargetRange(t) => format!("--target {t} 超出 0 到 100 的范围"),
+            Problem::MinGroup(n) => {
+                format!("--min-group {n} 无效：最少人数至少为 1（1 表示不隐藏任何分组；3 是仍能保护个人的最低值）")
+            }
+            Problem::ExportFormat => "export 只写 json、jsonl 或 csv".to_string(),
+            Problem::NoStorePath => {
+                "找不到存放结果的数据目录：请用 --store 或 ZHIXING_STORE 指定数据库文件".to_string()
+            }
+            Problem::NoSuchRubric { choice, builtins } => {
+                format!("没有内置量表 \"{choice}\"，也没有这个文件；内置量表有：{}", builtins.join("、"))
+            }
+            Problem::RubricErrors { path, errors } => format!("量表 {path} 有 {errors} 处错误，未作任何处理"),
+            Problem::RubricsFailed(n) => format!("{n} 个量表文件未通过检查"),
+            Problem::NoProfile { rubric, profile, profiles } => {
+                let list = if profiles.is_empty() { "（无）".to_string() } else { profiles.join(", ") };
+                format!("量表 {rubric} 没有目标配置 \"{profile}\"；可用的有：{list}")
+            }
+            Problem::AnswersProblems(n) => format!("答卷中有 {n} 处错误，未评分"),
+            Problem::NotResults(n) => format!("{n} 条记录不是有效的 zhixing 结果，未作任何处理"),
+            Problem::NotResultsToGroup(n) => {
+                format!("{n} 条记录不是有效的 zhixing 结果，未生成团体报告（--keep-going 可跳过它们）")
+            }
+            Problem::MixedRubrics(list) => {
+                let list: Vec<String> = list.iter().map(|(id, v, n)| format!("{id} {v} ({n})")).collect();
+                format!(
+                    "不同量表或量表版本的结果不能合并统计：{}；请分别统计（例如按 --session，或只给出同一量表的结果文件）",
+                    list.join("、")
+                )
+            }
+            Problem::RubricMismatch { given, results } => format!(
+                "--rubric 给出的是量表 {} {}，而结果是按量表 {} {} 评分的；请给出与结果相同的量表文件",
+                given.0, given.1, results.0, results.1
+            ),
+            Problem::NothingToGroup { session: Some(s) } => format!("结果库中没有场次「{s}」的结果"),
+            Problem::NothingToGroup { session: None } => "没有可统计的结果".to_string(),
+            Problem::NoStore { with_import: true } => "还没有保存过任何结果（结果库不存在）；先用 `zhixing score --save`、`zhixing import` 或 `zhixing assess`".to_string(),
+            Problem::NoStore { with_import: false } => {
+                "还没有保存过任何结果（结果库不存在）；先用 `zhixing score --save` 或 `zhixing assess`".to_string()
+            }
+            Problem::NoStoreToDelete => "结果库不存在，没有可删除的结果".to_string(),
+            Problem::NoResults { subject: Some(s) } => format!("结果库中没有 {s} 的结果"),
+            Problem::NoResults { subject: None } => "结果库中还没有结果".to_string(),
+            Problem::NotFileNorId(arg) => format!("\"{arg}\" 既不是文件，也不是结果库中的结果编号"),
+            Problem::ChangedWhileRead => "结果文件在读取过程中被改动，未导入任何结果；请重新运行".to_string(),
+            Problem::IdsNotFound(ids) => format!("结果库中没有这些编号：{}", ids.join(", ")),
+            Problem::ConfirmNeedsTerminal => "删除前需要确认：在终端中运行，或加上 --yes".to_string(),
+            Problem::PackNotDir(dir) => format!("--pack {} 已存在且不是目录", dir.display()),
+            Problem::AssessNeedsTerminal => "assess 需要在终端中运行（标准输入和标准错误都须是终端）。不经提问评分请用 `zhixing score 答卷文件`；`zhixing rubric template` 可生成待填写的答卷。".to_string(),
+        }
+    }
+
+    fn internal(&self, i: &Internal) -> String {
+        match i {
+            Internal::BuiltinRubric(text) | Internal::Json(text) => text.clone(),
+            Internal::Draft(why) => format!("无法保存草稿：{why}"),
+        }
+    }
+
+    fn interrupted(&self, resume: &str) -> String {
+        format!("已中断。已答的题目都保存在草稿中；用 `{resume}` 接着作答。")
+    }
+
+    fn results_saved(&self, n: usize) -> String {
+        format!("已保存 {n} 份结果")
+    }
+
+    fn scored_rejected(&self, scored: usize, rejected: usize) -> String {
+        format!("已评分 {scored} 份，拒收 {rejected} 份")
+    }
+
+    fn grouped_rejected(&self, grouped: usize, rejected: usize) -> String {
+        format!("已统计 {grouped} 份，拒收 {rejected} 份")
+    }
+
+    fn files_written(&self, n: usize, dir: &Path) -> String {
+        format!("已写入 {n} 个文件到 {}", dir.display())
+    }
+
+    fn min_group_two_note(&self) -> &'static str {
+        "注意：--min-group 2 几乎不能保护个人，3 是仍能保护个人的最低值"
+    }
+
+    fn kiosk_thanks(&self) -> &'static str {
+        "问卷已提交，感谢您的参与！您的报告将由培训师发给您。"
+    }
+
+    fn assess_saved(&self, n: usize) -> String {
+        format!("已保存 {n} 份结果。")
+    }
+
+    fn alpha_other_version(&self, id: &str, version: &str, builtin_version: &str) -> String {
+        format!(
+            "注意：结果按量表 {id} {version} 评分，内置的是 {builtin_version}，信度 α 不予计算；请用 --rubric 给出 {version} 版的量表文件"
+        )
+    }
+
+    fn alpha_not_builtin(&self, id: &str) -> String {
+        format!("注意：量表 {id} 不是内置量表，信度 α 不予计算；请用 --rubric 给出量表文件")
+    }
+
+    fn file_holds_no_results(&self) -> &'static str {
+        "文件中没有任何结果"
+    }
+
+    fn no_results_matched(&self) -> &'static str {
+        "没有符合条件的结果"
+    }
+
+    fn imported(&self, n: usize, duplicates: usize) -> String {
+        format!("已导入 {n} 份结果；{duplicates} 份已在结果库中，未重复保存")
+    }
+
+    fn rejected(&self, n: usize) -> String {
+        format!("拒收 {n} 条")
+    }
+
+    fn store_info(&self, path: &Path, size: u64, schema: i64, results: u64, subjects: u64, drafts: u64) -> String {
+        format!(
+            "结果库：{}\n大小：{size} 字节\n结构版本：{schema}\n结果：{results} 份（{subjects} 人）\n草稿：{drafts} 份\n",
+            path.display()
+        )
+    }
+
+    fn store_not_created(&self, path: &Path) -> String {
+        format!("结果库：{}（尚未创建）\n", path.display())
+    }
+
+    fn nothing_deleted(&self) -> &'static str {
+        "未删除任何结果"
+    }
+
+    fn deleted(&self, n: usize) -> String {
+        format!("已删除 {n} 份结果")
+    }
+
+    fn confirm_delete(&self, n: usize) -> String {
+        format!("永久删除以上 {n} 份结果？[y/N] ")
+    }
+
+    fn rubric_ok(&self, file: &str, sections: usize, dimensions: usize, items: usize) -> String {
+        format!("{file}: 通过（{sections} 个分区，{dimensions} 个维度，{items} 个条目）")
+    }
+}
