@@ -5,13 +5,14 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use zhixing::lang::{Lang, Text};
 use zhixing::rubric::{self, Rubric};
 
+use crate::common::{bin, manifest_dir};
+
 /// Every `rubrics/*.toml`, found at test time so that a new file is covered.
 fn rubric_files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rubrics");
+    let dir = manifest_dir().join("rubrics");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .map(|entry| entry.unwrap().path())
@@ -32,21 +33,13 @@ fn load(path: &Path) -> Rubric {
 }
 
 fn load_named(file: &str) -> Rubric {
-    load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rubrics").join(file))
+    load(&manifest_dir().join("rubrics").join(file))
 }
 
 #[test]
 fn every_rubric_file_passes_rubric_check() {
     for path in rubric_files() {
-        let out = Command::cargo_bin("zhixing")
-            .unwrap()
-            .env("ZHIXING_LANG", "en")
-            .env("NO_COLOR", "1")
-            .arg("rubric")
-            .arg("check")
-            .arg(&path)
-            .output()
-            .unwrap();
+        let out = bin().arg("rubric").arg("check").arg(&path).output().unwrap();
         let stdout = String::from_utf8_lossy(&out.stdout);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{} did not pass:\n{stderr}", path.display());

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
 
-const SMALL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small.toml");
+use crate::common::{Env, SMALL_RUBRIC as SMALL, exe, zhixing};
 
 struct Tty {
     session: OsSession,
@@ -21,29 +21,27 @@ struct Tty {
 }
 
 struct Room {
-    dir: tempfile::TempDir,
+    env: Env,
 }
 
 impl Room {
     fn new() -> Self {
-        Room { dir: tempfile::tempdir().unwrap() }
+        Room { env: Env::new() }
     }
 
     fn store(&self) -> PathBuf {
-        self.dir.path().join("z.db")
+        self.env.store()
     }
 
     /// Start zhixing in a terminal of `cols` × `rows`, stdout to a file. The
     /// program starts only once the window size is set (a shell waits for a
     /// line first), so it never sees the default 80 × 24.
     fn spawn(&self, args: &[&str], lang: &str, cols: u16, rows: u16) -> Tty {
-        let out = self
-            .dir
-            .path()
-            .join(format!("stdout-{}.txt", std::process::id() as u128 + Instant::now().elapsed().as_nanos()));
+        let out =
+            self.env.path(&format!("stdout-{}.txt", std::process::id() as u128 + Instant::now().elapsed().as_nanos()));
         let mut cmd = Command::new("sh");
         cmd.arg("-c").arg(r#"read _go && exec "$0" "$@" > "$ZX_OUT""#);
-        cmd.arg(assert_cmd::cargo::cargo_bin("zhixing"));
+        cmd.arg(exe());
         cmd.args(args);
         cmd.env("ZX_OUT", &out)
             .env("ZHIXING_STORE", self.store())
@@ -60,13 +58,7 @@ impl Room {
     }
 
     fn zhixing(&self, args: &[&str]) -> std::process::Output {
-        assert_cmd::Command::cargo_bin("zhixing")
-            .unwrap()
-            .env("ZHIXING_STORE", self.store())
-            .env("ZHIXING_LANG", "en")
-            .args(args)
-            .output()
-            .unwrap()
+        zhixing().env("ZHIXING_STORE", self.store()).env("ZHIXING_LANG", "en").args(args).output().unwrap()
     }
 
     /// The one stored result.
@@ -344,8 +336,7 @@ fn check_no_cut(tty: &Tty, cols: u16) {
 
 #[test]
 fn not_a_terminal_points_to_score() {
-    let out = assert_cmd::Command::cargo_bin("zhixing")
-        .unwrap()
+    let out = zhixing()
         .args(["assess", "--lang", "en"])
         .env("ZHIXING_STORE", Path::new("/nonexistent/z.db"))
         .write_stdin("")

@@ -2,21 +2,18 @@
 //! export/import, refusals, file modes, concurrency and a killed batch.
 
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command as Proc, Stdio};
 
-use assert_cmd::Command;
+use crate::common::{Env, exe, template};
 
-fn bin() -> Command {
-    let mut c = Command::cargo_bin("zhixing").unwrap();
-    c.env_remove("ZHIXING_STORE").env("ZHIXING_LANG", "en").env("NO_COLOR", "1");
-    c
-}
+/// Where the store is, inside the test's folder: in a folder of its own,
+/// which the program makes.
+const STORE: &str = "data/z.db";
 
 /// An answers document as one JSON line.
 fn answers(name: &str, value: i64, taken_at: &str, session: &str) -> String {
-    let template = bin().args(["rubric", "template"]).output().unwrap();
-    let text = String::from_utf8(template.stdout).unwrap();
+    let text = template("en");
     let mut answers = serde_json::Map::new();
     for line in text.lines() {
         if let Some(id) = line.strip_suffix(" = \"?\"") {
@@ -32,33 +29,6 @@ fn answers(name: &str, value: i64, taken_at: &str, session: &str) -> String {
     .to_string()
 }
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Self {
-        Env { dir: tempfile::tempdir().unwrap() }
-    }
-    fn store(&self) -> PathBuf {
-        self.dir.path().join("data").join("z.db")
-    }
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let p = self.dir.path().join(name);
-        std::fs::write(&p, text).unwrap();
-        p
-    }
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        bin().arg("--store").arg(self.store()).args(args).output().unwrap()
-    }
-    #[track_caller]
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    }
-}
-
 fn count(env: &Env) -> u64 {
     let info: serde_json::Value = serde_json::from_str(&env.ok(&["store", "info", "--format", "json"])).unwrap();
     info["results"].as_u64().unwrap()
@@ -66,12 +36,12 @@ fn count(env: &Env) -> u64 {
 
 #[test]
 fn save_report_history_and_the_change_since_last_time() {
-    let env = Env::new();
+    let env = Env::with_store(STORE);
     let a = env.write("a.jsonl", &answers("张三", 3, "2026-05-01T09:00:00+08:00", "s1"));
     let b = env.write("b.jsonl", &answers("张三", 4, "2026-11-28T09:00:00+08:00", "s2"));
-    env.ok(&["score", a.to_str().unwrap(), "--save", "--format", "json"]);
+    env.ok(&["score", &a, "--save", "--format", "json"]);
     let second: serde_json::Value =
-        serde_json::from_str(&env.ok(&["score", b.to_str().unwrap(), "--save", "--format", "json"])).unwrap();
+        serde_json::from_str(&env.ok(&["score", &b, "--save", "--format", "json"])).unwrap();
     // The second result names the first, with the change of the overall score.
     let prev = &second["previous"];
     assert_eq!(prev["taken_at"], "2026-05-01T09:00:00+08:00");
@@ -107,23 +77,23 @@ fn save_report_history_and_the_change_since_last_time() {
 
 #[test]
 fn export_import_round_trip_is_byte_identical_and_idempotent() {
-    let env = Env::new();
+    let env = Env::with_store(STORE);
     let batch: String = (0..5)
         .map(|i| answers(&format!("p{i}"), 1 + i % 5, &format!("2026-11-0{}T09:00:00+08:00", i + 1), "s1") + "\n")
         .collect();
     let f = env.write("batch.jsonl", &batch);
-    env.ok(&["score", f.to_str().unwrap(), "--save", "--format", "jsonl"]);
+    env.ok(&["score", &f, "--save", "--format", "jsonl"]);
     let exported = env.ok(&["export", "--format", "jsonl"]);
     assert_eq!(exported.lines().count(), 5);
 
-    let other = Env::new();
+    let other = Env::with_store(STORE);
     let file = other.write("export.jsonl", &exported);
-    let out = other.run(&["import", file.to_str().unwrap()]);
+    let out = other.run(&["import", &file]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("5 results imported"));
     assert_eq!(other.ok(&["export", "--format", "jsonl"]), exported, "bytes identical");
     // Importing again stores nothing new, and says so.
-    let out = other.run(&["import", file.to_str().unwrap()]);
+    let out = other.run(&["import", &file]);
     assert!(out.status.success());
     let msg = String::from_utf8_lossy(&out.stderr);
     assert!(msg.contains("0 results imported; 5 already in the store"), "{msg}");
@@ -141,10 +111,10 @@ fn export_import_round_trip_is_byte_identical_and_idempotent() {
 
 #[test]
 fn import_names_what_is_not_a_result() {
-    let env = Env::new();
+    let env = Env::with_store(STORE);
     let f =
         env.write("bad.jsonl", &format!("{}\n{{\"name\": 1}}\n", answers("x", 3, "2026-11-01T09:00:00+08:00", "s")));
-    let out = env.run(&["import", f.to_str().unwrap()]);
+    let out = env.run(&["import", &f]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("bad.jsonl:1:1"), "{err}");
@@ -159,7 +129,7 @@ fn assert_refused_untouched(env: &Env, bytes: &[u8]) {
     std::fs::write(env.store(), bytes).unwrap();
     let before = std::fs::metadata(env.store()).unwrap().modified().unwrap();
     let f = env.write("a.jsonl", &answers("x", 3, "2026-11-01T09:00:00+08:00", "s"));
-    for args in [vec!["score", f.to_str().unwrap(), "--save"], vec!["store", "info"], vec!["export"]] {
+    for args in [vec!["score", f.as_str(), "--save"], vec!["store", "info"], vec!["export"]] {
         let out = env.run(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
@@ -171,14 +141,14 @@ fn assert_refused_untouched(env: &Env, bytes: &[u8]) {
 
 #[test]
 fn a_foreign_file_is_refused_and_left_untouched() {
-    assert_refused_untouched(&Env::new(), "这不是数据库\nnot a database\n".as_bytes());
+    assert_refused_untouched(&Env::with_store(STORE), "这不是数据库\nnot a database\n".as_bytes());
 }
 
 #[test]
 fn a_store_from_a_newer_version_is_refused_and_left_untouched() {
-    let env = Env::new();
+    let env = Env::with_store(STORE);
     let f = env.write("a.jsonl", &answers("x", 3, "2026-11-01T09:00:00+08:00", "s"));
-    env.ok(&["score", f.to_str().unwrap(), "--save"]);
+    env.ok(&["score", &f, "--save"]);
     // Raise user_version with the sqlite3 format itself: bytes 60..64, big-endian.
     let mut bytes = std::fs::read(env.store()).unwrap();
     bytes[60..64].copy_from_slice(&999u32.to_be_bytes());
@@ -188,9 +158,9 @@ fn a_store_from_a_newer_version_is_refused_and_left_untouched() {
 
 #[test]
 fn twenty_processes_saving_at_once_all_land() {
-    let env = Env::new();
-    let exe = assert_cmd::cargo::cargo_bin("zhixing");
-    let files: Vec<PathBuf> = (0..20)
+    let env = Env::with_store(STORE);
+    let exe = exe();
+    let files: Vec<String> = (0..20)
         .map(|i| {
             let batch: String = (0..3)
                 .map(|k| answers(&format!("p{i}-{k}"), 1 + (i + k) % 5, "2026-11-01T09:00:00+08:00", "s") + "\n")
@@ -221,11 +191,11 @@ fn twenty_processes_saving_at_once_all_land() {
 
 #[test]
 fn a_killed_batch_lands_whole_or_not_at_all() {
-    let exe = assert_cmd::cargo::cargo_bin("zhixing");
+    let exe = exe();
     let line = answers("p", 3, "2026-11-01T09:00:00+08:00", "s");
     let batch: String = (0..4000).map(|i| line.replace("\"p\"", &format!("\"p{i}\"")) + "\n").collect();
     for delay_ms in [0u64, 2, 10, 40] {
-        let env = Env::new();
+        let env = Env::with_store(STORE);
         let f = env.write("big.jsonl", &batch);
         let mut child = Proc::new(&exe)
             .arg("--store")
@@ -257,10 +227,9 @@ fn a_killed_batch_lands_whole_or_not_at_all() {
 
 #[test]
 fn delete_asks_unless_yes() {
-    let env = Env::new();
+    let env = Env::with_store(STORE);
     let f = env.write("a.jsonl", &answers("x", 3, "2026-11-01T09:00:00+08:00", "s"));
-    let r: serde_json::Value =
-        serde_json::from_str(&env.ok(&["score", f.to_str().unwrap(), "--save", "--format", "json"])).unwrap();
+    let r: serde_json::Value = serde_json::from_str(&env.ok(&["score", &f, "--save", "--format", "json"])).unwrap();
     let id = r["id"].as_str().unwrap();
     // No terminal to ask on: refused.
     let out = env.run(&["store", "delete", id]);

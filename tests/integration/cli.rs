@@ -1,6 +1,9 @@
 //! Command-line cases as files: `tests/cmd/*.toml`, each running the real
 //! binary in its `*.in/` folder with its whole output pinned.
-//! `TRYCMD=overwrite cargo test --test cli_tests` rewrites the expectations.
+//! `TRYCMD=overwrite cargo test --test integration cli::` rewrites the
+//! expectations.
+
+use crate::common::manifest_dir;
 
 #[test]
 fn cli_cases() {
@@ -8,5 +11,5 @@ fn cli_cases() {
         .env("ZHIXING_LANG", "en")
         .env("NO_COLOR", "1")
         .env("COLUMNS", "100")
-        .case("tests/cmd/*.toml");
+        .case(manifest_dir().join("tests/cmd/*.toml"));
 }

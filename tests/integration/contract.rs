@@ -1,26 +1,24 @@
 //! The JSON Schemas shipped in `schemas/` are what `zhixing schema` prints,
 //! so editors that validate with them agree with the program.
-//! `UPDATE_SCHEMAS=1 cargo test --test contract` rewrites them. The JSON
-//! that scripts read is decoded here with test-only types, so the contract
-//! is guarded apart from the program's own types.
+//! `UPDATE_SCHEMAS=1 cargo test --test integration contract::` rewrites
+//! them. The JSON that scripts read is decoded here with test-only types, so
+//! the contract is guarded apart from the program's own types.
 
-use std::path::Path;
-
-use assert_cmd::Command;
+use crate::common::{Env, manifest_dir, template, zhixing};
 
 #[test]
 fn shipped_schemas_are_current() {
     for kind in ["rubric", "answers", "result", "group"] {
-        let out = Command::cargo_bin("zhixing").unwrap().args(["schema", kind]).output().unwrap();
+        let out = zhixing().args(["schema", kind]).output().unwrap();
         assert!(out.status.success());
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas").join(format!("{kind}.schema.json"));
+        let path = manifest_dir().join("schemas").join(format!("{kind}.schema.json"));
         if std::env::var_os("UPDATE_SCHEMAS").is_some() {
             std::fs::write(&path, &out.stdout).unwrap();
         }
         let shipped = std::fs::read(&path).unwrap();
         assert!(
             shipped == out.stdout,
-            "{} is out of date: run UPDATE_SCHEMAS=1 cargo test --test contract",
+            "{} is out of date: run UPDATE_SCHEMAS=1 cargo test --test integration contract::",
             path.display()
         );
         let schema: serde_json::Value = serde_json::from_slice(&shipped).unwrap();
@@ -30,7 +28,7 @@ fn shipped_schemas_are_current() {
 
 #[test]
 fn rubric_schema_is_strict_and_names_the_keys() {
-    let out = Command::cargo_bin("zhixing").unwrap().args(["rubric", "schema"]).output().unwrap();
+    let out = zhixing().args(["rubric", "schema"]).output().unwrap();
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(schema["additionalProperties"], false);
     let props = schema["properties"].as_object().unwrap();
@@ -135,22 +133,18 @@ mod result_v1 {
 }
 
 fn answers_toml(name: &str, value: i64) -> String {
-    let template =
-        Command::cargo_bin("zhixing").unwrap().args(["rubric", "template", "--lang", "en"]).output().unwrap();
-    let text = String::from_utf8(template.stdout).unwrap();
-    text.replace("name = \"\"", &format!("name = \"{name}\""))
+    template("en")
+        .replace("name = \"\"", &format!("name = \"{name}\""))
         .replace("= \"?\"", &format!("= {value}"))
         .replace("# taken_at = \"2026-11-28T09:30:00+08:00\"", "taken_at = \"2026-11-28T09:30:00+08:00\"")
 }
 
 #[test]
 fn result_json_keeps_its_contract() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("a.toml");
-    std::fs::write(&file, answers_toml("张三", 4)).unwrap();
-    let out = Command::cargo_bin("zhixing")
-        .unwrap()
-        .args(["score", file.to_str().unwrap(), "--format", "json", "--lang", "zh", "--profile", "section-chief"])
+    let env = Env::new();
+    let file = env.write("a.toml", &answers_toml("张三", 4));
+    let out = zhixing()
+        .args(["score", &file, "--format", "json", "--lang", "zh", "--profile", "section-chief"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -208,12 +202,7 @@ fn jsonl_from_stdin_is_one_result_a_line() {
         "answers": {"learning.routine": 5, "learning.passive": 1}
     });
     let input = format!("{doc}\n{doc}\n");
-    let out = Command::cargo_bin("zhixing")
-        .unwrap()
-        .args(["score", "-", "--format", "jsonl", "--lang", "en"])
-        .write_stdin(input)
-        .output()
-        .unwrap();
+    let out = zhixing().args(["score", "-", "--format", "jsonl", "--lang", "en"]).write_stdin(input).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
@@ -233,15 +222,11 @@ fn jsonl_from_stdin_is_one_result_a_line() {
 #[test]
 fn out_file_is_private_and_csv_has_a_bom() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("a.toml");
-    std::fs::write(&file, answers_toml("=cmd|' /C calc'!A0", 3)).unwrap();
-    let out_path = dir.path().join("report.csv");
-    let out = Command::cargo_bin("zhixing")
-        .unwrap()
-        .args(["score", file.to_str().unwrap(), "--format", "csv", "--out", out_path.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let env = Env::new();
+    let file = env.write("a.toml", &answers_toml("=cmd|' /C calc'!A0", 3));
+    let out_path = env.path("report.csv");
+    let out =
+        zhixing().args(["score", &file, "--format", "csv", "--out", out_path.to_str().unwrap()]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.stdout.is_empty());
     let bytes = std::fs::read(&out_path).unwrap();
@@ -251,5 +236,5 @@ fn out_file_is_private_and_csv_has_a_bom() {
     let mode = std::fs::metadata(&out_path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
     // No temporary file left behind.
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    assert_eq!(std::fs::read_dir(env.dir.path()).unwrap().count(), 2);
 }

@@ -4,30 +4,7 @@
 //! scored or stored; every problem is named with its line; what is read in
 //! blocks gives what a whole file gives. Fixtures are made here.
 
-use std::path::PathBuf;
-
-use assert_cmd::Command;
-
-fn bin() -> Command {
-    let mut c = Command::cargo_bin("zhixing").unwrap();
-    c.env_remove("ZHIXING_STORE").env("ZHIXING_LANG", "en").env("NO_COLOR", "1");
-    c
-}
-
-/// The core rubric's item ids, in rubric order.
-fn item_ids() -> Vec<String> {
-    let out = bin().args(["rubric", "show", "core", "--format", "json"]).output().unwrap();
-    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let mut ids = Vec::new();
-    for s in r["sections"].as_array().unwrap() {
-        for d in s["dimensions"].as_array().unwrap() {
-            for i in d["items"].as_array().unwrap() {
-                ids.push(i["id"].as_str().unwrap().to_string());
-            }
-        }
-    }
-    ids
-}
+use crate::common::{Env, bin, item_ids};
 
 /// `n` respondents as JSON Lines, answers varied by person and item, some
 /// skipped; about 1.2 KB a line, so 300 lines make more than one block.
@@ -51,41 +28,6 @@ fn batch(n: usize) -> Vec<String> {
             .to_string()
         })
         .collect()
-}
-
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Self {
-        Env { dir: tempfile::tempdir().unwrap() }
-    }
-    fn store(&self) -> PathBuf {
-        self.dir.path().join("z.db")
-    }
-    fn write(&self, name: &str, bytes: &[u8]) -> String {
-        let p = self.dir.path().join(name);
-        std::fs::write(&p, bytes).unwrap();
-        p.to_str().unwrap().to_string()
-    }
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        bin().arg("--store").arg(self.store()).args(args).output().unwrap()
-    }
-    #[track_caller]
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    }
-    /// Exit 2 with nothing on stdout: its stderr.
-    #[track_caller]
-    fn refused(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        assert!(out.stdout.is_empty(), "{args:?} printed {} bytes", out.stdout.len());
-        String::from_utf8(out.stderr).unwrap()
-    }
 }
 
 fn lines(text: &[String]) -> Vec<u8> {

@@ -3,15 +3,17 @@
 
 use assert_cmd::Command;
 
+use crate::common::{self, Env, template};
+
+/// [`common::bin`] in Chinese.
 fn bin() -> Command {
-    let mut c = Command::cargo_bin("zhixing").unwrap();
-    c.env("ZHIXING_LANG", "zh").env("NO_COLOR", "1");
+    let mut c = common::bin();
+    c.env("ZHIXING_LANG", "zh");
     c
 }
 
 fn answers(name: &str, value: i64, taken_at: &str) -> String {
-    let template = bin().args(["rubric", "template"]).output().unwrap();
-    let text = String::from_utf8(template.stdout).unwrap();
+    let text = template("zh");
     let mut answers = serde_json::Map::new();
     for (k, line) in text.lines().enumerate() {
         if let Some(id) = line.strip_suffix(" = \"?\"") {
@@ -51,12 +53,11 @@ fn check_document(html: &str) {
 
 #[test]
 fn an_individual_report_is_safe_and_self_contained() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("z.db");
+    let env = Env::new();
+    let store = env.store();
     let name = "<script>alert(1)</script>";
     for (v, t) in [(1, "2026-05-01T09:00:00+08:00"), (3, "2026-11-28T09:00:00+08:00")] {
-        let f = dir.path().join(format!("a{v}.jsonl"));
-        std::fs::write(&f, answers(name, v, t)).unwrap();
+        let f = env.write(&format!("a{v}.jsonl"), &answers(name, v, t));
         let out =
             bin().arg("--store").arg(&store).args(["score", "--save", "--format", "json"]).arg(&f).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -83,20 +84,18 @@ fn an_individual_report_is_safe_and_self_contained() {
 
 #[test]
 fn html_is_deterministic_for_the_same_result() {
-    let dir = tempfile::tempdir().unwrap();
-    let f = dir.path().join("a.jsonl");
-    std::fs::write(&f, answers("张三", 2, "2026-11-28T09:00:00+08:00")).unwrap();
+    let env = Env::new();
+    let f = env.write("a.jsonl", &answers("张三", 2, "2026-11-28T09:00:00+08:00"));
     let out = bin().args(["score", "--format", "json"]).arg(&f).output().unwrap();
-    let result = dir.path().join("r.json");
-    std::fs::write(&result, &out.stdout).unwrap();
+    let result = env.write("r.json", &out.stdout);
     let a = bin()
-        .env("ZHIXING_STORE", dir.path().join("none.db"))
+        .env("ZHIXING_STORE", env.path("none.db"))
         .args(["report", "--format", "html"])
         .arg(&result)
         .output()
         .unwrap();
     let b = bin()
-        .env("ZHIXING_STORE", dir.path().join("none.db"))
+        .env("ZHIXING_STORE", env.path("none.db"))
         .args(["report", "--format", "html"])
         .arg(&result)
         .output()
@@ -108,7 +107,7 @@ fn html_is_deterministic_for_the_same_result() {
 
 #[test]
 fn group_reports_in_html_are_safe_and_self_contained() {
-    let dir = tempfile::tempdir().unwrap();
+    let env = Env::new();
     let mut lines = String::new();
     for i in 0..12 {
         let dept = if i % 2 == 0 { "<i>研究室</i>" } else { "秘书处" };
@@ -126,12 +125,10 @@ fn group_reports_in_html_are_safe_and_self_contained() {
         lines.push_str(&doc.to_string());
         lines.push('\n');
     }
-    let answers_file = dir.path().join("class.jsonl");
-    std::fs::write(&answers_file, lines).unwrap();
+    let answers_file = env.write("class.jsonl", &lines);
     let out = bin().args(["score", "--format", "jsonl"]).arg(&answers_file).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let results = dir.path().join("results.jsonl");
-    std::fs::write(&results, &out.stdout).unwrap();
+    let results = env.write("results.jsonl", &out.stdout);
 
     for by in ["department", "subject"] {
         let out = bin().args(["group", "--by", by, "--format", "html"]).arg(&results).output().unwrap();

@@ -1,0 +1,14 @@
+//! The integration tests, one binary linking the crate once: a module per
+//! area, the helpers they share in `common`.
+
+mod common;
+
+mod batches;
+mod cli;
+mod contract;
+mod group;
+mod html;
+mod pty;
+mod rubrics;
+mod spreadsheets;
+mod store;
