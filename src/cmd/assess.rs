@@ -138,7 +138,7 @@ pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
         eprintln!("{}", i18n::msg(ctx.lang).assess_saved(results.len()));
     }
     crate::cmd::emit(ctx, &args.output, |w, style| {
-        let mut sink = report::sink(args.output.format, style);
+        let mut sink = report::renderer(args.output.format, style);
         for (r, p) in &results {
             sink.write(w, Entry { result: r, previous: p.as_ref() })?;
         }

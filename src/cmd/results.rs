@@ -10,7 +10,7 @@ use crate::error::{Error, IoAction, Problem, Result};
 use crate::i18n;
 use crate::input::read_input;
 use crate::pipeline;
-use crate::report::{self, CsvWriter, Entry, Format, Sink};
+use crate::report::{self, CsvWriter, Entry, Format, Renderer};
 use crate::result::ResultDoc;
 use crate::resultfile;
 use crate::settings::{self, Output, Store as StoreCommand};
@@ -85,7 +85,7 @@ pub fn report(ctx: &Ctx, args: settings::Report) -> Result<()> {
 
 fn render_results(ctx: &Ctx, out: &Output, results: &[ResultDoc], previous: &[Option<ResultDoc>]) -> Result<()> {
     emit(ctx, out, |w, style| {
-        let mut sink = report::sink(out.format, style);
+        let mut sink = report::renderer(out.format, style);
         for (r, p) in results.iter().zip(previous) {
             sink.write(w, Entry { result: r, previous: p.as_ref() })?;
         }
@@ -102,7 +102,7 @@ pub fn history(ctx: &Ctx, args: settings::History) -> Result<()> {
     let rows: Vec<ResultDoc> = all.into_iter().filter(|r| Some(&r.rubric.id) == rubric.as_ref()).collect();
     let h = report::history::build(&args.subject, &rows);
     emit(ctx, &args.output, |w, style| {
-        Ok(w.write_all(report::history::render(&h, args.output.format, style).as_bytes())?)
+        Ok(w.write_all(report::renderer(args.output.format, style).history(&h).as_bytes())?)
     })
 }
 

@@ -96,7 +96,7 @@ pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
             );
             return run;
         }
-        let mut sink = report::sink(format, style);
+        let mut sink = report::renderer(format, style);
         let mut one = |resp: Respondent| -> Result<()> {
             let id = ids.generate().map(|u| u.to_string()).unwrap_or_else(|_| ulid::Ulid::new().to_string());
             let scores = scorer.scores(&resp.values, resp.seconds);

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{Entry, Sink};
+use super::{Entry, Renderer};
 
 /// A text cell made safe for spreadsheets: a leading `=`, `+`, `-`, `@`,
 /// tab, CR or LF gets a `'` in front (OWASP "CSV injection").
@@ -106,7 +106,11 @@ impl CsvWriter {
     }
 }
 
-impl Sink for CsvWriter {
+impl Renderer for CsvWriter {
+    fn history(&self, h: &super::history::History) -> String {
+        super::history::csv(h, self.bom)
+    }
+
     fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
         let r = entry.result;
         for (s, d) in r.dimensions() {

@@ -122,22 +122,12 @@ fn section_score(row: &Row, id: &str) -> Option<f64> {
     row.sections.iter().find(|s| s.id == id).and_then(|s| s.score)
 }
 
-pub fn render(h: &History, format: Format, style: &Style) -> String {
-    match format {
-        Format::Json | Format::Jsonl => {
-            let mut t = if format == Format::Json {
-                serde_json::to_string_pretty(h).unwrap_or_default()
-            } else {
-                serde_json::to_string(h).unwrap_or_default()
-            };
-            t.push('\n');
-            t
-        }
-        Format::Csv => csv(h, style.bom),
-        Format::Markdown => markdown(h, style.lang),
-        Format::Table => table(h, style),
-        Format::Html => html(h, style.lang),
-    }
+/// As JSON, pretty or one line.
+pub fn json(h: &History, pretty: bool) -> String {
+    let mut t =
+        if pretty { serde_json::to_string_pretty(h).unwrap_or_default() } else { serde_json::to_string(h).unwrap_or_default() };
+    t.push('\n');
+    t
 }
 
 fn heading(h: &History, lang: Lang) -> String {
@@ -176,7 +166,7 @@ fn trend_line(h: &History, style: &Style) -> String {
     }
 }
 
-fn table(h: &History, style: &Style) -> String {
+pub(super) fn table(h: &History, style: &Style) -> String {
     let lang = style.lang;
     let u = i18n::ui(lang);
     let cols = columns(h);
@@ -210,7 +200,7 @@ fn table(h: &History, style: &Style) -> String {
     o
 }
 
-fn markdown(h: &History, lang: Lang) -> String {
+pub(super) fn markdown(h: &History, lang: Lang) -> String {
     let u = i18n::ui(lang);
     let cols = columns(h);
     let mut o = format!("# {}\n\n", md_escape(&heading(h, lang)));
@@ -239,7 +229,7 @@ fn markdown(h: &History, lang: Lang) -> String {
     o
 }
 
-fn csv(h: &History, bom: bool) -> String {
+pub(super) fn csv(h: &History, bom: bool) -> String {
     let cols = columns(h);
     let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
     let mut header = vec![
@@ -269,7 +259,7 @@ fn csv(h: &History, bom: bool) -> String {
 }
 
 /// A subject's history: a line chart of the overall and section scores.
-fn html(h: &History, lang: Lang) -> String {
+pub(super) fn html(h: &History, lang: Lang) -> String {
     let u = ui(lang);
     let labels: Vec<String> = h.results.iter().map(|r| short_time(&r.taken_at).chars().take(10).collect()).collect();
     let mut series =

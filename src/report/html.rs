@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::svg::{self, Axis, GapBar, RadarNames};
-use super::{Entry, Sink, Style, Trend, delta, dimension_change, num, opt_num, short_time};
+use super::{Entry, Renderer, Style, Trend, delta, dimension_change, num, opt_num, short_time};
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
 use crate::result::{ResultDoc, Severity};
@@ -209,7 +209,11 @@ impl HtmlSink {
     }
 }
 
-impl Sink for HtmlSink {
+impl Renderer for HtmlSink {
+    fn history(&self, h: &super::history::History) -> String {
+        super::history::html(h, self.style.lang)
+    }
+
     fn write(&mut self, _out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
         if self.title.is_none() {
             self.title = Some(format!("{} · {}", entry.result.rubric.title, entry.result.subject.name));

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{Entry, Sink};
+use super::{Entry, Renderer};
 
 /// One object for one result; an array for several.
 #[derive(Default)]
@@ -11,7 +11,11 @@ pub struct JsonSink {
     count: usize,
 }
 
-impl Sink for JsonSink {
+impl Renderer for JsonSink {
+    fn history(&self, h: &super::history::History) -> String {
+        super::history::json(h, true)
+    }
+
     fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
         let text = serde_json::to_string_pretty(entry.result).map_err(io::Error::other)?;
         self.count += 1;
@@ -42,7 +46,11 @@ fn indent(text: &str) -> String {
 /// One compact result a line.
 pub struct JsonlSink;
 
-impl Sink for JsonlSink {
+impl Renderer for JsonlSink {
+    fn history(&self, h: &super::history::History) -> String {
+        super::history::json(h, false)
+    }
+
     fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
         serde_json::to_writer(&mut *out, entry.result).map_err(io::Error::other)?;
         out.write_all(b"\n")

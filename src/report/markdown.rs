@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{Entry, Sink, Style, Trend, delta, dimension_change, num, opt_num, short_time};
+use super::{Entry, Renderer, Style, Trend, delta, dimension_change, num, opt_num, short_time};
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
 
@@ -37,7 +37,11 @@ pub fn md(text: &str) -> String {
     out
 }
 
-impl Sink for MarkdownSink {
+impl Renderer for MarkdownSink {
+    fn history(&self, h: &super::history::History) -> String {
+        super::history::markdown(h, self.style.lang)
+    }
+
     fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
         if self.count > 0 {
             writeln!(out, "\n---\n")?;

@@ -15,6 +15,8 @@ use std::io::{self, Write};
 use crate::lang::Lang;
 use crate::result::ResultDoc;
 
+use self::history::History;
+
 pub use self::csv::{CsvWriter, csv_cell};
 pub use self::markdown::md as md_escape;
 
@@ -63,13 +65,22 @@ pub struct Entry<'a> {
     pub previous: Option<&'a ResultDoc>,
 }
 
-/// Writes results one at a time, so batches stream.
-pub trait Sink {
+/// How each document is written in one format: one implementation per
+/// format (`table.rs`, `markdown.rs`, `html.rs`, `csv.rs`, `json.rs`), chosen
+/// once by [`renderer`]. A new document is a new method here, so every
+/// format must say how it writes it; a new format is a new implementation.
+pub trait Renderer {
+    /// One result, with the subject's previous one; results come one at a
+    /// time, so batches stream.
     fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()>;
+    /// After the last result.
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()>;
+    /// A subject's results over time.
+    fn history(&self, h: &History) -> String;
 }
 
-pub fn sink(format: Format, style: &Style) -> Box<dyn Sink> {
+/// The renderer of a format.
+pub fn renderer(format: Format, style: &Style) -> Box<dyn Renderer> {
     match format {
         Format::Table => Box::new(table::TableSink::new(style.clone())),
         Format::Markdown => Box::new(markdown::MarkdownSink::new(style.clone())),
@@ -83,7 +94,7 @@ pub fn sink(format: Format, style: &Style) -> Box<dyn Sink> {
 /// Render results to bytes (for tests and small outputs).
 pub fn render(format: Format, style: &Style, entries: &[Entry<'_>]) -> Vec<u8> {
     let mut out = Vec::new();
-    let mut s = sink(format, style);
+    let mut s = renderer(format, style);
     for e in entries {
         // Writing to a Vec cannot fail.
         let _ = s.write(&mut out, *e);

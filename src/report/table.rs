@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 
-use super::{Entry, Sink, Style, Trend, delta, dimension_change, num, opt_num, short_time};
+use super::{Entry, Renderer, Style, Trend, delta, dimension_change, num, opt_num, short_time};
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
 use crate::result::{ResultDoc, Severity};
@@ -21,7 +21,11 @@ impl TableSink {
     }
 }
 
-impl Sink for TableSink {
+impl Renderer for TableSink {
+    fn history(&self, h: &super::history::History) -> String {
+        super::history::table(h, &self.style)
+    }
+
     fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
         if self.count > 0 {
             writeln!(out)?;
