@@ -102,14 +102,11 @@ pub fn render_from(path: &str, text: &str, first_line: usize, diags: &[Diagnosti
     let renderer = Renderer::plain();
     let mut out = String::new();
     for d in diags {
-        let name = match d.level {
-            Level::Error => msg.diag_error(),
-            Level::Warning => msg.diag_warning(),
+        let (name, level) = match d.level {
+            Level::Error => (msg.diag_error(), SnippetLevel::ERROR),
+            Level::Warning => (msg.diag_warning(), SnippetLevel::WARNING),
         };
-        let level = match d.level {
-            Level::Error => SnippetLevel::ERROR.with_name(name),
-            Level::Warning => SnippetLevel::WARNING.with_name(name),
-        };
+        let level = level.with_name(name);
         let help_level = SnippetLevel::HELP.with_name(msg.diag_help());
         let mut report: Vec<Group> = Vec::new();
         match &d.span {
