@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Renderer, Snippet};
 
+use crate::i18n;
 use crate::lang::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,14 +98,16 @@ pub fn render(path: &str, text: &str, diags: &[Diagnostic], lang: Lang) -> Strin
 /// As [`render`], for a `text` that is part of the file starting at line
 /// `first_line` (one line of JSON Lines, read as it streams by).
 pub fn render_from(path: &str, text: &str, first_line: usize, diags: &[Diagnostic], lang: Lang) -> String {
+    let msg = i18n::msg(lang);
     let renderer = Renderer::plain();
     let mut out = String::new();
     for d in diags {
-        let level = match d.level {
-            Level::Error => SnippetLevel::ERROR.with_name(lang.pick("错误", "error")),
-            Level::Warning => SnippetLevel::WARNING.with_name(lang.pick("警告", "warning")),
+        let (name, level) = match d.level {
+            Level::Error => (msg.diag_error(), SnippetLevel::ERROR),
+            Level::Warning => (msg.diag_warning(), SnippetLevel::WARNING),
         };
-        let help_level = SnippetLevel::HELP.with_name(lang.pick("提示", "help"));
+        let level = level.with_name(name);
+        let help_level = SnippetLevel::HELP.with_name(msg.diag_help());
         let mut report: Vec<Group> = Vec::new();
         match &d.span {
             Some(span) => {
@@ -123,13 +126,9 @@ pub fn render_from(path: &str, text: &str, first_line: usize, diags: &[Diagnosti
             }
             None => {
                 // No place to show: the message and its help, plainly.
-                let name = match d.level {
-                    Level::Error => lang.pick("错误", "error"),
-                    Level::Warning => lang.pick("警告", "warning"),
-                };
                 out.push_str(&format!("{name}: {path}: {}\n", d.message));
                 if let Some(help) = &d.help {
-                    out.push_str(&format!("{}: {help}\n", lang.pick("提示", "help")));
+                    out.push_str(&format!("{}: {help}\n", msg.diag_help()));
                 }
                 continue;
             }

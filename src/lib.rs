@@ -36,4 +36,6 @@ pub mod score;
 pub mod settings;
 pub mod store;
 pub mod tabular;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod width;

@@ -3,6 +3,8 @@
 
 use comfy_table::{ContentArrangement, Table, presets};
 
+use crate::i18n;
+use crate::i18n::rubric::TemplateScale;
 use crate::lang::Lang;
 use crate::report::{md_escape, num};
 use crate::rubric::{Loaded, Rubric};
@@ -12,14 +14,9 @@ pub fn list_table(rows: &[Loaded], lang: Lang, ascii: bool) -> String {
     let mut t = Table::new();
     t.load_style(if ascii { presets::ASCII_FULL_CONDENSED } else { presets::UTF8_FULL_CONDENSED });
     t.force_no_tty().set_content_arrangement(ContentArrangement::Dynamic).set_width(100);
-    t.set_header(vec![
-        "id",
-        lang.pick("版本", "version"),
-        lang.pick("名称", "title"),
-        lang.pick("维度", "dimensions"),
-        lang.pick("条目", "items"),
-        lang.pick("目标配置", "profiles"),
-    ]);
+    let mut header = vec!["id"];
+    header.extend(i18n::msg(lang).rubric_list_headers());
+    t.set_header(header);
     for l in rows {
         let r = &l.rubric;
         t.add_row(vec![
@@ -41,42 +38,25 @@ pub fn minutes(items: usize) -> usize {
 
 /// An outline of a rubric for the terminal.
 pub fn show_text(r: &Rubric, lang: Lang, width: u16) -> String {
+    let msg = i18n::msg(lang);
     let l = lang.code();
     let width = usize::from(width).clamp(40, 120);
     let mut o = String::new();
     o.push_str(&format!("{} ({} {})\n", r.text(&r.title, l), r.id, r.version));
-    o.push_str(&match lang {
-        Lang::Zh => format!(
-            "{} 个分区，{} 个维度，{} 个条目，约 {} 分钟；目标 {}\n",
-            r.sections.len(),
-            r.dimensions().count(),
-            r.item_count(),
-            minutes(r.item_count()),
-            num(r.targets.default)
-        ),
-        Lang::En => format!(
-            "{} sections, {} dimensions, {} items, about {} minutes; target {}\n",
-            r.sections.len(),
-            r.dimensions().count(),
-            r.item_count(),
-            minutes(r.item_count()),
-            num(r.targets.default)
-        ),
-    });
-    let labels: Vec<String> = r
-        .scale
-        .labels
-        .iter()
-        .enumerate()
-        .map(|(i, t)| format!("{} {}", r.scale.min + i as i64, r.text(t, l)))
-        .collect();
-    o.push_str(&format!("{}{}\n", lang.pick("量表：", "Scale: "), labels.join(" / ")));
+    o.push_str(&msg.rubric_outline_summary(
+        r.sections.len(),
+        r.dimensions().count(),
+        r.item_count(),
+        minutes(r.item_count()),
+        &num(r.targets.default),
+    ));
+    o.push_str(&format!("{}{}\n", msg.rubric_outline_scale(), scale_labels(r, l).join(" / ")));
     for (id, p) in &r.profiles {
         o.push_str(&format!(
             "{}{id} {} ({} {})\n",
-            lang.pick("目标配置：", "Profile: "),
+            msg.rubric_outline_profile(),
             r.text(&p.title, l),
-            lang.pick("目标", "target"),
+            msg.rubric_outline_target(),
             p.default.map_or_else(|| num(r.targets.default), num)
         ));
     }
@@ -90,7 +70,7 @@ pub fn show_text(r: &Rubric, lang: Lang, width: u16) -> String {
                 }
             }
             for it in &d.items {
-                let mark = if it.reverse { lang.pick("（反向）", " (reverse)") } else { "" };
+                let mark = if it.reverse { msg.rubric_reverse_mark() } else { "" };
                 let head = format!("    - {}{mark}: ", it.id);
                 let lines = wrap(r.text(&it.text, l), width.saturating_sub(8).max(20));
                 o.push_str(&head);
@@ -107,6 +87,7 @@ pub fn show_text(r: &Rubric, lang: Lang, width: u16) -> String {
 
 /// An outline of a rubric as Markdown.
 pub fn show_markdown(r: &Rubric, lang: Lang) -> String {
+    let msg = i18n::msg(lang);
     let l = lang.code();
     let mut o = format!("# {} ({} {})\n", md_escape(r.text(&r.title, l)), md_escape(&r.id), md_escape(&r.version));
     for s in &r.sections {
@@ -117,11 +98,11 @@ pub fn show_markdown(r: &Rubric, lang: Lang) -> String {
                 o.push_str(&format!("{}\n\n", md_escape(r.text(desc, l))));
             }
             for it in &d.items {
-                let mark = if it.reverse { lang.pick("（反向）", " (reverse)") } else { "" };
+                let mark = if it.reverse { msg.rubric_reverse_mark() } else { "" };
                 o.push_str(&format!("- `{}`{mark} {}\n", it.id, md_escape(r.text(&it.text, l))));
             }
             if !d.suggestions.is_empty() {
-                o.push_str(&format!("\n{}\n\n", lang.pick("改进建议：", "Suggestions:")));
+                o.push_str(&format!("\n{}\n\n", msg.rubric_suggestions_heading()));
                 for s in &d.suggestions {
                     o.push_str(&format!("- {}\n", md_escape(r.text(s, l))));
                 }
@@ -129,6 +110,11 @@ pub fn show_markdown(r: &Rubric, lang: Lang) -> String {
         }
     }
     o
+}
+
+/// "1 完全不符合", … : each scale point with its label.
+fn scale_labels(r: &Rubric, l: &str) -> Vec<String> {
+    r.scale.labels.iter().enumerate().map(|(i, t)| format!("{} {}", r.scale.min + i as i64, r.text(t, l))).collect()
 }
 
 /// TOML string literal.
@@ -139,58 +125,20 @@ fn toml_str(s: &str) -> String {
 /// An answers file to fill in: every item id with its statement as a comment.
 /// Each answer starts as "?", which `zhixing score` names until it is filled.
 pub fn template(r: &Rubric, lang: Lang) -> String {
+    let msg = i18n::msg(lang);
     let l = lang.code();
-    let mut o = String::new();
-    let labels: Vec<String> = r
-        .scale
-        .labels
-        .iter()
-        .enumerate()
-        .map(|(i, t)| format!("{} {}", r.scale.min + i as i64, r.text(t, l)))
-        .collect();
-    match lang {
-        Lang::Zh => {
-            o.push_str(&format!("# {}（{} {}）答卷\n", r.text(&r.title, l), r.id, r.version));
-            o.push_str(&format!(
-                "# 把每个 \"?\" 改为 {} 到 {} 的整数：{}\n",
-                r.scale.min,
-                r.scale.max,
-                labels.join("，")
-            ));
-            if r.scale.allow_skip {
-                o.push_str("# 不适用的条目写 \"skip\"。\n");
-            }
-            o.push_str(&format!("# 填好后运行：zhixing score 此文件 --rubric {}\n\n", r.id));
-        }
-        Lang::En => {
-            o.push_str(&format!("# {} ({} {}): answers\n", r.text(&r.title, l), r.id, r.version));
-            o.push_str(&format!(
-                "# Replace each \"?\" with a whole number from {} to {}: {}\n",
-                r.scale.min,
-                r.scale.max,
-                labels.join(", ")
-            ));
-            if r.scale.allow_skip {
-                o.push_str("# Write \"skip\" for an item that does not apply.\n");
-            }
-            o.push_str(&format!("# Then run: zhixing score THIS-FILE --rubric {}\n\n", r.id));
-        }
-    }
+    let labels = scale_labels(r, l);
+    let scale = TemplateScale { min: r.scale.min, max: r.scale.max, labels: &labels, allow_skip: r.scale.allow_skip };
+    let mut o = msg.rubric_template_intro(r.text(&r.title, l), &r.id, &r.version, scale);
     o.push_str(&format!("rubric = {}\n", toml_str(&r.id)));
-    o.push_str(&format!("# session = {}\n", toml_str(lang.pick("2026秋季培训班", "Autumn 2026 class"))));
+    o.push_str(&format!("# session = {}\n", toml_str(msg.rubric_template_session())));
     o.push_str("# taken_at = \"2026-11-28T09:30:00+08:00\"\n\n");
     o.push_str("[subject]\n");
-    o.push_str(&format!(
-        "name = \"\"  # {}\n",
-        lang.pick("被评价人姓名（必填）", "name of the person assessed (required)")
-    ));
-    o.push_str(&format!("# department = {}\n\n", toml_str(lang.pick("秘书处", "General office"))));
+    o.push_str(&format!("name = \"\"  # {}\n", msg.rubric_template_name_note()));
+    o.push_str(&format!("# department = {}\n\n", toml_str(msg.rubric_template_department())));
     o.push_str("[rater]\n");
     o.push_str("role = \"self\"  # self | supervisor | peer | subordinate | other\n");
-    o.push_str(&format!(
-        "# name = \"\"  # {}\n\n",
-        lang.pick("评价他人时填写评价人姓名", "the rater's name, when rating someone else")
-    ));
+    o.push_str(&format!("# name = \"\"  # {}\n\n", msg.rubric_template_rater_note()));
     o.push_str("[answers]\n");
     for s in &r.sections {
         for d in &s.dimensions {

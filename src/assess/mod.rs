@@ -10,10 +10,11 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n;
 use crate::lang::Lang;
 use crate::response::Response;
 use crate::result::{Rater, Role, Subject};
-use crate::rubric::Rubric;
+use crate::rubric::{Item, Rubric};
 
 /// Why the questionnaire stopped before it was submitted.
 #[derive(Debug)]
@@ -166,17 +167,14 @@ pub struct Setup<'a> {
     pub new_id: &'a dyn Fn() -> String,
 }
 
-fn t(lang: Lang, zh: &str, en: &str) -> String {
-    lang.pick(zh, en).to_string()
-}
+/// An item with the titles of its section and dimension, in the text language.
+type Placed<'r> = (&'r str, &'r str, &'r Item);
 
 /// Run one person's questionnaire, from the welcome screen to submission.
 pub fn run(p: &mut dyn Prompter, drafts: &mut dyn Drafts, setup: &Setup, preset: &Preset) -> Result<Completed, Abort> {
     let r = setup.rubric;
-    let lang = setup.lang;
     let l = setup.text_lang;
-    let items: Vec<(&str, &str, &crate::rubric::Item)> =
-        r.items().map(|(s, d, i)| (r.text(&s.title, l), r.text(&d.title, l), i)).collect();
+    let items: Vec<Placed> = r.items().map(|(s, d, i)| (r.text(&s.title, l), r.text(&d.title, l), i)).collect();
     let total = items.len();
     let scale: Vec<(i64, String)> = r
         .scale
@@ -186,75 +184,7 @@ pub fn run(p: &mut dyn Prompter, drafts: &mut dyn Drafts, setup: &Setup, preset:
         .map(|(k, lab)| (r.scale.min + k as i64, r.text(lab, l).to_string()))
         .collect();
 
-    // A draft to resume, found before the welcome when the subject is known.
-    let mut draft: Option<DraftDoc> = None;
-    if preset.resume
-        && !preset.kiosk
-        && let Some(name) = &preset.subject
-    {
-        draft = drafts.find(name, &r.id).map_err(Abort::Draft)?;
-    }
-    p.welcome(&Welcome {
-        title: r.text(&r.title, l).to_string(),
-        items: total,
-        minutes: crate::rubric_view::minutes(total),
-        scale: scale.iter().map(|(v, s)| format!("{v} {s}")).collect(),
-        allow_skip: r.scale.allow_skip,
-        resumed: draft.as_ref().map(|d| d.answers.len()),
-    })?;
-
-    let mut d = match draft {
-        Some(d) => d,
-        None => {
-            let ident = identity(p, lang, preset)?;
-            let existing =
-                if preset.kiosk { None } else { drafts.find(&ident.subject.name, &r.id).map_err(Abort::Draft)? };
-            let resume = match &existing {
-                Some(_) if preset.resume => true,
-                Some(e) => p.confirm(
-                    &match lang {
-                        Lang::Zh => format!(
-                            "{} 有一份未完成的问卷（已答 {} / {} 题）。接着上次的作答继续吗？选“否”将丢弃它，重新开始。",
-                            e.subject,
-                            e.answers.len(),
-                            total
-                        ),
-                        Lang::En => format!(
-                            "{} has an unfinished questionnaire ({} of {} answered). Continue it? \"No\" discards it and starts anew.",
-                            e.subject,
-                            e.answers.len(),
-                            total
-                        ),
-                    },
-                    true,
-                )?,
-                None => false,
-            };
-            match existing {
-                Some(e) if resume => e,
-                other => {
-                    if let Some(e) = other {
-                        drafts.delete(&e.id).map_err(Abort::Draft)?;
-                    }
-                    let now = (setup.now)();
-                    DraftDoc {
-                        id: (setup.new_id)(),
-                        rubric_id: r.id.clone(),
-                        rubric_sha256: setup.rubric_sha256.to_string(),
-                        lang: l.to_string(),
-                        subject: ident.subject.name.clone(),
-                        department: ident.subject.department.clone(),
-                        role: ident.rater.role,
-                        rater: ident.rater.name.clone(),
-                        session: preset.session.clone(),
-                        started_at: now.clone(),
-                        updated_at: now,
-                        ..Default::default()
-                    }
-                }
-            }
-        }
-    };
+    let mut d = open_draft(p, drafts, setup, preset, &scale, total)?;
     // A draft may come from an older version of the rubric: keep what still fits.
     let known: HashMap<&str, ()> = items.iter().map(|(_, _, i)| (i.id.as_str(), ())).collect();
     d.answers
@@ -267,60 +197,9 @@ pub fn run(p: &mut dyn Prompter, drafts: &mut dyn Drafts, setup: &Setup, preset:
 
     let mut reviewing = false;
     loop {
-        // The items, from the draft's position.
-        while d.position < total {
-            let (section, dimension, item) = items[d.position];
-            let options = match &item.anchors {
-                Some(a) => {
-                    a.iter().enumerate().map(|(k, t)| (r.scale.min + k as i64, r.text(t, l).to_string())).collect()
-                }
-                None => scale.clone(),
-            };
-            let screen = ItemScreen {
-                section: section.to_string(),
-                dimension: dimension.to_string(),
-                statement: r.text(&item.text, l).to_string(),
-                number: d.position + 1,
-                total,
-                options,
-                current: d.answers.get(&item.id).copied(),
-                allow_skip: r.scale.allow_skip,
-                can_go_back: d.position > 0 && !reviewing,
-            };
-            let (action, secs) = p.item(&screen)?;
-            *d.seconds.entry(item.id.clone()).or_insert(0.0) += secs.max(0.0);
-            match action {
-                ItemAction::Answer(v) if (r.scale.min..=r.scale.max).contains(&v) => {
-                    d.answers.insert(item.id.clone(), Some(v));
-                }
-                ItemAction::Skip if r.scale.allow_skip => {
-                    d.answers.insert(item.id.clone(), None);
-                }
-                ItemAction::Back if d.position > 0 && !reviewing => {
-                    d.position -= 1;
-                    save(drafts, &mut d, setup)?;
-                    continue;
-                }
-                _ => continue, // not allowed here: ask again
-            }
-            d.position = if reviewing { total } else { d.position + 1 };
-            save(drafts, &mut d, setup)?;
-        }
-        // Review.
+        ask_items(p, drafts, setup, &mut d, &items, &scale, reviewing)?;
         reviewing = true;
-        let lines = items
-            .iter()
-            .enumerate()
-            .map(|(k, (_, _, it))| ReviewLine {
-                number: k + 1,
-                statement: r.text(&it.text, l).to_string(),
-                answer: d.answers.get(&it.id).copied().flatten().map(|v| {
-                    let label = scale.iter().find(|(x, _)| *x == v).map(|(_, s)| s.clone()).unwrap_or_default();
-                    (v, label)
-                }),
-            })
-            .collect();
-        match p.review(&ReviewScreen { lines })? {
+        match p.review(&review_screen(setup, &d, &items, &scale))? {
             ReviewAction::Submit => break,
             ReviewAction::Change(k) if k < total => d.position = k,
             ReviewAction::Change(_) => {}
@@ -339,6 +218,146 @@ pub fn run(p: &mut dyn Prompter, drafts: &mut dyn Drafts, setup: &Setup, preset:
     Ok(Completed { response, draft_id: d.id })
 }
 
+/// The welcome screen, then the draft to fill: one to resume, found before
+/// the welcome when the subject is known, or after asking who is assessed;
+/// else a new one.
+fn open_draft(
+    p: &mut dyn Prompter,
+    drafts: &mut dyn Drafts,
+    setup: &Setup,
+    preset: &Preset,
+    scale: &[(i64, String)],
+    total: usize,
+) -> Result<DraftDoc, Abort> {
+    let r = setup.rubric;
+    let l = setup.text_lang;
+    let mut draft: Option<DraftDoc> = None;
+    if preset.resume
+        && !preset.kiosk
+        && let Some(name) = &preset.subject
+    {
+        draft = drafts.find(name, &r.id).map_err(Abort::Draft)?;
+    }
+    p.welcome(&Welcome {
+        title: r.text(&r.title, l).to_string(),
+        items: total,
+        minutes: crate::rubric_view::minutes(total),
+        scale: scale.iter().map(|(v, s)| format!("{v} {s}")).collect(),
+        allow_skip: r.scale.allow_skip,
+        resumed: draft.as_ref().map(|d| d.answers.len()),
+    })?;
+    if let Some(d) = draft {
+        return Ok(d);
+    }
+    let ident = identity(p, setup.lang, preset)?;
+    let existing = if preset.kiosk { None } else { drafts.find(&ident.subject.name, &r.id).map_err(Abort::Draft)? };
+    let resume = match &existing {
+        Some(_) if preset.resume => true,
+        Some(e) => {
+            let question = i18n::msg(setup.lang).assess_resume_question(&e.subject, e.answers.len(), total);
+            p.confirm(&question, true)?
+        }
+        None => false,
+    };
+    match existing {
+        Some(e) if resume => Ok(e),
+        other => {
+            if let Some(e) = other {
+                drafts.delete(&e.id).map_err(Abort::Draft)?;
+            }
+            Ok(new_draft(setup, preset, ident))
+        }
+    }
+}
+
+fn new_draft(setup: &Setup, preset: &Preset, ident: Ident) -> DraftDoc {
+    let now = (setup.now)();
+    DraftDoc {
+        id: (setup.new_id)(),
+        rubric_id: setup.rubric.id.clone(),
+        rubric_sha256: setup.rubric_sha256.to_string(),
+        lang: setup.text_lang.to_string(),
+        subject: ident.subject.name,
+        department: ident.subject.department,
+        role: ident.rater.role,
+        rater: ident.rater.name,
+        session: preset.session.clone(),
+        started_at: now.clone(),
+        updated_at: now,
+        ..Default::default()
+    }
+}
+
+/// The items from the draft's position to the end (or, when reviewing, the
+/// one item being changed), saving the draft after every answer.
+fn ask_items(
+    p: &mut dyn Prompter,
+    drafts: &mut dyn Drafts,
+    setup: &Setup,
+    d: &mut DraftDoc,
+    items: &[Placed],
+    scale: &[(i64, String)],
+    reviewing: bool,
+) -> Result<(), Abort> {
+    let r = setup.rubric;
+    let l = setup.text_lang;
+    let total = items.len();
+    while d.position < total {
+        let (section, dimension, item) = items[d.position];
+        let options = match &item.anchors {
+            Some(a) => a.iter().enumerate().map(|(k, t)| (r.scale.min + k as i64, r.text(t, l).to_string())).collect(),
+            None => scale.to_vec(),
+        };
+        let screen = ItemScreen {
+            section: section.to_string(),
+            dimension: dimension.to_string(),
+            statement: r.text(&item.text, l).to_string(),
+            number: d.position + 1,
+            total,
+            options,
+            current: d.answers.get(&item.id).copied(),
+            allow_skip: r.scale.allow_skip,
+            can_go_back: d.position > 0 && !reviewing,
+        };
+        let (action, secs) = p.item(&screen)?;
+        *d.seconds.entry(item.id.clone()).or_insert(0.0) += secs.max(0.0);
+        match action {
+            ItemAction::Answer(v) if (r.scale.min..=r.scale.max).contains(&v) => {
+                d.answers.insert(item.id.clone(), Some(v));
+            }
+            ItemAction::Skip if r.scale.allow_skip => {
+                d.answers.insert(item.id.clone(), None);
+            }
+            ItemAction::Back if d.position > 0 && !reviewing => {
+                d.position -= 1;
+                save(drafts, d, setup)?;
+                continue;
+            }
+            _ => continue, // not allowed here: ask again
+        }
+        d.position = if reviewing { total } else { d.position + 1 };
+        save(drafts, d, setup)?;
+    }
+    Ok(())
+}
+
+fn review_screen(setup: &Setup, d: &DraftDoc, items: &[Placed], scale: &[(i64, String)]) -> ReviewScreen {
+    let r = setup.rubric;
+    let lines = items
+        .iter()
+        .enumerate()
+        .map(|(k, (_, _, it))| ReviewLine {
+            number: k + 1,
+            statement: r.text(&it.text, setup.text_lang).to_string(),
+            answer: d.answers.get(&it.id).copied().flatten().map(|v| {
+                let label = scale.iter().find(|(x, _)| *x == v).map(|(_, s)| s.clone()).unwrap_or_default();
+                (v, label)
+            }),
+        })
+        .collect();
+    ReviewScreen { lines }
+}
+
 fn save(drafts: &mut dyn Drafts, d: &mut DraftDoc, setup: &Setup) -> Result<(), Abort> {
     d.updated_at = (setup.now)();
     drafts.save(d).map_err(Abort::Draft)
@@ -350,41 +369,25 @@ struct Ident {
 }
 
 fn identity(p: &mut dyn Prompter, lang: Lang, preset: &Preset) -> Result<Ident, Abort> {
+    let msg = i18n::msg(lang);
     let role = match preset.role {
         Some(r) => r,
         None => {
-            let options: Vec<String> = Role::ALL
-                .iter()
-                .map(|r| match (r, lang) {
-                    (Role::SelfRating, Lang::Zh) => "自评：评价我自己".to_string(),
-                    (Role::SelfRating, Lang::En) => "Myself: a self-assessment".to_string(),
-                    (Role::Other, Lang::Zh) => "评价他人：其他关系".to_string(),
-                    (Role::Other, Lang::En) => "Someone else: another relation".to_string(),
-                    (r, Lang::Zh) => format!("评价他人：我是其{}", r.zh()),
-                    (r, Lang::En) => format!("Someone else: I am their {}", r.code()),
-                })
-                .collect();
-            Role::ALL[p.choose(&t(lang, "这份问卷评价谁？", "Whom does this questionnaire assess?"), &options)?.min(4)]
+            let options: Vec<String> = Role::ALL.iter().map(|r| msg.assess_role_option(*r)).collect();
+            Role::ALL[p.choose(msg.assess_whom(), &options)?.min(4)]
         }
     };
     let me = role == Role::SelfRating;
     let name = match &preset.subject {
         Some(s) => s.clone(),
         None => {
-            let label = if me {
-                t(lang, "您的姓名", "Your name")
-            } else {
-                t(lang, "被评价人的姓名", "Name of the person you assess")
-            };
-            p.text(&label, true)?.trim().to_string()
+            let label = if me { msg.assess_your_name() } else { msg.assess_subject_name() };
+            p.text(label, true)?.trim().to_string()
         }
     };
     let department = match &preset.department {
         Some(d) => Some(d.clone()),
-        None => {
-            let label = t(lang, "部门（可不填，直接回车）", "Department (optional: press Enter to leave it out)");
-            Some(p.text(&label, false)?.trim().to_string())
-        }
+        None => Some(p.text(msg.assess_department_prompt(), false)?.trim().to_string()),
     }
     .filter(|d| !d.is_empty());
     let rater = if me {
@@ -392,7 +395,7 @@ fn identity(p: &mut dyn Prompter, lang: Lang, preset: &Preset) -> Result<Ident, 
     } else {
         match &preset.rater {
             Some(r) => Some(r.clone()),
-            None => Some(p.text(&t(lang, "您的姓名（评价人）", "Your name (the rater)"), false)?.trim().to_string()),
+            None => Some(p.text(msg.assess_rater_name(), false)?.trim().to_string()),
         }
         .filter(|r| !r.is_empty())
     };

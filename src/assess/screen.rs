@@ -3,6 +3,7 @@
 //! without a terminal. Wide (Chinese) characters take two columns.
 
 use super::{ItemScreen, ReviewScreen, Welcome};
+use crate::i18n;
 use crate::lang::Lang;
 use crate::width::{width as cols, wrap};
 
@@ -12,72 +13,46 @@ pub fn text_width(term_cols: u16) -> usize {
 }
 
 pub fn welcome(w: &Welcome, lang: Lang, term_cols: u16) -> Vec<String> {
+    let msg = i18n::msg(lang);
     let width = text_width(term_cols);
     let mut o = Vec::new();
     o.extend(wrap(&w.title, width));
     o.push(String::new());
-    let intro = match lang {
-        Lang::Zh => format!(
-            "共 {} 题，约 {} 分钟。每题是一句关于您日常工作的陈述，请按实际情况选择与您的符合程度，没有对错之分。",
-            w.items, w.minutes
-        ),
-        Lang::En => format!(
-            "{} statements, about {} minutes. Each is about your everyday work: choose how well it describes you. There are no right or wrong answers.",
-            w.items, w.minutes
-        ),
-    };
-    o.extend(wrap(&intro, width));
+    o.extend(wrap(&msg.assess_intro(w.items, w.minutes), width));
     o.push(String::new());
-    o.push(lang.pick("评分：", "Scale:").to_string());
+    o.push(msg.assess_scale_heading().to_string());
     for s in &w.scale {
         o.extend(wrap(s, width.saturating_sub(2)).into_iter().map(|l| format!("  {l}")));
     }
     o.push(String::new());
     let keys = keys_line(lang, w.allow_skip, true);
     o.extend(wrap(&keys, width));
-    o.extend(wrap(
-        lang.pick(
-            "每答一题都会立即保存；按 Ctrl-C 可随时退出，之后用 --resume 接着答。",
-            "Every answer is saved at once: Ctrl-C leaves at any time, and --resume continues later.",
-        ),
-        width,
-    ));
+    o.extend(wrap(msg.assess_saved_note(), width));
     if let Some(n) = w.resumed {
         o.push(String::new());
-        o.extend(wrap(
-            &match lang {
-                Lang::Zh => format!("接着上次的作答：已答 {n} 题。"),
-                Lang::En => format!("Continuing where you stopped: {n} answered."),
-            },
-            width,
-        ));
+        o.extend(wrap(&msg.assess_resumed(n), width));
     }
     o.push(String::new());
-    o.push(lang.pick("按回车开始。", "Press Enter to start.").to_string());
+    o.push(msg.assess_press_enter_to_start().to_string());
     o
 }
 
 fn keys_line(lang: Lang, allow_skip: bool, can_go_back: bool) -> String {
-    let mut parts = vec![
-        lang.pick("数字键直接作答", "a digit answers").to_string(),
-        lang.pick("↑↓ 选择、回车确认", "↑↓ and Enter").to_string(),
-    ];
+    let msg = i18n::msg(lang);
+    let mut parts = vec![msg.assess_key_digit(), msg.assess_key_arrows()];
     if allow_skip {
-        parts.push(lang.pick("s 跳过（不适用）", "s skips (not applicable)").to_string());
+        parts.push(msg.assess_key_skip());
     }
     if can_go_back {
-        parts.push(lang.pick("b 返回上一题", "b goes back").to_string());
+        parts.push(msg.assess_key_back());
     }
-    parts.push(lang.pick("Ctrl-C 保存并退出", "Ctrl-C saves and leaves").to_string());
-    parts.join(lang.pick(" · ", " · "))
+    parts.push(msg.assess_key_leave());
+    parts.join(" · ")
 }
 
 /// "第 7 / 36 题" or "item 7 of 36".
 pub fn progress(number: usize, total: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("第 {number} / {total} 题"),
-        Lang::En => format!("item {number} of {total}"),
-    }
+    i18n::msg(lang).assess_progress(number, total)
 }
 
 /// A bar of `n` cells showing progress.
@@ -88,6 +63,7 @@ fn progress_bar(number: usize, total: usize, n: usize) -> String {
 
 /// The item screen; `selected` is the highlighted option's index.
 pub fn item(s: &ItemScreen, selected: usize, lang: Lang, term_cols: u16) -> Vec<String> {
+    let msg = i18n::msg(lang);
     let width = text_width(term_cols);
     let mut o = Vec::new();
     let head = format!("{} › {}", s.section, s.dimension);
@@ -105,7 +81,7 @@ pub fn item(s: &ItemScreen, selected: usize, lang: Lang, term_cols: u16) -> Vec<
     for (k, (v, label)) in s.options.iter().enumerate() {
         let mark = if k == selected { "▸" } else { " " };
         let given = match s.current {
-            Some(Some(x)) if x == *v => lang.pick("（已选）", " (chosen)"),
+            Some(Some(x)) if x == *v => msg.assess_chosen_mark(),
             _ => "",
         };
         let prefix = format!("{mark} {v}  ");
@@ -119,7 +95,7 @@ pub fn item(s: &ItemScreen, selected: usize, lang: Lang, term_cols: u16) -> Vec<
         }
     }
     if s.current == Some(None) {
-        o.push(lang.pick("  （上次跳过）", "  (skipped before)").to_string());
+        o.push(msg.assess_skipped_before().to_string());
     }
     o.push(String::new());
     o.extend(wrap(&keys_line(lang, s.allow_skip, s.can_go_back), width));
@@ -129,21 +105,13 @@ pub fn item(s: &ItemScreen, selected: usize, lang: Lang, term_cols: u16) -> Vec<
 /// The review screen: "submit" first, then every answer. `selected` 0 is
 /// submit, k is line k-1. Only `rows` lines fit: a window around the cursor.
 pub fn review(s: &ReviewScreen, selected: usize, lang: Lang, term_cols: u16, rows: u16) -> Vec<String> {
+    let msg = i18n::msg(lang);
     let width = text_width(term_cols);
     let mut o = Vec::new();
     let answered = s.lines.iter().filter(|l| l.answer.is_some()).count();
-    o.extend(wrap(
-        &match lang {
-            Lang::Zh => format!("请核对您的作答（已答 {answered} / {} 题）。选中一题按回车可修改。", s.lines.len()),
-            Lang::En => format!(
-                "Check your answers ({answered} of {} answered). Choose one and press Enter to change it.",
-                s.lines.len()
-            ),
-        },
-        width,
-    ));
+    o.extend(wrap(&msg.assess_review_heading(answered, s.lines.len()), width));
     o.push(String::new());
-    let submit = lang.pick("提交", "Submit");
+    let submit = msg.assess_submit();
     o.push(format!("{} [ {submit} ]", if selected == 0 { "▸" } else { " " }));
     let avail = usize::from(rows).saturating_sub(o.len() + 3).max(3);
     let n = s.lines.len();
@@ -157,7 +125,7 @@ pub fn review(s: &ReviewScreen, selected: usize, lang: Lang, term_cols: u16, row
         let mark = if selected == k + 1 { "▸" } else { " " };
         let ans = match &line.answer {
             Some((v, _)) => v.to_string(),
-            None => lang.pick("跳过", "skip").to_string(),
+            None => msg.assess_skipped().to_string(),
         };
         let prefix = format!("{mark} {:>2}. [{ans}] ", line.number);
         let room = width.saturating_sub(cols(&prefix)).max(6);
@@ -167,13 +135,7 @@ pub fn review(s: &ReviewScreen, selected: usize, lang: Lang, term_cols: u16, row
         o.push("  …".to_string());
     }
     o.push(String::new());
-    o.extend(wrap(
-        lang.pick(
-            "↑↓ 选择 · 回车：提交或修改所选 · Ctrl-C 保存并退出",
-            "↑↓ choose · Enter: submit or change the chosen answer · Ctrl-C saves and leaves",
-        ),
-        width,
-    ));
+    o.extend(wrap(msg.assess_review_keys(), width));
     o
 }
 

@@ -12,6 +12,7 @@ use std::time::Instant;
 use console::{Key, Term};
 
 use super::{Abort, ItemAction, ItemScreen, Prompter, ReviewAction, ReviewScreen, Welcome, screen};
+use crate::i18n::{self, Messages};
 use crate::lang::Lang;
 use crate::width::wrap;
 
@@ -29,6 +30,7 @@ pub const RESTORE: &str = "\x1b[?25h\x1b[?1049l";
 pub struct TermPrompter {
     term: Term,
     lang: Lang,
+    msg: &'static dyn Messages,
 }
 
 impl TermPrompter {
@@ -36,7 +38,7 @@ impl TermPrompter {
     pub fn new(lang: Lang) -> Self {
         let term = Term::stderr();
         let _ = term.write_str(ENTER_ALT);
-        TermPrompter { term, lang }
+        TermPrompter { term, lang, msg: i18n::msg(lang) }
     }
 
     fn size(&self) -> (u16, u16) {
@@ -107,9 +109,7 @@ impl Prompter for TermPrompter {
             let width = screen::text_width(self.cols());
             let mut lines = wrap(label, width);
             if hint {
-                lines.push(
-                    self.lang.pick("（必填，请输入后按回车）", "(required: type it and press Enter)").to_string(),
-                );
+                lines.push(self.msg.assess_required_hint().to_string());
             }
             lines.push(String::new());
             // The line being typed comes last, so the cursor stands right after it.
@@ -138,7 +138,7 @@ impl Prompter for TermPrompter {
                 lines.push(format!("{mark} {}  {}", k + 1, screen::truncate(o, width.saturating_sub(6))));
             }
             lines.push(String::new());
-            lines.push(self.lang.pick("数字键或 ↑↓ 加回车选择", "a digit, or ↑↓ and Enter").to_string());
+            lines.push(self.msg.assess_choose_keys().to_string());
             self.draw(&lines, false)?;
             match self.key()? {
                 Key::Enter => return Ok(selected),
@@ -154,7 +154,7 @@ impl Prompter for TermPrompter {
     }
 
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool, Abort> {
-        let options = [self.lang.pick("是", "Yes").to_string(), self.lang.pick("否", "No").to_string()];
+        let options = [self.msg.assess_yes().to_string(), self.msg.assess_no().to_string()];
         let mut selected = if default { 0 } else { 1 };
         loop {
             let width = screen::text_width(self.cols());
@@ -164,7 +164,7 @@ impl Prompter for TermPrompter {
                 lines.push(format!("{} {o}", if k == selected { "▸" } else { " " }));
             }
             lines.push(String::new());
-            lines.push(self.lang.pick("y 是 · n 否 · 回车确认", "y yes · n no · Enter confirms").to_string());
+            lines.push(self.msg.assess_confirm_keys().to_string());
             self.draw(&lines, false)?;
             match self.key()? {
                 Key::Enter => return Ok(selected == 0),
@@ -219,13 +219,9 @@ impl Prompter for TermPrompter {
 
     fn next_participant(&mut self) -> Result<(), Abort> {
         let width = screen::text_width(self.cols());
-        let mut lines =
-            wrap(self.lang.pick("请下一位参加者按回车开始。", "Next participant: press Enter to start."), width);
+        let mut lines = wrap(self.msg.assess_next_participant(), width);
         lines.push(String::new());
-        lines.extend(wrap(
-            self.lang.pick("培训师结束本场：按 Ctrl-X。", "Trainer, to end the session: press Ctrl-X."),
-            width,
-        ));
+        lines.extend(wrap(self.msg.assess_trainer_exit(), width));
         self.draw(&lines, false)?;
         loop {
             match self.term.read_key_raw() {
@@ -243,7 +239,7 @@ impl Prompter for TermPrompter {
         let width = screen::text_width(self.cols());
         let mut lines = wrap(text, width);
         lines.push(String::new());
-        lines.push(self.lang.pick("按回车结束。", "Press Enter to finish.").to_string());
+        lines.push(self.msg.assess_press_enter_to_finish().to_string());
         self.draw(&lines, false)?;
         while self.key()? != Key::Enter {}
         // Nothing of this person stays on screen or in the scrollback.

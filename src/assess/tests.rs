@@ -3,7 +3,7 @@
 use std::collections::VecDeque;
 
 use super::*;
-use crate::rubric;
+use crate::testing;
 
 /// One scripted step: what the person does next.
 #[derive(Debug, Clone)]
@@ -110,41 +110,8 @@ impl Drafts for Memory {
     }
 }
 
-const RUBRIC: &str = r#"
-format = 1
-id = "mini"
-version = "1"
-title = "Mini"
-languages = ["en"]
-[scale]
-min = 1
-max = 5
-labels = ["1", "2", "3", "4", "5"]
-allow_skip = true
-[[sections]]
-id = "s"
-title = "S"
-[[sections.dimensions]]
-id = "d"
-title = "D"
-[[sections.dimensions.items]]
-id = "a"
-text = "A"
-[[sections.dimensions.items]]
-id = "b"
-text = "B"
-reverse = true
-[[sections.dimensions.items]]
-id = "c"
-text = "C"
-"#;
-
-fn rubric() -> rubric::Loaded {
-    rubric::parse("mini.toml", RUBRIC.as_bytes(), Lang::En).unwrap()
-}
-
 fn go(script: &mut Script, drafts: &mut Memory, preset: &Preset) -> Result<Completed, Abort> {
-    let loaded = rubric();
+    let loaded = testing::mini();
     let counter = std::cell::Cell::new(0);
     let new_id = move || {
         counter.set(counter.get() + 1);

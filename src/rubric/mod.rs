@@ -13,6 +13,8 @@ use sha2::{Digest, Sha256};
 pub use model::*;
 
 use crate::diag::Diagnostic;
+use crate::i18n;
+use crate::i18n::rubric::{Expected, Found};
 use crate::lang::Lang;
 use crate::locate::{Seg, TomlLocator};
 
@@ -74,13 +76,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Read and check a rubric from its bytes. `path` is how the file is named
 /// in messages.
 pub fn parse(path: &str, bytes: &[u8], lang: Lang) -> Result<Loaded, Problems> {
+    let msg = i18n::msg(lang);
     let fail = |text: String, diagnostics: Vec<Diagnostic>| Problems { path: path.to_string(), text, diagnostics };
     if bytes.len() > MAX_BYTES {
-        let d = Diagnostic::error(match lang {
-            Lang::Zh => format!("文件有 {} 字节，超过评估量表文件的上限 1 MiB", bytes.len()),
-            Lang::En => format!("the file is {} bytes, over the 1 MiB limit for a rubric", bytes.len()),
-        })
-        .help(lang.pick("拆分量表，或删去不用的条目", "split the rubric, or remove items it does not need"));
+        let d = Diagnostic::error(msg.rubric_file_too_large(bytes.len())).help(msg.rubric_file_too_large_help());
         return Err(fail(String::new(), vec![d]));
     }
     let text = match std::str::from_utf8(bytes) {
@@ -88,24 +87,15 @@ pub fn parse(path: &str, bytes: &[u8], lang: Lang) -> Result<Loaded, Problems> {
         Err(e) => {
             let lossy = String::from_utf8_lossy(bytes).into_owned();
             let at = e.valid_up_to();
-            let d = Diagnostic::error(lang.pick("文件不是 UTF-8 编码", "the file is not UTF-8"))
-                .at(Some(at..at + 1))
-                .label(lang.pick("此处字节无效", "invalid byte here"))
-                .help(lang.pick("请以 UTF-8 编码保存量表文件", "save the rubric file as UTF-8"));
+            let t = msg.rubric_not_utf8();
+            let d = Diagnostic::error(t.message).at(Some(at..at + 1)).label(t.label).help(t.help);
             return Err(fail(lossy, vec![d]));
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
 
     // 1. Syntax: every error the parser can recover from.
-    let syntax = syntax_errors(
-        text,
-        lang,
-        lang.pick(
-            "按 TOML 语法改正此处（字符串加双引号，每个键一行）",
-            "correct the TOML syntax here (strings in double quotes, one key per line)",
-        ),
-    );
+    let syntax = syntax_errors(text, lang, msg.rubric_syntax_help());
     if !syntax.is_empty() {
         return Err(fail(text.to_string(), syntax));
     }
@@ -132,24 +122,23 @@ pub fn parse(path: &str, bytes: &[u8], lang: Lang) -> Result<Loaded, Problems> {
 /// An array or inline table that is never closed makes the parser report
 /// every line after it; those are replaced by one error at its bracket.
 pub(crate) fn syntax_errors(text: &str, lang: Lang, help: &str) -> Vec<Diagnostic> {
+    let msg = i18n::msg(lang);
     let (_, errors) = toml::de::DeTable::parse_recoverable(text);
     let mut diags: Vec<Diagnostic> = errors
         .iter()
         .map(|e| {
-            let msg = e.message().trim();
-            let msg = [", expected nothing", ", expected literal string"]
+            let detail = e.message().trim();
+            let detail = [", expected nothing", ", expected literal string"]
                 .iter()
-                .fold(msg, |m, noise| m.strip_suffix(noise).unwrap_or(m));
+                .fold(detail, |m, noise| m.strip_suffix(noise).unwrap_or(m));
             // `key =` with nothing after it reads to the parser as an unquoted string.
             let at_line_end = e.span().is_some_and(|s| text.get(s).is_some_and(|t| t.trim().is_empty()));
-            let msg = if msg.starts_with("string values must be quoted") && at_line_end {
-                lang.pick("`=` 后缺少值", "a value is missing after `=`")
+            let detail = if detail.starts_with("string values must be quoted") && at_line_end {
+                msg.toml_value_missing()
             } else {
-                msg
+                detail
             };
-            Diagnostic::error(format!("{}{msg}", lang.pick("TOML 语法错误：", "TOML syntax error: ")))
-                .at(e.span())
-                .help(help)
+            Diagnostic::error(msg.toml_syntax_error(detail)).at(e.span()).help(help)
         })
         .collect();
     let unclosed = errors.iter().any(|e| {
@@ -158,26 +147,10 @@ pub(crate) fn syntax_errors(text: &str, lang: Lang, help: &str) -> Vec<Diagnosti
     });
     if unclosed && let Some((at, open)) = unclosed_bracket(text) {
         diags.retain(|d| d.span.as_ref().is_none_or(|s| s.start < at));
-        let (close, zh_what, en_what) =
-            if open == b'{' { ('}', "内联表", "inline table") } else { (']', "数组", "array") };
-        let open = open as char;
-        diags.push(
-            Diagnostic::error(match lang {
-                Lang::Zh => format!("TOML 语法错误：{zh_what}的 `{open}` 没有闭合"),
-                Lang::En => format!("TOML syntax error: this {en_what}'s `{open}` is never closed"),
-            })
-            .at(Some(at..at + 1))
-            .label(match lang {
-                Lang::Zh => format!("其后没有对应的 `{close}`"),
-                Lang::En => format!("no `{close}` closes it"),
-            })
-            .help(match lang {
-                Lang::Zh => format!("在{zh_what}结束处补上 `{close}`（其后各行都被当成了它的一部分）"),
-                Lang::En => {
-                    format!("add the `{close}` where the {en_what} ends (every line after it was read as part of it)")
-                }
-            }),
-        );
+        let inline_table = open == b'{';
+        let close = if inline_table { '}' } else { ']' };
+        let t = msg.toml_unclosed(inline_table, open as char, close);
+        diags.push(Diagnostic::error(t.message).at(Some(at..at + 1)).label(t.label).help(t.help));
     }
     sort(&mut diags);
     diags
@@ -327,68 +300,57 @@ fn stand_in(msg: &str) -> Option<&'static str> {
 /// A serde message in the words of a file's author: `invalid type: string
 /// "2", expected f64` becomes `expected a number, found the string "2"`.
 pub(crate) fn serde_message(msg: &str, lang: Lang) -> String {
+    let words = i18n::msg(lang);
     let msg = msg.trim();
     if let Some(key) = msg.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
-        return match lang {
-            Lang::Zh => format!("缺少必需的键 `{key}`"),
-            Lang::En => format!("missing key `{key}`"),
-        };
+        return words.rubric_missing_key(key);
     }
     for prefix in ["invalid type: ", "invalid value: "] {
         if let Some((found, expected)) = msg.strip_prefix(prefix).and_then(|r| r.rsplit_once(", expected ")) {
-            let (found, expected) = (found_words(found, lang), expected_words(expected, lang));
-            return match lang {
-                Lang::Zh => format!("类型不对：应为{expected}，实际是{found}"),
-                Lang::En => format!("expected {expected}, found {found}"),
-            };
+            let found = words.rubric_found(found_of(found));
+            let expected = words.rubric_expected(expected_of(expected));
+            return words.rubric_wrong_type(&expected, &found);
         }
     }
-    match lang {
-        Lang::Zh => format!("格式错误：{msg}"),
-        Lang::En => msg.to_string(),
-    }
+    words.rubric_serde_other(msg)
 }
 
-fn found_words(found: &str, lang: Lang) -> String {
-    let quoted = |s: &str| s.split('`').nth(1).unwrap_or(s).to_string();
-    let (zh, en) = if found.starts_with("integer `") {
-        let n = quoted(found);
-        (format!("整数 {n}"), format!("the integer {n}"))
+/// What serde says it found: `integer `3``, `string "x"`, `sequence`, ….
+fn found_of(found: &str) -> Found<'_> {
+    fn quoted(s: &str) -> &str {
+        s.split('`').nth(1).unwrap_or(s)
+    }
+    if found.starts_with("integer `") {
+        Found::Integer(quoted(found))
     } else if found.starts_with("floating point `") {
-        let n = quoted(found);
-        (format!("小数 {n}"), format!("the number {n}"))
+        Found::Float(quoted(found))
     } else if let Some(s) = found.strip_prefix("string ") {
-        (format!("字符串 {s}"), format!("the string {s}"))
+        Found::Str(s)
     } else if found.starts_with("boolean `") {
-        let b = quoted(found);
-        (format!("布尔值 {b}"), format!("the boolean {b}"))
+        Found::Boolean(quoted(found))
     } else {
         match found {
-            "sequence" => ("数组".into(), "an array".into()),
-            "map" => ("表".into(), "a table".into()),
-            "unit value" => ("null".into(), "null".into()),
-            _ => (found.to_string(), found.to_string()),
+            "sequence" => Found::Array,
+            "map" => Found::Table,
+            "unit value" => Found::Null,
+            _ => Found::Other(found),
         }
-    };
-    lang.pick(&zh, &en).to_string()
+    }
 }
 
-fn expected_words(expected: &str, lang: Lang) -> String {
-    let (zh, en) = match expected {
-        "f64" | "f32" | "a float" => ("数", "a number"),
-        "i64" | "u64" | "i32" | "u32" | "usize" | "an integer" => ("整数", "a whole number"),
-        "a boolean" => ("true 或 false", "true or false"),
-        "a string" => ("带双引号的字符串", "a string in double quotes"),
-        "a sequence" => ("数组 [ … ]", "an array [ … ]"),
-        "a map" => ("表", "a table"),
-        e if e.starts_with("struct ") => ("表", "a table"),
-        e if e.starts_with("a text") => (
-            "文本：字符串，或 { zh = \"…\", en = \"…\" } 这样按语言写的表",
-            "a text: a string, or a table by language such as { zh = \"…\", en = \"…\" }",
-        ),
-        e => (e, e),
-    };
-    lang.pick(zh, en).to_string()
+/// What serde says it expected: `f64`, `a sequence`, `struct Scale`, ….
+fn expected_of(expected: &str) -> Expected<'_> {
+    match expected {
+        "f64" | "f32" | "a float" => Expected::Number,
+        "i64" | "u64" | "i32" | "u32" | "usize" | "an integer" => Expected::WholeNumber,
+        "a boolean" => Expected::Boolean,
+        "a string" => Expected::Str,
+        "a sequence" => Expected::Array,
+        "a map" => Expected::Table,
+        e if e.starts_with("struct ") => Expected::Table,
+        e if e.starts_with("a text") => Expected::Text,
+        e => Expected::Other(e),
+    }
 }
 
 fn sort(diags: &mut [Diagnostic]) {

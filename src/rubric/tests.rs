@@ -1,4 +1,5 @@
 use super::*;
+use crate::testing;
 
 fn parse_str(text: &str) -> Result<Loaded, Problems> {
     parse("t.toml", text.as_bytes(), Lang::En)
@@ -17,6 +18,26 @@ fn builtins_load_without_problems() {
 fn syntax_errors_all_reported() {
     let err = parse_str("format = 1\nid = \nversion = \"1\"\ntitle = [\n").unwrap_err();
     assert!(err.error_count() >= 1);
+}
+
+#[test]
+fn the_shared_mini_rubric_loads_without_warnings() {
+    let loaded = testing::mini();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert_eq!(loaded.rubric.item_count(), 3);
+}
+
+#[test]
+fn a_dimension_of_fewer_than_three_items_is_warned_about_in_plain_english() {
+    let item_c = "[[sections.dimensions.items]]\nid = \"c\"\ntext = \"C\"\n";
+    let item_b = "[[sections.dimensions.items]]\nid = \"b\"\ntext = \"B\"\nreverse = true\n";
+    let two = testing::MINI.replace(item_c, "");
+    let one = two.replace(item_b, "");
+    for (text, count) in [(two, "has only 2 items:"), (one, "has only 1 item:")] {
+        let loaded = testing::load("mini.toml", &text);
+        assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+        assert!(loaded.warnings[0].message.contains(count), "{:?}", loaded.warnings);
+    }
 }
 
 mod fuzz {
