@@ -406,7 +406,9 @@ pub(crate) mod quick {
     }
 }
 
-fn shift(mut diags: Vec<Diagnostic>, by: usize) -> Vec<Diagnostic> {
+/// Move spans right by `by` bytes (past a byte-order mark, or to a line's
+/// place in its file).
+pub fn shift(mut diags: Vec<Diagnostic>, by: usize) -> Vec<Diagnostic> {
     let mv = |r: &mut Range<usize>| *r = r.start + by..r.end + by;
     for d in &mut diags {
         if let Some(s) = d.span.as_mut() {
