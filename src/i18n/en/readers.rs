@@ -177,4 +177,228 @@ impl ReaderText for En {
     fn items_not_answered_help(&self) -> &'static str {
         "this rubric does not allow skipping: answer every item"
     }
+
+    fn result_syntax_help(&self) -> &'static str {
+        "a result file is JSON as zhixing writes it"
+    }
+
+    fn no_schema_field(&self) -> &'static str {
+        "no schema field"
+    }
+
+    fn not_a_result(&self, found: &str, schema: &str) -> String {
+        format!("this is not a zhixing result ({found}; expected \"{schema}\")")
+    }
+
+    fn not_a_result_help(&self) -> &'static str {
+        "import results written by `zhixing score --format json|jsonl` or `zhixing export`; score answers with `zhixing score`"
+    }
+
+    fn result_incomplete(&self, detail: &str) -> String {
+        format!("the result is incomplete or wrong: {detail}")
+    }
+
+    fn result_incomplete_help(&self) -> &'static str {
+        "result files are not meant to be edited: export it again"
+    }
+
+    fn no_results(&self) -> &'static str {
+        "the file holds no results"
+    }
+
+    fn workbook_unsupported(&self) -> &'static str {
+        "this zhixing was built without workbook support (the xlsx feature) and cannot read a workbook"
+    }
+
+    fn save_as_csv_help(&self) -> &'static str {
+        "save it as CSV and try that"
+    }
+
+    fn workbook_unreadable(&self, detail: &str) -> String {
+        format!("cannot read the workbook: {detail}")
+    }
+
+    fn workbook_unreadable_help(&self) -> &'static str {
+        "check that it is an Excel workbook (.xlsx), or save it as CSV and try that"
+    }
+
+    fn workbook_damaged(&self) -> &'static str {
+        "the file is damaged"
+    }
+
+    fn csv_unreadable(&self, detail: &str) -> String {
+        format!("cannot read the CSV: {detail}")
+    }
+
+    fn csv_unreadable_help(&self) -> &'static str {
+        "export it again from the spreadsheet as CSV (comma-separated)"
+    }
+
+    fn column_name(&self, letter: &str, header: &str) -> String {
+        if header.is_empty() { format!("column {letter}") } else { format!("column {letter} ({header})") }
+    }
+
+    fn ignore_column_beyond(&self, token: &str, last: &str) -> String {
+        format!("--ignore-columns {token}: the table ends at column {last}")
+    }
+
+    fn ignore_column_unknown(&self, token: &str) -> String {
+        format!("--ignore-columns \"{token}\" is neither a header of the table nor a column letter")
+    }
+
+    fn ignore_column_unknown_help(&self) -> &'static str {
+        "give a header as written, or a column letter such as F; separate several with commas"
+    }
+
+    fn item_columns_beyond(&self, spec: &str, last: &str) -> String {
+        format!("--item-columns {spec} goes beyond the table, which ends at column {last}")
+    }
+
+    fn item_columns_unknown(&self, spec: &str) -> String {
+        format!("--item-columns \"{spec}\" is not understood")
+    }
+
+    fn item_columns_unknown_help(&self) -> &'static str {
+        "write a range of column letters such as G:AP; several with commas, such as D:F,H:K"
+    }
+
+    fn meta_column_repeated(&self, column: &str, first: &str, names: (&str, &str)) -> String {
+        format!("{column} repeats column {first}: both are \"{}\"", names.0)
+    }
+
+    fn unheaded_column_with_data(&self, column: &str) -> String {
+        format!("{column} has data but no header")
+    }
+
+    fn item_column_repeated(&self, column: &str, first: &str) -> String {
+        format!("{column} repeats column {first}: the same item")
+    }
+
+    fn items_without_column_skipped(&self, n: usize, list: &str) -> String {
+        format!("{n} {} no column and count as skipped: {list}", crate::i18n::plural(n, "item has", "items have"))
+    }
+
+    fn items_without_column(&self, n: usize, list: &str) -> String {
+        format!("{n} {} no column: {list}", crate::i18n::plural(n, "item has", "items have"))
+    }
+
+    fn items_without_column_help(&self) -> &'static str {
+        "this rubric does not allow skipping: add a column for each item, headed by its id"
+    }
+
+    fn order_count_mismatch(&self, columns: usize, span: &str, rubric: &str, items: usize) -> String {
+        format!(
+            "with the items in rubric order there are {columns} item columns ({span}), but rubric {rubric} has {items} items"
+        )
+    }
+
+    fn order_count_mismatch_help(&self) -> &'static str {
+        "drop the columns that are not questions with --ignore-columns, or name the question columns with --item-columns, such as G:AP"
+    }
+
+    fn no_name_column(&self) -> &'static str {
+        "the header has no name column (name or 姓名)"
+    }
+
+    fn no_name_column_help(&self) -> &'static str {
+        "add a column \"name\" with the name of the person assessed; for an anonymous survey, a number will do"
+    }
+
+    fn ignore_column_help(&self, letter: &str) -> String {
+        format!("leave it out with --ignore-columns {letter}")
+    }
+
+    fn neither_meta_nor_item(&self, column: &str, rubric: &str) -> String {
+        format!("{column} is neither a metadata column nor an item of rubric {rubric}")
+    }
+
+    fn neither_meta_nor_item_help(&self, letter: &str) -> String {
+        format!(
+            "leave it out with --ignore-columns {letter}; if the question columns are headed by the question text, take them in rubric order with --columns order, or name them with --item-columns (such as G:AP); metadata headers are name, department, role, rater, session, taken_at"
+        )
+    }
+
+    fn cell_out_of_scale(&self, value: f64, min: i64, max: i64) -> String {
+        format!("{value} is outside the scale {min} to {max}")
+    }
+
+    fn cell_not_whole(&self, shown: &str) -> String {
+        format!("{shown} is not a whole number")
+    }
+
+    fn cell_not_an_option(&self, text: &str, min: i64, max: i64) -> String {
+        format!("\"{text}\" is neither a whole number from {min} to {max} nor an option of the scale")
+    }
+
+    fn cell_is_date(&self) -> &'static str {
+        "the cell is a date, not a whole number"
+    }
+
+    fn cell_error_value(&self, value: &str) -> String {
+        format!("the cell holds the error value {value}")
+    }
+
+    fn cell_place(&self, row: usize, column: &str) -> String {
+        format!("row {row}, {column}: ")
+    }
+
+    fn cell_cannot_skip(&self) -> &'static str {
+        "this rubric does not allow skipping: the cell is empty"
+    }
+
+    fn cell_cannot_skip_help(&self, min: i64, max: i64) -> String {
+        format!("write a whole number from {min} to {max} or the option's text")
+    }
+
+    fn cell_skip_option(&self) -> &'static str {
+        "; leave it empty for not applicable"
+    }
+
+    fn cell_value_help(&self, min: i64, max: i64, labels: &[String], skip: &str) -> String {
+        format!("write a whole number from {min} to {max}, or an option: {}{skip}", labels.join(", "))
+    }
+
+    fn row_name_empty(&self) -> &'static str {
+        "the name is empty"
+    }
+
+    fn sheet_unknown_role(&self, role: &str) -> String {
+        format!("unknown rater role \"{role}\"")
+    }
+
+    fn sheet_roles_help(&self) -> &'static str {
+        "roles are self, supervisor, peer, subordinate, other (or 本人, 上级, 同事, 下级, 其他)"
+    }
+
+    fn sheet_self_rater_help(&self) -> &'static str {
+        "empty the rater cell, or give the role supervisor, peer, subordinate or other"
+    }
+
+    fn cell_not_a_time(&self, text: &str) -> String {
+        format!("\"{text}\" is not a time")
+    }
+
+    fn cell_time_help(&self) -> &'static str {
+        "write it as 2026-11-28 09:30 or 2026-11-28T09:30:00+08:00"
+    }
+
+    fn table_empty(&self) -> &'static str {
+        "the table is empty"
+    }
+
+    fn table_empty_help(&self) -> &'static str {
+        "put a header row (name and the item ids) first, then one respondent a row"
+    }
+
+    fn table_no_rows(&self) -> &'static str {
+        "the table has a header but no responses"
+    }
+
+    fn row_wrong_length(&self, row: usize, cells: usize, heads: usize) -> String {
+        format!("row {row} has {cells} cells, but the header has {heads} columns")
+    }
+
+    fn row_wrong_length_help(&self) -> &'static str {
+        "check the row for a missing or extra comma; text with a comma in it goes in double quotes"
+    }
 }
