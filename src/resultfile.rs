@@ -40,7 +40,7 @@ fn decode_inner(raw: &str, base: usize, lang: Lang) -> Result<(ResultDoc, String
     let value: serde_json::Value = match serde_json::from_str(raw) {
         Ok(v) => v,
         Err(e) => {
-            let at = base + offset_in(raw, e.line(), e.column());
+            let at = base + offset_of(raw, e.line(), e.column()).unwrap_or(0);
             return Err(Diagnostic::error(format!("{}{}", text.json_syntax_error(), strip_pos(&e)))
                 .at(Some(at..at + 1))
                 .help(text.result_syntax_help()));
@@ -61,17 +61,21 @@ fn decode_inner(raw: &str, base: usize, lang: Lang) -> Result<(ResultDoc, String
     }
 }
 
-fn strip_pos(e: &serde_json::Error) -> String {
+/// serde_json's message without the " at line L column C" it appends: the
+/// place is shown anyway.
+pub fn strip_pos(e: &serde_json::Error) -> String {
     let msg = e.to_string();
     msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m).to_string()
 }
 
-fn offset_in(text: &str, line: usize, col: usize) -> usize {
+/// Byte offset of a 1-based line and column (serde_json counts columns in
+/// bytes); None for line 0 (no place).
+pub fn offset_of(text: &str, line: usize, col: usize) -> Option<usize> {
     if line == 0 {
-        return 0;
+        return None;
     }
     let start: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
-    (start + col.saturating_sub(1)).min(text.len().saturating_sub(1))
+    Some((start + col.saturating_sub(1)).min(text.len().saturating_sub(1)))
 }
 
 /// Every result of a file. `jsonl` chooses JSON Lines; otherwise the text is
@@ -99,7 +103,7 @@ pub fn parse(text: &str, jsonl: bool, lang: Lang) -> Vec<Record> {
                 }
             }
             Err(e) => {
-                let at = bom + offset_in(body, e.line(), e.column());
+                let at = bom + offset_of(body, e.line(), e.column()).unwrap_or(0);
                 let d = Diagnostic::error(format!("{}{}", i18n::msg(lang).json_syntax_error(), strip_pos(&e)))
                     .at(Some(at..at + 1));
                 out.push(Record { line: e.line().max(1), outcome: Err(Box::new(d)) });

@@ -8,6 +8,7 @@ use crate::i18n;
 use crate::lang::Lang;
 use crate::locate::{JsonLocator, Locate, Seg, TomlLocator};
 use crate::response::{ItemIndex, Respondent};
+use crate::resultfile::{offset_of, strip_pos};
 use crate::rubric::Rubric;
 
 use super::check::check;
@@ -55,9 +56,7 @@ pub(super) fn parse_json(
         Ok(doc) => check(doc, &loc, rubric, index, lang, diags),
         Err(e) => {
             let at = offset_of(text, e.line(), e.column());
-            let msg = e.to_string();
-            // serde_json appends " at line L column C": the place is shown anyway.
-            let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m).to_string();
+            let msg = strip_pos(&e);
             if e.is_syntax() || e.is_eof() {
                 diags.push(json_syntax_error(text, &msg, at, lang));
             } else {
@@ -87,15 +86,6 @@ fn json_syntax_error(text: &str, msg: &str, at: Option<usize>, lang: Lang) -> Di
         None => {}
     }
     d.help(text_of.json_syntax_help())
-}
-
-/// Byte offset of a 1-based line and column (serde_json counts columns in bytes).
-fn offset_of(text: &str, line: usize, col: usize) -> Option<usize> {
-    if line == 0 {
-        return None;
-    }
-    let start: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
-    Some((start + col.saturating_sub(1)).min(text.len().saturating_sub(1)))
 }
 
 fn unknown_key(loc: &dyn Locate, dotted: &str, lang: Lang) -> Diagnostic {
