@@ -214,7 +214,7 @@ impl Planning<'_> {
         let heads = self.heads;
         let mut candidates: Vec<usize> = Vec::new();
         let mut seen_meta: HashMap<Meta, usize> = HashMap::new();
-        for i in 0..heads.len() {
+        for (i, head) in heads.iter().enumerate() {
             if self.uses[i].is_some() {
                 continue;
             }
@@ -223,13 +223,13 @@ impl Planning<'_> {
                     candidates.push(i);
                     continue;
                 }
-            } else if Meta::of(&heads[i]).is_none() && !heads[i].trim().is_empty() {
+            } else if Meta::of(head).is_none() && !head.trim().is_empty() {
                 candidates.push(i);
                 continue;
             }
-            if let Some(m) = Meta::of(&heads[i]) {
+            if let Some(m) = Meta::of(head) {
                 if let Some(&first) = seen_meta.get(&m) {
-                    let column = column_name(i, &heads[i], self.lang);
+                    let column = column_name(i, head, self.lang);
                     let d =
                         Diagnostic::error(self.text.meta_column_repeated(&column, &column_letter(first), m.names()))
                             .help(ignore_help(i, self.lang));
@@ -240,16 +240,16 @@ impl Planning<'_> {
                 }
                 continue;
             }
-            if heads[i].trim().is_empty() && column_empty(i) {
+            if head.trim().is_empty() && column_empty(i) {
                 self.uses[i] = Some(Use::Ignored);
                 continue;
             }
-            if heads[i].trim().is_empty() {
+            if head.trim().is_empty() {
                 let column = column_name(i, "", self.lang);
                 let d = Diagnostic::error(self.text.unheaded_column_with_data(&column)).help(ignore_help(i, self.lang));
                 self.push(i + 1, d);
             } else {
-                let d = neither(i, &heads[i], self.rubric, self.lang);
+                let d = neither(i, head, self.rubric, self.lang);
                 self.push(i + 1, d);
             }
             self.uses[i] = Some(Use::Ignored);
