@@ -5,7 +5,7 @@ mod careful;
 mod check;
 mod checker;
 mod doc;
-pub(crate) mod quick;
+mod quick;
 
 pub use checker::Checker;
 pub use doc::{AnswersDoc, Cell, Kind, RaterIn, SubjectIn};

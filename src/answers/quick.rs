@@ -101,10 +101,10 @@ impl<'de: 'a, 'a> Deserialize<'de> for Answers<'a> {
         d.deserialize_map(V)
     }
 }
+
 /// A line read the quick way: None for anything the careful reading must see.
-pub(super) fn read(text: &str, rubric: &Rubric, index: &ItemIndex<'_>) -> Option<Respondent> {
+pub(super) fn read(text: &str, r: &Rubric, index: &ItemIndex<'_>) -> Option<Respondent> {
     let doc: Doc<'_> = serde_json::from_str(text).ok()?;
-    let r = rubric;
     if doc.rubric.as_ref().is_some_and(|id| *id.0 != r.id) {
         return None;
     }
