@@ -5,6 +5,7 @@
 use serde_json::value::RawValue;
 
 use crate::diag::Diagnostic;
+use crate::i18n;
 use crate::lang::Lang;
 use crate::result::{ResultDoc, SCHEMA};
 
@@ -28,6 +29,7 @@ fn decode(raw: &str, base: usize, lang: Lang) -> Result<(ResultDoc, String), Box
 
 #[allow(clippy::result_large_err)] // boxed by decode
 fn decode_inner(raw: &str, base: usize, lang: Lang) -> Result<(ResultDoc, String), Diagnostic> {
+    let text = i18n::msg(lang);
     // Straight to the result where it is one (the common case); anything
     // else is read again below, step by step, to say what is wrong.
     if let Ok(doc) = serde_json::from_str::<ResultDoc>(raw)
@@ -38,56 +40,42 @@ fn decode_inner(raw: &str, base: usize, lang: Lang) -> Result<(ResultDoc, String
     let value: serde_json::Value = match serde_json::from_str(raw) {
         Ok(v) => v,
         Err(e) => {
-            let at = base + offset_in(raw, e.line(), e.column());
-            return Err(Diagnostic::error(format!(
-                "{}{}",
-                lang.pick("JSON 语法错误：", "JSON syntax error: "),
-                strip_pos(&e)
-            ))
-            .at(Some(at..at + 1))
-            .help(lang.pick("结果文件应为 zhixing 写出的 JSON", "a result file is JSON as zhixing writes it")));
+            let at = base + offset_of(raw, e.line(), e.column()).unwrap_or(0);
+            return Err(Diagnostic::error(format!("{}{}", text.json_syntax_error(), strip_pos(&e)))
+                .at(Some(at..at + 1))
+                .help(text.result_syntax_help()));
         }
     };
     let schema = value.get("schema").and_then(|s| s.as_str());
     if schema != Some(SCHEMA) {
-        let found = schema.map_or_else(
-            || lang.pick("没有 schema 字段", "no schema field").to_string(),
-            |s| format!("schema \"{s}\""),
-        );
-        return Err(Diagnostic::error(match lang {
-            Lang::Zh => format!("这不是 zhixing 结果（{found}，应为 \"{SCHEMA}\"）"),
-            Lang::En => format!("this is not a zhixing result ({found}; expected \"{SCHEMA}\")"),
-        })
-        .at(Some(base..base + raw.len().min(1)))
-        .help(lang.pick(
-            "导入 `zhixing score --format json|jsonl` 或 `zhixing export` 写出的结果；答卷请用 `zhixing score` 评分",
-            "import results written by `zhixing score --format json|jsonl` or `zhixing export`; score answers with `zhixing score`",
-        )));
+        let found = schema.map_or_else(|| text.no_schema_field().to_string(), |s| format!("schema \"{s}\""));
+        return Err(Diagnostic::error(text.not_a_result(&found, SCHEMA))
+            .at(Some(base..base + raw.len().min(1)))
+            .help(text.not_a_result_help()));
     }
     match serde_json::from_value::<ResultDoc>(value) {
         Ok(doc) => Ok((doc, raw.to_string())),
-        Err(e) => Err(Diagnostic::error(match lang {
-            Lang::Zh => format!("结果内容不完整或有误：{e}"),
-            Lang::En => format!("the result is incomplete or wrong: {e}"),
-        })
-        .at(Some(base..base + raw.len().min(1)))
-        .help(
-            lang.pick("结果文件不应手工修改；请重新导出", "result files are not meant to be edited: export it again"),
-        )),
+        Err(e) => Err(Diagnostic::error(text.result_incomplete(&e.to_string()))
+            .at(Some(base..base + raw.len().min(1)))
+            .help(text.result_incomplete_help())),
     }
 }
 
-fn strip_pos(e: &serde_json::Error) -> String {
+/// serde_json's message without the " at line L column C" it appends: the
+/// place is shown anyway.
+pub fn strip_pos(e: &serde_json::Error) -> String {
     let msg = e.to_string();
     msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m).to_string()
 }
 
-fn offset_in(text: &str, line: usize, col: usize) -> usize {
+/// Byte offset of a 1-based line and column (serde_json counts columns in
+/// bytes); None for line 0 (no place).
+pub fn offset_of(text: &str, line: usize, col: usize) -> Option<usize> {
     if line == 0 {
-        return 0;
+        return None;
     }
     let start: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
-    (start + col.saturating_sub(1)).min(text.len().saturating_sub(1))
+    Some((start + col.saturating_sub(1)).min(text.len().saturating_sub(1)))
 }
 
 /// Every result of a file. `jsonl` chooses JSON Lines; otherwise the text is
@@ -115,13 +103,9 @@ pub fn parse(text: &str, jsonl: bool, lang: Lang) -> Vec<Record> {
                 }
             }
             Err(e) => {
-                let at = bom + offset_in(body, e.line(), e.column());
-                let d = Diagnostic::error(format!(
-                    "{}{}",
-                    lang.pick("JSON 语法错误：", "JSON syntax error: "),
-                    strip_pos(&e)
-                ))
-                .at(Some(at..at + 1));
+                let at = bom + offset_of(body, e.line(), e.column()).unwrap_or(0);
+                let d = Diagnostic::error(format!("{}{}", i18n::msg(lang).json_syntax_error(), strip_pos(&e)))
+                    .at(Some(at..at + 1));
                 out.push(Record { line: e.line().max(1), outcome: Err(Box::new(d)) });
             }
         }
@@ -131,7 +115,7 @@ pub fn parse(text: &str, jsonl: bool, lang: Lang) -> Vec<Record> {
         out.push(Record { line: line_of(body, lead), outcome: decode(raw, bom + lead, lang) });
     }
     if out.is_empty() {
-        let d = Diagnostic::error(lang.pick("文件中没有任何结果", "the file holds no results"));
+        let d = Diagnostic::error(i18n::msg(lang).no_results());
         out.push(Record { line: 1, outcome: Err(Box::new(d)) });
     }
     out

@@ -1,4 +1,203 @@
 //! The catalogue's texts for reading answers files, spreadsheets, JSON Lines and result files.
 
 /// Texts for reading answers files, spreadsheets, JSON Lines and result files.
-pub trait ReaderText {}
+pub trait ReaderText {
+    /// An input that is not a kind of answers file.
+    fn unknown_answers_kind(&self) -> &'static str;
+    /// The endings of answers files.
+    fn unknown_answers_kind_help(&self) -> &'static str;
+    /// An answers file that is not UTF-8.
+    fn answers_not_utf8(&self) -> &'static str;
+    /// Save it as UTF-8.
+    fn answers_not_utf8_help(&self) -> &'static str;
+    /// A JSON Lines file with no record.
+    fn no_answers(&self) -> &'static str;
+    /// How JSON Lines answers are written.
+    fn no_answers_help(&self) -> &'static str;
+    /// Help under a TOML syntax error of an answers file.
+    fn toml_syntax_help(&self) -> &'static str;
+    /// Before serde_json's message of a JSON syntax error.
+    fn json_syntax_error(&self) -> &'static str;
+    /// Label where a comma or closing bracket is missing.
+    fn json_comma_missing(&self, close: &str) -> String;
+    /// Help under a JSON syntax error of an answers file.
+    fn json_syntax_help(&self) -> &'static str;
+    /// A key the answers format does not have.
+    fn answers_unknown_key(&self, dotted: &str) -> String;
+    /// Label of an unknown key.
+    fn answers_unknown_key_label(&self) -> &'static str;
+    /// The keys of [subject].
+    fn subject_keys_help(&self) -> &'static str;
+    /// The keys of [rater].
+    fn rater_keys_help(&self) -> &'static str;
+    /// The keys of an answers document.
+    fn answers_keys_help(&self) -> &'static str;
+    /// Answers without [subject].
+    fn no_subject(&self) -> &'static str;
+    /// How to add [subject].
+    fn no_subject_help(&self) -> &'static str;
+    /// [subject] without name.
+    fn no_subject_name(&self) -> &'static str;
+    /// How to add the name.
+    fn no_subject_name_help(&self) -> &'static str;
+    /// Help under any other mistake in the shape of an answers document.
+    fn answers_shape_help(&self) -> &'static str;
+    /// Answers for another rubric than the one used.
+    fn rubric_mismatch(&self, id: &str, used: &str) -> String;
+    /// Label of the answers' rubric id.
+    fn rubric_mismatch_label(&self) -> &'static str;
+    /// How to score with the answers' rubric.
+    fn rubric_mismatch_help(&self, id: &str) -> String;
+    /// An answers document whose subject's name is empty.
+    fn subject_name_empty(&self) -> &'static str;
+    /// Give the name (answers files and spreadsheets).
+    fn name_empty_help(&self) -> &'static str;
+    /// A rater role zhixing does not know, in an answers file.
+    fn answers_unknown_role(&self, role: &str) -> String;
+    /// The rater roles, for an answers file.
+    fn answers_roles_help(&self) -> &'static str;
+    /// A self-assessment with a rater name (answers files and spreadsheets).
+    fn self_rating_has_rater_name(&self) -> &'static str;
+    /// How to fix a self-assessment with a rater name, in an answers file.
+    fn answers_self_rater_help(&self) -> &'static str;
+    /// A taken_at that is not RFC 3339.
+    fn answers_bad_time(&self, time: &str) -> String;
+    /// An example of an RFC 3339 time.
+    fn answers_time_help(&self) -> &'static str;
+    /// An answer to an item the rubric does not have.
+    fn unknown_item(&self, rubric: &str, id: &str) -> String;
+    /// Label of an unknown item.
+    fn unknown_item_label(&self) -> &'static str;
+    /// Where the item ids are listed.
+    fn unknown_item_help(&self, rubric: &str) -> String;
+    /// An answer that is a table or array.
+    fn answer_is_table(&self, id: &str) -> String;
+    /// An answer outside the scale.
+    fn answer_out_of_scale(&self, id: &str, shown: &str, min: i64, max: i64) -> String;
+    /// An answer that is not a whole number.
+    fn answer_not_whole(&self, id: &str, shown: &str) -> String;
+    /// After the help on an answer, where skipping is allowed.
+    fn answer_skip_option(&self) -> &'static str;
+    /// Label of a wrong answer.
+    fn answer_expected_label(&self, min: i64, max: i64) -> String;
+    /// Help on a wrong answer; `skip` is answer_skip_option or empty.
+    fn answer_help(&self, min: i64, max: i64, skip: &str) -> String;
+    /// A skipped answer where the rubric does not allow it.
+    fn answer_cannot_skip(&self, id: &str) -> String;
+    /// Help on a skipped answer where skipping is not allowed.
+    fn answer_cannot_skip_help(&self, min: i64, max: i64) -> String;
+    /// Items left out where the rubric does not allow skipping.
+    fn items_not_answered(&self, n: usize, list: &str) -> String;
+    /// Help on items left out.
+    fn items_not_answered_help(&self) -> &'static str;
+    /// Help under a JSON syntax error of a result file.
+    fn result_syntax_help(&self) -> &'static str;
+    /// What a JSON object without a schema field is.
+    fn no_schema_field(&self) -> &'static str;
+    /// JSON that is not a zhixing result; `found` says what it is.
+    fn not_a_result(&self, found: &str, schema: &str) -> String;
+    /// Which files to import.
+    fn not_a_result_help(&self) -> &'static str;
+    /// A result whose content does not read.
+    fn result_incomplete(&self, detail: &str) -> String;
+    /// Results are not edited by hand.
+    fn result_incomplete_help(&self) -> &'static str;
+    /// A result file with no result.
+    fn no_results(&self) -> &'static str;
+    /// A workbook, where zhixing was built without the xlsx feature.
+    fn workbook_unsupported(&self) -> &'static str;
+    /// Save the workbook as CSV.
+    fn save_as_csv_help(&self) -> &'static str;
+    /// A workbook that cannot be read.
+    fn workbook_unreadable(&self, detail: &str) -> String;
+    /// Help under a workbook that cannot be read.
+    fn workbook_unreadable_help(&self) -> &'static str;
+    /// Why a workbook cannot be read: the reader broke down.
+    fn workbook_damaged(&self) -> &'static str;
+    /// A CSV that cannot be read.
+    fn csv_unreadable(&self, detail: &str) -> String;
+    /// Help under a CSV that cannot be read.
+    fn csv_unreadable_help(&self) -> &'static str;
+    /// A column in messages: its letter, and its header where it has one.
+    fn column_name(&self, letter: &str, header: &str) -> String;
+    /// --ignore-columns names a column past the table's last.
+    fn ignore_column_beyond(&self, token: &str, last: &str) -> String;
+    /// --ignore-columns names neither a header nor a column letter.
+    fn ignore_column_unknown(&self, token: &str) -> String;
+    /// How columns are named to --ignore-columns.
+    fn ignore_column_unknown_help(&self) -> &'static str;
+    /// --item-columns goes past the table's last column.
+    fn item_columns_beyond(&self, spec: &str, last: &str) -> String;
+    /// --item-columns that does not read.
+    fn item_columns_unknown(&self, spec: &str) -> String;
+    /// How --item-columns is written.
+    fn item_columns_unknown_help(&self) -> &'static str;
+    /// A metadata column twice; `names` is its header name in English and in Chinese.
+    fn meta_column_repeated(&self, column: &str, first: &str, names: (&str, &str)) -> String;
+    /// A column with data and no header.
+    fn unheaded_column_with_data(&self, column: &str) -> String;
+    /// An item's column twice.
+    fn item_column_repeated(&self, column: &str, first: &str) -> String;
+    /// Items with no column, counted as skipped.
+    fn items_without_column_skipped(&self, n: usize, list: &str) -> String;
+    /// Items with no column, where skipping is not allowed.
+    fn items_without_column(&self, n: usize, list: &str) -> String;
+    /// Help on items with no column.
+    fn items_without_column_help(&self) -> &'static str;
+    /// With --columns order, the item columns do not match the rubric's items in number.
+    fn order_count_mismatch(&self, columns: usize, span: &str, rubric: &str, items: usize) -> String;
+    /// How to name the item columns.
+    fn order_count_mismatch_help(&self) -> &'static str;
+    /// A header without a name column.
+    fn no_name_column(&self) -> &'static str;
+    /// How to add a name column.
+    fn no_name_column_help(&self) -> &'static str;
+    /// How to leave a column out.
+    fn ignore_column_help(&self, letter: &str) -> String;
+    /// A column that is neither metadata nor an item.
+    fn neither_meta_nor_item(&self, column: &str, rubric: &str) -> String;
+    /// The ways to say what a column is.
+    fn neither_meta_nor_item_help(&self, letter: &str) -> String;
+    /// A number outside the scale.
+    fn cell_out_of_scale(&self, value: f64, min: i64, max: i64) -> String;
+    /// A cell that is not a whole number.
+    fn cell_not_whole(&self, shown: &str) -> String;
+    /// Text that is neither a number on the scale nor one of its options.
+    fn cell_not_an_option(&self, text: &str, min: i64, max: i64) -> String;
+    /// A date where a number belongs.
+    fn cell_is_date(&self) -> &'static str;
+    /// A cell holding a spreadsheet error value.
+    fn cell_error_value(&self, value: &str) -> String;
+    /// Before a cell's problem: its row and column.
+    fn cell_place(&self, row: usize, column: &str) -> String;
+    /// An empty item cell where skipping is not allowed.
+    fn cell_cannot_skip(&self) -> &'static str;
+    /// What to write in an empty item cell.
+    fn cell_cannot_skip_help(&self, min: i64, max: i64) -> String;
+    /// After the help on a cell, where skipping is allowed.
+    fn cell_skip_option(&self) -> &'static str;
+    /// What to write in an item cell; `skip` is cell_skip_option or empty.
+    fn cell_value_help(&self, min: i64, max: i64, labels: &[String], skip: &str) -> String;
+    /// A row whose name is empty.
+    fn row_name_empty(&self) -> &'static str;
+    /// A rater role zhixing does not know, in a spreadsheet.
+    fn sheet_unknown_role(&self, role: &str) -> String;
+    /// The rater roles, for a spreadsheet.
+    fn sheet_roles_help(&self) -> &'static str;
+    /// How to fix a self-assessment with a rater name, in a spreadsheet.
+    fn sheet_self_rater_help(&self) -> &'static str;
+    /// A time cell that does not read.
+    fn cell_not_a_time(&self, text: &str) -> String;
+    /// How to write a time in a spreadsheet.
+    fn cell_time_help(&self) -> &'static str;
+    /// A table with nothing in it.
+    fn table_empty(&self) -> &'static str;
+    /// How a table of responses is laid out.
+    fn table_empty_help(&self) -> &'static str;
+    /// A table with a header and no row.
+    fn table_no_rows(&self) -> &'static str;
+    /// A row with more or fewer cells than the header.
+    fn row_wrong_length(&self, row: usize, cells: usize, heads: usize) -> String;
+    /// Help on a row with more or fewer cells.
+    fn row_wrong_length_help(&self) -> &'static str;
+}

@@ -1,4 +1,9 @@
+use std::io::{BufRead, Read};
+
+use super::cells::taken_at;
+use super::decode::{Cell, Decoding, Encoding, sniff_encoding};
 use super::*;
+use crate::result::Role;
 use crate::rubric;
 
 /// Two dimensions, no skipping, anchors on item "y".
@@ -190,10 +195,10 @@ fn item_columns_by_letters() {
 #[test]
 fn missing_columns_and_a_missing_name() {
     let s = csv("name,x,y\n张三,1,2\n", &strict(), &Options::default());
-    assert_eq!(errors(&s), ["1 item(s) have no column: z"]);
+    assert_eq!(errors(&s), ["1 item has no column: z"]);
     let s = csv("name,learning.routine\n张三,4\n", &core(), &Options::default());
     assert!(errors(&s).is_empty());
-    assert!(s.problems[0].diag.message.contains("39 item(s) have no column and count as skipped"));
+    assert!(s.problems[0].diag.message.contains("39 items have no column and count as skipped"));
     let s = csv("x,y,z\n1,2,3\n", &strict(), &Options::default());
     assert_eq!(errors(&s), ["the header has no name column (name or 姓名)"]);
     let s = csv("", &strict(), &Options::default());

@@ -1,4 +1,404 @@
 use crate::i18n::En;
 use crate::i18n::readers::ReaderText;
 
-impl ReaderText for En {}
+impl ReaderText for En {
+    fn unknown_answers_kind(&self) -> &'static str {
+        "not a kind of answers file zhixing reads"
+    }
+
+    fn unknown_answers_kind_help(&self) -> &'static str {
+        "answers files end in .toml, .json, .jsonl, .csv or .xlsx"
+    }
+
+    fn answers_not_utf8(&self) -> &'static str {
+        "the file is not UTF-8"
+    }
+
+    fn answers_not_utf8_help(&self) -> &'static str {
+        "save the answers file as UTF-8"
+    }
+
+    fn no_answers(&self) -> &'static str {
+        "the file holds no answers"
+    }
+
+    fn no_answers_help(&self) -> &'static str {
+        "write one JSON answers document a line"
+    }
+
+    fn toml_syntax_help(&self) -> &'static str {
+        "correct the TOML syntax here"
+    }
+
+    fn json_syntax_error(&self) -> &'static str {
+        "JSON syntax error: "
+    }
+
+    fn json_comma_missing(&self, close: &str) -> String {
+        format!("`,` or `{close}` missing after this")
+    }
+
+    fn json_syntax_help(&self) -> &'static str {
+        "correct the JSON syntax here (keys and strings in double quotes, a comma between entries)"
+    }
+
+    fn answers_unknown_key(&self, dotted: &str) -> String {
+        format!("unknown key `{dotted}`")
+    }
+
+    fn answers_unknown_key_label(&self) -> &'static str {
+        "not a key of the answers format"
+    }
+
+    fn subject_keys_help(&self) -> &'static str {
+        "keys of [subject]: name, department"
+    }
+
+    fn rater_keys_help(&self) -> &'static str {
+        "keys of [rater]: role, name"
+    }
+
+    fn answers_keys_help(&self) -> &'static str {
+        "allowed keys: rubric, session, taken_at, [subject], [rater], [answers]; answers go under [answers]"
+    }
+
+    fn no_subject(&self) -> &'static str {
+        "the answers have no [subject] (the person assessed)"
+    }
+
+    fn no_subject_help(&self) -> &'static str {
+        "add [subject] with name = \"…\""
+    }
+
+    fn no_subject_name(&self) -> &'static str {
+        "[subject] has no name"
+    }
+
+    fn no_subject_name_help(&self) -> &'static str {
+        "add name = \"…\" under [subject]"
+    }
+
+    fn answers_shape_help(&self) -> &'static str {
+        "correct it to the answers format (see `zhixing schema answers`)"
+    }
+
+    fn rubric_mismatch(&self, id: &str, used: &str) -> String {
+        format!("these answers are for rubric \"{id}\", but the rubric used is \"{used}\"")
+    }
+
+    fn rubric_mismatch_label(&self) -> &'static str {
+        "rubric mismatch"
+    }
+
+    fn rubric_mismatch_help(&self, id: &str) -> String {
+        format!("score with --rubric {id}, or correct this")
+    }
+
+    fn subject_name_empty(&self) -> &'static str {
+        "the subject's name is empty"
+    }
+
+    fn name_empty_help(&self) -> &'static str {
+        "give the name of the person assessed"
+    }
+
+    fn answers_unknown_role(&self, role: &str) -> String {
+        format!("unknown rater role \"{role}\"")
+    }
+
+    fn answers_roles_help(&self) -> &'static str {
+        "roles are self, supervisor, peer, subordinate, other"
+    }
+
+    fn self_rating_has_rater_name(&self) -> &'static str {
+        "a self-assessment has no rater name"
+    }
+
+    fn answers_self_rater_help(&self) -> &'static str {
+        "remove rater.name, or set rater.role to supervisor, peer, subordinate or other"
+    }
+
+    fn answers_bad_time(&self, time: &str) -> String {
+        format!("taken_at \"{time}\" is not an RFC 3339 time")
+    }
+
+    fn answers_time_help(&self) -> &'static str {
+        "for example \"2026-11-28T09:30:00+08:00\""
+    }
+
+    fn unknown_item(&self, rubric: &str, id: &str) -> String {
+        format!("rubric \"{rubric}\" has no item \"{id}\"")
+    }
+
+    fn unknown_item_label(&self) -> &'static str {
+        "unknown item"
+    }
+
+    fn unknown_item_help(&self, rubric: &str) -> String {
+        format!("`zhixing rubric template --rubric {rubric}` lists every item id")
+    }
+
+    fn answer_is_table(&self, id: &str) -> String {
+        format!("the answer to \"{id}\" is a table or array, not a whole number")
+    }
+
+    fn answer_out_of_scale(&self, id: &str, shown: &str, min: i64, max: i64) -> String {
+        format!("answer {shown} to \"{id}\" is outside the scale {min} to {max}")
+    }
+
+    fn answer_not_whole(&self, id: &str, shown: &str) -> String {
+        format!("answer {shown} to \"{id}\" is not a whole number")
+    }
+
+    fn answer_skip_option(&self) -> &'static str {
+        ", or \"skip\" for not applicable"
+    }
+
+    fn answer_expected_label(&self, min: i64, max: i64) -> String {
+        format!("expected a whole number from {min} to {max}")
+    }
+
+    fn answer_help(&self, min: i64, max: i64, skip: &str) -> String {
+        format!("write a whole number from {min} to {max}{skip}")
+    }
+
+    fn answer_cannot_skip(&self, id: &str) -> String {
+        format!("item \"{id}\" cannot be skipped")
+    }
+
+    fn answer_cannot_skip_help(&self, min: i64, max: i64) -> String {
+        format!("this rubric does not allow skipping: write a whole number from {min} to {max}")
+    }
+
+    fn items_not_answered(&self, n: usize, list: &str) -> String {
+        format!("{n} {} not answered: {list}", crate::i18n::plural(n, "item", "items"))
+    }
+
+    fn items_not_answered_help(&self) -> &'static str {
+        "this rubric does not allow skipping: answer every item"
+    }
+
+    fn result_syntax_help(&self) -> &'static str {
+        "a result file is JSON as zhixing writes it"
+    }
+
+    fn no_schema_field(&self) -> &'static str {
+        "no schema field"
+    }
+
+    fn not_a_result(&self, found: &str, schema: &str) -> String {
+        format!("this is not a zhixing result ({found}; expected \"{schema}\")")
+    }
+
+    fn not_a_result_help(&self) -> &'static str {
+        "import results written by `zhixing score --format json|jsonl` or `zhixing export`; score answers with `zhixing score`"
+    }
+
+    fn result_incomplete(&self, detail: &str) -> String {
+        format!("the result is incomplete or wrong: {detail}")
+    }
+
+    fn result_incomplete_help(&self) -> &'static str {
+        "result files are not meant to be edited: export it again"
+    }
+
+    fn no_results(&self) -> &'static str {
+        "the file holds no results"
+    }
+
+    fn workbook_unsupported(&self) -> &'static str {
+        "this zhixing was built without workbook support (the xlsx feature) and cannot read a workbook"
+    }
+
+    fn save_as_csv_help(&self) -> &'static str {
+        "save it as CSV and try that"
+    }
+
+    fn workbook_unreadable(&self, detail: &str) -> String {
+        format!("cannot read the workbook: {detail}")
+    }
+
+    fn workbook_unreadable_help(&self) -> &'static str {
+        "check that it is an Excel workbook (.xlsx), or save it as CSV and try that"
+    }
+
+    fn workbook_damaged(&self) -> &'static str {
+        "the file is damaged"
+    }
+
+    fn csv_unreadable(&self, detail: &str) -> String {
+        format!("cannot read the CSV: {detail}")
+    }
+
+    fn csv_unreadable_help(&self) -> &'static str {
+        "export it again from the spreadsheet as CSV (comma-separated)"
+    }
+
+    fn column_name(&self, letter: &str, header: &str) -> String {
+        if header.is_empty() { format!("column {letter}") } else { format!("column {letter} ({header})") }
+    }
+
+    fn ignore_column_beyond(&self, token: &str, last: &str) -> String {
+        format!("--ignore-columns {token}: the table ends at column {last}")
+    }
+
+    fn ignore_column_unknown(&self, token: &str) -> String {
+        format!("--ignore-columns \"{token}\" is neither a header of the table nor a column letter")
+    }
+
+    fn ignore_column_unknown_help(&self) -> &'static str {
+        "give a header as written, or a column letter such as F; separate several with commas"
+    }
+
+    fn item_columns_beyond(&self, spec: &str, last: &str) -> String {
+        format!("--item-columns {spec} goes beyond the table, which ends at column {last}")
+    }
+
+    fn item_columns_unknown(&self, spec: &str) -> String {
+        format!("--item-columns \"{spec}\" is not understood")
+    }
+
+    fn item_columns_unknown_help(&self) -> &'static str {
+        "write a range of column letters such as G:AP; several with commas, such as D:F,H:K"
+    }
+
+    fn meta_column_repeated(&self, column: &str, first: &str, names: (&str, &str)) -> String {
+        format!("{column} repeats column {first}: both are \"{}\"", names.0)
+    }
+
+    fn unheaded_column_with_data(&self, column: &str) -> String {
+        format!("{column} has data but no header")
+    }
+
+    fn item_column_repeated(&self, column: &str, first: &str) -> String {
+        format!("{column} repeats column {first}: the same item")
+    }
+
+    fn items_without_column_skipped(&self, n: usize, list: &str) -> String {
+        format!("{n} {} no column and count as skipped: {list}", crate::i18n::plural(n, "item has", "items have"))
+    }
+
+    fn items_without_column(&self, n: usize, list: &str) -> String {
+        format!("{n} {} no column: {list}", crate::i18n::plural(n, "item has", "items have"))
+    }
+
+    fn items_without_column_help(&self) -> &'static str {
+        "this rubric does not allow skipping: add a column for each item, headed by its id"
+    }
+
+    fn order_count_mismatch(&self, columns: usize, span: &str, rubric: &str, items: usize) -> String {
+        format!(
+            "with the items in rubric order there are {columns} item columns ({span}), but rubric {rubric} has {items} items"
+        )
+    }
+
+    fn order_count_mismatch_help(&self) -> &'static str {
+        "drop the columns that are not questions with --ignore-columns, or name the question columns with --item-columns, such as G:AP"
+    }
+
+    fn no_name_column(&self) -> &'static str {
+        "the header has no name column (name or 姓名)"
+    }
+
+    fn no_name_column_help(&self) -> &'static str {
+        "add a column \"name\" with the name of the person assessed; for an anonymous survey, a number will do"
+    }
+
+    fn ignore_column_help(&self, letter: &str) -> String {
+        format!("leave it out with --ignore-columns {letter}")
+    }
+
+    fn neither_meta_nor_item(&self, column: &str, rubric: &str) -> String {
+        format!("{column} is neither a metadata column nor an item of rubric {rubric}")
+    }
+
+    fn neither_meta_nor_item_help(&self, letter: &str) -> String {
+        format!(
+            "leave it out with --ignore-columns {letter}; if the question columns are headed by the question text, take them in rubric order with --columns order, or name them with --item-columns (such as G:AP); metadata headers are name, department, role, rater, session, taken_at"
+        )
+    }
+
+    fn cell_out_of_scale(&self, value: f64, min: i64, max: i64) -> String {
+        format!("{value} is outside the scale {min} to {max}")
+    }
+
+    fn cell_not_whole(&self, shown: &str) -> String {
+        format!("{shown} is not a whole number")
+    }
+
+    fn cell_not_an_option(&self, text: &str, min: i64, max: i64) -> String {
+        format!("\"{text}\" is neither a whole number from {min} to {max} nor an option of the scale")
+    }
+
+    fn cell_is_date(&self) -> &'static str {
+        "the cell is a date, not a whole number"
+    }
+
+    fn cell_error_value(&self, value: &str) -> String {
+        format!("the cell holds the error value {value}")
+    }
+
+    fn cell_place(&self, row: usize, column: &str) -> String {
+        format!("row {row}, {column}: ")
+    }
+
+    fn cell_cannot_skip(&self) -> &'static str {
+        "this rubric does not allow skipping: the cell is empty"
+    }
+
+    fn cell_cannot_skip_help(&self, min: i64, max: i64) -> String {
+        format!("write a whole number from {min} to {max} or the option's text")
+    }
+
+    fn cell_skip_option(&self) -> &'static str {
+        "; leave it empty for not applicable"
+    }
+
+    fn cell_value_help(&self, min: i64, max: i64, labels: &[String], skip: &str) -> String {
+        format!("write a whole number from {min} to {max}, or an option: {}{skip}", labels.join(", "))
+    }
+
+    fn row_name_empty(&self) -> &'static str {
+        "the name is empty"
+    }
+
+    fn sheet_unknown_role(&self, role: &str) -> String {
+        format!("unknown rater role \"{role}\"")
+    }
+
+    fn sheet_roles_help(&self) -> &'static str {
+        "roles are self, supervisor, peer, subordinate, other (or 本人, 上级, 同事, 下级, 其他)"
+    }
+
+    fn sheet_self_rater_help(&self) -> &'static str {
+        "empty the rater cell, or give the role supervisor, peer, subordinate or other"
+    }
+
+    fn cell_not_a_time(&self, text: &str) -> String {
+        format!("\"{text}\" is not a time")
+    }
+
+    fn cell_time_help(&self) -> &'static str {
+        "write it as 2026-11-28 09:30 or 2026-11-28T09:30:00+08:00"
+    }
+
+    fn table_empty(&self) -> &'static str {
+        "the table is empty"
+    }
+
+    fn table_empty_help(&self) -> &'static str {
+        "put a header row (name and the item ids) first, then one respondent a row"
+    }
+
+    fn table_no_rows(&self) -> &'static str {
+        "the table has a header but no responses"
+    }
+
+    fn row_wrong_length(&self, row: usize, cells: usize, heads: usize) -> String {
+        format!("row {row} has {cells} cells, but the header has {heads} columns")
+    }
+
+    fn row_wrong_length_help(&self) -> &'static str {
+        "check the row for a missing or extra comma; text with a comma in it goes in double quotes"
+    }
+}

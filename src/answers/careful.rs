@@ -1,0 +1,115 @@
+//! The careful reading of an answers document, TOML or JSON: every syntax
+//! error, unknown key and wrong shape found and placed, then checked.
+
+use std::ops::Range;
+
+use crate::diag::Diagnostic;
+use crate::i18n;
+use crate::lang::Lang;
+use crate::locate::{JsonLocator, Locate, Seg, TomlLocator};
+use crate::response::{ItemIndex, Respondent};
+use crate::resultfile::{offset_of, strip_pos};
+use crate::rubric::Rubric;
+
+use super::check::check;
+use super::doc::AnswersDoc;
+
+pub(super) fn parse_toml(
+    text: &str,
+    rubric: &Rubric,
+    index: &ItemIndex<'_>,
+    lang: Lang,
+) -> Result<Respondent, Vec<Diagnostic>> {
+    let syntax = crate::rubric::syntax_errors(text, lang, i18n::msg(lang).toml_syntax_help());
+    if !syntax.is_empty() {
+        return Err(syntax);
+    }
+    let loc = TomlLocator::new(text);
+    let mut unknown = Vec::new();
+    let doc: Result<AnswersDoc, toml::de::Error> = match toml::de::Deserializer::parse(text) {
+        Ok(de) => serde_ignored::deserialize(de, |p| unknown.push(p.to_string())),
+        Err(e) => Err(e),
+    };
+    let mut diags: Vec<Diagnostic> = unknown.iter().map(|p| unknown_key(&loc, p, lang)).collect();
+    match doc {
+        Ok(doc) => check(doc, &loc, rubric, index, lang, diags),
+        Err(e) => {
+            diags.push(shape_error(e.message(), e.span(), lang));
+            Err(diags)
+        }
+    }
+}
+
+pub(super) fn parse_json(
+    text: &str,
+    rubric: &Rubric,
+    index: &ItemIndex<'_>,
+    lang: Lang,
+) -> Result<Respondent, Vec<Diagnostic>> {
+    let loc = JsonLocator::new(text);
+    let mut unknown = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let doc: Result<AnswersDoc, serde_json::Error> =
+        serde_ignored::deserialize(&mut de, |p| unknown.push(p.to_string())).and_then(|d| de.end().map(|()| d));
+    let mut diags: Vec<Diagnostic> = unknown.iter().map(|p| unknown_key(&loc, p, lang)).collect();
+    match doc {
+        Ok(doc) => check(doc, &loc, rubric, index, lang, diags),
+        Err(e) => {
+            let at = offset_of(text, e.line(), e.column());
+            let msg = strip_pos(&e);
+            if e.is_syntax() || e.is_eof() {
+                diags.push(json_syntax_error(text, &msg, at, lang));
+            } else {
+                diags.push(shape_error(&msg, at.map(|a| a..a + 1), lang));
+            }
+            Err(diags)
+        }
+    }
+}
+
+fn json_syntax_error(text: &str, msg: &str, at: Option<usize>, lang: Lang) -> Diagnostic {
+    let text_of = i18n::msg(lang);
+    let mut d = Diagnostic::error(format!("{}{msg}", text_of.json_syntax_error()));
+    match at {
+        // serde_json stops at the token after a missing comma or bracket,
+        // often on the next line; the comma belongs after the previous value.
+        Some(a) if msg.starts_with("expected `,` or") => {
+            let mut cut = a.min(text.len());
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let prev = text[..cut].trim_end().len();
+            let close = msg.rsplit('`').nth(1).unwrap_or("}");
+            d = d.at(Some(prev.saturating_sub(1)..prev)).label(text_of.json_comma_missing(close));
+        }
+        Some(a) => d = d.at(Some(a..a + 1)),
+        None => {}
+    }
+    d.help(text_of.json_syntax_help())
+}
+
+fn unknown_key(loc: &dyn Locate, dotted: &str, lang: Lang) -> Diagnostic {
+    let text = i18n::msg(lang);
+    let path: Vec<Seg> = dotted.split('.').map(|k| Seg::Key(k.to_string())).collect();
+    Diagnostic::error(text.answers_unknown_key(dotted))
+        .at(loc.key(&path).or_else(|| loc.nearest(&path)))
+        .label(text.answers_unknown_key_label())
+        .help(match dotted.split('.').next() {
+            Some("subject") if path.len() > 1 => text.subject_keys_help(),
+            Some("rater") if path.len() > 1 => text.rater_keys_help(),
+            _ => text.answers_keys_help(),
+        })
+}
+
+fn shape_error(msg: &str, span: Option<Range<usize>>, lang: Lang) -> Diagnostic {
+    let text = i18n::msg(lang);
+    let msg = msg.trim();
+    let (message, help) = if msg.contains("missing field `subject`") {
+        (text.no_subject().to_string(), text.no_subject_help())
+    } else if msg.contains("missing field `name`") {
+        (text.no_subject_name().to_string(), text.no_subject_name_help())
+    } else {
+        (crate::rubric::serde_message(msg, lang), text.answers_shape_help())
+    };
+    Diagnostic::error(message).at(span).help(help)
+}

@@ -1,0 +1,207 @@
+//! Checking a parsed answers document against the rubric: the rubric id,
+//! the subject and rater, the time and every answer, every problem at once.
+
+use std::ops::Range;
+
+use indexmap::IndexMap;
+
+use crate::diag::Diagnostic;
+use crate::i18n::{self, Messages};
+use crate::lang::Lang;
+use crate::locate::{Locate, Seg};
+use crate::path;
+use crate::response::{ItemIndex, Respondent};
+use crate::result::{Rater, Role, Subject};
+use crate::rubric::Rubric;
+
+use super::doc::{AnswersDoc, Cell};
+use super::is_skip;
+
+/// A path as an array, for arguments that borrow a slice (`path!` builds a Vec).
+macro_rules! segs {
+    ($($seg:expr),* $(,)?) => { [$(crate::locate::Seg::from($seg)),*] };
+}
+
+/// Check a parsed answers document against the rubric: every problem at once.
+pub(super) fn check(
+    doc: AnswersDoc,
+    loc: &dyn Locate,
+    rubric: &Rubric,
+    index: &ItemIndex<'_>,
+    lang: Lang,
+    diags: Vec<Diagnostic>,
+) -> Result<Respondent, Vec<Diagnostic>> {
+    let mut c = Checking { loc, rubric, text: i18n::msg(lang), diags };
+    c.rubric_id(doc.rubric.as_deref());
+    c.subject_name(&doc.subject.name);
+    let role = c.role(doc.rater.role.as_deref());
+    let rater_name = doc.rater.name.filter(|n| !n.trim().is_empty());
+    c.self_rater(role, rater_name.is_some());
+    c.taken_at(doc.taken_at.as_deref());
+    let values = c.answers(&doc.answers, index);
+    c.unanswered(&doc.answers);
+    let mut diags = c.diags;
+    if diags.iter().any(Diagnostic::is_error) {
+        diags.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+        return Err(diags);
+    }
+    Ok(Respondent {
+        subject: Subject {
+            name: doc.subject.name.trim().to_string(),
+            department: doc.subject.department.filter(|d| !d.trim().is_empty()),
+        },
+        rater: Rater { role, name: rater_name },
+        session: doc.session.filter(|s| !s.trim().is_empty()),
+        taken_at: doc.taken_at,
+        values,
+        seconds: None,
+    })
+}
+
+/// One document being checked: where its values are, and the problems so far.
+struct Checking<'a> {
+    loc: &'a dyn Locate,
+    rubric: &'a Rubric,
+    text: &'static dyn Messages,
+    diags: Vec<Diagnostic>,
+}
+
+impl Checking<'_> {
+    /// The place of a value, or the nearest place there is.
+    fn at(&self, p: Vec<Seg>) -> Option<Range<usize>> {
+        self.loc.value(&p).or_else(|| self.loc.nearest(&p))
+    }
+
+    fn rubric_id(&mut self, id: Option<&str>) {
+        let Some(id) = id.filter(|id| *id != self.rubric.id) else { return };
+        let d = Diagnostic::error(self.text.rubric_mismatch(id, &self.rubric.id))
+            .at(self.at(path!["rubric"]))
+            .label(self.text.rubric_mismatch_label())
+            .help(self.text.rubric_mismatch_help(id));
+        self.diags.push(d);
+    }
+
+    fn subject_name(&mut self, name: &str) {
+        if name.trim().is_empty() {
+            let d = Diagnostic::error(self.text.subject_name_empty())
+                .at(self.at(path!["subject", "name"]))
+                .help(self.text.name_empty_help());
+            self.diags.push(d);
+        }
+    }
+
+    /// The rater's role; self where it is not given or not known.
+    fn role(&mut self, role: Option<&str>) -> Role {
+        let Some(s) = role else { return Role::SelfRating };
+        Role::parse(s).unwrap_or_else(|| {
+            let d = Diagnostic::error(self.text.answers_unknown_role(s))
+                .at(self.at(path!["rater", "role"]))
+                .help(self.text.answers_roles_help());
+            self.diags.push(d);
+            Role::SelfRating
+        })
+    }
+
+    fn self_rater(&mut self, role: Role, named: bool) {
+        if role == Role::SelfRating && named {
+            let d = Diagnostic::error(self.text.self_rating_has_rater_name())
+                .at(self.at(path!["rater", "name"]))
+                .help(self.text.answers_self_rater_help());
+            self.diags.push(d);
+        }
+    }
+
+    fn taken_at(&mut self, ts: Option<&str>) {
+        if let Some(ts) = ts
+            && chrono::DateTime::parse_from_rfc3339(ts).is_err()
+        {
+            let d = Diagnostic::error(self.text.answers_bad_time(ts))
+                .at(self.at(path!["taken_at"]))
+                .help(self.text.answers_time_help());
+            self.diags.push(d);
+        }
+    }
+
+    /// Every answer in its item's place; the wrong ones are problems.
+    fn answers(&mut self, answers: &IndexMap<String, Cell>, index: &ItemIndex<'_>) -> Vec<Option<i64>> {
+        let mut values = vec![None; index.len()];
+        for (k, (id, cell)) in answers.iter().enumerate() {
+            let vpath = path!["answers", id.as_str()];
+            let Some(place) = index.find(id, k) else {
+                let rubric = &self.rubric.id;
+                let d = Diagnostic::error(self.text.unknown_item(rubric, id))
+                    .at(self.loc.key(&vpath).or_else(|| self.at(vpath.clone())))
+                    .label(self.text.unknown_item_label())
+                    .help(self.text.unknown_item_help(rubric));
+                self.diags.push(d);
+                continue;
+            };
+            if let Some(value) = self.answer(id, cell, vpath) {
+                values[place] = value;
+            }
+        }
+        values
+    }
+
+    /// One answer: Some(None) skipped, None wrong (a problem pushed).
+    fn answer(&mut self, id: &str, cell: &Cell, vpath: Vec<Seg>) -> Option<Option<i64>> {
+        let scale = &self.rubric.scale;
+        let (min, max) = (scale.min, scale.max);
+        let value = match cell {
+            Cell::Int(v) if (min..=max).contains(v) => Some(*v),
+            Cell::Null => None,
+            Cell::Str(s) if is_skip(s) => None,
+            other => {
+                let d = self.wrong_answer(id, other).at(self.at(vpath));
+                self.diags.push(d);
+                return None;
+            }
+        };
+        if value.is_none() && !scale.allow_skip {
+            let d = Diagnostic::error(self.text.answer_cannot_skip(id))
+                .at(self.at(vpath))
+                .help(self.text.answer_cannot_skip_help(min, max));
+            self.diags.push(d);
+            return None;
+        }
+        Some(value)
+    }
+
+    /// An answer that is not a whole number on the scale.
+    fn wrong_answer(&self, id: &str, cell: &Cell) -> Diagnostic {
+        let scale = &self.rubric.scale;
+        let (min, max) = (scale.min, scale.max);
+        let shown = match cell {
+            Cell::Int(v) => v.to_string(),
+            Cell::Float(v) => v.to_string(),
+            Cell::Str(s) => format!("\"{s}\""),
+            Cell::Bool(b) => b.to_string(),
+            _ => String::new(),
+        };
+        let message = match cell {
+            Cell::Other => self.text.answer_is_table(id),
+            Cell::Int(_) => self.text.answer_out_of_scale(id, &shown, min, max),
+            _ => self.text.answer_not_whole(id, &shown),
+        };
+        let skip = if scale.allow_skip { self.text.answer_skip_option() } else { "" };
+        Diagnostic::error(message)
+            .label(self.text.answer_expected_label(min, max))
+            .help(self.text.answer_help(min, max, skip))
+    }
+
+    /// Items with no answer, where the rubric does not allow skipping.
+    fn unanswered(&mut self, answers: &IndexMap<String, Cell>) {
+        if self.rubric.scale.allow_skip {
+            return;
+        }
+        let missing: Vec<&str> =
+            self.rubric.items().map(|(_, _, i)| i.id.as_str()).filter(|id| !answers.contains_key(*id)).collect();
+        if !missing.is_empty() {
+            let list = missing.join(", ");
+            let d = Diagnostic::error(self.text.items_not_answered(missing.len(), &list))
+                .at(self.loc.key(&segs!["answers"]).or_else(|| self.loc.nearest(&segs!["answers"])))
+                .help(self.text.items_not_answered_help());
+            self.diags.push(d);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! Answers files (SPEC §4): one respondent as TOML or JSON, many as JSON
+//! Lines. Every problem of every record is collected with its place.
+
+mod careful;
+mod check;
+mod checker;
+mod doc;
+mod quick;
+
+pub use checker::Checker;
+pub use doc::{AnswersDoc, Cell, Kind, RaterIn, SubjectIn};
+
+use crate::diag::Diagnostic;
+use crate::i18n;
+use crate::lang::Lang;
+use crate::response::{Respondent, Response};
+use crate::rubric::Rubric;
+
+/// One record of an answers file: a response, or its problems.
+#[derive(Debug)]
+pub struct Record {
+    /// 1-based line where the record starts.
+    pub line: usize,
+    pub outcome: Result<Response, Vec<Diagnostic>>,
+}
+
+/// Read every record of an answers file and check it against the rubric.
+/// Batches are read a line at a time with [`Checker`]; this reads a whole text.
+pub fn parse(text: &str, kind: Kind, rubric: &Rubric, lang: Lang) -> Vec<Record> {
+    let checker = Checker::new(rubric, lang);
+    let record = |line, outcome: Result<Respondent, Vec<Diagnostic>>| Record {
+        line,
+        outcome: outcome.map(|r| r.into_response(&checker.index)),
+    };
+    match kind {
+        Kind::Toml | Kind::Json => vec![record(1, checker.document(text, kind))],
+        Kind::JsonLines => {
+            let text_nobom = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let bom = text.len() - text_nobom.len();
+            let mut out = Vec::new();
+            let mut offset = bom;
+            for (i, line) in text_nobom.split_inclusive('\n').enumerate() {
+                let body = line.trim_end_matches(['\n', '\r']);
+                if !body.trim().is_empty() {
+                    out.push(record(i + 1, checker.line(body).map_err(|d| shift(d, offset))));
+                }
+                offset += line.len();
+            }
+            if out.is_empty() {
+                out.push(Record { line: 1, outcome: Err(vec![no_answers(lang)]) });
+            }
+            out
+        }
+    }
+}
+
+/// A JSON Lines file with no record in it.
+pub fn no_answers(lang: Lang) -> Diagnostic {
+    let text = i18n::msg(lang);
+    Diagnostic::error(text.no_answers()).help(text.no_answers_help())
+}
+
+/// Move spans right by `by` bytes (past a byte-order mark, or to a line's
+/// place in its file).
+pub fn shift(mut diags: Vec<Diagnostic>, by: usize) -> Vec<Diagnostic> {
+    let mv = |r: &mut std::ops::Range<usize>| *r = r.start + by..r.end + by;
+    for d in &mut diags {
+        if let Some(s) = d.span.as_mut() {
+            mv(s);
+        }
+        if let Some((s, _)) = d.related.as_mut() {
+            mv(s);
+        }
+    }
+    diags
+}
+
+/// Words that mean "skipped" in an answers file or a form cell.
+pub fn is_skip(s: &str) -> bool {
+    let s = s.trim();
+    s.is_empty() || ["skip", "n/a", "na", "不适用", "跳过"].iter().any(|w| s.eq_ignore_ascii_case(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::careful::parse_json;
+    use super::*;
+    use crate::rubric;
+
+    fn core() -> Rubric {
+        rubric::load_builtin(rubric::builtin("core").unwrap(), Lang::En).unwrap().rubric
+    }
+
+    #[test]
+    fn toml_answers_read() {
+        let text = "rubric = \"core\"\n[subject]\nname = \"张三\"\n[answers]\n\"learning.passive\" = 4\n";
+        let recs = parse(text, Kind::Toml, &core(), Lang::En);
+        let r = recs[0].outcome.as_ref().unwrap();
+        assert_eq!(r.subject.name, "张三");
+        assert_eq!(r.answers["learning.passive"], Some(4));
+    }
+
+    #[test]
+    fn every_problem_of_a_file_at_once() {
+        let text = "rubric = \"office\"\ntaken_at = \"yesterday\"\n[subject]\nname = \"\"\n[rater]\nrole = \"boss\"\n[answers]\n\"nope\" = 3\n\"learning.passive\" = 9\n\"learning.passive2\" = \"x\"\n";
+        let recs = parse(text, Kind::Toml, &core(), Lang::En);
+        let diags = recs[0].outcome.as_ref().unwrap_err();
+        assert_eq!(diags.len(), 7, "{diags:#?}");
+        let lines: Vec<usize> =
+            diags.iter().map(|d| crate::diag::line_col(text, d.span.clone().unwrap().start).0).collect();
+        assert_eq!(lines, [1, 2, 4, 6, 8, 9, 10]);
+    }
+
+    #[test]
+    fn jsonl_positions_are_file_lines() {
+        let text = "{\"subject\":{\"name\":\"a\"},\"answers\":{\"learning.passive\":2}}\n\n{\"subject\":{\"name\":\"b\"},\"answers\":{\"learning.passive\":7}}\n";
+        let recs = parse(text, Kind::JsonLines, &core(), Lang::En);
+        assert_eq!(recs.len(), 2);
+        assert!(recs[0].outcome.is_ok());
+        assert_eq!(recs[1].line, 3);
+        let d = &recs[1].outcome.as_ref().unwrap_err()[0];
+        let span = d.span.clone().unwrap();
+        assert_eq!(&text[span.clone()], "7");
+        assert_eq!(crate::diag::line_col(text, span.start).0, 3);
+    }
+
+    #[test]
+    fn a_missing_json_comma_is_marked_after_the_value() {
+        let text = "{\n  \"subject\": {\"name\": \"a\"}\n  \"answers\": {}\n}\n";
+        let recs = parse(text, Kind::Json, &core(), Lang::En);
+        let d = &recs[0].outcome.as_ref().unwrap_err()[0];
+        let span = d.span.clone().unwrap();
+        assert_eq!(&text[span.clone()], "}", "{d:?}");
+        assert_eq!(crate::diag::line_col(text, span.start).0, 2);
+    }
+
+    #[test]
+    fn an_array_answer_is_one_problem_not_unknown_keys() {
+        let text = "[subject]\nname = \"a\"\n[answers]\n\"learning.passive\" = [2, 3]\n";
+        let recs = parse(text, Kind::Toml, &core(), Lang::En);
+        let diags = recs[0].outcome.as_ref().unwrap_err();
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        assert!(diags[0].message.contains("table or array"), "{diags:#?}");
+    }
+
+    /// The quick reading takes a line only where the careful one takes it
+    /// too, and then reads the same.
+    #[test]
+    fn the_quick_reading_agrees_with_the_careful_one() {
+        let r = core();
+        let checker = Checker::new(&r, Lang::En);
+        let base = r#"{"rubric":"core","session":"s","taken_at":"2026-11-28T09:30:00+08:00","subject":{"name":"张三","department":"秘书处"},"rater":{"role":"peer","name":"李四"},"answers":{"learning.routine":4,"learning.passive":"skip","ability.planning":null}}"#;
+        let lines = [
+            base.to_string(),
+            base.replace("张三", r"\u5f20\u4e09"),
+            base.replace(r#""张三""#, r#""  张三 ""#),
+            base.replace(r#""秘书处""#, r#""  ""#),
+            base.replace(r#""s""#, r#""""#),
+            base.replace(":4,", ":4.0,"),
+            base.replace(":4,", ":9,"),
+            base.replace(":4,", ":-1,"),
+            base.replace(":4,", ":18446744073709551615,"),
+            base.replace(":4,", r#":"4","#),
+            base.replace(":4,", ":true,"),
+            base.replace(":4,", ":[4],"),
+            base.replace(r#""skip""#, r#""不适用""#),
+            base.replace(r#""skip""#, r#""maybe""#),
+            base.replace(r#""learning.passive""#, r#""learning.routine""#),
+            base.replace(r#""learning.passive""#, r#""nope""#),
+            base.replace(r#""peer""#, r#""self""#),
+            base.replace(r#""peer""#, r#""同事""#),
+            base.replace(r#""peer""#, r#""boss""#),
+            base.replace(r#""core""#, r#""office""#),
+            base.replace("2026-11-28T09:30:00+08:00", "yesterday"),
+            base.replace(r#""session""#, r#""sesion""#),
+            base.replace(r#""department""#, r#""dept""#),
+            base.replace(r#","rater":{"role":"peer","name":"李四"}"#, ""),
+            base.replace(r#""name":"张三","#, ""),
+            base.replace(r#""张三""#, r#""""#),
+            base.replace("}}", "}} x"),
+            base.replace(r#""answers":{"#, r#""answers":{"learning.exploring":2,"#),
+            base.replace(r#"{"learning.routine":4,"#, "{"),
+            "{}".to_string(),
+            "[]".to_string(),
+        ];
+        for line in &lines {
+            let careful = parse_json(line, &r, &checker.index, Lang::En);
+            if let Some(quick) = checker.quick(line) {
+                assert_eq!(Ok(&quick), careful.as_ref(), "{line}");
+            }
+            assert_eq!(checker.line(line), careful, "{line}");
+        }
+        // The common lines do go the quick way.
+        assert!(checker.quick(&lines[0]).is_some() && checker.quick(&lines[1]).is_some());
+    }
+
+    #[test]
+    fn sniffing() {
+        assert_eq!(Kind::sniff("[subject]\nname='a'"), Kind::Toml);
+        assert_eq!(Kind::sniff("{\n \"subject\": {}\n}"), Kind::Json);
+        assert_eq!(Kind::sniff("{\"a\":1}\n{\"a\":2}\n"), Kind::JsonLines);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_input_panics_the_answers_reader(text in "[\\[\\]{}\",:= a-z0-9.\n学习-]{0,200}") {
+            let rubric = core();
+            for kind in [Kind::Toml, Kind::Json, Kind::JsonLines] {
+                for rec in parse(&text, kind, &rubric, Lang::Zh) {
+                    if let Err(diags) = rec.outcome {
+                        let _ = crate::diag::render("fuzz", &text, &diags, Lang::Zh);
+                    }
+                }
+            }
+            let _ = crate::resultfile::parse(&text, false, Lang::En);
+            let _ = crate::resultfile::parse(&text, true, Lang::En);
+        }
+    }
+}

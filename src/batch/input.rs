@@ -1,0 +1,249 @@
+//! One input named on the command line: where its bytes are, what kind of
+//! answers it holds, and checking it whole into the spool.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader};
+
+use crate::answers::{self, Kind};
+use crate::diag::{self, Diagnostic};
+use crate::error::{Error, IoAction, Result, SPOOL};
+use crate::i18n;
+use crate::input::read_input;
+use crate::pipeline;
+use crate::tabular::{self, Source, Table};
+
+use super::lines::{Block, Blocks, Lines, lines};
+use super::spool::Spool;
+use super::{Reading, Tally, errors, not_utf8};
+
+/// Where an input's bytes are: a file, opened again where it must be read
+/// more than once (a spreadsheet), or standard input, read into memory.
+enum Origin {
+    Path(String),
+    Memory(Vec<u8>),
+}
+
+impl Origin {
+    fn open(&self) -> io::Result<Box<dyn BufRead + '_>> {
+        match self {
+            Origin::Path(p) => Ok(Box::new(BufReader::with_capacity(1 << 16, File::open(p)?))),
+            Origin::Memory(b) => Ok(Box::new(b.as_slice())),
+        }
+    }
+}
+
+/// What kind of answers an input holds.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// A spreadsheet: CSV, TSV or a workbook.
+    Table(Source),
+    /// One answers document, TOML or JSON.
+    Document(Kind),
+    /// JSON Lines, one answers document a line.
+    Lines,
+    /// A file zhixing does not read as answers.
+    Unknown,
+}
+
+/// One input named on the command line.
+pub struct Input {
+    /// As messages name it.
+    name: String,
+    origin: Origin,
+    shape: Shape,
+}
+
+impl Input {
+    pub fn new(file: &str) -> Result<Input> {
+        let (name, origin) = if file == "-" {
+            ("<stdin>".to_string(), Origin::Memory(read_input(file)?))
+        } else {
+            // A file that cannot be read at all fails at once.
+            File::open(file).map_err(|e| Error::io(file, IoAction::Read, e))?;
+            (file.to_string(), Origin::Path(file.to_string()))
+        };
+        let shape = match &origin {
+            Origin::Memory(bytes) => match Source::detect(file, bytes) {
+                Some(s) => Shape::Table(s),
+                None => match Kind::sniff(&String::from_utf8_lossy(bytes)) {
+                    Kind::JsonLines => Shape::Lines,
+                    k => Shape::Document(k),
+                },
+            },
+            Origin::Path(p) => match (Source::detect(p, &[]), Kind::from_path(p)) {
+                (Some(s), _) => Shape::Table(s),
+                (None, Some(Kind::JsonLines)) => Shape::Lines,
+                (None, Some(k)) => Shape::Document(k),
+                (None, None) => Shape::Unknown,
+            },
+        };
+        Ok(Input { name, origin, shape })
+    }
+
+    /// Check every record, print every problem (in file order) and count
+    /// them in `tally`, and put the good records in the spool.
+    pub fn check(&self, how: &Reading<'_>, tally: &mut Tally, spool: &mut Spool) -> Result<()> {
+        match self.shape {
+            Shape::Unknown => self.check_unknown(how, tally),
+            Shape::Document(kind) => self.check_document(kind, how, tally, spool),
+            Shape::Lines => self.check_lines(how, tally, spool),
+            Shape::Table(source) => self.check_table(source, how, tally, spool),
+        }
+    }
+
+    fn io_err(&self) -> impl Fn(io::Error) -> Error + '_ {
+        |e| Error::io(&self.name, IoAction::Read, e)
+    }
+
+    /// A file zhixing does not read as answers: one rejected record.
+    fn check_unknown(&self, how: &Reading<'_>, tally: &mut Tally) -> Result<()> {
+        let (name, lang) = (self.name.as_str(), how.lang);
+        let text = String::from_utf8_lossy(&read_input(name)?).into_owned();
+        let msg = i18n::msg(lang);
+        let d = Diagnostic::error(msg.unknown_answers_kind()).help(msg.unknown_answers_kind_help());
+        eprint!("{}", diag::render(name, &text, &[d], lang));
+        tally.reject(1);
+        Ok(())
+    }
+
+    /// One answers document, TOML or JSON.
+    fn check_document(&self, kind: Kind, how: &Reading<'_>, tally: &mut Tally, spool: &mut Spool) -> Result<()> {
+        let (name, lang) = (self.name.as_str(), how.lang);
+        let bytes = match &self.origin {
+            Origin::Path(p) => std::fs::read(p).map_err(self.io_err())?,
+            Origin::Memory(b) => b.clone(),
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                eprint!("{}", diag::render(name, &text, &[not_utf8(at, lang)], lang));
+                tally.reject(1);
+                return Ok(());
+            }
+        };
+        match how.checker.document(&text, kind) {
+            Ok(resp) => {
+                tally.good += 1;
+                let mut out = Vec::new();
+                spool.encoder().encode(&resp, &mut out);
+                spool.append(&out, 1).map_err(spool_err)
+            }
+            Err(diags) => {
+                eprint!("{}", diag::render(name, &text, &diags, lang));
+                tally.reject(errors(&diags));
+                Ok(())
+            }
+        }
+    }
+
+    /// JSON Lines, a block of lines at a time, checked on every thread.
+    fn check_lines(&self, how: &Reading<'_>, tally: &mut Tally, spool: &mut Spool) -> Result<()> {
+        let (name, lang) = (self.name.as_str(), how.lang);
+        let io_err = self.io_err();
+        let mark = spool.mark(tally);
+        let blocks = std::cell::RefCell::new(Blocks::new(self.origin.open().map_err(&io_err)?));
+        let enc = spool.encoder();
+        let (mut any, mut whole, mut written) = (false, true, Ok(()));
+        pipeline::in_order(
+            how.threads,
+            || blocks.borrow_mut().next_block().map_err(&io_err),
+            |mut b: Block| {
+                let mut seen = Lines::default();
+                let mut out = std::mem::take(&mut b.out);
+                let stop = lines(how, name, &b, &mut seen, &mut |_, resp| enc.encode(&resp, &mut out));
+                (seen, stop, b.bytes, out)
+            },
+            |(seen, stop, bytes, out)| {
+                eprint!("{}", seen.report);
+                any |= seen.any;
+                tally.add(&seen.tally);
+                written = spool.append(&out, seen.tally.good);
+                blocks.borrow_mut().give_back(bytes, out);
+                whole = !stop;
+                Ok(whole && written.is_ok())
+            },
+        )?;
+        written.map_err(spool_err)?;
+        if !whole {
+            // A file that is not UTF-8 is left out whole.
+            spool.rollback(mark, tally).map_err(spool_err)?;
+        } else if !any {
+            eprint!("{}", diag::render(name, "", &[answers::no_answers(lang)], lang));
+            tally.reject(1);
+        }
+        Ok(())
+    }
+
+    /// A spreadsheet: its header worked out, then its rows in blocks,
+    /// checked on every thread.
+    fn check_table(&self, source: Source, how: &Reading<'_>, tally: &mut Tally, spool: &mut Spool) -> Result<()> {
+        let (name, lang) = (self.name.as_str(), how.lang);
+        let origin = &self.origin;
+        let open = || origin.open();
+        let rubric = how.checker.rubric();
+        let table = Table::open(&open, source, rubric, &how.tabular, lang);
+        for p in &table.problems {
+            eprint!("{}", tabular::render_problem(name, p, lang));
+        }
+        if table.failed() {
+            tally.reject(table.problems.iter().filter(|p| p.diag.is_error()).count());
+            return Ok(());
+        }
+        let mark = spool.mark(tally);
+        let enc = spool.encoder();
+        let mut trouble = None;
+        let mut rows = table.reader(&open, lang).map_err(|p| trouble = Some(*p)).ok();
+        let trouble_cell = std::cell::RefCell::new(&mut trouble);
+        let mut written = Ok(());
+        pipeline::in_order::<_, _, Error>(
+            how.threads,
+            || {
+                let Some(r) = rows.as_mut() else { return Ok(None) };
+                Ok(r.next_block(2048).unwrap_or_else(|p| {
+                    **trouble_cell.borrow_mut() = Some(*p);
+                    None
+                }))
+            },
+            |block| {
+                let mut seen = Tally::default();
+                let mut report = String::new();
+                let mut out = Vec::new();
+                table.read_block(&block, rubric, &how.tabular, lang, &mut |rec| match rec.outcome {
+                    Ok(resp) => {
+                        seen.good += 1;
+                        enc.encode(&resp, &mut out);
+                    }
+                    Err(problems) => {
+                        for p in &problems {
+                            report.push_str(&tabular::render_problem(name, p, lang));
+                        }
+                        seen.reject(problems.iter().filter(|p| p.diag.is_error()).count());
+                    }
+                });
+                (seen, report, out)
+            },
+            |(seen, report, out)| {
+                eprint!("{report}");
+                tally.add(&seen);
+                written = spool.append(&out, seen.good);
+                Ok(written.is_ok())
+            },
+        )?;
+        written.map_err(spool_err)?;
+        let count = rows.as_ref().map_or(0, |r| r.count);
+        let trouble = trouble.or_else(|| (count == 0).then(|| Table::no_rows(lang)));
+        if let Some(p) = trouble {
+            eprint!("{}", tabular::render_problem(name, &p, lang));
+            // A file that cannot be read to its end is left out whole.
+            spool.rollback(mark, tally).map_err(spool_err)?;
+            tally.reject(1);
+        }
+        Ok(())
+    }
+}
+
+fn spool_err(e: io::Error) -> Error {
+    Error::io(SPOOL, IoAction::Write, e)
+}

@@ -1,0 +1,184 @@
+//! JSON Lines, a block of whole lines at a time: the block reader, and the
+//! loop that checks the lines of a block.
+
+use std::io::{self, BufRead, Read};
+
+use crate::answers;
+use crate::diag;
+use crate::response::Respondent;
+
+use super::{Reading, Tally, errors, not_utf8};
+
+/// About this many bytes a block: enough to keep a thread busy for a while,
+/// few enough that a handful in flight take little memory.
+pub const BLOCK: usize = 256 << 10;
+
+/// Whole lines of a JSON Lines input, a block at a time.
+pub struct Blocks<'a> {
+    reader: Box<dyn BufRead + 'a>,
+    /// The start of a line that did not fit in the last block.
+    carry: Vec<u8>,
+    /// Number of the next block's first line.
+    line: usize,
+    end: bool,
+    /// Buffers of blocks done with, to read the next ones into: fresh
+    /// large buffers cost the kernel a page fault a page.
+    spare: Vec<Vec<u8>>,
+    /// Bytes a block, about.
+    size: usize,
+}
+
+/// Some lines of a JSON Lines input.
+pub struct Block {
+    /// Number of its first line.
+    pub first: usize,
+    pub bytes: Vec<u8>,
+    /// Where what is made of it goes (a spare buffer).
+    pub out: Vec<u8>,
+}
+
+impl Block {
+    /// Each line with its number, without its line break.
+    pub fn lines(&self) -> impl Iterator<Item = (usize, &[u8])> {
+        let b = &self.bytes;
+        let mut start = 0;
+        let mut line = self.first;
+        std::iter::from_fn(move || {
+            if start >= b.len() {
+                return None;
+            }
+            let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |i| start + i);
+            let l = &b[start..end];
+            start = end + 1;
+            line += 1;
+            Some((line - 1, l.strip_suffix(b"\r").unwrap_or(l)))
+        })
+    }
+}
+
+impl<'a> Blocks<'a> {
+    pub fn new(reader: Box<dyn BufRead + 'a>) -> Self {
+        Blocks::with_size(reader, BLOCK)
+    }
+
+    pub fn with_size(reader: Box<dyn BufRead + 'a>, size: usize) -> Self {
+        Blocks { reader, carry: Vec::new(), line: 1, end: false, spare: Vec::new(), size }
+    }
+
+    /// Take back a block's buffers.
+    pub fn give_back(&mut self, bytes: Vec<u8>, out: Vec<u8>) {
+        self.spare.push(bytes);
+        self.spare.push(out);
+    }
+
+    /// The next block of whole lines; None at the end.
+    pub fn next_block(&mut self) -> io::Result<Option<Block>> {
+        if self.end && self.carry.is_empty() {
+            return Ok(None);
+        }
+        let mut bytes = self.spare.pop().unwrap_or_default();
+        bytes.clear();
+        bytes.extend_from_slice(&self.carry);
+        self.carry.clear();
+        fill(&mut *self.reader, &mut bytes, self.size, &mut self.end)?;
+        if !self.end {
+            // Keep the unfinished last line for the next block.
+            match memchr::memrchr(b'\n', &bytes) {
+                Some(i) => {
+                    self.carry.extend_from_slice(&bytes[i + 1..]);
+                    bytes.truncate(i + 1);
+                }
+                None => {
+                    // One very long line: read on to its end.
+                    self.reader.read_until(b'\n', &mut bytes)?;
+                }
+            }
+        }
+        if bytes.is_empty() {
+            return Ok(None);
+        }
+        let first = self.line;
+        self.line += memchr::memchr_iter(b'\n', &bytes).count();
+        let mut out = self.spare.pop().unwrap_or_default();
+        out.clear();
+        Ok(Some(Block { first, bytes, out }))
+    }
+}
+
+/// Read from `r` until `bytes` holds `size` bytes or the input ends (then
+/// `end` is set); straight into `bytes`, past any buffer of the reader.
+pub(super) fn fill(r: &mut dyn Read, bytes: &mut Vec<u8>, size: usize, end: &mut bool) -> io::Result<()> {
+    if !*end && bytes.len() < size {
+        let want = size - bytes.len();
+        bytes.reserve(want);
+        // Reads into the spare room as it is, without clearing it first.
+        if r.take(want as u64).read_to_end(bytes)? < want {
+            *end = true;
+        }
+    }
+    Ok(())
+}
+
+/// What reading a block of lines found.
+#[derive(Default)]
+pub(super) struct Lines {
+    pub(super) tally: Tally,
+    /// The problems, rendered.
+    pub(super) report: String,
+    /// Some line held a record.
+    pub(super) any: bool,
+}
+
+/// Check the lines of a block, passing each good record to `f` with its
+/// line's place in the block, rendering the problems into `seen`. True:
+/// stop reading the file (a line is not UTF-8).
+pub(super) fn lines(
+    how: &Reading<'_>,
+    name: &str,
+    b: &Block,
+    seen: &mut Lines,
+    f: &mut dyn FnMut(usize, Respondent),
+) -> bool {
+    let lang = how.lang;
+    let (mut start, mut k) = (0, 0);
+    while start < b.bytes.len() {
+        let end = memchr::memchr(b'\n', &b.bytes[start..]).map_or(b.bytes.len(), |i| start + i + 1);
+        let raw = &b.bytes[start..end];
+        let line = b.first + k;
+        start = end;
+        k += 1;
+        let text = match std::str::from_utf8(raw) {
+            Ok(t) => t,
+            Err(e) => {
+                let lossy = String::from_utf8_lossy(raw);
+                let lossy = lossy.trim_end_matches(['\n', '\r']);
+                let d = not_utf8(e.valid_up_to(), lang);
+                seen.report.push_str(&diag::render_from(name, lossy, line, &[d], lang));
+                seen.tally.reject(1);
+                return true;
+            }
+        };
+        let full = text.trim_end_matches(['\n', '\r']);
+        // A byte-order mark before the first line is not part of it.
+        let (body, bom) = match full.strip_prefix('\u{feff}') {
+            Some(rest) if line == 1 => (rest, full.len() - rest.len()),
+            _ => (full, 0),
+        };
+        if body.trim().is_empty() {
+            continue;
+        }
+        seen.any = true;
+        match how.checker.line(body) {
+            Ok(resp) => {
+                seen.tally.good += 1;
+                f(k - 1, resp);
+            }
+            Err(diags) => {
+                let diags = answers::shift(diags, bom);
+                seen.report.push_str(&diag::render_from(name, full, line, &diags, lang));
+                seen.tally.reject(errors(&diags));
+            }
+        }
+    }
+    false
+}

@@ -1,0 +1,339 @@
+//! Columns: letters and ranges of letters, the metadata headers, and the
+//! plan that says what each column of a table is.
+
+use std::collections::HashMap;
+
+use crate::diag::Diagnostic;
+use crate::i18n::{self, Messages};
+use crate::lang::Lang;
+use crate::rubric::Rubric;
+
+use super::{Columns, Options, Problem};
+
+/// The letters of a 0-based column index: 0 → A, 26 → AA.
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The 0-based index of column letters (case-insensitive); None if they are
+/// not 1 to 3 letters.
+pub fn column_index(letters: &str) -> Option<usize> {
+    let l = letters.trim();
+    if l.is_empty() || l.len() > 3 || !l.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut n = 0usize;
+    for c in l.chars() {
+        n = n * 26 + (c.to_ascii_uppercase() as usize - 'A' as usize + 1);
+    }
+    Some(n - 1)
+}
+
+/// Column ranges such as "G:AP", "D:F,H" → 0-based indices, in order.
+pub fn parse_ranges(spec: &str) -> Option<Vec<usize>> {
+    let mut out = Vec::new();
+    for part in spec.split([',', '，']).map(str::trim).filter(|p| !p.is_empty()) {
+        let (a, b) = match part.split_once([':', '-', '：']) {
+            Some((a, b)) => (column_index(a)?, column_index(b)?),
+            None => {
+                let a = column_index(part)?;
+                (a, a)
+            }
+        };
+        if a > b {
+            return None;
+        }
+        out.extend(a..=b);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Metadata columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) enum Meta {
+    Name,
+    Department,
+    Role,
+    Rater,
+    Session,
+    TakenAt,
+}
+
+impl Meta {
+    pub(super) const ALL: [Meta; 6] =
+        [Meta::Name, Meta::Department, Meta::Role, Meta::Rater, Meta::Session, Meta::TakenAt];
+
+    pub(super) fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Meta::Name => ("name", "姓名"),
+            Meta::Department => ("department", "部门"),
+            Meta::Role => ("role", "角色"),
+            Meta::Rater => ("rater", "评价人"),
+            Meta::Session => ("session", "场次"),
+            Meta::TakenAt => ("taken_at", "时间"),
+        }
+    }
+
+    pub(super) fn of(header: &str) -> Option<Meta> {
+        let h = header.trim();
+        Meta::ALL.into_iter().find(|m| {
+            let (en, zh) = m.names();
+            h.eq_ignore_ascii_case(en) || h == zh
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Use {
+    Ignored,
+    Meta(Meta),
+    /// Index of the item in rubric order.
+    Item(usize),
+}
+
+/// A column's place in messages: "column D (learning.routine)".
+pub(super) fn column_name(index: usize, header: &str, lang: Lang) -> String {
+    i18n::msg(lang).column_name(&column_letter(index), header.trim())
+}
+
+/// Decide what each column is. Every problem is returned, not the first.
+pub(super) fn plan(
+    heads: &[String],
+    column_empty: &dyn Fn(usize) -> bool,
+    line: usize,
+    rubric: &Rubric,
+    opts: &Options,
+    lang: Lang,
+) -> (Vec<Use>, Vec<Problem>) {
+    let mut p = Planning {
+        heads,
+        line,
+        rubric,
+        lang,
+        text: i18n::msg(lang),
+        uses: vec![None; heads.len()],
+        problems: Vec::new(),
+        last: column_letter(heads.len().saturating_sub(1)),
+    };
+    p.ignore(&opts.ignore);
+    let Ok(item_range) = p.item_range(opts.item_columns.as_deref()) else {
+        return (Vec::new(), p.problems);
+    };
+    let candidates = p.candidates(item_range.as_deref(), column_empty);
+
+    // Items: by id, or in rubric order.
+    let items: Vec<&str> = rubric.items().map(|(_, _, it)| it.id.as_str()).collect();
+    let index: HashMap<&str, usize> = items.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let all_ids = candidates.iter().all(|&c| index.contains_key(heads[c].trim()));
+    let mode = opts.columns.unwrap_or(if item_range.is_some() && !all_ids { Columns::Order } else { Columns::Id });
+    match mode {
+        Columns::Id => p.items_by_id(&candidates, &items, &index),
+        Columns::Order => p.items_in_order(&candidates, &items),
+    }
+    p.name_column();
+    (p.uses.into_iter().map(|u| u.unwrap_or(Use::Ignored)).collect(), p.problems)
+}
+
+/// The columns of a header being worked out, and the problems so far.
+struct Planning<'a> {
+    heads: &'a [String],
+    /// The header's line.
+    line: usize,
+    rubric: &'a Rubric,
+    lang: Lang,
+    text: &'static dyn Messages,
+    uses: Vec<Option<Use>>,
+    problems: Vec<Problem>,
+    /// The letters of the last column.
+    last: String,
+}
+
+impl Planning<'_> {
+    fn push(&mut self, column: usize, diag: Diagnostic) {
+        self.problems.push(Problem { line: self.line, column, diag });
+    }
+
+    /// --ignore-columns: a header, else column letters. One that names no
+    /// column is only a warning: a column it meant to drop is an error anyway.
+    fn ignore(&mut self, ignore: &[String]) {
+        let heads = self.heads;
+        for token in ignore.iter().flat_map(|v| v.split([',', '，'])).map(str::trim).filter(|t| !t.is_empty()) {
+            let by_name: Vec<usize> = (0..heads.len()).filter(|&i| heads[i].trim() == token).collect();
+            if !by_name.is_empty() {
+                for i in by_name {
+                    self.uses[i] = Some(Use::Ignored);
+                }
+                continue;
+            }
+            match column_index(token) {
+                Some(i) if i < heads.len() => self.uses[i] = Some(Use::Ignored),
+                Some(_) => {
+                    let d = Diagnostic::warning(self.text.ignore_column_beyond(token, &self.last));
+                    self.push(0, d);
+                }
+                None => {
+                    let d = Diagnostic::warning(self.text.ignore_column_unknown(token))
+                        .help(self.text.ignore_column_unknown_help());
+                    self.push(0, d);
+                }
+            }
+        }
+    }
+
+    /// --item-columns: these and only these are items. Err: they are wrong
+    /// (a problem pushed), and no column is worked out further.
+    fn item_range(&mut self, spec: Option<&str>) -> Result<Option<Vec<usize>>, ()> {
+        let Some(spec) = spec else { return Ok(None) };
+        match parse_ranges(spec) {
+            Some(r) if r.iter().all(|&i| i < self.heads.len()) => Ok(Some(r)),
+            Some(_) => {
+                let d = Diagnostic::error(self.text.item_columns_beyond(spec, &self.last));
+                self.push(0, d);
+                Err(())
+            }
+            None => {
+                let d =
+                    Diagnostic::error(self.text.item_columns_unknown(spec)).help(self.text.item_columns_unknown_help());
+                self.push(0, d);
+                Err(())
+            }
+        }
+    }
+
+    /// Candidates for items, in column order; the metadata columns are
+    /// placed, and the columns that are neither are problems.
+    fn candidates(&mut self, item_range: Option<&[usize]>, column_empty: &dyn Fn(usize) -> bool) -> Vec<usize> {
+        let heads = self.heads;
+        let mut candidates: Vec<usize> = Vec::new();
+        let mut seen_meta: HashMap<Meta, usize> = HashMap::new();
+        for (i, head) in heads.iter().enumerate() {
+            if self.uses[i].is_some() {
+                continue;
+            }
+            if let Some(range) = item_range {
+                if range.contains(&i) {
+                    candidates.push(i);
+                    continue;
+                }
+            } else if Meta::of(head).is_none() && !head.trim().is_empty() {
+                candidates.push(i);
+                continue;
+            }
+            if let Some(m) = Meta::of(head) {
+                if let Some(&first) = seen_meta.get(&m) {
+                    let column = column_name(i, head, self.lang);
+                    let d =
+                        Diagnostic::error(self.text.meta_column_repeated(&column, &column_letter(first), m.names()))
+                            .help(ignore_help(i, self.lang));
+                    self.push(i + 1, d);
+                } else {
+                    seen_meta.insert(m, i);
+                    self.uses[i] = Some(Use::Meta(m));
+                }
+                continue;
+            }
+            if head.trim().is_empty() && column_empty(i) {
+                self.uses[i] = Some(Use::Ignored);
+                continue;
+            }
+            if head.trim().is_empty() {
+                let column = column_name(i, "", self.lang);
+                let d = Diagnostic::error(self.text.unheaded_column_with_data(&column)).help(ignore_help(i, self.lang));
+                self.push(i + 1, d);
+            } else {
+                let d = neither(i, head, self.rubric, self.lang);
+                self.push(i + 1, d);
+            }
+            self.uses[i] = Some(Use::Ignored);
+        }
+        candidates
+    }
+
+    /// Item columns by the item id in their header.
+    fn items_by_id(&mut self, candidates: &[usize], items: &[&str], index: &HashMap<&str, usize>) {
+        let heads = self.heads;
+        let mut taken: HashMap<usize, usize> = HashMap::new();
+        for &c in candidates {
+            match index.get(heads[c].trim()) {
+                Some(&k) => match taken.get(&k) {
+                    Some(&first) => {
+                        let column = column_name(c, &heads[c], self.lang);
+                        let d = Diagnostic::error(self.text.item_column_repeated(&column, &column_letter(first)))
+                            .help(ignore_help(c, self.lang));
+                        self.push(c + 1, d);
+                    }
+                    None => {
+                        taken.insert(k, c);
+                        self.uses[c] = Some(Use::Item(k));
+                    }
+                },
+                None => {
+                    let d = neither(c, &heads[c], self.rubric, self.lang);
+                    self.push(c + 1, d);
+                    self.uses[c] = Some(Use::Ignored);
+                }
+            }
+        }
+        let missing: Vec<&str> =
+            items.iter().enumerate().filter(|(k, _)| !taken.contains_key(k)).map(|(_, id)| *id).collect();
+        if !missing.is_empty() && !candidates.is_empty() && self.problems.iter().all(|p| !p.diag.is_error()) {
+            let shown: Vec<&str> = missing.iter().take(8).copied().collect();
+            let more = if missing.len() > shown.len() { "…" } else { "" };
+            let list = format!("{}{more}", shown.join(", "));
+            let d = if self.rubric.scale.allow_skip {
+                Diagnostic::warning(self.text.items_without_column_skipped(missing.len(), &list))
+            } else {
+                Diagnostic::error(self.text.items_without_column(missing.len(), &list))
+                    .help(self.text.items_without_column_help())
+            };
+            self.push(0, d);
+        }
+    }
+
+    /// Item columns in rubric order, whatever their header says.
+    fn items_in_order(&mut self, candidates: &[usize], items: &[&str]) {
+        if candidates.len() != items.len() {
+            let span = match (candidates.first(), candidates.last()) {
+                (Some(&a), Some(&b)) => format!("{}–{}", column_letter(a), column_letter(b)),
+                _ => "—".to_string(),
+            };
+            let d = Diagnostic::error(self.text.order_count_mismatch(
+                candidates.len(),
+                &span,
+                &self.rubric.id,
+                items.len(),
+            ))
+            .help(self.text.order_count_mismatch_help());
+            self.push(0, d);
+        } else {
+            for (k, &c) in candidates.iter().enumerate() {
+                self.uses[c] = Some(Use::Item(k));
+            }
+        }
+    }
+
+    fn name_column(&mut self) {
+        if !self.uses.contains(&Some(Use::Meta(Meta::Name))) {
+            let d = Diagnostic::error(self.text.no_name_column()).help(self.text.no_name_column_help());
+            self.push(0, d);
+        }
+    }
+}
+
+fn ignore_help(i: usize, lang: Lang) -> String {
+    i18n::msg(lang).ignore_column_help(&column_letter(i))
+}
+
+fn neither(i: usize, header: &str, rubric: &Rubric, lang: Lang) -> Diagnostic {
+    let text = i18n::msg(lang);
+    Diagnostic::error(text.neither_meta_nor_item(&column_name(i, header, lang), &rubric.id))
+        .help(text.neither_meta_nor_item_help(&column_letter(i)))
+}
