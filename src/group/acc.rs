@@ -177,7 +177,11 @@ impl Acc {
         if !r.flags.is_empty() {
             self.flagged += 1;
             if named {
-                self.flagged_who.push(Flagged { subject: r.subject.clone(), rater_role: r.role, flags: r.flags.clone() });
+                self.flagged_who.push(Flagged {
+                    subject: r.subject.clone(),
+                    rater_role: r.role,
+                    flags: r.flags.clone(),
+                });
             }
         }
     }

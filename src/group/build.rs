@@ -42,7 +42,9 @@ fn texts_of(first: &ResultDoc, rubric: Option<&Rubric>, lang: &str) -> Texts {
         }
         for (_, d) in r.dimensions() {
             texts.dimensions.insert(d.id.clone(), r.text(&d.title, &lang).to_string());
-            texts.suggestions.insert(d.id.clone(), d.suggestions.iter().map(|s| r.text(s, &lang).to_string()).collect());
+            texts
+                .suggestions
+                .insert(d.id.clone(), d.suggestions.iter().map(|s| r.text(s, &lang).to_string()).collect());
         }
     }
     for s in &first.sections {

@@ -44,7 +44,6 @@ impl By {
     }
 }
 
-
 /// A group report: statistics over many results of one rubric.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[schemars(title = "zhixing group report v1")]

@@ -29,9 +29,9 @@ pub use read::{Reader, Row};
 pub use stats::{AlphaAcc, cronbach_alpha, mean, median_sorted, sample_sd};
 
 #[cfg(test)]
-use acc::LevelAcc;
-#[cfg(test)]
 use crate::result::{ResultDoc, Role, Severity};
+#[cfg(test)]
+use acc::LevelAcc;
 
 #[cfg(test)]
 mod tests;

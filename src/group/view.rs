@@ -150,10 +150,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Answers<'a> {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a map of answers")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut a: A,
-            ) -> std::result::Result<Answers<'de>, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> std::result::Result<Answers<'de>, A::Error> {
                 let mut out = Vec::with_capacity(a.size_hint().unwrap_or(48));
                 while let Some(pair) = a.next_entry::<Text<'de>, Option<i64>>()? {
                     out.push(pair);

@@ -236,8 +236,11 @@ fn priority_blocks(b: &mut Vec<Block>, g: &Group, texts: &Texts, lang: Lang) {
         .map(|(i, p)| {
             let head =
                 format!("{}{}{} {}", texts.dimension(&p.dimension), u.colon, m.group_mean_gap(), num(p.mean_gap));
-            let subs =
-                if i < SUGGESTED { texts.suggestions.get(&p.dimension).cloned().unwrap_or_default() } else { Vec::new() };
+            let subs = if i < SUGGESTED {
+                texts.suggestions.get(&p.dimension).cloned().unwrap_or_default()
+            } else {
+                Vec::new()
+            };
             (head, subs)
         })
         .collect();

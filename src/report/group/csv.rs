@@ -119,12 +119,7 @@ pub(super) fn csv_subjects(doc: &GroupDoc) -> String {
                 cell(c.difference),
             ];
             for role in roles {
-                r.push(cell(
-                    c.by_role
-                        .iter()
-                        .find(|m| m.role == role && !m.withheld)
-                        .and_then(|m| m.mean),
-                ));
+                r.push(cell(c.by_role.iter().find(|m| m.role == role && !m.withheld).and_then(|m| m.mean)));
             }
             rows.push(r);
         };
