@@ -138,7 +138,7 @@ fn blind_spots(dimensions: &[Comparison]) -> (Vec<Difference>, Vec<Difference>) 
         })
         .collect();
     diffs.sort_by(|a, b| b.1.difference.abs().total_cmp(&a.1.difference.abs()).then(a.0.cmp(&b.0)));
-    let pick = |higher: bool| -> Vec<Difference> {
+    let beyond = |higher: bool| -> Vec<Difference> {
         diffs
             .iter()
             .filter(|(_, d)| if higher { d.difference >= BLIND_SPOT_MIN } else { d.difference <= -BLIND_SPOT_MIN })
@@ -146,5 +146,5 @@ fn blind_spots(dimensions: &[Comparison]) -> (Vec<Difference>, Vec<Difference>) 
             .map(|(_, d)| d.clone())
             .collect()
     };
-    (pick(true), pick(false))
+    (beyond(true), beyond(false))
 }
