@@ -1,4 +1,80 @@
 //! The catalogue's texts for group statistics and the group report, the 360 view.
 
 /// Texts for group statistics and the group report, the 360 view.
-pub trait GroupText {}
+pub trait GroupText {
+    // The report's words.
+    /// "group report", after the rubric's title.
+    fn group_report(&self) -> &'static str;
+    /// The results a report is made of: "12 results".
+    fn group_results(&self, n: usize) -> String;
+    /// The group of everyone.
+    fn group_everyone(&self) -> &'static str;
+    /// A group whose value is missing.
+    fn group_none_value(&self) -> &'static str;
+    /// What a group is grouped by, where the grouping is unknown.
+    fn group_group(&self) -> &'static str;
+    fn group_subgroups(&self) -> &'static str;
+    fn group_min_group(&self) -> &'static str;
+    fn group_top_priority(&self) -> &'static str;
+
+    // The statistics' column heads.
+    fn group_n(&self) -> &'static str;
+    fn group_mean(&self) -> &'static str;
+    fn group_sd(&self) -> &'static str;
+    fn group_min(&self) -> &'static str;
+    fn group_median(&self) -> &'static str;
+    fn group_max(&self) -> &'static str;
+    fn group_mean_gap(&self) -> &'static str;
+    fn group_severities(&self) -> &'static str;
+    fn group_alpha(&self) -> &'static str;
+    /// Under the statistics: what the columns mean.
+    fn group_stats_note(&self) -> &'static str;
+
+    // Alpha's bands (George and Mallery).
+    fn group_alpha_excellent(&self) -> &'static str;
+    fn group_alpha_good(&self) -> &'static str;
+    fn group_alpha_acceptable(&self) -> &'static str;
+    fn group_alpha_questionable(&self) -> &'static str;
+    fn group_alpha_poor(&self) -> &'static str;
+    fn group_alpha_unacceptable(&self) -> &'static str;
+
+    // Anonymity.
+    /// A group with fewer than `min_group` results.
+    fn group_withheld_too_few(&self, min_group: usize) -> String;
+    /// A group withheld with the one smaller group.
+    fn group_withheld_complementary(&self) -> &'static str;
+    fn group_subjects_numbered(&self) -> &'static str;
+
+    // Answering quality.
+    fn group_flagged_none(&self) -> &'static str;
+    /// `n` results (at least one) carry quality flags.
+    fn group_flagged(&self, n: usize) -> String;
+    fn group_named_shows_who(&self) -> &'static str;
+    /// A flagged respondent rated by someone else: the subject and the
+    /// rater's role.
+    fn group_rated_by(&self, subject: &str, role: &str) -> String;
+    /// Between flagged respondents.
+    fn group_respondents_sep(&self) -> &'static str;
+
+    // The 360 view.
+    fn group_360_heading(&self) -> &'static str;
+    fn group_self(&self) -> &'static str;
+    fn group_others(&self) -> &'static str;
+    fn group_difference(&self) -> &'static str;
+    fn group_blind_spots(&self) -> &'static str;
+    fn group_hidden_strengths(&self) -> &'static str;
+    /// No blind spot or hidden strength.
+    fn group_none(&self) -> &'static str;
+    /// Rater roles (joined) with fewer than `min` respondents.
+    fn group_roles_withheld(&self, roles: &str, min: usize) -> String;
+
+    // The charts (HTML).
+    fn group_chart_means(&self) -> &'static str;
+    fn group_chart_spread(&self) -> &'static str;
+    fn group_chart_min_max(&self) -> &'static str;
+    fn group_chart_severities(&self) -> &'static str;
+    fn group_chart_self_others(&self) -> &'static str;
+
+    /// No rubric, so no alpha.
+    fn group_no_rubric(&self) -> &'static str;
+}

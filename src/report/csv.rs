@@ -15,7 +15,7 @@ pub fn csv_cell(text: &str) -> String {
 }
 
 /// A number cell: full precision, empty for none.
-fn num_cell(v: Option<f64>) -> String {
+pub(super) fn num_cell(v: Option<f64>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 

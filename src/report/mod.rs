@@ -175,3 +175,32 @@ pub fn short_time(ts: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// A table for the terminal as the reports draw it without colour:
+/// condensed borders (ASCII, or box-drawing with rounded corners), as wide
+/// as `style` says.
+pub(crate) fn plain_table(style: &Style) -> comfy_table::Table {
+    use comfy_table::{ContentArrangement, presets};
+    let mut t = comfy_table::Table::new();
+    t.load_style(if style.ascii {
+        presets::ASCII_FULL_CONDENSED
+    } else {
+        presets::UTF8_FULL_CONDENSED.with_rounded_corners()
+    });
+    t.force_no_tty().set_content_arrangement(ContentArrangement::Dynamic).set_width(style.width);
+    t
+}
+
+/// A bulleted sub-item of a numbered list for the terminal (a suggestion
+/// under a priority), wrapped to `width` less its indent.
+pub(crate) fn push_bullet(out: &mut String, text: &str, width: usize, ascii: bool) {
+    let bullet = if ascii { "- " } else { "· " };
+    for (k, l) in crate::width::wrap(text, width.saturating_sub(6)).iter().enumerate() {
+        out.push_str(if k == 0 { "    " } else { "      " });
+        if k == 0 {
+            out.push_str(bullet);
+        }
+        out.push_str(l);
+        out.push('\n');
+    }
+}

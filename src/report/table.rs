@@ -53,7 +53,7 @@ fn color_of(s: Severity) -> Color {
 }
 
 /// ANSI bold for headings, only when colour is on.
-fn bold(text: &str, style: &Style) -> String {
+pub(super) fn bold(text: &str, style: &Style) -> String {
     if style.color { format!("\x1b[1m{text}\x1b[0m") } else { text.to_string() }
 }
 
@@ -69,7 +69,7 @@ pub fn bar(score: Option<f64>, ascii: bool) -> String {
 const SUGGESTED: usize = 3;
 
 /// Text in brackets: full-width in Chinese.
-fn paren(text: &str, lang: Lang) -> String {
+pub(super) fn paren(text: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("（{text}）"),
         Lang::En => format!(" ({text})"),

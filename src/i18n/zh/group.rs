@@ -1,4 +1,150 @@
 use crate::i18n::Zh;
 use crate::i18n::group::GroupText;
 
-impl GroupText for Zh {}
+impl GroupText for Zh {
+    fn group_report(&self) -> &'static str {
+        "团体报告"
+    }
+    fn group_results(&self, n: usize) -> String {
+        format!("{n} 份结果")
+    }
+    fn group_everyone(&self) -> &'static str {
+        "全体"
+    }
+    fn group_none_value(&self) -> &'static str {
+        "（未填）"
+    }
+    fn group_group(&self) -> &'static str {
+        "分组"
+    }
+    fn group_subgroups(&self) -> &'static str {
+        "分组比较"
+    }
+    fn group_min_group(&self) -> &'static str {
+        "最少人数"
+    }
+    fn group_top_priority(&self) -> &'static str {
+        "首要改进"
+    }
+
+    fn group_n(&self) -> &'static str {
+        "人数"
+    }
+    fn group_mean(&self) -> &'static str {
+        "均值"
+    }
+    fn group_sd(&self) -> &'static str {
+        "标准差"
+    }
+    fn group_min(&self) -> &'static str {
+        "最低"
+    }
+    fn group_median(&self) -> &'static str {
+        "中位数"
+    }
+    fn group_max(&self) -> &'static str {
+        "最高"
+    }
+    fn group_mean_gap(&self) -> &'static str {
+        "平均差距"
+    }
+    fn group_severities(&self) -> &'static str {
+        "程度分布"
+    }
+    fn group_alpha(&self) -> &'static str {
+        "信度 α"
+    }
+    fn group_stats_note(&self) -> &'static str {
+        "平均差距 = 目标 − 得分 的平均；程度分布为达标/轻度/中度/严重各有几人；α 为各维度条目的内部一致性信度（Cronbach's α），括号内为完整作答的人数。"
+    }
+
+    fn group_alpha_excellent(&self) -> &'static str {
+        "优秀"
+    }
+    fn group_alpha_good(&self) -> &'static str {
+        "良好"
+    }
+    fn group_alpha_acceptable(&self) -> &'static str {
+        "可接受"
+    }
+    fn group_alpha_questionable(&self) -> &'static str {
+        "存疑"
+    }
+    fn group_alpha_poor(&self) -> &'static str {
+        "较差"
+    }
+    fn group_alpha_unacceptable(&self) -> &'static str {
+        "不可接受"
+    }
+
+    fn group_withheld_too_few(&self, min_group: usize) -> String {
+        format!("少于 {min_group} 人，不显示")
+    }
+    fn group_withheld_complementary(&self) -> &'static str {
+        "为免推算出人数较少的分组，一并不显示"
+    }
+    fn group_subjects_numbered(&self) -> &'static str {
+        "被评价人以编号代替姓名；加 --named 显示姓名。"
+    }
+
+    fn group_flagged_none(&self) -> &'static str {
+        "没有结果带有作答质量提示。"
+    }
+    fn group_flagged(&self, n: usize) -> String {
+        format!("{n} 份结果带有作答质量提示（如八成以上条目同一分值、前后矛盾或作答过快）。")
+    }
+    fn group_named_shows_who(&self) -> &'static str {
+        "加 --named 可显示是谁。"
+    }
+    fn group_rated_by(&self, subject: &str, role: &str) -> String {
+        format!("{subject}（{role}评）")
+    }
+    fn group_respondents_sep(&self) -> &'static str {
+        "；"
+    }
+
+    fn group_360_heading(&self) -> &'static str {
+        "本人与他人评价的对比（360 度）"
+    }
+    fn group_self(&self) -> &'static str {
+        "本人"
+    }
+    fn group_others(&self) -> &'static str {
+        "他人"
+    }
+    fn group_difference(&self) -> &'static str {
+        "差值"
+    }
+    fn group_blind_spots(&self) -> &'static str {
+        "盲点（自评高于他人）"
+    }
+    fn group_hidden_strengths(&self) -> &'static str {
+        "隐藏的优势（自评低于他人）"
+    }
+    fn group_none(&self) -> &'static str {
+        "无"
+    }
+    fn group_roles_withheld(&self, roles: &str, min: usize) -> String {
+        format!("{roles}：少于 {min} 人，不单独显示。")
+    }
+
+    fn group_chart_means(&self) -> &'static str {
+        "各维度均值与目标"
+    }
+    fn group_chart_spread(&self) -> &'static str {
+        "各维度得分的分布"
+    }
+    fn group_chart_min_max(&self) -> &'static str {
+        "最低–最高"
+    }
+    fn group_chart_severities(&self) -> &'static str {
+        "各维度的程度分布（人数）"
+    }
+    fn group_chart_self_others(&self) -> &'static str {
+        "本人与他人评价"
+    }
+
+    fn group_no_rubric(&self) -> &'static str {
+        "未找到结果所用的量表，无法计算信度 α；请用 --rubric 指定量表文件。"
+    }
+}

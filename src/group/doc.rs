@@ -1,0 +1,301 @@
+//! The `zhixing.group.v1` document: its types, what `--by` groups by, the
+//! anonymity constants, and the texts the renderers show beside it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::result::Role;
+
+pub const SCHEMA: &str = "zhixing.group.v1";
+/// The default anonymity floor: the common industry default.
+pub const DEFAULT_MIN_GROUP: usize = 5;
+/// In the 360 view, a rater role with fewer respondents than this is
+/// withheld (except self and supervisor).
+pub const MIN_ROLE_GROUP: usize = 3;
+/// A self-versus-others difference of at least this many points (0..100)
+/// is a blind spot (self higher) or a hidden strength (self lower).
+pub const BLIND_SPOT_MIN: f64 = 10.0;
+/// How many blind spots and hidden strengths are listed per subject.
+pub const BLIND_SPOTS_SHOWN: usize = 3;
+
+/// What `--by` groups by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum By {
+    /// The subject's department.
+    Department,
+    /// The rater's role (self, supervisor, peer, subordinate, other).
+    Role,
+    /// The session.
+    Session,
+    /// Each subject: the 360 view, self against others.
+    Subject,
+}
+
+impl By {
+    pub fn code(self) -> &'static str {
+        match self {
+            By::Department => "department",
+            By::Role => "role",
+            By::Session => "session",
+            By::Subject => "subject",
+        }
+    }
+}
+
+/// A group report: statistics over many results of one rubric.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[schemars(title = "zhixing group report v1")]
+pub struct GroupDoc {
+    /// Always "zhixing.group.v1".
+    pub schema: String,
+    /// The rubric every result was scored against.
+    pub rubric: RubricInfo,
+    /// The anonymity floor: groups with fewer results are withheld.
+    pub min_group: usize,
+    /// Results read.
+    pub n: usize,
+    /// First everyone, then one group per `--by` value.
+    pub groups: Vec<Group>,
+    /// The 360 view, one entry per subject (filled by `--by subject`).
+    pub subjects: Vec<Subject360>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct RubricInfo {
+    pub id: String,
+    pub version: String,
+    /// Title in the report's language.
+    pub title: String,
+}
+
+/// Why a group shows no statistics.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Withheld {
+    /// Fewer results than `min_group`.
+    TooFew,
+    /// Withheld with the one smaller group, so that its figures cannot be
+    /// worked out by subtracting the shown groups from the total.
+    Complementary,
+}
+
+/// One group: everyone, or the results sharing one `--by` value.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct Group {
+    /// null for everyone; else the grouping and its value, such as
+    /// {"department": "秘书处"} (a null value: results without one).
+    pub key: Option<BTreeMap<String, Option<String>>>,
+    /// Results in the group; null where withheld.
+    pub n: Option<usize>,
+    /// true: the group is too small to show; no statistics below.
+    pub withheld: bool,
+    /// Why it is withheld; null where it is not.
+    pub withheld_reason: Option<Withheld>,
+    /// The overall score; null where withheld.
+    pub overall: Option<Stats>,
+    pub sections: Vec<SectionStats>,
+    pub dimensions: Vec<DimensionStats>,
+    /// Dimensions with mean gap > 0, largest first, ties in rubric order.
+    pub priorities: Vec<GroupPriority>,
+    /// Results with quality flags; null where withheld.
+    pub flagged: Option<usize>,
+    /// Who they are: only with `--named`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flagged_respondents: Option<Vec<Flagged>>,
+}
+
+/// Statistics of one score over the results of a group.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct Stats {
+    /// Results with a score (not null).
+    pub n: usize,
+    pub mean: Option<f64>,
+    /// Sample standard deviation; null below 2 scores.
+    pub sd: Option<f64>,
+    pub min: Option<f64>,
+    /// The middle score; the mean of the middle two for an even count.
+    pub median: Option<f64>,
+    pub max: Option<f64>,
+    /// Mean of the results' gaps (target − score).
+    pub mean_gap: Option<f64>,
+    /// Results per severity (unknown: no score).
+    pub severity: SeverityCounts,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct SeverityCounts {
+    pub met: usize,
+    pub minor: usize,
+    pub moderate: usize,
+    pub critical: usize,
+    pub unknown: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct SectionStats {
+    pub id: String,
+    #[serde(flatten)]
+    pub stats: Stats,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct DimensionStats {
+    pub id: String,
+    /// Id of its section.
+    pub section: String,
+    #[serde(flatten)]
+    pub stats: Stats,
+    /// Cronbach's alpha over the respondents who answered every item of the
+    /// dimension (reverse-keyed items reversed); null with fewer than 2 items
+    /// or respondents, zero total variance, or no rubric to key the items.
+    pub alpha: Option<f64>,
+    /// Respondents alpha is computed over.
+    pub alpha_n: usize,
+    /// excellent (≥ .9), good (≥ .8), acceptable (≥ .7), questionable (≥ .6),
+    /// poor (≥ .5), unacceptable.
+    pub alpha_label: Option<AlphaLabel>,
+}
+
+/// George and Mallery's bands for alpha.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum AlphaLabel {
+    Excellent,
+    Good,
+    Acceptable,
+    Questionable,
+    Poor,
+    Unacceptable,
+}
+
+impl AlphaLabel {
+    pub fn of(alpha: f64) -> AlphaLabel {
+        match alpha {
+            a if a >= 0.9 => AlphaLabel::Excellent,
+            a if a >= 0.8 => AlphaLabel::Good,
+            a if a >= 0.7 => AlphaLabel::Acceptable,
+            a if a >= 0.6 => AlphaLabel::Questionable,
+            a if a >= 0.5 => AlphaLabel::Poor,
+            _ => AlphaLabel::Unacceptable,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            AlphaLabel::Excellent => "excellent",
+            AlphaLabel::Good => "good",
+            AlphaLabel::Acceptable => "acceptable",
+            AlphaLabel::Questionable => "questionable",
+            AlphaLabel::Poor => "poor",
+            AlphaLabel::Unacceptable => "unacceptable",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct GroupPriority {
+    pub dimension: String,
+    pub mean_gap: f64,
+}
+
+/// A respondent whose answers carry quality flags (only with `--named`).
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct Flagged {
+    /// The person assessed.
+    pub subject: String,
+    /// Who answered; the rater's name is never shown.
+    pub rater_role: Role,
+    pub flags: Vec<String>,
+}
+
+/// The 360 view of one subject: self against the others.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct Subject360 {
+    /// The subject's name with `--named`; else "#1", "#2", ….
+    pub subject: String,
+    /// Results per rater role.
+    pub raters: RaterCounts,
+    pub overall: Comparison,
+    pub sections: Vec<Comparison>,
+    pub dimensions: Vec<Comparison>,
+    /// Dimensions the subject rates at least 10 points above the others,
+    /// largest first.
+    pub blind_spots: Vec<Difference>,
+    /// Dimensions the subject rates at least 10 points below the others,
+    /// largest first.
+    pub hidden_strengths: Vec<Difference>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct RaterCounts {
+    #[serde(rename = "self")]
+    pub self_: usize,
+    pub supervisor: usize,
+    pub peer: usize,
+    pub subordinate: usize,
+    pub other: usize,
+}
+
+/// One score: self, the mean of the others, and each rater role's mean.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct Comparison {
+    /// Dimension or section id; "overall" for the overall score.
+    pub id: String,
+    /// For a dimension, its section's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The subject's own score (the latest self-assessment).
+    #[serde(rename = "self")]
+    pub self_score: Option<f64>,
+    /// Mean of the other raters' scores (respondents of withheld roles are
+    /// left out unless there are at least 3 of them together).
+    pub others: Option<f64>,
+    /// Other raters whose score is in `others`.
+    pub others_n: usize,
+    /// self − others.
+    pub difference: Option<f64>,
+    /// Each other rater role present.
+    pub by_role: Vec<RoleMean>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct RoleMean {
+    pub role: Role,
+    /// Respondents in this role.
+    pub n: usize,
+    /// true: fewer than 3 respondents (supervisors are always shown).
+    pub withheld: bool,
+    pub mean: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct Difference {
+    pub dimension: String,
+    #[serde(rename = "self")]
+    pub self_score: f64,
+    pub others: f64,
+    /// self − others.
+    pub difference: f64,
+}
+
+/// Texts the renderers show beside the document: titles and suggestions,
+/// from the rubric in the report's language, else from the results.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Texts {
+    pub sections: HashMap<String, String>,
+    pub dimensions: HashMap<String, String>,
+    pub suggestions: HashMap<String, Vec<String>>,
+    /// Alpha could not be computed: no rubric to key the items.
+    pub no_rubric: bool,
+}
+
+impl Texts {
+    pub fn section<'a>(&'a self, id: &'a str) -> &'a str {
+        self.sections.get(id).map_or(id, String::as_str)
+    }
+    pub fn dimension<'a>(&'a self, id: &'a str) -> &'a str {
+        self.dimensions.get(id).map_or(id, String::as_str)
+    }
+}

@@ -1,0 +1,323 @@
+//! The group report's layout, the same in every format for people: a list
+//! of blocks (headings, lines, tables, lists, charts) made from the document.
+
+use maud::Markup;
+
+use super::charts::{group_charts, subject_chart};
+use super::labels::{alpha_word, by_label, flagged_names, group_label, group_value, withheld_text};
+use crate::group::{AlphaLabel, Comparison, Difference, Group, GroupDoc, MIN_ROLE_GROUP, Stats, Subject360, Texts};
+use crate::i18n;
+use crate::lang::Lang;
+use crate::report::table::paren;
+use crate::report::{delta, num, opt_num};
+use crate::result::Role;
+
+/// Priorities shown with their suggestions.
+const SUGGESTED: usize = 3;
+
+pub(super) enum Block {
+    Heading(u8, String),
+    Line(String),
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+        right: Vec<usize>,
+    },
+    /// A numbered list, each item with its sub-items.
+    List(Vec<(String, Vec<String>)>),
+    /// Charts, drawn only in HTML (the tables beside them carry the numbers).
+    Charts(Vec<(String, Markup)>),
+}
+
+/// The whole report: everyone, the subgroups compared, the 360 view.
+pub(super) fn blocks(doc: &GroupDoc, texts: &Texts, lang: Lang) -> Vec<Block> {
+    let m = i18n::msg(lang);
+    let u = i18n::ui(lang);
+    let mut b = Vec::new();
+    b.push(Block::Heading(1, format!("{} · {} · {}", doc.rubric.title, m.group_report(), m.group_results(doc.n))));
+    b.push(Block::Line(format!(
+        "{}{}{} {} · {}{}{}",
+        u.rubric,
+        u.colon,
+        doc.rubric.id,
+        doc.rubric.version,
+        m.group_min_group(),
+        u.colon,
+        doc.min_group
+    )));
+    if let Some(everyone) = doc.groups.first() {
+        group_blocks(&mut b, doc, everyone, texts, lang);
+    }
+    let subgroups = &doc.groups[doc.groups.len().min(1)..];
+    if !subgroups.is_empty() {
+        subgroup_blocks(&mut b, doc, subgroups, texts, lang);
+    }
+    if !doc.subjects.is_empty() {
+        b.push(Block::Heading(2, m.group_360_heading().to_string()));
+        if doc.subjects.iter().any(|s| s.subject.starts_with('#')) {
+            b.push(Block::Line(m.group_subjects_numbered().to_string()));
+        }
+        for s in &doc.subjects {
+            b.push(Block::Heading(3, s.subject.clone()));
+            subject_blocks(&mut b, s, texts, lang);
+        }
+    }
+    if texts.no_rubric {
+        b.push(Block::Line(m.group_no_rubric().to_string()));
+    }
+    b
+}
+
+/// One subject's 360 view alone, under its own title.
+pub(super) fn subject_report(doc: &GroupDoc, s: &Subject360, texts: &Texts, lang: Lang) -> Vec<Block> {
+    let mut b = vec![Block::Heading(1, format!("{} · {}", doc.rubric.title, s.subject))];
+    b.push(Block::Line(i18n::msg(lang).group_360_heading().to_string()));
+    subject_blocks(&mut b, s, texts, lang);
+    b
+}
+
+/// The subgroups side by side: overall, section means and first priority.
+fn subgroup_blocks(b: &mut Vec<Block>, doc: &GroupDoc, subgroups: &[Group], texts: &Texts, lang: Lang) {
+    let m = i18n::msg(lang);
+    let u = i18n::ui(lang);
+    b.push(Block::Heading(2, m.group_subgroups().to_string()));
+    let mut header = vec![by_label(&subgroups[0], lang), m.group_n().to_string(), u.overall.to_string()];
+    let sections: Vec<&str> = doc
+        .groups
+        .iter()
+        .find(|g| !g.withheld)
+        .map(|g| g.sections.iter().map(|s| s.id.as_str()).collect())
+        .unwrap_or_default();
+    header.extend(sections.iter().map(|id| texts.section(id).to_string()));
+    header.push(m.group_top_priority().to_string());
+    let mut rows = Vec::new();
+    let mut notes = Vec::new();
+    for g in subgroups {
+        let mut row = vec![group_value(g, lang)];
+        if g.withheld {
+            row.push("—".to_string());
+            row.push("—".to_string());
+            row.extend(sections.iter().map(|_| "—".to_string()));
+            row.push("—".to_string());
+            notes.push(format!(
+                "{}{}{}",
+                group_value(g, lang),
+                u.colon,
+                withheld_text(g.withheld_reason, doc.min_group, lang)
+            ));
+        } else {
+            row.push(g.n.unwrap_or(0).to_string());
+            row.push(opt_num(g.overall.as_ref().and_then(|o| o.mean)));
+            for id in &sections {
+                row.push(opt_num(g.sections.iter().find(|s| &s.id == id).and_then(|s| s.stats.mean)));
+            }
+            row.push(
+                g.priorities
+                    .first()
+                    .map_or_else(String::new, |p| format!("{} {}", texts.dimension(&p.dimension), num(p.mean_gap))),
+            );
+        }
+        rows.push(row);
+    }
+    let right = (1..3 + sections.len()).collect();
+    b.push(Block::Table { header, rows, right });
+    b.extend(notes.into_iter().map(Block::Line));
+    for g in subgroups.iter().filter(|g| !g.withheld) {
+        if let Some(names) = &g.flagged_respondents
+            && !names.is_empty()
+        {
+            b.push(Block::Line(format!("{}{}{}", group_label(g, lang), u.colon, flagged_names(names, lang))));
+        }
+    }
+}
+
+fn severities(s: &Stats) -> String {
+    let c = &s.severity;
+    format!("{}/{}/{}/{}", c.met, c.minor, c.moderate, c.critical)
+}
+
+fn stats_cells(s: &Stats) -> Vec<String> {
+    vec![
+        s.n.to_string(),
+        opt_num(s.mean),
+        opt_num(s.sd),
+        opt_num(s.min),
+        opt_num(s.median),
+        opt_num(s.max),
+        opt_num(s.mean_gap),
+        severities(s),
+    ]
+}
+
+/// Alpha with its label; its respondents only where fewer than the group's.
+fn alpha_cell(alpha: Option<f64>, label: Option<AlphaLabel>, n: usize, of: usize, items: bool, lang: Lang) -> String {
+    match (alpha, label) {
+        (Some(a), Some(l)) if n < of => format!("{a:.2} {} (n={n})", alpha_word(l, lang)),
+        (Some(a), Some(l)) => format!("{a:.2} {}", alpha_word(l, lang)),
+        _ if items => "—".to_string(),
+        _ => String::new(),
+    }
+}
+
+/// One group: its statistics, priorities and answering quality.
+fn group_blocks(b: &mut Vec<Block>, doc: &GroupDoc, g: &Group, texts: &Texts, lang: Lang) {
+    let m = i18n::msg(lang);
+    let label = match g.n {
+        Some(n) => format!("{}{}", group_label(g, lang), paren(&format!("{} {n}", m.group_n()), lang)),
+        None => group_label(g, lang),
+    };
+    b.push(Block::Heading(2, label));
+    if g.withheld {
+        b.push(Block::Line(withheld_text(g.withheld_reason, doc.min_group, lang)));
+        return;
+    }
+    b.push(Block::Charts(group_charts(g, texts, lang)));
+    b.push(stats_table(g, texts, lang));
+    b.push(Block::Line(m.group_stats_note().to_string()));
+    priority_blocks(b, g, texts, lang);
+    quality_blocks(b, g, lang);
+}
+
+/// The statistics of the overall score, each section and its dimensions.
+fn stats_table(g: &Group, texts: &Texts, lang: Lang) -> Block {
+    let m = i18n::msg(lang);
+    let u = i18n::ui(lang);
+    let header: Vec<String> = [
+        u.dimension,
+        m.group_n(),
+        m.group_mean(),
+        m.group_sd(),
+        m.group_min(),
+        m.group_median(),
+        m.group_max(),
+        m.group_mean_gap(),
+        m.group_severities(),
+        m.group_alpha(),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut rows = Vec::new();
+    if let Some(o) = &g.overall {
+        let mut row = vec![u.overall.to_string()];
+        row.extend(stats_cells(o));
+        row.push(String::new());
+        rows.push(row);
+    }
+    for s in &g.sections {
+        let mut row = vec![texts.section(&s.id).to_string()];
+        row.extend(stats_cells(&s.stats));
+        row.push(String::new());
+        rows.push(row);
+        for d in g.dimensions.iter().filter(|d| d.section == s.id) {
+            let mut row = vec![format!("  {}", texts.dimension(&d.id))];
+            row.extend(stats_cells(&d.stats));
+            let items = d.alpha.is_some() || d.alpha_n > 0 || !texts.no_rubric;
+            row.push(alpha_cell(d.alpha, d.alpha_label, d.alpha_n, d.stats.n, items, lang));
+            rows.push(row);
+        }
+    }
+    Block::Table { header, rows, right: (1..8).collect() }
+}
+
+/// The group's priorities, the first few with their suggestions.
+fn priority_blocks(b: &mut Vec<Block>, g: &Group, texts: &Texts, lang: Lang) {
+    let m = i18n::msg(lang);
+    let u = i18n::ui(lang);
+    b.push(Block::Heading(3, u.priorities.to_string()));
+    if g.priorities.is_empty() {
+        b.push(Block::Line(u.no_priorities.to_string()));
+        return;
+    }
+    let items = g
+        .priorities
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let head =
+                format!("{}{}{} {}", texts.dimension(&p.dimension), u.colon, m.group_mean_gap(), num(p.mean_gap));
+            let subs = if i < SUGGESTED {
+                texts.suggestions.get(&p.dimension).cloned().unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            (head, subs)
+        })
+        .collect();
+    b.push(Block::List(items));
+}
+
+/// How many results carry answering-quality flags, and whose with `--named`.
+fn quality_blocks(b: &mut Vec<Block>, g: &Group, lang: Lang) {
+    let m = i18n::msg(lang);
+    b.push(Block::Heading(3, i18n::ui(lang).quality.to_string()));
+    match (g.flagged, &g.flagged_respondents) {
+        (Some(0) | None, _) => b.push(Block::Line(m.group_flagged_none().to_string())),
+        (Some(n), names) => {
+            b.push(Block::Line(m.group_flagged(n)));
+            match names {
+                Some(names) => b.push(Block::Line(flagged_names(names, lang))),
+                None => b.push(Block::Line(m.group_named_shows_who().to_string())),
+            }
+        }
+    }
+}
+
+fn comparison_row(c: &Comparison, label: String, roles: &[Role]) -> Vec<String> {
+    let others = match c.others {
+        Some(o) => format!("{} (n={})", num(o), c.others_n),
+        None => "—".to_string(),
+    };
+    let diff = c.difference.map_or_else(|| "—".to_string(), delta);
+    let mut row = vec![label, opt_num(c.self_score), others, diff];
+    for r in roles {
+        row.push(match c.by_role.iter().find(|m| m.role == *r) {
+            Some(m) if !m.withheld => opt_num(m.mean),
+            _ => "—".to_string(),
+        });
+    }
+    row
+}
+
+/// One subject's 360 view: self against others, per role, and the
+/// differences that stand out.
+fn subject_blocks(b: &mut Vec<Block>, s: &Subject360, texts: &Texts, lang: Lang) {
+    let m = i18n::msg(lang);
+    let u = i18n::ui(lang);
+    let roles: Vec<Role> = s.overall.by_role.iter().map(|m| m.role).collect();
+    let mut header = vec![
+        u.dimension.to_string(),
+        m.group_self().to_string(),
+        m.group_others().to_string(),
+        m.group_difference().to_string(),
+    ];
+    for r in &s.overall.by_role {
+        header.push(format!("{} (n={})", i18n::role(r.role, lang), r.n));
+    }
+    let mut rows = vec![comparison_row(&s.overall, u.overall.to_string(), &roles)];
+    for sec in &s.sections {
+        rows.push(comparison_row(sec, texts.section(&sec.id).to_string(), &roles));
+        for d in s.dimensions.iter().filter(|d| d.section.as_deref() == Some(sec.id.as_str())) {
+            rows.push(comparison_row(d, format!("  {}", texts.dimension(&d.id)), &roles));
+        }
+    }
+    let right = (1..4 + roles.len()).collect();
+    b.push(Block::Charts(vec![subject_chart(s, texts, lang)]));
+    b.push(Block::Table { header, rows, right });
+    let hidden: Vec<String> =
+        s.overall.by_role.iter().filter(|m| m.withheld).map(|m| i18n::role(m.role, lang).to_string()).collect();
+    if !hidden.is_empty() {
+        b.push(Block::Line(m.group_roles_withheld(&hidden.join(u.list_sep), MIN_ROLE_GROUP)));
+    }
+    let list = |ds: &[Difference]| -> String {
+        if ds.is_empty() {
+            return m.group_none().to_string();
+        }
+        ds.iter()
+            .map(|d| format!("{} {}", texts.dimension(&d.dimension), delta(d.difference)))
+            .collect::<Vec<_>>()
+            .join(u.list_sep)
+    };
+    b.push(Block::Line(format!("{}{}{}", m.group_blind_spots(), u.colon, list(&s.blind_spots))));
+    b.push(Block::Line(format!("{}{}{}", m.group_hidden_strengths(), u.colon, list(&s.hidden_strengths))));
+}
