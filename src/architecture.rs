@@ -252,6 +252,56 @@ fn imports_go_down_the_layers_only() {
     assert!(wrong.is_empty(), "imports against the layers:\n{}", wrong.join("\n"));
 }
 
+/// The scrutinees of the `match`es over a format (`match format`, `match
+/// out.format`, …) in some code that have a `_ =>` arm.
+fn fall_throughs(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(found) = code[at..].find("match ") {
+        at += found + "match ".len();
+        let Some(open) = code[at..].find('{').map(|k| at + k) else { break };
+        let scrutinee = code[at..open].trim();
+        if !scrutinee.ends_with("format") || scrutinee.contains('\n') {
+            continue;
+        }
+        // The arms at depth one of this match.
+        let mut depth = 0;
+        for line in code[open..].lines() {
+            if depth == 1 && line.trim_start().starts_with("_ =>") {
+                out.push(scrutinee.to_string());
+            }
+            depth += line.matches('{').count() as i64 - line.matches('}').count() as i64;
+            if depth <= 0 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// No `match` over a format falls through with `_ =>`: a new format must be
+/// placed in every match, or the crate does not compile.
+#[test]
+fn every_match_over_a_format_names_every_format() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    source_files(&src, &mut files);
+    let wrong: Vec<String> = files
+        .iter()
+        .flat_map(|p| {
+            fall_throughs(&code(p)).into_iter().map(move |m| format!("{}: `match {m}` has `_ =>`", p.display()))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_fall_through_over_a_format_is_seen() {
+    let code = "let t = match out.format {\n    Format::Json => { 1 }\n    _ => 2,\n};\nmatch x {\n    _ => 3,\n}\n";
+    assert_eq!(fall_throughs(code), ["out.format"]);
+    assert!(fall_throughs("match format {\n    Format::Json => match y {\n        _ => 1,\n    },\n}\n").is_empty());
+}
+
 /// Whether `from` reaches `to` in the graph of one folder.
 fn reaches(edges: &BTreeMap<String, BTreeSet<String>>, from: &str, to: &str, first: &BTreeSet<String>) -> bool {
     let mut seen = BTreeSet::from([from.to_string()]);

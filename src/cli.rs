@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::error::Result;
+use crate::i18n::{self, help::HelpEntry};
 use crate::lang::Lang;
 use crate::settings::{self, Targets};
 
@@ -87,9 +88,6 @@ mirror!(
 /// score it, and show the gaps to work on.
 #[derive(Debug, Parser)]
 #[command(name = "zhixing", version, about, long_about = None, max_term_width = 100)]
-#[command(
-    after_help = "Exit codes: 0 ok; 1 I/O or internal error; 2 bad input (usage, rubric, answers, store); 130 interrupted."
-)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -485,111 +483,15 @@ impl Command {
     }
 }
 
-/// Help texts in Chinese: (command path, argument id or "" for the command
-/// itself, text). A test checks that every command and argument has one.
-const ZH: &[(&str, &str, &str)] = &[
-    ("", "", "知行（zhixing）：用量表测评执行力，评分并给出差距报告与改进建议"),
-    ("", "lang", "界面和量表文本的语言 [默认：$ZHIXING_LANG，其次系统语言，再次中文]"),
-    ("", "color", "终端输出是否着色（auto 时遵从 NO_COLOR）"),
-    ("", "ascii", "表格边框和条形图只用 ASCII 字符，适合把制表符画成双宽的终端"),
-    ("", "store", "结果库文件 [默认：$ZHIXING_STORE，其次系统数据目录]"),
-    ("assess", "", "在终端中作答问卷，然后给出差距报告"),
-    ("assess", "rubric", "量表：内置标识（core、office）或量表文件"),
-    ("assess", "profile", "量表中的目标配置，例如 section-chief（处级干部）"),
-    ("assess", "target", "为每个分区和维度统一设定目标（0–100）"),
-    ("assess", "subject", "被评价人姓名（给出后不再询问）"),
-    ("assess", "department", "被评价人所在部门"),
-    ("assess", "role", "作答人身份：self、supervisor、peer、subordinate、other"),
-    ("assess", "rater", "评价他人时，评价人的姓名"),
-    ("assess", "session", "场次，例如某期培训班"),
-    ("assess", "resume", "接着被评价人未完成的问卷作答"),
-    ("assess", "kiosk", "一台终端轮流作答：每人答完后清屏，等待下一位"),
-    ("assess", "no_save", "不把结果存入结果库"),
-    ("assess", "format", "输出格式"),
-    ("assess", "out", "写入文件（原子写入，权限 0600），而不是标准输出"),
-    ("assess", "bom", "输出到标准输出的 CSV 也加 UTF-8 字节顺序标记（写入文件的 CSV 总会加）"),
-    ("score", "", "为答卷评分（TOML、JSON、JSON Lines、CSV、xlsx，或 - 表示标准输入），给出结果和差距报告"),
-    ("score", "files", "答卷文件：.toml、.json、.jsonl、.csv、.xlsx，或 - 表示标准输入"),
-    ("score", "rubric", "量表：内置标识（core、office）或量表文件"),
-    ("score", "profile", "量表中的目标配置，例如 section-chief（处级干部）"),
-    ("score", "target", "为每个分区和维度统一设定目标（0–100），取代量表中的目标"),
-    ("score", "format", "输出格式"),
-    ("score", "out", "写入文件（原子写入，权限 0600），而不是标准输出"),
-    ("score", "bom", "输出到标准输出的 CSV 也加 UTF-8 字节顺序标记（写入文件的 CSV 总会加）"),
-    ("score", "keep_going", "批量评分时跳过有错的记录，只为正确的评分，并列出被拒收的记录"),
-    ("score", "save", "同时把结果存入结果库"),
-    ("score", "columns", "CSV/xlsx：按条目标识识别条目列（默认），或不论表头、按量表顺序识别"),
-    ("score", "ignore_columns", "CSV/xlsx：要忽略的列，写表头或列字母，例如 \"提交时间,F\""),
-    ("score", "item_columns", "CSV/xlsx：用列字母指定条目列，例如 G:AP"),
-    ("report", "", "显示已保存的结果：按编号、结果文件，或最近一份"),
-    ("report", "result", "结果库中的结果编号，或结果文件（.json、.jsonl）"),
-    ("report", "latest", "结果库中最近的一份结果（给出 --subject 时为此人的）"),
-    ("report", "subject", "与 --latest 一起用：此人的结果"),
-    ("report", "format", "输出格式"),
-    ("report", "out", "写入文件（原子写入，权限 0600），而不是标准输出"),
-    ("report", "bom", "输出到标准输出的 CSV 也加 UTF-8 字节顺序标记（写入文件的 CSV 总会加）"),
-    ("history", "", "一个人历次的结果和变化趋势"),
-    ("history", "subject", "要列出结果的人"),
-    ("history", "rubric", "只列出此量表的结果 [默认：最近一份结果的量表]"),
-    ("history", "format", "输出格式"),
-    ("history", "out", "写入文件（原子写入，权限 0600），而不是标准输出"),
-    ("history", "bom", "输出到标准输出的 CSV 也加 UTF-8 字节顺序标记（写入文件的 CSV 总会加）"),
-    ("group", "", "团体报告：统计、信度、匿名保护和 360 度对比"),
-    ("group", "files", "结果文件：.json（一份结果或数组）、.jsonl，或 - 表示标准输入"),
-    ("group", "session", "结果库中此场次的全部结果"),
-    ("group", "all", "结果库中的全部结果"),
-    ("group", "by", "再按部门、评价人身份或场次分组；subject：360 度对比"),
-    ("group", "min_group", "结果少于此数的分组不显示（1 表示都显示）"),
-    ("group", "named", "显示姓名（带作答质量提示的人、360 度对比的被评价人）；不加则不显示任何姓名"),
-    ("group", "pack", "同时把团体报告和每个人的个人报告写入 DIR（目录权限 0700，文件 0600）"),
-    ("group", "rubric", "量表：内置标识（core、office）或量表文件"),
-    ("group", "format", "输出格式"),
-    ("group", "out", "写入文件（原子写入，权限 0600），而不是标准输出"),
-    ("group", "bom", "输出到标准输出的 CSV 也加 UTF-8 字节顺序标记（写入文件的 CSV 总会加）"),
-    ("group", "keep_going", "跳过有错的结果，只统计正确的，并列出被拒收的"),
-    ("export", "", "从结果库导出结果：json、jsonl 或 csv"),
-    ("export", "session", "只导出此场次"),
-    ("export", "subject", "只导出此人"),
-    ("export", "since", "只导出此日期（YYYY-MM-DD）或时间（RFC 3339）之后的结果"),
-    ("export", "format", "json、jsonl 或 csv"),
-    ("export", "out", "写入文件（原子写入，权限 0600），而不是标准输出"),
-    ("export", "bom", "输出到标准输出的 CSV 也加 UTF-8 字节顺序标记"),
-    ("import", "", "把结果文件（.json、.jsonl）导入结果库；重复导入只保存一次"),
-    ("import", "files", "结果文件：.json（一份结果或数组）或 .jsonl，或 - 表示标准输入"),
-    ("import", "keep_going", "跳过有错的记录，只导入正确的，并列出被拒收的"),
-    ("store", "", "结果库：位置、内容；删除结果"),
-    ("store info", "", "结果库的位置、大小、结构版本和数量"),
-    ("store info", "format", "table 或 json"),
-    ("store delete", "", "按编号删除结果（除非加 --yes，否则先确认）"),
-    ("store delete", "ids", "要删除的结果编号"),
-    ("store delete", "yes", "不再确认"),
-    ("rubric", "", "列出、查看、检查量表，生成答卷模板"),
-    ("rubric list", "", "列出内置量表"),
-    ("rubric list", "format", "table 或 json"),
-    ("rubric show", "", "查看量表的分区、维度和条目"),
-    ("rubric show", "rubric", "内置量表标识或量表文件 [默认：core]"),
-    ("rubric show", "format", "table、markdown 或 json"),
-    ("rubric check", "", "检查量表文件，报告全部问题"),
-    ("rubric check", "files", "要检查的量表文件"),
-    ("rubric template", "", "生成待填写的答卷：列出每个条目及其陈述"),
-    ("rubric template", "rubric", "量表：内置标识（core、office）或量表文件"),
-    ("rubric schema", "", "输出量表格式的 JSON Schema（同 `zhixing schema rubric`）"),
-    ("schema", "", "输出某种文件格式的 JSON Schema（draft-07）"),
-    ("schema", "which", "哪种格式：rubric、answers、result 或 group"),
-    ("completions", "", "输出命令行补全脚本"),
-    ("completions", "shell", "哪种 shell"),
-];
-
 /// The command line in the interface language: help texts, headings and
 /// the usage line in Chinese for `Lang::Zh`.
 pub fn command(lang: Lang) -> clap::Command {
     use clap::CommandFactory;
     let cmd = Cli::command();
-    if lang == Lang::En {
-        return cmd;
-    }
-    fn translate(mut cmd: clap::Command, path: &str) -> clap::Command {
-        for (p, arg, text) in ZH {
+    let m = i18n::msg(lang);
+    let Some(help) = m.help_table() else { return cmd.after_help(m.help_exit_codes()) };
+    fn translate(mut cmd: clap::Command, path: &str, m: &dyn i18n::Messages, help: &[HelpEntry]) -> clap::Command {
+        for (p, arg, text) in help {
             if *p != path {
                 continue;
             }
@@ -597,7 +499,7 @@ pub fn command(lang: Lang) -> clap::Command {
                 cmd = cmd.about(*text).long_about(None::<&str>);
             } else {
                 cmd = cmd.mut_arg(*arg, |a| {
-                    let heading = if a.is_positional() { "参数" } else { "选项" };
+                    let heading = if a.is_positional() { m.help_arguments() } else { m.help_options() };
                     a.help(*text).help_heading(heading)
                 });
             }
@@ -605,30 +507,30 @@ pub fn command(lang: Lang) -> clap::Command {
         let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
         for name in names {
             let sub = if path.is_empty() { name.clone() } else { format!("{path} {name}") };
-            cmd = cmd.mut_subcommand(&name, |s| translate(s, &sub));
+            cmd = cmd.mut_subcommand(&name, |s| translate(s, &sub, m, help));
         }
-        cmd.help_template("{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
-            .subcommand_help_heading("命令")
+        cmd.help_template(format!("{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}", m.help_usage()))
+            .subcommand_help_heading(m.help_commands())
             .disable_help_flag(true)
             .arg(
                 clap::Arg::new("help")
                     .short('h')
                     .long("help")
-                    .help("显示帮助")
+                    .help(m.help_help())
                     .action(clap::ArgAction::Help)
-                    .help_heading("选项"),
+                    .help_heading(m.help_options()),
             )
     }
-    translate(cmd, "")
-        .after_help("退出码：0 成功；1 读写或内部错误；2 输入有误（用法、量表、答卷、结果库）；130 已中断。")
+    translate(cmd, "", m, help)
+        .after_help(m.help_exit_codes())
         .disable_version_flag(true)
         .arg(
             clap::Arg::new("version")
                 .short('V')
                 .long("version")
-                .help("显示版本")
+                .help(m.help_version())
                 .action(clap::ArgAction::Version)
-                .help_heading("选项"),
+                .help_heading(m.help_options()),
         )
         .disable_help_subcommand(true)
 }
@@ -659,8 +561,9 @@ mod tests {
     #[test]
     fn chinese_help_is_complete() {
         use clap::CommandFactory;
-        fn walk(c: &clap::Command, path: String, missing: &mut Vec<String>) {
-            if !ZH.iter().any(|(p, a, _)| *p == path && a.is_empty()) {
+        let zh = i18n::msg(Lang::Zh).help_table().unwrap();
+        fn walk(c: &clap::Command, path: String, missing: &mut Vec<String>, zh: &[HelpEntry]) {
+            if !zh.iter().any(|(p, a, _)| *p == path && a.is_empty()) {
                 missing.push(format!("{path:?}"));
             }
             for a in c.get_arguments() {
@@ -668,16 +571,16 @@ mod tests {
                 if a.is_global_set() && !path.is_empty() {
                     continue;
                 }
-                if !ZH.iter().any(|(p, x, _)| *p == path && *x == id) {
+                if !zh.iter().any(|(p, x, _)| *p == path && *x == id) {
                     missing.push(format!("{path:?} {id}"));
                 }
             }
             for s in c.get_subcommands() {
-                walk(s, format!("{path} {}", s.get_name()).trim().to_string(), missing);
+                walk(s, format!("{path} {}", s.get_name()).trim().to_string(), missing, zh);
             }
         }
         let mut missing = Vec::new();
-        walk(&Cli::command(), String::new(), &mut missing);
+        walk(&Cli::command(), String::new(), &mut missing, zh);
         assert!(missing.is_empty(), "no Chinese help for: {missing:?}");
         command(Lang::Zh).debug_assert();
     }

@@ -31,14 +31,6 @@ impl Lang {
         }
     }
 
-    /// Pick one of two texts.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-
     /// The language a locale string like `zh_CN.UTF-8` or `en-GB` asks for;
     /// `None` for `C`, `POSIX`, empty, or a language the interface lacks.
     pub fn from_locale(locale: &str) -> Option<Lang> {

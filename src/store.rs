@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::i18n::store::StoreHint;
 use crate::lang::Lang;
 use crate::result::{Previous, ResultDoc, Role};
 
@@ -244,77 +245,20 @@ impl crate::error::Localized for StoreError {
 impl StoreError {
     /// The message for a person, saying what to do.
     pub fn message(&self, lang: Lang) -> String {
+        let m = crate::i18n::msg(lang);
         match self {
-            StoreError::NotOurs { path } => {
-                let p = path.display();
-                match lang {
-                    Lang::Zh => format!(
-                        "{p} 不是 zhixing 数据库文件，未做任何改动；请用 --store 或 ZHIXING_STORE 指定另一个路径"
-                    ),
-                    Lang::En => format!(
-                        "{p} is not a zhixing store and was left untouched; give another path with --store or ZHIXING_STORE"
-                    ),
-                }
-            }
-            StoreError::TooNew { path, version } => {
-                let p = path.display();
-                let known = SCHEMA_VERSION;
-                match lang {
-                    Lang::Zh => format!(
-                        "{p} 由更新版本的 zhixing 写入（数据库版本 {version}，本程序只认识到 {known}），未做任何改动；请升级 zhixing，或用 --store 指定另一个路径"
-                    ),
-                    Lang::En => format!(
-                        "{p} was written by a newer zhixing (store version {version}; this one knows up to {known}) and was left untouched; upgrade zhixing, or give another path with --store"
-                    ),
-                }
-            }
-            StoreError::BadTakenAt { id, taken_at } => match lang {
-                Lang::Zh => format!(
-                    "结果 {id} 的 taken_at「{taken_at}」不是 RFC 3339 日期时间（例如 2026-11-28T09:30:00+08:00）；请改正后再保存"
-                ),
-                Lang::En => format!(
-                    "result {id}: taken_at \"{taken_at}\" is not an RFC 3339 date and time (such as 2026-11-28T09:30:00+08:00); correct it and save again"
-                ),
-            },
-            StoreError::BadResult { id, reason } => match lang {
-                Lang::Zh => format!("结果「{id}」无法保存：{reason}；请检查该结果文件"),
-                Lang::En => format!("result \"{id}\" cannot be stored: {reason}; check the result file"),
-            },
-            StoreError::BadSince { value } => match lang {
-                Lang::Zh => format!(
-                    "起始时间「{value}」无法识别；请写成日期 2026-11-28 或 RFC 3339 时间 2026-11-28T09:30:00+08:00"
-                ),
-                Lang::En => format!(
-                    "since \"{value}\" is not understood; write a date such as 2026-11-28 or an RFC 3339 time such as 2026-11-28T09:30:00+08:00"
-                ),
-            },
-            StoreError::Stopped(e) => crate::i18n::msg(lang).error(e),
+            StoreError::NotOurs { path } => m.store_not_ours(path),
+            StoreError::TooNew { path, version } => m.store_too_new(path, *version, SCHEMA_VERSION),
+            StoreError::BadTakenAt { id, taken_at } => m.store_bad_taken_at(id, taken_at),
+            StoreError::BadResult { id, reason } => m.store_bad_result(id, reason),
+            StoreError::BadSince { value } => m.store_bad_since(value),
+            StoreError::Stopped(e) => m.error(e),
             StoreError::Io { path, error } => {
                 let what = path.as_ref().map_or_else(|| "-".to_string(), |p| p.display().to_string());
-                match lang {
-                    Lang::Zh => format!("{what}：{error}；请检查路径、权限和磁盘空间"),
-                    Lang::En => format!("{what}: {error}; check the path, its permissions and the free space"),
-                }
+                m.store_io(&what, error)
             }
-            StoreError::Sqlite { path, error } => {
-                let p = path.display();
-                let hint = sqlite_hint(error, lang);
-                match lang {
-                    Lang::Zh => format!("数据库 {p}：{error}；{hint}"),
-                    Lang::En => format!("store {p}: {error}; {hint}"),
-                }
-            }
-            StoreError::Corrupt { path, id, reason } => {
-                let p = path.display();
-                match lang {
-                    Lang::Zh => format!(
-                        "数据库 {p} 中的结果 {id} 已损坏（{reason}）；可用 zhixing store delete {id} 删除它，再从导出文件重新导入"
-                    ),
-                    Lang::En => format!(
-                        "result {id} in store {p} is damaged ({reason}); remove it with `zhixing store delete {id}` and import it again from an export"
-                    ),
-                }
-            }
+            StoreError::Sqlite { path, error } => m.store_database(path, &error.to_string(), sqlite_hint(error)),
+            StoreError::Corrupt { path, id, reason } => m.store_corrupt(path, id, reason),
         }
     }
 
@@ -332,21 +276,14 @@ impl StoreError {
     }
 }
 
-fn sqlite_hint(error: &rusqlite::Error, lang: Lang) -> &'static str {
+fn sqlite_hint(error: &rusqlite::Error) -> StoreHint {
     use rusqlite::ErrorCode;
     match error.sqlite_error_code() {
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-            lang.pick("另一个程序长时间占用数据库，请稍后再试", "another program held the store too long; try again")
-        }
-        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
-            lang.pick("请检查该文件及其目录的权限", "check the permissions of the file and its directory")
-        }
-        Some(ErrorCode::DiskFull) => lang.pick("磁盘已满，请腾出空间", "the disk is full; free some space"),
-        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => lang.pick(
-            "数据库文件已损坏，请从备份或导出文件恢复",
-            "the store file is damaged; restore it from a backup or an export",
-        ),
-        _ => lang.pick("请重试；若仍失败，请报告此问题", "try again; if it fails again, please report it"),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreHint::Busy,
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => StoreHint::Permissions,
+        Some(ErrorCode::DiskFull) => StoreHint::DiskFull,
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreHint::Damaged,
+        _ => StoreHint::Other,
     }
 }
 

@@ -78,7 +78,7 @@ pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
     let doc = builder.finish(min_group);
     let texts = builder.texts();
     emit(ctx, &args.output, |w, style| {
-        Ok(w.write_all(report::group::render(&doc, texts, args.output.format, style).as_bytes())?)
+        Ok(w.write_all(report::renderer(args.output.format, style).group(&doc, texts).as_bytes())?)
     })?;
     if let Some(pack) = &mut st.pack {
         pack.finish(ctx, &builder, &doc, texts, min_group)?;
@@ -470,7 +470,7 @@ impl Pack {
             ("csv", Format::Csv),
         ] {
             let text =
-                report::group::render(doc, texts, format, &Style { bom: format == Format::Csv, ..style.clone() });
+                report::renderer(format, &Style { bom: format == Format::Csv, ..style.clone() }).group(doc, texts);
             self.write(&format!("{GROUP_STEM}.{ext}"), &text)?;
         }
         if !doc.subjects.is_empty() {
@@ -478,7 +478,7 @@ impl Pack {
                 if let Some(s) = builder.subject_360_named(&name, min_group) {
                     let stem = self.stem(&name);
                     for (ext, format) in [("txt", Format::Table), ("md", Format::Markdown), ("html", Format::Html)] {
-                        let text = report::group::render_subject(doc, &s, texts, format, &style);
+                        let text = report::renderer(format, &style).subject_360(doc, &s, texts);
                         self.write(&format!("{stem}.360.{ext}"), &text)?;
                     }
                 }

@@ -10,7 +10,7 @@ use crate::error::{Error, IoAction, Problem, Result};
 use crate::i18n;
 use crate::input::read_input;
 use crate::pipeline;
-use crate::report::{self, CsvWriter, Entry, Format, Renderer};
+use crate::report::{self, CsvWriter, Entry, Format};
 use crate::result::ResultDoc;
 use crate::resultfile;
 use crate::settings::{self, Output, Store as StoreCommand};

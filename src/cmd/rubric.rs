@@ -37,7 +37,10 @@ pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
                     t.push('\n');
                     t
                 }
-                _ => crate::rubric_view::list_table(&rows, ctx.lang, ctx.ascii),
+                // The list has no page of its own in the other formats: it is the table.
+                Format::Table | Format::Markdown | Format::Csv | Format::Html => {
+                    crate::rubric_view::list_table(&rows, ctx.lang, ctx.ascii)
+                }
             };
             print_text(&text)
         }
@@ -50,7 +53,9 @@ pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
                     t
                 }
                 Format::Markdown => crate::rubric_view::show_markdown(&loaded.rubric, ctx.lang),
-                _ => crate::rubric_view::show_text(&loaded.rubric, ctx.lang, output::terminal_width()),
+                Format::Table | Format::Csv | Format::Html => {
+                    crate::rubric_view::show_text(&loaded.rubric, ctx.lang, output::terminal_width())
+                }
             };
             print_text(&text)
         }

@@ -19,9 +19,11 @@ pub mod assess;
 pub mod commands;
 mod en;
 pub mod group;
+pub mod help;
 pub mod readers;
 pub mod report;
 pub mod rubric;
+pub mod store;
 mod words;
 mod zh;
 
@@ -34,8 +36,10 @@ pub trait Messages:
     commands::Commands
     + report::ReportText
     + group::GroupText
+    + help::HelpText
     + readers::ReaderText
     + rubric::RubricText
+    + store::StoreText
     + assess::AssessText
     + Sync
 {
@@ -45,8 +49,11 @@ impl<
     T: commands::Commands
         + report::ReportText
         + group::GroupText
+        + help::HelpText
+        + help::HelpText
         + readers::ReaderText
         + rubric::RubricText
+        + store::StoreText
         + assess::AssessText
         + Sync,
 > Messages for T
@@ -58,9 +65,11 @@ pub mod prelude {
     pub use super::assess::AssessText as _;
     pub use super::commands::Commands as _;
     pub use super::group::GroupText as _;
+    pub use super::help::HelpText as _;
     pub use super::readers::ReaderText as _;
     pub use super::report::ReportText as _;
     pub use super::rubric::RubricText as _;
+    pub use super::store::StoreText as _;
 }
 
 /// Chinese.

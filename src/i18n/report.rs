@@ -1,4 +1,25 @@
-//! The catalogue's texts for the words of the individual, history and shared parts of reports.
+//! The catalogue's texts for the individual and history reports (the words
+//! that every report shares are in `words`: [`crate::i18n::Ui`]).
 
-/// Texts for the words of the individual, history and shared parts of reports.
-pub trait ReportText {}
+/// Texts for the individual and history reports.
+pub trait ReportText {
+    /// A column of the change since last time.
+    fn report_change(&self) -> &'static str;
+    /// A text in brackets after another: full-width in Chinese.
+    fn report_paren(&self, text: &str) -> String;
+    /// The table shows the suggestions of the first `n` priorities only.
+    fn report_suggestions_shown(&self, n: usize) -> String;
+    fn report_html_footer(&self) -> &'static str;
+    fn report_radar_title(&self) -> &'static str;
+    fn report_last_time(&self) -> &'static str;
+    fn report_gap_title(&self) -> &'static str;
+
+    /// "张三 · 3 results".
+    fn history_heading(&self, subject: &str, results: usize) -> String;
+    fn history_one_result(&self) -> &'static str;
+    /// The trend: a sparkline, the first and last overall scores, the change and its direction.
+    fn history_trend(&self, sparkline: &str, first: &str, last: &str, change: &str, direction: &str) -> String;
+    fn history_none(&self) -> &'static str;
+    fn history_chart_title(&self) -> &'static str;
+    fn history_over_time(&self) -> &'static str;
+}

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{Entry, Renderer};
+use super::Entry;
 
 /// A text cell made safe for spreadsheets: a leading `=`, `+`, `-`, `@`,
 /// tab, CR or LF gets a `'` in front (OWASP "CSV injection").
@@ -106,12 +106,8 @@ impl CsvWriter {
     }
 }
 
-impl Renderer for CsvWriter {
-    fn history(&self, h: &super::history::History) -> String {
-        super::history::csv(h, self.bom)
-    }
-
-    fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
+impl CsvWriter {
+    pub fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
         let r = entry.result;
         for (s, d) in r.dimensions() {
             let cells = vec![
@@ -141,7 +137,7 @@ impl Renderer for CsvWriter {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+    pub fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
         self.start(out)
     }
 }

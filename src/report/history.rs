@@ -5,7 +5,7 @@ use maud::html;
 use serde::Serialize;
 
 use super::svg::{self, Series};
-use super::{Format, Style, Trend, csv_cell, delta, md_escape, num, opt_num, short_time};
+use super::{Style, Trend, csv_cell, delta, md_escape, num, opt_num, short_time};
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
 use crate::result::ResultDoc;
@@ -124,23 +124,23 @@ fn section_score(row: &Row, id: &str) -> Option<f64> {
 
 /// As JSON, pretty or one line.
 pub fn json(h: &History, pretty: bool) -> String {
-    let mut t =
-        if pretty { serde_json::to_string_pretty(h).unwrap_or_default() } else { serde_json::to_string(h).unwrap_or_default() };
+    let mut t = if pretty {
+        serde_json::to_string_pretty(h).unwrap_or_default()
+    } else {
+        serde_json::to_string(h).unwrap_or_default()
+    };
     t.push('\n');
     t
 }
 
 fn heading(h: &History, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{} · {} 份结果", h.subject, h.results.len()),
-        Lang::En => format!("{} · {} result(s)", h.subject, h.results.len()),
-    }
+    i18n::msg(lang).history_heading(&h.subject, h.results.len())
 }
 
 fn trend_line(h: &History, style: &Style) -> String {
     let u = i18n::ui(style.lang);
     let Some(t) = &h.trend else {
-        return style.lang.pick("只有一份结果，尚无趋势。", "One result only: no trend yet.").to_string();
+        return i18n::msg(style.lang).history_one_result().to_string();
     };
     let scores: Vec<f64> = h.results.iter().filter_map(|r| r.overall).collect();
     let word = match t.direction {
@@ -148,22 +148,13 @@ fn trend_line(h: &History, style: &Style) -> String {
         "down" => u.down,
         _ => u.steady,
     };
-    match style.lang {
-        Lang::Zh => format!(
-            "趋势 {}  总分从 {} 到 {}（{}，{word}）",
-            sparkline(&scores, style.ascii),
-            num(t.first),
-            num(t.last),
-            delta(t.change)
-        ),
-        Lang::En => format!(
-            "Trend {}  overall from {} to {} ({}, {word})",
-            sparkline(&scores, style.ascii),
-            num(t.first),
-            num(t.last),
-            delta(t.change)
-        ),
-    }
+    i18n::msg(style.lang).history_trend(
+        &sparkline(&scores, style.ascii),
+        &num(t.first),
+        &num(t.last),
+        &delta(t.change),
+        word,
+    )
 }
 
 pub(super) fn table(h: &History, style: &Style) -> String {
@@ -177,8 +168,12 @@ pub(super) fn table(h: &History, style: &Style) -> String {
         presets::UTF8_FULL_CONDENSED.with_rounded_corners()
     });
     t.force_no_tty().set_content_arrangement(ContentArrangement::Dynamic).set_width(style.width);
-    let mut header =
-        vec![u.date.to_string(), u.rater.to_string(), u.overall.to_string(), lang.pick("变化", "Change").to_string()];
+    let mut header = vec![
+        u.date.to_string(),
+        u.rater.to_string(),
+        u.overall.to_string(),
+        i18n::msg(lang).report_change().to_string(),
+    ];
     header.extend(cols.iter().map(|(_, title)| title.clone()));
     t.set_header(header);
     for r in &h.results {
@@ -195,7 +190,7 @@ pub(super) fn table(h: &History, style: &Style) -> String {
     }
     let mut o = format!("{}\n{t}\n{}\n", heading(h, lang), trend_line(h, style));
     if h.results.is_empty() {
-        o = format!("{}\n", lang.pick("没有此人的结果。", "No results for this person."));
+        o = format!("{}\n", i18n::msg(lang).history_none());
     }
     o
 }
@@ -204,7 +199,7 @@ pub(super) fn markdown(h: &History, lang: Lang) -> String {
     let u = i18n::ui(lang);
     let cols = columns(h);
     let mut o = format!("# {}\n\n", md_escape(&heading(h, lang)));
-    o.push_str(&format!("| {} | {} | {} | {} |", u.date, u.rater, u.overall, lang.pick("变化", "Change")));
+    o.push_str(&format!("| {} | {} | {} | {} |", u.date, u.rater, u.overall, i18n::msg(lang).report_change()));
     for (_, title) in &cols {
         o.push_str(&format!(" {} |", md_escape(title)));
     }
@@ -278,17 +273,17 @@ pub(super) fn html(h: &History, lang: Lang) -> String {
             values: h.results.iter().map(|r| r.sections.iter().find(|s| &s.id == id).and_then(|s| s.score)).collect(),
         });
     }
-    let chart_title = lang.pick("总分与各分区得分", "Overall and section scores");
+    let chart_title = i18n::msg(lang).history_chart_title();
     let body = html! {
         article {
             h1 { (h.subject) }
-            p.meta { (lang.pick("历次结果", "Results over time")) " · " (h.results.len()) }
+            p.meta { (i18n::msg(lang).history_over_time()) " · " (h.results.len()) }
             @if let Some(t) = &h.trend {
                 p { (u.overall) (u.colon) (num(t.first)) " → " (num(t.last)) " (" (delta(t.change)) ")" }
             }
             figure { (svg::lines(&labels, &series, chart_title)) figcaption { (chart_title) } }
             table {
-                thead { tr { th { (u.date) } th { (u.rater) } th.n { (u.overall) } th.n { (lang.pick("变化", "Change")) }
+                thead { tr { th { (u.date) } th { (u.rater) } th.n { (u.overall) } th.n { (i18n::msg(lang).report_change()) }
                     @for (_, t) in &cols { th.n { (t) } } } }
                 tbody {
                     @for r in &h.results {

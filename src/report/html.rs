@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::svg::{self, Axis, GapBar, RadarNames};
-use super::{Entry, Renderer, Style, Trend, delta, dimension_change, num, opt_num, short_time};
+use super::{Entry, Style, Trend, delta, dimension_change, num, opt_num, short_time};
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
 use crate::result::{ResultDoc, Severity};
@@ -67,7 +67,7 @@ pub fn document(title: &str, lang: Lang, body: Markup) -> Markup {
             body {
                 (svg::defs())
                 (body)
-                footer { "zhixing " (env!("CARGO_PKG_VERSION")) " · " (lang.pick("执行力测评报告", "Execution capability report")) }
+                footer { "zhixing " (env!("CARGO_PKG_VERSION")) " · " (i18n::msg(lang).report_html_footer()) }
             }
         }
     }
@@ -92,9 +92,9 @@ pub fn individual(entry: &Entry<'_>, lang: Lang) -> Markup {
                 .and_then(|p| p.dimensions().find(|(_, x)| x.id == d.id).and_then(|(_, x)| x.score)),
         })
         .collect();
-    let radar_title = lang.pick("各维度得分与目标", "Dimension scores against targets");
-    let names =
-        RadarNames { title: radar_title, value: u.score, target: u.target, previous: lang.pick("上次", "Last time") };
+    let m = i18n::msg(lang);
+    let radar_title = m.report_radar_title();
+    let names = RadarNames { title: radar_title, value: u.score, target: u.target, previous: m.report_last_time() };
     let bars: Vec<GapBar> = r
         .dimensions()
         .map(|(_, d)| GapBar {
@@ -104,7 +104,7 @@ pub fn individual(entry: &Entry<'_>, lang: Lang) -> Markup {
             severity_label: i18n::severity(d.severity, lang).to_string(),
         })
         .collect();
-    let gap_title = lang.pick("各维度与目标的差距", "Gap to target by dimension");
+    let gap_title = m.report_gap_title();
     let change = entry.previous.is_some();
     html! {
         article {
@@ -148,7 +148,7 @@ pub fn individual(entry: &Entry<'_>, lang: Lang) -> Markup {
             table {
                 thead { tr {
                     th { (u.dimension) } th.n { (u.score) } th.n { (u.target) } th.n { (u.gap) } th { (u.severity) }
-                    @if change { th.n { (lang.pick("变化", "Change")) } }
+                    @if change { th.n { (m.report_change()) } }
                 } }
                 tbody {
                     @for s in &r.sections {
@@ -209,12 +209,8 @@ impl HtmlSink {
     }
 }
 
-impl Renderer for HtmlSink {
-    fn history(&self, h: &super::history::History) -> String {
-        super::history::html(h, self.style.lang)
-    }
-
-    fn write(&mut self, _out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
+impl HtmlSink {
+    pub fn write(&mut self, _out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
         if self.title.is_none() {
             self.title = Some(format!("{} · {}", entry.result.rubric.title, entry.result.subject.name));
         }
@@ -222,7 +218,7 @@ impl Renderer for HtmlSink {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+    pub fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
         let title = self.title.take().unwrap_or_else(|| "zhixing".to_string());
         let body = PreEscaped(self.articles.concat());
         writeln!(out, "{}", document(&title, self.style.lang, body).into_string())

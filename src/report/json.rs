@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{Entry, Renderer};
+use super::Entry;
 
 /// One object for one result; an array for several.
 #[derive(Default)]
@@ -11,12 +11,8 @@ pub struct JsonSink {
     count: usize,
 }
 
-impl Renderer for JsonSink {
-    fn history(&self, h: &super::history::History) -> String {
-        super::history::json(h, true)
-    }
-
-    fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
+impl JsonSink {
+    pub fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
         let text = serde_json::to_string_pretty(entry.result).map_err(io::Error::other)?;
         self.count += 1;
         match self.count {
@@ -30,7 +26,7 @@ impl Renderer for JsonSink {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+    pub fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
         match self.count {
             0 => writeln!(out, "[]"),
             1 => writeln!(out, "{}", self.pending.take().unwrap_or_default()),
@@ -46,17 +42,13 @@ fn indent(text: &str) -> String {
 /// One compact result a line.
 pub struct JsonlSink;
 
-impl Renderer for JsonlSink {
-    fn history(&self, h: &super::history::History) -> String {
-        super::history::json(h, false)
-    }
-
-    fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
+impl JsonlSink {
+    pub fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
         serde_json::to_writer(&mut *out, entry.result).map_err(io::Error::other)?;
         out.write_all(b"\n")
     }
 
-    fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+    pub fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
     }
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{Entry, Renderer, Style, Trend, delta, dimension_change, num, opt_num, short_time};
+use super::{Entry, Style, Trend, delta, dimension_change, num, opt_num, short_time};
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
 
@@ -37,12 +37,8 @@ pub fn md(text: &str) -> String {
     out
 }
 
-impl Renderer for MarkdownSink {
-    fn history(&self, h: &super::history::History) -> String {
-        super::history::markdown(h, self.style.lang)
-    }
-
-    fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
+impl MarkdownSink {
+    pub fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
         if self.count > 0 {
             writeln!(out, "\n---\n")?;
         }
@@ -50,7 +46,7 @@ impl Renderer for MarkdownSink {
         out.write_all(render(&entry, self.style.lang).as_bytes())
     }
 
-    fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+    pub fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
     }
 }
@@ -90,16 +86,13 @@ fn render(entry: &Entry<'_>, lang: Lang) -> String {
         ),
         None => format!("{} {}{}{}", u.target, num(ov.target), u.list_sep, u.insufficient),
     };
-    let detail = match lang {
-        Lang::Zh => format!("（{detail}）"),
-        Lang::En => format!(" ({detail})"),
-    };
+    let detail = i18n::msg(lang).report_paren(&detail);
     o.push_str(&format!("\n**{} {}**{detail}\n\n", u.overall, opt_num(ov.score)));
 
     let change = entry.previous.is_some();
     o.push_str(&format!("| {} | {} | {} | {} | {} |", u.dimension, u.score, u.target, u.gap, u.severity));
     if change {
-        o.push_str(&format!(" {} |", lang.pick("变化", "Change")));
+        o.push_str(&format!(" {} |", i18n::msg(lang).report_change()));
     }
     o.push_str("\n|---|---:|---:|---:|---|");
     o.push_str(if change { "---:|" } else { "" });
@@ -139,10 +132,7 @@ fn render(entry: &Entry<'_>, lang: Lang) -> String {
     }
     for (i, p) in r.priorities.iter().enumerate() {
         let section = r.sections.iter().find(|s| s.id == p.section).map_or(p.section.as_str(), |s| s.title.as_str());
-        let section = match lang {
-            Lang::Zh => format!("（{}）", md(section)),
-            Lang::En => format!(" ({})", md(section)),
-        };
+        let section = i18n::msg(lang).report_paren(&md(section));
         o.push_str(&format!(
             "{}. **{}**{section}{}{} {}\n",
             i + 1,

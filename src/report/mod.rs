@@ -7,18 +7,16 @@ pub mod history;
 pub mod html;
 mod json;
 mod markdown;
+mod render;
 pub mod svg;
 mod table;
-
-use std::io::{self, Write};
 
 use crate::lang::Lang;
 use crate::result::ResultDoc;
 
-use self::history::History;
-
 pub use self::csv::{CsvWriter, csv_cell};
 pub use self::markdown::md as md_escape;
+pub use self::render::{Renderer, renderer};
 
 /// Output formats of results.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,32 +61,6 @@ impl Default for Style {
 pub struct Entry<'a> {
     pub result: &'a ResultDoc,
     pub previous: Option<&'a ResultDoc>,
-}
-
-/// How each document is written in one format: one implementation per
-/// format (`table.rs`, `markdown.rs`, `html.rs`, `csv.rs`, `json.rs`), chosen
-/// once by [`renderer`]. A new document is a new method here, so every
-/// format must say how it writes it; a new format is a new implementation.
-pub trait Renderer {
-    /// One result, with the subject's previous one; results come one at a
-    /// time, so batches stream.
-    fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()>;
-    /// After the last result.
-    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()>;
-    /// A subject's results over time.
-    fn history(&self, h: &History) -> String;
-}
-
-/// The renderer of a format.
-pub fn renderer(format: Format, style: &Style) -> Box<dyn Renderer> {
-    match format {
-        Format::Table => Box::new(table::TableSink::new(style.clone())),
-        Format::Markdown => Box::new(markdown::MarkdownSink::new(style.clone())),
-        Format::Csv => Box::new(CsvWriter::results(style.bom)),
-        Format::Json => Box::new(json::JsonSink::default()),
-        Format::Jsonl => Box::new(json::JsonlSink),
-        Format::Html => Box::new(html::HtmlSink::new(style.clone())),
-    }
 }
 
 /// Render results to bytes (for tests and small outputs).

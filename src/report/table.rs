@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 
-use super::{Entry, Renderer, Style, Trend, delta, dimension_change, num, opt_num, short_time};
+use super::{Entry, Style, Trend, delta, dimension_change, num, opt_num, short_time};
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
 use crate::result::{ResultDoc, Severity};
@@ -21,12 +21,8 @@ impl TableSink {
     }
 }
 
-impl Renderer for TableSink {
-    fn history(&self, h: &super::history::History) -> String {
-        super::history::table(h, &self.style)
-    }
-
-    fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
+impl TableSink {
+    pub fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
         if self.count > 0 {
             writeln!(out)?;
             let rule = if self.style.ascii { "-" } else { "─" };
@@ -37,7 +33,7 @@ impl Renderer for TableSink {
         out.write_all(render(&entry, &self.style).as_bytes())
     }
 
-    fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+    pub fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
     }
 }
@@ -70,10 +66,7 @@ const SUGGESTED: usize = 3;
 
 /// Text in brackets: full-width in Chinese.
 pub(super) fn paren(text: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("（{text}）"),
-        Lang::En => format!(" ({text})"),
-    }
+    i18n::msg(lang).report_paren(text)
 }
 
 fn render(entry: &Entry<'_>, style: &Style) -> String {
@@ -133,7 +126,7 @@ fn render(entry: &Entry<'_>, style: &Style) -> String {
     }
     let mut header = vec![u.dimension, u.score, u.target, u.gap, "", u.severity];
     if show_change {
-        header.push(lang.pick("变化", "Change"));
+        header.push(i18n::msg(lang).report_change());
     }
     table.set_header(header.into_iter().map(Cell::new).collect::<Vec<_>>());
     let sev_cell = |s: Severity| {
@@ -226,12 +219,7 @@ fn render(entry: &Entry<'_>, style: &Style) -> String {
     }
 
     if r.priorities.len() > SUGGESTED {
-        let note = match lang {
-            Lang::Zh => format!("    （前 {SUGGESTED} 项附改进建议；全部建议见 --format markdown 或 json）"),
-            Lang::En => {
-                format!("    (suggestions for the first {SUGGESTED}; all of them with --format markdown or json)")
-            }
-        };
+        let note = i18n::msg(lang).report_suggestions_shown(SUGGESTED);
         out.push_str(&note);
         out.push('\n');
     }

@@ -166,3 +166,87 @@ fn colour_only_when_asked() {
     let coloured = render(Format::Table, &style, &[Entry { result: &a, previous: None }]);
     assert!(coloured.contains(&0x1b));
 }
+
+// ---------------------------------------------------------------------------
+// History and group reports, through the one renderer of each format.
+
+/// A result of `name` on the core rubric, answered by a fixed pattern.
+fn person(lang: Lang, name: &str, dept: &str, seed: usize, ts: &str) -> crate::result::ResultDoc {
+    let loaded = rubric::load_builtin(rubric::builtin("core").unwrap(), lang).unwrap();
+    let answers = loaded
+        .rubric
+        .items()
+        .enumerate()
+        .map(|(k, (_, _, i))| (i.id.clone(), Some(1 + ((k * 3 + seed * 2 + k / 4 + seed * k / 7) % 5) as i64)))
+        .collect();
+    let resp = Response {
+        subject: Subject { name: name.into(), department: Some(dept.into()) },
+        rater: Rater { role: Role::SelfRating, name: None },
+        session: Some("2026秋季班".into()),
+        taken_at: Some(ts.into()),
+        answers,
+        seconds: None,
+    };
+    let opts = Options { lang: lang.code().into(), ..Default::default() };
+    let mut r = score::score(&loaded, &resp, &opts, format!("01JDX{seed:04}"), "");
+    r.rubric.sha256 = "0".repeat(64);
+    r
+}
+
+fn history_in(format: Format, lang: Lang) -> String {
+    let rows: Vec<_> =
+        [(1, "2025-11-20T09:30:00+08:00"), (2, "2026-05-20T09:30:00+08:00"), (4, "2026-11-28T09:30:00+08:00")]
+            .iter()
+            .map(|(seed, ts)| person(lang, "张三", "秘书处", *seed, ts))
+            .collect();
+    let h = history::build("张三", &rows);
+    let style = Style { lang, color: false, ascii: false, width: 100, bom: false };
+    renderer(format, &style).history(&h)
+}
+
+fn group_in(format: Format, lang: Lang) -> String {
+    let loaded = rubric::load_builtin(rubric::builtin("core").unwrap(), lang).unwrap();
+    let people: Vec<_> = (0..8)
+        .map(|k| {
+            let dept = if k < 5 { "秘书处" } else { "研究室" };
+            person(lang, &format!("学员{k}"), dept, k, "2026-11-28T09:30:00+08:00")
+        })
+        .collect();
+    let mut b = crate::group::Builder::new(
+        &people[0],
+        Some(&loaded.rubric),
+        lang.code(),
+        Some(crate::group::By::Department),
+        false,
+    );
+    for p in &people {
+        b.add(p);
+    }
+    let doc = b.finish(5);
+    let style = Style { lang, color: false, ascii: false, width: 100, bom: false };
+    renderer(format, &style).group(&doc, b.texts())
+}
+
+#[test]
+fn history_in_every_text_format() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (name, format) in [("table", Format::Table), ("markdown", Format::Markdown), ("csv", Format::Csv)] {
+            insta::assert_snapshot!(format!("history_{name}_{lang}"), history_in(format, lang));
+        }
+    }
+    let json: serde_json::Value = serde_json::from_str(&history_in(Format::Json, Lang::Zh)).unwrap();
+    assert_eq!(json["results"].as_array().map(Vec::len), Some(3));
+    assert_eq!(history_in(Format::Jsonl, Lang::Zh).lines().count(), 1);
+}
+
+#[test]
+fn group_in_every_text_format() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (name, format) in [("table", Format::Table), ("markdown", Format::Markdown), ("csv", Format::Csv)] {
+            insta::assert_snapshot!(format!("group_{name}_{lang}"), group_in(format, lang));
+        }
+    }
+    let json: serde_json::Value = serde_json::from_str(&group_in(Format::Json, Lang::Zh)).unwrap();
+    assert_eq!(json["schema"], "zhixing.group.v1");
+    assert_eq!(group_in(Format::Jsonl, Lang::Zh).lines().count(), 1);
+}

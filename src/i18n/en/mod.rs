@@ -3,6 +3,8 @@
 mod assess;
 mod commands;
 mod group;
+mod help;
 mod readers;
 mod report;
 mod rubric;
+mod store;

@@ -1,4 +1,56 @@
 use crate::i18n::Zh;
 use crate::i18n::report::ReportText;
 
-impl ReportText for Zh {}
+impl ReportText for Zh {
+    fn report_change(&self) -> &'static str {
+        "变化"
+    }
+
+    fn report_paren(&self, text: &str) -> String {
+        format!("（{text}）")
+    }
+
+    fn report_suggestions_shown(&self, n: usize) -> String {
+        format!("    （前 {n} 项附改进建议；全部建议见 --format markdown 或 json）")
+    }
+
+    fn report_html_footer(&self) -> &'static str {
+        "执行力测评报告"
+    }
+
+    fn report_radar_title(&self) -> &'static str {
+        "各维度得分与目标"
+    }
+
+    fn report_last_time(&self) -> &'static str {
+        "上次"
+    }
+
+    fn report_gap_title(&self) -> &'static str {
+        "各维度与目标的差距"
+    }
+
+    fn history_heading(&self, subject: &str, results: usize) -> String {
+        format!("{subject} · {results} 份结果")
+    }
+
+    fn history_one_result(&self) -> &'static str {
+        "只有一份结果，尚无趋势。"
+    }
+
+    fn history_trend(&self, sparkline: &str, first: &str, last: &str, change: &str, direction: &str) -> String {
+        format!("趋势 {sparkline}  总分从 {first} 到 {last}（{change}，{direction}）")
+    }
+
+    fn history_none(&self) -> &'static str {
+        "没有此人的结果。"
+    }
+
+    fn history_chart_title(&self) -> &'static str {
+        "总分与各分区得分"
+    }
+
+    fn history_over_time(&self) -> &'static str {
+        "历次结果"
+    }
+}

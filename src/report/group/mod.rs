@@ -1,6 +1,6 @@
 //! The group report (`zhixing group`): pure rendering of a
-//! [`GroupDoc`](crate::group::GroupDoc) as a terminal table, Markdown, CSV
-//! or JSON. Table and Markdown share one layout (a list of blocks), so they
+//! [`GroupDoc`](crate::group::GroupDoc) as a terminal table, Markdown,
+//! HTML, CSV or JSON, one function per format; `report::render` chooses. Table and Markdown share one layout (a list of blocks), so they
 //! show the same things.
 //!
 //! The files: `blocks` the layout, `labels` the names of things for
@@ -20,36 +20,52 @@ use self::csv::{csv_groups, csv_subjects};
 use self::html::html_document;
 use self::markdown::markdown;
 use self::text::text;
-use super::{Format, Style};
+use super::Style;
 use crate::group::{GroupDoc, Subject360, Texts};
 use crate::i18n;
+use crate::lang::Lang;
 
 pub use self::labels::{group_label, withheld_text};
 
-/// Render the report in `format` (jsonl: the JSON on one line).
-pub fn render(doc: &GroupDoc, texts: &Texts, format: Format, style: &Style) -> String {
-    match format {
-        Format::Json => format!("{}\n", serde_json::to_string_pretty(doc).unwrap_or_default()),
-        Format::Jsonl => format!("{}\n", serde_json::to_string(doc).unwrap_or_default()),
-        Format::Csv => {
-            let body = if doc.subjects.is_empty() { csv_groups(doc) } else { csv_subjects(doc) };
-            if style.bom { format!("\u{feff}{body}") } else { body }
-        }
-        Format::Markdown => markdown(&blocks(doc, texts, style.lang)),
-        Format::Html => {
-            let title = format!("{} · {}", doc.rubric.title, i18n::msg(style.lang).group_report());
-            html_document(&title, &blocks(doc, texts, style.lang), style.lang)
-        }
-        Format::Table => text(&blocks(doc, texts, style.lang), style),
-    }
+/// The report as a table for the terminal.
+pub fn table(doc: &GroupDoc, texts: &Texts, style: &Style) -> String {
+    text(&blocks(doc, texts, style.lang), style)
 }
 
-/// One subject's 360 view alone (for the trainer's pack), as a table or Markdown.
-pub fn render_subject(doc: &GroupDoc, s: &Subject360, texts: &Texts, format: Format, style: &Style) -> String {
-    let b = subject_report(doc, s, texts, style.lang);
-    match format {
-        Format::Markdown => markdown(&b),
-        Format::Html => html_document(&format!("{} · {}", doc.rubric.title, s.subject), &b, style.lang),
-        Format::Table | Format::Json | Format::Jsonl | Format::Csv => text(&b, style),
-    }
+/// The report in Markdown.
+pub fn markdown_report(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
+    markdown(&blocks(doc, texts, lang))
+}
+
+/// The report as one HTML page.
+pub fn html(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
+    let title = format!("{} · {}", doc.rubric.title, i18n::msg(lang).group_report());
+    html_document(&title, &blocks(doc, texts, lang), lang)
+}
+
+/// The report as CSV: a row per group and dimension, or per subject in the 360 view.
+pub fn csv(doc: &GroupDoc, bom: bool) -> String {
+    let body = if doc.subjects.is_empty() { csv_groups(doc) } else { csv_subjects(doc) };
+    if bom { format!("\u{feff}{body}") } else { body }
+}
+
+/// The report as JSON, pretty or on one line.
+pub fn json(doc: &GroupDoc, pretty: bool) -> String {
+    let text = if pretty { serde_json::to_string_pretty(doc) } else { serde_json::to_string(doc) };
+    format!("{}\n", text.unwrap_or_default())
+}
+
+/// One subject's 360 view alone (for the trainer's pack), as a table.
+pub fn subject_table(doc: &GroupDoc, s: &Subject360, texts: &Texts, style: &Style) -> String {
+    text(&subject_report(doc, s, texts, style.lang), style)
+}
+
+/// One subject's 360 view alone, in Markdown.
+pub fn subject_markdown(doc: &GroupDoc, s: &Subject360, texts: &Texts, lang: Lang) -> String {
+    markdown(&subject_report(doc, s, texts, lang))
+}
+
+/// One subject's 360 view alone, as one HTML page.
+pub fn subject_html(doc: &GroupDoc, s: &Subject360, texts: &Texts, lang: Lang) -> String {
+    html_document(&format!("{} · {}", doc.rubric.title, s.subject), &subject_report(doc, s, texts, lang), lang)
 }
