@@ -12,7 +12,7 @@ use crate::input::read_input;
 use crate::pipeline;
 use crate::tabular::{self, Source, Table};
 
-use super::lines::{Block, Blocks, Lines, lines};
+use super::lines::{Blocks, Lines, lines};
 use super::spool::Spool;
 use super::{Reading, Tally, errors, not_utf8};
 
@@ -143,24 +143,22 @@ impl Input {
         let (name, lang) = (self.name.as_str(), how.lang);
         let io_err = self.io_err();
         let mark = spool.mark(tally);
-        let blocks = std::cell::RefCell::new(Blocks::new(self.origin.open().map_err(&io_err)?));
+        let mut blocks = Blocks::new(self.origin.open().map_err(&io_err)?);
         let enc = spool.encoder();
         let (mut any, mut whole, mut written) = (false, true, Ok(()));
-        pipeline::in_order(
+        blocks.in_order(
             how.threads,
-            || blocks.borrow_mut().next_block().map_err(&io_err),
-            |mut b: Block| {
+            &io_err,
+            |b, out| {
                 let mut seen = Lines::default();
-                let mut out = std::mem::take(&mut b.out);
-                let stop = lines(how, name, &b, &mut seen, &mut |_, resp| enc.encode(&resp, &mut out));
-                (seen, stop, b.bytes, out)
+                let stop = lines(how, name, b, &mut seen, &mut |_, resp| enc.encode(&resp, out));
+                (seen, stop)
             },
-            |(seen, stop, bytes, out)| {
+            |(seen, stop), out| {
                 eprint!("{}", seen.report);
                 any |= seen.any;
                 tally.add(&seen.tally);
-                written = spool.append(&out, seen.tally.good);
-                blocks.borrow_mut().give_back(bytes, out);
+                written = spool.append(out, seen.tally.good);
                 whole = !stop;
                 Ok(whole && written.is_ok())
             },

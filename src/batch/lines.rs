@@ -1,10 +1,13 @@
-//! JSON Lines, a block of whole lines at a time: the block reader, and the
-//! loop that checks the lines of a block.
+//! JSON Lines, a block of whole lines at a time: the block reader, the one
+//! loop that works on blocks on every core in order ([`Blocks::in_order`],
+//! [`each_line`]: answers for `score`, results for `group` and `import`),
+//! and the checking of the lines of a block of answers.
 
 use std::io::{self, BufRead, Read};
 
 use crate::answers;
 use crate::diag;
+use crate::pipeline;
 use crate::response::Respondent;
 
 use super::{Reading, Tally, errors, not_utf8};
@@ -63,6 +66,36 @@ impl<'a> Blocks<'a> {
 
     pub fn with_size(reader: Box<dyn BufRead + 'a>, size: usize) -> Self {
         Blocks { reader, carry: Vec::new(), line: 1, end: false, spare: Vec::new(), size }
+    }
+
+    /// Every block worked on `threads` threads and taken in the order of the
+    /// blocks: `work` makes a block's outcome on any thread, writing what it
+    /// makes into the block's spare buffer; `done` takes each outcome with
+    /// that buffer, and says whether to go on. Buffers are reused, and only
+    /// a few blocks are in flight: memory stays the same whatever the input.
+    pub fn in_order<O: Send, E>(
+        &mut self,
+        threads: usize,
+        io_err: impl Fn(io::Error) -> E,
+        work: impl Fn(&Block, &mut Vec<u8>) -> O + Sync,
+        mut done: impl FnMut(O, &[u8]) -> Result<bool, E>,
+    ) -> Result<(), E> {
+        let blocks = std::cell::RefCell::new(self);
+        pipeline::in_order(
+            threads,
+            || blocks.borrow_mut().next_block().map_err(&io_err),
+            |mut b: Block| {
+                let mut out = std::mem::take(&mut b.out);
+                out.clear();
+                let outcome = work(&b, &mut out);
+                (b, out, outcome)
+            },
+            |(b, out, outcome)| {
+                let go = done(outcome, &out)?;
+                blocks.borrow_mut().give_back(b.bytes, out);
+                Ok(go)
+            },
+        )
     }
 
     /// Take back a block's buffers.
@@ -127,6 +160,48 @@ pub(super) struct Lines {
     pub(super) report: String,
     /// Some line held a record.
     pub(super) any: bool,
+}
+
+/// What [`each_line`] read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LinesRead {
+    /// Whether any line was not empty.
+    pub any: bool,
+    /// Lines that were not good.
+    pub rejected: usize,
+}
+
+/// The lines of JSON Lines, on `threads` threads: `line` makes each line
+/// (its number and bytes) into a value, or into its problem rendered, or
+/// None for a line to pass over (empty); in the order of the lines, every
+/// problem is printed to stderr and counted and every value handed to `take`.
+pub fn each_line<T: Send, E>(
+    blocks: &mut Blocks<'_>,
+    threads: usize,
+    io_err: impl Fn(io::Error) -> E,
+    line: impl Fn(usize, &[u8]) -> Option<Result<T, String>> + Sync,
+    mut take: impl FnMut(T) -> Result<(), E>,
+) -> Result<LinesRead, E> {
+    let mut read = LinesRead::default();
+    blocks.in_order(
+        threads,
+        io_err,
+        |b, _| b.lines().filter_map(|(n, raw)| line(n, raw)).collect::<Vec<_>>(),
+        |outcomes, _| {
+            read.any |= !outcomes.is_empty();
+            for outcome in outcomes {
+                match outcome {
+                    Ok(value) => take(value)?,
+                    Err(problem) => {
+                        eprint!("{problem}");
+                        read.rejected += 1;
+                    }
+                }
+            }
+            Ok(true)
+        },
+    )?;
+    Ok(read)
 }
 
 /// Check the lines of a block, passing each good record to `f` with its

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
-use crate::batch::{Block, Blocks};
+use crate::batch::{Blocks, each_line};
 use crate::cmd::{Ctx, emit};
 use crate::diag::{self, Diagnostic};
 use crate::error::{Error, IoAction, Problem, Result};
@@ -209,9 +209,6 @@ fn read_file(st: &mut State<'_>, file: &str) -> Result<()> {
     read_lines(st, file, Box::new(BufReader::with_capacity(1 << 16, f)))
 }
 
-/// One line of JSON Lines: a result, or its problem rendered.
-type Line = std::result::Result<Row, String>;
-
 /// A result's line the careful way: the result, or its problem rendered
 /// (named by its line in the file; the snippet would show line 1).
 fn careful_line(file: &str, line: usize, body: &str, lang: Lang) -> std::result::Result<ResultDoc, String> {
@@ -267,43 +264,28 @@ fn read_lines(st: &mut State<'_>, file: &str, reader: Box<dyn BufRead + '_>) -> 
     }
     if let Some(builder) = st.builder.as_ref().filter(|_| st.pack.is_none()) {
         let reader = builder.reader();
-        let blocks = std::cell::RefCell::new(blocks);
-        pipeline::in_order(
+        let read = each_line(
+            &mut blocks,
             pipeline::threads(),
-            || blocks.borrow_mut().next_block().map_err(io_err),
-            |b: Block| {
-                let mut rows: Vec<Line> = Vec::new();
-                for (line, raw) in b.lines() {
-                    let quick = raw.strip_prefix("\u{feff}".as_bytes()).unwrap_or(raw).trim_ascii();
-                    if quick.is_empty() {
-                        continue;
-                    }
-                    if let Some(row) = reader.row(quick) {
-                        rows.push(Ok(row));
-                        continue;
-                    }
-                    let text = body(raw);
-                    if !text.is_empty() {
-                        rows.push(careful_line(file, line, &text, lang).map(|doc| reader.row_of(&doc)));
-                    }
+            io_err,
+            |line, raw| {
+                let quick = raw.strip_prefix("\u{feff}".as_bytes()).unwrap_or(raw).trim_ascii();
+                if quick.is_empty() {
+                    return None;
                 }
-                (b, rows)
+                if let Some(row) = reader.row(quick) {
+                    return Some(Ok(row));
+                }
+                let text = body(raw);
+                (!text.is_empty()).then(|| careful_line(file, line, &text, lang).map(|doc| reader.row_of(&doc)))
             },
-            |(b, rows)| {
-                any |= !rows.is_empty();
-                for row in rows {
-                    match row {
-                        Ok(row) => st.add_row(row),
-                        Err(report) => {
-                            eprint!("{report}");
-                            st.rejected += 1;
-                        }
-                    }
-                }
-                blocks.borrow_mut().give_back(b.bytes, b.out);
-                Ok(true)
+            |row| {
+                st.add_row(row);
+                Ok(())
             },
         )?;
+        any |= read.any;
+        st.rejected += read.rejected;
     }
     if !any {
         st.reject(file, "", Diagnostic::error(i18n::msg(lang).file_holds_no_results()));

@@ -3,7 +3,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 
-use crate::batch::{Block, Blocks};
+use crate::batch::{Blocks, each_line};
 use crate::cmd::{Ctx, emit, print_text};
 use crate::diag;
 use crate::error::{Error, IoAction, Problem, Result};
@@ -308,45 +308,29 @@ fn each_result(
     }
     let io_err = |e: std::io::Error| Error::io(name, IoAction::Read, e);
     let file = std::fs::File::open(name).map_err(io_err)?;
-    let blocks = std::cell::RefCell::new(Blocks::with_size(Box::new(std::io::BufReader::new(file)), 1 << 20));
-    let mut any = false;
-    type Decoded = std::result::Result<(ResultDoc, String), String>;
-    pipeline::in_order(
-        pipeline::threads(),
-        || blocks.borrow_mut().next_block().map_err(io_err),
-        |b: Block| {
-            let mut out: Vec<Decoded> = Vec::new();
-            for (line, raw) in b.lines() {
+    let mut blocks = Blocks::with_size(Box::new(std::io::BufReader::new(file)), 1 << 20);
+    let read =
+        each_line(
+            &mut blocks,
+            pipeline::threads(),
+            io_err,
+            |line, raw| {
                 let text = match std::str::from_utf8(raw) {
                     Ok(t) => std::borrow::Cow::Borrowed(t),
                     Err(_) => String::from_utf8_lossy(raw),
                 };
                 if text.trim().is_empty() {
-                    continue;
+                    return None;
                 }
-                for rec in resultfile::parse(&text, true, lang) {
-                    out.push(rec.outcome.map_err(|d| {
-                        if report { diag::render_from(name, &text, line, &[*d], lang) } else { String::new() }
-                    }));
-                }
-            }
-            (b, out)
-        },
-        |(b, out)| {
-            any |= !out.is_empty();
-            for rec in out {
-                match rec {
-                    Ok(pair) => f(pair)?,
-                    Err(text) => {
-                        eprint!("{text}");
-                        *rejected += 1;
-                    }
-                }
-            }
-            blocks.borrow_mut().give_back(b.bytes, b.out);
-            Ok(true)
-        },
-    )?;
+                let rec = resultfile::parse(&text, true, lang).pop()?;
+                Some(rec.outcome.map_err(|d| {
+                    if report { diag::render_from(name, &text, line, &[*d], lang) } else { String::new() }
+                }))
+            },
+            &mut *f,
+        )?;
+    *rejected += read.rejected;
+    let any = read.any;
     if !any {
         if report {
             let d = diag::Diagnostic::error(i18n::msg(lang).file_holds_no_results());
