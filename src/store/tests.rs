@@ -9,15 +9,13 @@ use rusqlite::Connection;
 use super::*;
 use crate::response::Response;
 use crate::result::{Rater, Role, Subject};
-use crate::rubric::{self, Loaded};
+use crate::rubric::Loaded;
 use crate::score::{self, Options};
+use crate::testing;
 
 fn core() -> &'static Loaded {
     static CORE: OnceLock<Loaded> = OnceLock::new();
-    CORE.get_or_init(|| {
-        let b = rubric::builtin("core").expect("core is built in");
-        rubric::load_builtin(b, Lang::En).unwrap_or_else(|p| panic!("{}", p.render(Lang::En)))
-    })
+    CORE.get_or_init(testing::core)
 }
 
 /// A scored result of the core rubric, every item answered `value`.
