@@ -1,6 +1,8 @@
 //! What the unit tests of several modules share: the rubrics they score and
 //! read, written out here once, and their loaders.
 
+use std::sync::LazyLock;
+
 use crate::lang::Lang;
 use crate::rubric::{self, Loaded};
 
@@ -250,3 +252,13 @@ pub(crate) fn core() -> Loaded {
 pub(crate) fn office() -> Loaded {
     builtin("office")
 }
+
+/// [`SCORED`], loaded once for all the tests that only read it (the
+/// property tests score it in every case).
+pub(crate) static SCORED_LOADED: LazyLock<Loaded> = LazyLock::new(scored);
+
+/// The built-in core rubric, loaded once for all the tests that only read it.
+pub(crate) static CORE: LazyLock<Loaded> = LazyLock::new(core);
+
+/// The built-in office rubric, loaded once for all the tests that only read it.
+pub(crate) static OFFICE: LazyLock<Loaded> = LazyLock::new(office);

@@ -200,7 +200,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn no_input_panics_the_answers_reader(text in "[\\[\\]{}\",:= a-z0-9.\n学习-]{0,200}") {
-            let rubric = testing::core().rubric;
+            let rubric = &testing::CORE.rubric;
             for kind in [Kind::Toml, Kind::Json, Kind::JsonLines] {
                 for rec in parse(&text, kind, &rubric, Lang::Zh) {
                     if let Err(diags) = rec.outcome {

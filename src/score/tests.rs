@@ -1,3 +1,5 @@
+use std::sync::LazyLock;
+
 use proptest::prelude::*;
 
 use super::*;
@@ -219,7 +221,7 @@ fn run_vals(rubric: &rubric::Loaded, vals: &[Option<i64>], opts: &Options) -> Re
 proptest! {
     #[test]
     fn scores_stay_within_0_and_100(vals in answers_strategy(), target in proptest::option::of(0.0f64..=100.0)) {
-        let rubric = testing::scored();
+        let rubric = &*testing::SCORED_LOADED;
         let r = run_vals(&rubric, &vals, &Options { lang: "en".into(), target, ..Default::default() });
         let all = r.sections.iter().map(|s| s.score)
             .chain(r.dimensions().map(|(_, d)| d.score))
@@ -231,18 +233,22 @@ proptest! {
 
     #[test]
     fn flipped_keying_with_mirrored_answers_scores_the_same(vals in answers_strategy()) {
-        let rubric = testing::scored();
-        let flipped_text = testing::SCORED
-            .replace("reverse = true\n", "")
-            .replace("text = \"A\"", "text = \"A\"\nreverse = true")
-            .replace("text = \"C\"", "text = \"C\"\nreverse = true")
-            .replace("text = \"E\"", "text = \"E\"\nreverse = true")
-            .replace("text = \"F\"", "text = \"F\"\nreverse = true")
-            .replace("text = \"G\"", "text = \"G\"\nreverse = true")
-            .replace("text = \"H\"", "text = \"H\"\nreverse = true")
-            .replace("text = \"I\"", "text = \"I\"\nreverse = true")
-            .replace("text = \"J\"", "text = \"J\"\nreverse = true");
-        let flipped = testing::load("t.toml", &flipped_text);
+        let rubric = &*testing::SCORED_LOADED;
+        // The same rubric with every item's keying flipped, loaded once.
+        static FLIPPED: LazyLock<rubric::Loaded> = LazyLock::new(|| {
+            let flipped_text = testing::SCORED
+                .replace("reverse = true\n", "")
+                .replace("text = \"A\"", "text = \"A\"\nreverse = true")
+                .replace("text = \"C\"", "text = \"C\"\nreverse = true")
+                .replace("text = \"E\"", "text = \"E\"\nreverse = true")
+                .replace("text = \"F\"", "text = \"F\"\nreverse = true")
+                .replace("text = \"G\"", "text = \"G\"\nreverse = true")
+                .replace("text = \"H\"", "text = \"H\"\nreverse = true")
+                .replace("text = \"I\"", "text = \"I\"\nreverse = true")
+                .replace("text = \"J\"", "text = \"J\"\nreverse = true");
+            testing::load("t.toml", &flipped_text)
+        });
+        let flipped = &*FLIPPED;
         prop_assert!(flipped.rubric.items().zip(rubric.rubric.items()).all(|(a, b)| a.2.reverse != b.2.reverse));
         let mirrored: Vec<Option<i64>> = vals.iter().map(|v| v.map(|v| 1 + 5 - v)).collect();
         let opts = Options { lang: "en".into(), ..Default::default() };
@@ -256,7 +262,7 @@ proptest! {
 
     #[test]
     fn raising_an_answer_never_lowers_its_dimension_unless_reversed(vals in answers_strategy(), which in 0usize..10) {
-        let rubric = testing::scored();
+        let rubric = &*testing::SCORED_LOADED;
         let opts = Options { lang: "en".into(), ..Default::default() };
         let Some(v) = vals[which] else { return Ok(()) };
         prop_assume!(v < 5);
@@ -503,7 +509,7 @@ proptest! {
         dept in proptest::option::of(text_strategy()),
         session in proptest::option::of(text_strategy()),
     ) {
-        let loaded = testing::scored();
+        let loaded = &*testing::SCORED_LOADED;
         let mut resp = resp(&[]);
         resp.answers = item_ids().into_iter().zip(vals.iter().copied()).map(|(k, v)| (k.to_string(), v)).collect();
         resp.seconds = seconds;
@@ -520,7 +526,7 @@ proptest! {
         profile in proptest::option::of(prop_oneof![Just("staff".to_string()), Just("section-chief".to_string())]),
         role in 0usize..5,
     ) {
-        let loaded = testing::office();
+        let loaded = &*testing::OFFICE;
         let ids: Vec<String> = loaded.rubric.items().map(|(_, _, i)| i.id.clone()).collect();
         prop_assert_eq!(ids.len(), vals.len());
         let mut resp = resp(&[]);

@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Barrier, OnceLock};
+use std::sync::{Arc, Barrier};
 use std::time::SystemTime;
 
 use rusqlite::Connection;
@@ -14,8 +14,7 @@ use crate::score::{self, Options};
 use crate::testing;
 
 fn core() -> &'static Loaded {
-    static CORE: OnceLock<Loaded> = OnceLock::new();
-    CORE.get_or_init(testing::core)
+    &testing::CORE
 }
 
 /// A scored result of the core rubric, every item answered `value`.
