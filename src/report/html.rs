@@ -192,14 +192,12 @@ fn dimension_table(entry: &Entry<'_>, lang: Lang) -> Markup {
             tbody {
                 @for s in &r.sections {
                     tr.section {
-                        td { (s.title) } td.n { (opt_num(s.score)) } td.n { (num(s.target)) } td.n { (opt_num(s.gap)) }
-                        td { (sev(s.severity, lang)) }
+                        (score_cells(&s.title, s.score, s.target, s.gap, s.severity, lang))
                         @if change { td {} }
                     }
                     @for d in &s.dimensions {
                         tr.dimension {
-                            td { (d.title) } td.n { (opt_num(d.score)) } td.n { (num(d.target)) } td.n { (opt_num(d.gap)) }
-                            td { (sev(d.severity, lang)) }
+                            (score_cells(&d.title, d.score, d.target, d.gap, d.severity, lang))
                             @if change { td.n { (dimension_change_text(entry, &d.id, false)) } }
                         }
                     }
@@ -207,6 +205,21 @@ fn dimension_table(entry: &Entry<'_>, lang: Lang) -> Markup {
             }
         }
         p.note { (u.gap_note) }
+    }
+}
+
+/// The cells of a section's or a dimension's row, but its change.
+fn score_cells(
+    title: &str,
+    score: Option<f64>,
+    target: f64,
+    gap: Option<f64>,
+    severity: Severity,
+    lang: Lang,
+) -> Markup {
+    html! {
+        td { (title) } td.n { (opt_num(score)) } td.n { (num(target)) } td.n { (opt_num(gap)) }
+        td { (sev(severity, lang)) }
     }
 }
 

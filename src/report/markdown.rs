@@ -151,13 +151,18 @@ fn push_part_title(o: &mut String, title: &str) {
     o.push_str(&format!("\n## {title}\n\n"));
 }
 
+/// The heading of a part that lists things, then `none` if it lists nothing.
+fn push_list_title(o: &mut String, title: &str, empty: bool, none: &str) {
+    push_part_title(o, title);
+    if empty {
+        o.push_str(&format!("{none}\n"));
+    }
+}
+
 /// The priorities, numbered, each with its suggestions.
 fn push_priorities(o: &mut String, r: &ResultDoc, lang: Lang) {
     let u = ui(lang);
-    push_part_title(o, u.priorities);
-    if r.priorities.is_empty() {
-        o.push_str(&format!("{}\n", u.no_priorities));
-    }
+    push_list_title(o, u.priorities, r.priorities.is_empty(), u.no_priorities);
     for (i, p) in r.priorities.iter().enumerate() {
         let section = i18n::msg(lang).report_paren(&md(section_title(r, &p.section)));
         o.push_str(&format!(
@@ -177,10 +182,7 @@ fn push_priorities(o: &mut String, r: &ResultDoc, lang: Lang) {
 /// The strengths, one a line.
 fn push_strengths(o: &mut String, r: &ResultDoc, lang: Lang) {
     let u = ui(lang);
-    push_part_title(o, u.strengths);
-    if r.strengths.is_empty() {
-        o.push_str(&format!("{}\n", u.no_strengths));
-    }
+    push_list_title(o, u.strengths, r.strengths.is_empty(), u.no_strengths);
     for s in &r.strengths {
         o.push_str(&format!("- {}{}{}\n", md(r.dimension_title(&s.dimension)), u.colon, num(s.score)));
     }

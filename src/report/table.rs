@@ -211,14 +211,19 @@ fn push_part_title(out: &mut String, title: &str, style: &Style) {
     out.push('\n');
 }
 
+/// The title of a part that lists things, then `none` if it lists nothing.
+fn push_list_title(out: &mut String, title: &str, empty: bool, none: &str, style: &Style) {
+    push_part_title(out, title, style);
+    if empty {
+        out.push_str(&format!("  {none}\n"));
+    }
+}
+
 /// The priorities, numbered; the first [`SUGGESTED`] with their suggestions.
 fn push_priorities(out: &mut String, r: &ResultDoc, style: &Style, width: usize) {
     let lang = style.lang;
     let u = ui(lang);
-    push_part_title(out, u.priorities, style);
-    if r.priorities.is_empty() {
-        out.push_str(&format!("  {}\n", u.no_priorities));
-    }
+    push_list_title(out, u.priorities, r.priorities.is_empty(), u.no_priorities, style);
     for (i, p) in r.priorities.iter().enumerate() {
         let sev = r.dimensions().find(|(_, d)| d.id == p.dimension).map_or(Severity::Unknown, |(_, d)| d.severity);
         let head = format!(
@@ -249,10 +254,8 @@ fn push_priorities(out: &mut String, r: &ResultDoc, style: &Style, width: usize)
 /// The strengths, as one wrapped list.
 fn push_strengths(out: &mut String, r: &ResultDoc, style: &Style, width: usize) {
     let u = ui(style.lang);
-    push_part_title(out, u.strengths, style);
-    if r.strengths.is_empty() {
-        out.push_str(&format!("  {}\n", u.no_strengths));
-    } else {
+    push_list_title(out, u.strengths, r.strengths.is_empty(), u.no_strengths, style);
+    if !r.strengths.is_empty() {
         let list: Vec<String> =
             r.strengths.iter().map(|s| format!("{} {}", r.dimension_title(&s.dimension), num(s.score))).collect();
         for l in wrap(&list.join(u.list_sep), width.saturating_sub(2)) {

@@ -35,6 +35,15 @@ pub struct SqliteStore {
     path: PathBuf,
 }
 
+/// The stored JSON text `json` of the result `id` of the store at `path`.
+fn decode(path: &Path, id: &str, json: &str) -> Result<ResultDoc, StoreError> {
+    serde_json::from_str(json).map_err(|e| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        id: id.to_string(),
+        reason: e.to_string(),
+    })
+}
+
 impl SqliteStore {
     /// The file this store lives in.
     pub fn path(&self) -> &Path {
@@ -46,10 +55,6 @@ impl SqliteStore {
     }
 
     fn decode(&self, id: &str, json: &str) -> Result<ResultDoc, StoreError> {
-        serde_json::from_str(json).map_err(|e| StoreError::Corrupt {
-            path: self.path.clone(),
-            id: id.to_string(),
-            reason: e.to_string(),
-        })
+        decode(&self.path, id, json)
     }
 }

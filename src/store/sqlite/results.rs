@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use chrono::{SecondsFormat, Utc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params, params_from_iter};
 
-use super::SqliteStore;
 use super::schema::sidecar;
+use super::{SqliteStore, decode};
 use crate::result::{Previous, ResultDoc};
 use crate::store::{
     Batch, Columns, Draft, Filter, SaveOutcome, Since, Store, StoreError, StoreInfo, parse_since, utc_key,
@@ -82,14 +82,6 @@ fn previous_row(conn: &Connection, path: &Path, of: &Columns<'_>) -> Result<Opti
     })
     .optional()
     .map_err(sq)
-}
-
-fn decode(path: &Path, id: &str, json: &str) -> Result<ResultDoc, StoreError> {
-    serde_json::from_str(json).map_err(|e| StoreError::Corrupt {
-        path: path.to_path_buf(),
-        id: id.to_string(),
-        reason: e.to_string(),
-    })
 }
 
 impl Batch for SqliteBatch<'_> {
