@@ -202,7 +202,7 @@ mod tests {
         fn no_input_panics_the_answers_reader(text in "[\\[\\]{}\",:= a-z0-9.\n学习-]{0,200}") {
             let rubric = &testing::CORE.rubric;
             for kind in [Kind::Toml, Kind::Json, Kind::JsonLines] {
-                for rec in parse(&text, kind, &rubric, Lang::Zh) {
+                for rec in parse(&text, kind, rubric, Lang::Zh) {
                     if let Err(diags) = rec.outcome {
                         let _ = crate::diag::render("fuzz", &text, &diags, Lang::Zh);
                     }

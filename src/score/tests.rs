@@ -222,7 +222,7 @@ proptest! {
     #[test]
     fn scores_stay_within_0_and_100(vals in answers_strategy(), target in proptest::option::of(0.0f64..=100.0)) {
         let rubric = &*testing::SCORED_LOADED;
-        let r = run_vals(&rubric, &vals, &Options { lang: "en".into(), target, ..Default::default() });
+        let r = run_vals(rubric, &vals, &Options { lang: "en".into(), target, ..Default::default() });
         let all = r.sections.iter().map(|s| s.score)
             .chain(r.dimensions().map(|(_, d)| d.score))
             .chain([r.overall.score]);
@@ -252,8 +252,8 @@ proptest! {
         prop_assert!(flipped.rubric.items().zip(rubric.rubric.items()).all(|(a, b)| a.2.reverse != b.2.reverse));
         let mirrored: Vec<Option<i64>> = vals.iter().map(|v| v.map(|v| 1 + 5 - v)).collect();
         let opts = Options { lang: "en".into(), ..Default::default() };
-        let a = run_vals(&rubric, &vals, &opts);
-        let b = run_vals(&flipped, &mirrored, &opts);
+        let a = run_vals(rubric, &vals, &opts);
+        let b = run_vals(flipped, &mirrored, &opts);
         prop_assert_eq!(a.overall.score.map(|s| (s * 1e6).round()), b.overall.score.map(|s| (s * 1e6).round()));
         for ((_, x), (_, y)) in a.dimensions().zip(b.dimensions()) {
             prop_assert_eq!(x.score.map(|s| (s * 1e6).round()), y.score.map(|s| (s * 1e6).round()));
@@ -268,8 +268,8 @@ proptest! {
         prop_assume!(v < 5);
         let mut raised = vals.clone();
         raised[which] = Some(v + 1);
-        let a = run_vals(&rubric, &vals, &opts);
-        let b = run_vals(&rubric, &raised, &opts);
+        let a = run_vals(rubric, &vals, &opts);
+        let b = run_vals(rubric, &raised, &opts);
         let (_, dim, item) = rubric.rubric.items().nth(which).unwrap();
         let before = a.dimensions().find(|(_, d)| d.id == dim.id).unwrap().1.score;
         let after = b.dimensions().find(|(_, d)| d.id == dim.id).unwrap().1.score;
@@ -516,7 +516,7 @@ proptest! {
         resp.subject = Subject { name, department: dept };
         resp.session = session;
         let opts = Options { lang: "en".into(), target, profile: chief.then(|| "chief".to_string()) };
-        check_same(&loaded, &resp, &opts)?;
+        check_same(loaded, &resp, &opts)?;
     }
 
     #[test]
@@ -535,6 +535,6 @@ proptest! {
         resp.rater = Rater { role: Role::ALL[role], name: (role > 0).then(|| "李四".to_string()) };
         resp.taken_at = Some("2026-05-01T08:00:00+08:00".into());
         let opts = Options { lang: if zh { "zh" } else { "en" }.into(), target: None, profile };
-        check_same(&loaded, &resp, &opts)?;
+        check_same(loaded, &resp, &opts)?;
     }
 }
