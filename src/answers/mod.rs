@@ -85,16 +85,12 @@ pub fn is_skip(s: &str) -> bool {
 mod tests {
     use super::careful::parse_json;
     use super::*;
-    use crate::rubric;
-
-    fn core() -> Rubric {
-        rubric::load_builtin(rubric::builtin("core").unwrap(), Lang::En).unwrap().rubric
-    }
+    use crate::testing;
 
     #[test]
     fn toml_answers_read() {
         let text = "rubric = \"core\"\n[subject]\nname = \"张三\"\n[answers]\n\"learning.passive\" = 4\n";
-        let recs = parse(text, Kind::Toml, &core(), Lang::En);
+        let recs = parse(text, Kind::Toml, &testing::core().rubric, Lang::En);
         let r = recs[0].outcome.as_ref().unwrap();
         assert_eq!(r.subject.name, "张三");
         assert_eq!(r.answers["learning.passive"], Some(4));
@@ -103,7 +99,7 @@ mod tests {
     #[test]
     fn every_problem_of_a_file_at_once() {
         let text = "rubric = \"office\"\ntaken_at = \"yesterday\"\n[subject]\nname = \"\"\n[rater]\nrole = \"boss\"\n[answers]\n\"nope\" = 3\n\"learning.passive\" = 9\n\"learning.passive2\" = \"x\"\n";
-        let recs = parse(text, Kind::Toml, &core(), Lang::En);
+        let recs = parse(text, Kind::Toml, &testing::core().rubric, Lang::En);
         let diags = recs[0].outcome.as_ref().unwrap_err();
         assert_eq!(diags.len(), 7, "{diags:#?}");
         let lines: Vec<usize> =
@@ -114,7 +110,7 @@ mod tests {
     #[test]
     fn jsonl_positions_are_file_lines() {
         let text = "{\"subject\":{\"name\":\"a\"},\"answers\":{\"learning.passive\":2}}\n\n{\"subject\":{\"name\":\"b\"},\"answers\":{\"learning.passive\":7}}\n";
-        let recs = parse(text, Kind::JsonLines, &core(), Lang::En);
+        let recs = parse(text, Kind::JsonLines, &testing::core().rubric, Lang::En);
         assert_eq!(recs.len(), 2);
         assert!(recs[0].outcome.is_ok());
         assert_eq!(recs[1].line, 3);
@@ -127,7 +123,7 @@ mod tests {
     #[test]
     fn a_missing_json_comma_is_marked_after_the_value() {
         let text = "{\n  \"subject\": {\"name\": \"a\"}\n  \"answers\": {}\n}\n";
-        let recs = parse(text, Kind::Json, &core(), Lang::En);
+        let recs = parse(text, Kind::Json, &testing::core().rubric, Lang::En);
         let d = &recs[0].outcome.as_ref().unwrap_err()[0];
         let span = d.span.clone().unwrap();
         assert_eq!(&text[span.clone()], "}", "{d:?}");
@@ -137,7 +133,7 @@ mod tests {
     #[test]
     fn an_array_answer_is_one_problem_not_unknown_keys() {
         let text = "[subject]\nname = \"a\"\n[answers]\n\"learning.passive\" = [2, 3]\n";
-        let recs = parse(text, Kind::Toml, &core(), Lang::En);
+        let recs = parse(text, Kind::Toml, &testing::core().rubric, Lang::En);
         let diags = recs[0].outcome.as_ref().unwrap_err();
         assert_eq!(diags.len(), 1, "{diags:#?}");
         assert!(diags[0].message.contains("table or array"), "{diags:#?}");
@@ -147,7 +143,7 @@ mod tests {
     /// too, and then reads the same.
     #[test]
     fn the_quick_reading_agrees_with_the_careful_one() {
-        let r = core();
+        let r = testing::core().rubric;
         let checker = Checker::new(&r, Lang::En);
         let base = r#"{"rubric":"core","session":"s","taken_at":"2026-11-28T09:30:00+08:00","subject":{"name":"张三","department":"秘书处"},"rater":{"role":"peer","name":"李四"},"answers":{"learning.routine":4,"learning.passive":"skip","ability.planning":null}}"#;
         let lines = [
@@ -204,9 +200,9 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn no_input_panics_the_answers_reader(text in "[\\[\\]{}\",:= a-z0-9.\n学习-]{0,200}") {
-            let rubric = core();
+            let rubric = &testing::CORE.rubric;
             for kind in [Kind::Toml, Kind::Json, Kind::JsonLines] {
-                for rec in parse(&text, kind, &rubric, Lang::Zh) {
+                for rec in parse(&text, kind, rubric, Lang::Zh) {
                     if let Err(diags) = rec.outcome {
                         let _ = crate::diag::render("fuzz", &text, &diags, Lang::Zh);
                     }

@@ -1,64 +1,11 @@
 //! Every statistic of the group report on hand-computed data.
 
 use super::*;
-use crate::lang::Lang;
 use crate::response::Response;
 use crate::result::{Rater, Subject};
-use crate::rubric::{self, Loaded};
+use crate::rubric::Loaded;
 use crate::score::{self, Options};
-
-/// Two sections; d1 has a reverse-keyed item, d3 a single item.
-const RUBRIC: &str = r#"
-format = 1
-id = "t"
-version = "1.0.0"
-title = "T"
-languages = ["en"]
-[scale]
-min = 1
-max = 5
-labels = ["1", "2", "3", "4", "5"]
-allow_skip = true
-[[sections]]
-id = "s1"
-title = "S1"
-[[sections.dimensions]]
-id = "d1"
-title = "D1"
-suggestions = ["do d1"]
-[[sections.dimensions.items]]
-id = "a"
-text = "A"
-[[sections.dimensions.items]]
-id = "b"
-text = "B"
-reverse = true
-[[sections.dimensions.items]]
-id = "c"
-text = "C"
-[[sections.dimensions]]
-id = "d2"
-title = "D2"
-[[sections.dimensions.items]]
-id = "e"
-text = "E"
-[[sections.dimensions.items]]
-id = "f"
-text = "F"
-[[sections]]
-id = "s2"
-title = "S2"
-[[sections.dimensions]]
-id = "d3"
-title = "D3"
-[[sections.dimensions.items]]
-id = "h"
-text = "H"
-"#;
-
-fn loaded() -> Loaded {
-    rubric::parse("t.toml", RUBRIC.as_bytes(), Lang::En).unwrap()
-}
+use crate::testing;
 
 fn result(l: &Loaded, name: &str, dept: Option<&str>, role: Role, answers: &[(&str, Option<i64>)]) -> ResultDoc {
     let resp = Response {
@@ -158,7 +105,7 @@ fn alpha_labels_follow_george_and_mallery() {
 }
 
 fn build(results: &[ResultDoc], by: Option<By>, named: bool, min_group: usize) -> (GroupDoc, Texts) {
-    let l = loaded();
+    let l = testing::grouped();
     let mut b = Builder::new(&results[0], Some(&l.rubric), "en", by, named);
     for r in results {
         assert!(b.accepts(r));
@@ -169,7 +116,7 @@ fn build(results: &[ResultDoc], by: Option<By>, named: bool, min_group: usize) -
 
 #[test]
 fn group_statistics_by_hand() {
-    let l = loaded();
+    let l = testing::grouped();
     // Dimension scores 100, 75 and 25 (v = 5, 4, 2); every target 80.
     let rs: Vec<ResultDoc> =
         [5, 4, 2].iter().map(|&v| uniform(&l, &format!("p{v}"), None, Role::SelfRating, v)).collect();
@@ -209,7 +156,7 @@ fn group_statistics_by_hand() {
 
 #[test]
 fn even_count_median_skipped_scores_and_one_respondent() {
-    let l = loaded();
+    let l = testing::grouped();
     let mut rs: Vec<ResultDoc> =
         [5, 4, 2, 3].iter().map(|&v| uniform(&l, &format!("p{v}"), None, Role::SelfRating, v)).collect();
     // One more who skipped d2 entirely: no d2 score, severity unknown.
@@ -238,7 +185,7 @@ fn even_count_median_skipped_scores_and_one_respondent() {
 
 #[test]
 fn zero_variance_has_no_alpha() {
-    let l = loaded();
+    let l = testing::grouped();
     let rs: Vec<ResultDoc> = (0..6).map(|i| uniform(&l, &format!("p{i}"), None, Role::SelfRating, 4)).collect();
     let (doc, _) = build(&rs, None, false, 5);
     let d1 = &doc.groups[0].dimensions[0];
@@ -265,7 +212,7 @@ fn shown(doc: &GroupDoc) -> Vec<(String, Option<Withheld>)> {
 
 #[test]
 fn a_subgroup_of_four_is_withheld_with_the_next_smallest() {
-    let l = loaded();
+    let l = testing::grouped();
     let rs = departments(&l, &[("甲", 6), ("乙", 4), ("丙", 7)]);
     let (doc, _) = build(&rs, Some(By::Department), false, DEFAULT_MIN_GROUP);
     assert!(!doc.groups[0].withheld);
@@ -287,7 +234,7 @@ fn a_subgroup_of_four_is_withheld_with_the_next_smallest() {
 
 #[test]
 fn two_withheld_subgroups_need_no_complement() {
-    let l = loaded();
+    let l = testing::grouped();
     let rs = departments(&l, &[("甲", 3), ("乙", 4), ("丙", 10)]);
     let (doc, _) = build(&rs, Some(By::Department), false, 5);
     // Subgroups in the order of their names (丙 U+4E19, 乙 U+4E59, 甲 U+7532).
@@ -307,7 +254,7 @@ fn two_withheld_subgroups_need_no_complement() {
 
 #[test]
 fn a_small_group_is_withheld_whole() {
-    let l = loaded();
+    let l = testing::grouped();
     let rs = departments(&l, &[("甲", 2), ("乙", 2)]);
     let (doc, _) = build(&rs, Some(By::Department), false, 5);
     assert!(doc.groups.iter().all(|g| g.withheld));
@@ -317,7 +264,7 @@ fn a_small_group_is_withheld_whole() {
 
 #[test]
 fn nobody_is_named_without_named() {
-    let l = loaded();
+    let l = testing::grouped();
     let rs = departments(&l, &[("秘书处", 6)]);
     let (doc, _) = build(&rs, Some(By::Department), false, 5);
     let json = serde_json::to_string(&doc).unwrap();
@@ -330,7 +277,7 @@ fn nobody_is_named_without_named() {
 
 #[test]
 fn by_role_orders_the_roles() {
-    let l = loaded();
+    let l = testing::grouped();
     let mut rs = Vec::new();
     for role in [Role::Peer, Role::SelfRating, Role::Supervisor] {
         for i in 0..5 {
@@ -344,7 +291,7 @@ fn by_role_orders_the_roles() {
 
 #[test]
 fn the_360_view() {
-    let l = loaded();
+    let l = testing::grouped();
     let mut rs = vec![uniform(&l, "张三", None, Role::SelfRating, 5)]; // 100
     rs.push(uniform(&l, "张三", None, Role::Supervisor, 2)); // 25
     rs.push(uniform(&l, "张三", None, Role::Peer, 4)); // 75, 75: withheld
@@ -391,7 +338,7 @@ fn the_360_view() {
 
 #[test]
 fn hidden_strengths_and_the_latest_self() {
-    let l = loaded();
+    let l = testing::grouped();
     let mut early = uniform(&l, "李四", None, Role::SelfRating, 5);
     early.taken_at = "2026-01-01T09:00:00+08:00".to_string();
     let late = uniform(&l, "李四", None, Role::SelfRating, 1); // 0, the latest
@@ -408,7 +355,7 @@ fn hidden_strengths_and_the_latest_self() {
 
 #[test]
 fn without_a_rubric_there_is_no_alpha() {
-    let l = loaded();
+    let l = testing::grouped();
     let rs: Vec<ResultDoc> =
         [5, 4, 2].iter().map(|&v| uniform(&l, &format!("p{v}"), None, Role::SelfRating, v)).collect();
     let mut b = Builder::new(&rs[0], None, "en", None, false);

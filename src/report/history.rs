@@ -1,11 +1,11 @@
 //! A subject's results over time (`zhixing history`): pure rendering.
 
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::CellAlignment;
 use maud::html;
 use serde::Serialize;
 
 use super::svg::{self, Series};
-use super::{Style, Trend, csv_cell, delta, md_escape, num, opt_num, short_time};
+use super::{Style, Trend, csv_cell, delta, md_escape, num, opt_num, plain_table, short_time};
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
 use crate::result::ResultDoc;
@@ -161,13 +161,7 @@ pub(super) fn table(h: &History, style: &Style) -> String {
     let lang = style.lang;
     let u = i18n::ui(lang);
     let cols = columns(h);
-    let mut t = Table::new();
-    t.load_style(if style.ascii {
-        presets::ASCII_FULL_CONDENSED
-    } else {
-        presets::UTF8_FULL_CONDENSED.with_rounded_corners()
-    });
-    t.force_no_tty().set_content_arrangement(ContentArrangement::Dynamic).set_width(style.width);
+    let mut t = plain_table(style);
     let mut header = vec![
         u.date.to_string(),
         u.rater.to_string(),

@@ -7,7 +7,8 @@ use std::io::{self, Write};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::svg::{self, Axis, GapBar, RadarNames};
-use super::{Entry, Style, Trend, delta, dimension_change, num, opt_num, short_time};
+use super::table::{change_text, dimension_change_text, overall_change_text, section_title};
+use super::{Entry, Style, num, opt_num, short_time};
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
 use crate::result::{ResultDoc, Severity};
@@ -80,6 +81,69 @@ fn sev(s: Severity, lang: Lang) -> Markup {
 /// One person's report.
 pub fn individual(entry: &Entry<'_>, lang: Lang) -> Markup {
     let r: &ResultDoc = entry.result;
+    html! {
+        article {
+            (heading(r, lang))
+            (overall(r, lang))
+            (charts(entry, lang))
+            (dimension_table(entry, lang))
+            (priorities(r, lang))
+            (strengths(r, lang))
+            (change(r, lang))
+            (quality(r, lang))
+        }
+    }
+}
+
+/// The title, who was rated by whom and when, and with what.
+fn heading(r: &ResultDoc, lang: Lang) -> Markup {
+    let u = ui(lang);
+    html! {
+        header {
+            h1 { (r.rubric.title) }
+            p.meta {
+                strong { (r.subject.name) }
+                @if let Some(d) = &r.subject.department { " · " (d) }
+                " · " (u.rater) (u.colon) (i18n::role(r.rater.role, lang))
+                @if let Some(n) = &r.rater.name { " " (n) }
+                " · " (u.date) (u.colon) (short_time(&r.taken_at))
+            }
+            p.meta {
+                (u.rubric) (u.colon) (r.rubric.id) " " (r.rubric.version)
+                @if let Some(p) = &r.profile { " · " (u.profile) (u.colon) (p) }
+                @if let Some(s) = &r.session { " · " (u.session) (u.colon) (s) }
+            }
+        }
+    }
+}
+
+/// The overall score, large, with its target, gap and change.
+fn overall(r: &ResultDoc, lang: Lang) -> Markup {
+    let u = ui(lang);
+    html! {
+        section.overall aria-label=(u.overall) {
+            div.big { (opt_num(r.overall.score)) }
+            div.detail {
+                div { (u.overall) " · " (u.target) " " (num(r.overall.target)) }
+                div {
+                    @match r.overall.gap {
+                        Some(g) => { (u.gap) " " (num(g)) " · " (sev(r.overall.severity, lang)) }
+                        None => { (u.insufficient) }
+                    }
+                }
+                @if let Some(p) = &r.previous {
+                    @if let Some(d) = p.overall_delta {
+                        div { (u.change) (u.colon) (change_text(d, false)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The radar of the dimensions and the bars of their gaps.
+fn charts(entry: &Entry<'_>, lang: Lang) -> Markup {
+    let r = entry.result;
     let u = ui(lang);
     let axes: Vec<Axis> = r
         .dimensions()
@@ -105,93 +169,104 @@ pub fn individual(entry: &Entry<'_>, lang: Lang) -> Markup {
         })
         .collect();
     let gap_title = m.report_gap_title();
+    html! {
+        div.charts {
+            figure { (svg::radar(&axes, &names)) figcaption { (radar_title) } }
+            figure { (svg::gap_bars(&bars, gap_title)) figcaption { (gap_title) " · " (u.gap_note) } }
+        }
+    }
+}
+
+/// The table of sections and their dimensions, then the note on gaps.
+fn dimension_table(entry: &Entry<'_>, lang: Lang) -> Markup {
+    let r = entry.result;
+    let u = ui(lang);
     let change = entry.previous.is_some();
     html! {
-        article {
-            header {
-                h1 { (r.rubric.title) }
-                p.meta {
-                    strong { (r.subject.name) }
-                    @if let Some(d) = &r.subject.department { " · " (d) }
-                    " · " (u.rater) (u.colon) (i18n::role(r.rater.role, lang))
-                    @if let Some(n) = &r.rater.name { " " (n) }
-                    " · " (u.date) (u.colon) (short_time(&r.taken_at))
-                }
-                p.meta {
-                    (u.rubric) (u.colon) (r.rubric.id) " " (r.rubric.version)
-                    @if let Some(p) = &r.profile { " · " (u.profile) (u.colon) (p) }
-                    @if let Some(s) = &r.session { " · " (u.session) (u.colon) (s) }
-                }
-            }
-            section.overall aria-label=(u.overall) {
-                div.big { (opt_num(r.overall.score)) }
-                div.detail {
-                    div { (u.overall) " · " (u.target) " " (num(r.overall.target)) }
-                    div {
-                        @match r.overall.gap {
-                            Some(g) => { (u.gap) " " (num(g)) " · " (sev(r.overall.severity, lang)) }
-                            None => { (u.insufficient) }
-                        }
+        h2 { (u.dimension) }
+        table {
+            thead { tr {
+                th { (u.dimension) } th.n { (u.score) } th.n { (u.target) } th.n { (u.gap) } th { (u.severity) }
+                @if change { th.n { (i18n::msg(lang).report_change()) } }
+            } }
+            tbody {
+                @for s in &r.sections {
+                    tr.section {
+                        (score_cells(&s.title, s.score, s.target, s.gap, s.severity, lang))
+                        @if change { td {} }
                     }
-                    @if let Some(p) = &r.previous {
-                        @if let Some(d) = p.overall_delta {
-                            div { (u.change) (u.colon) (Trend::of(d).arrow(false)) " " (delta(d)) }
+                    @for d in &s.dimensions {
+                        tr.dimension {
+                            (score_cells(&d.title, d.score, d.target, d.gap, d.severity, lang))
+                            @if change { td.n { (dimension_change_text(entry, &d.id, false)) } }
                         }
                     }
                 }
             }
-            div.charts {
-                figure { (svg::radar(&axes, &names)) figcaption { (radar_title) } }
-                figure { (svg::gap_bars(&bars, gap_title)) figcaption { (gap_title) " · " (u.gap_note) } }
-            }
-            h2 { (u.dimension) }
-            table {
-                thead { tr {
-                    th { (u.dimension) } th.n { (u.score) } th.n { (u.target) } th.n { (u.gap) } th { (u.severity) }
-                    @if change { th.n { (m.report_change()) } }
-                } }
-                tbody {
-                    @for s in &r.sections {
-                        tr.section {
-                            td { (s.title) } td.n { (opt_num(s.score)) } td.n { (num(s.target)) } td.n { (opt_num(s.gap)) }
-                            td { (sev(s.severity, lang)) }
-                            @if change { td {} }
-                        }
-                        @for d in &s.dimensions {
-                            tr.dimension {
-                                td { (d.title) } td.n { (opt_num(d.score)) } td.n { (num(d.target)) } td.n { (opt_num(d.gap)) }
-                                td { (sev(d.severity, lang)) }
-                                @if change {
-                                    td.n { @if let Some(c) = dimension_change(entry, &d.id) { (Trend::of(c).arrow(false)) " " (delta(c)) } }
-                                }
-                            }
-                        }
-                    }
+        }
+        p.note { (u.gap_note) }
+    }
+}
+
+/// The cells of a section's or a dimension's row, but its change.
+fn score_cells(
+    title: &str,
+    score: Option<f64>,
+    target: f64,
+    gap: Option<f64>,
+    severity: Severity,
+    lang: Lang,
+) -> Markup {
+    html! {
+        td { (title) } td.n { (opt_num(score)) } td.n { (num(target)) } td.n { (opt_num(gap)) }
+        td { (sev(severity, lang)) }
+    }
+}
+
+/// The priorities, numbered, each with its suggestions.
+fn priorities(r: &ResultDoc, lang: Lang) -> Markup {
+    let u = ui(lang);
+    html! {
+        h2 { (u.priorities) }
+        @if r.priorities.is_empty() { p { (u.no_priorities) } }
+        ol.priorities {
+            @for p in &r.priorities {
+                li {
+                    h3 { (r.dimension_title(&p.dimension)) " " span.meta { "(" (section_title(r, &p.section)) ") · " (u.gap) " " (num(p.gap)) } }
+                    ul { @for s in &p.suggestions { li { (s) } } }
                 }
             }
-            p.note { (u.gap_note) }
-            h2 { (u.priorities) }
-            @if r.priorities.is_empty() { p { (u.no_priorities) } }
-            ol.priorities {
-                @for p in &r.priorities {
-                    @let section = r.sections.iter().find(|s| s.id == p.section).map_or(p.section.as_str(), |s| s.title.as_str());
-                    li {
-                        h3 { (r.dimension_title(&p.dimension)) " " span.meta { "(" (section) ") · " (u.gap) " " (num(p.gap)) } }
-                        ul { @for s in &p.suggestions { li { (s) } } }
-                    }
-                }
-            }
-            h2 { (u.strengths) }
-            @if r.strengths.is_empty() { p { (u.no_strengths) } }
-            ul { @for s in &r.strengths { li { (r.dimension_title(&s.dimension)) " " (num(s.score)) } } }
-            @if let Some(p) = &r.previous {
-                h2 { (u.change) }
-                p { (u.overall) (u.colon) @if let Some(d) = p.overall_delta { (Trend::of(d).arrow(false)) " " (delta(d)) } " (" (short_time(&p.taken_at)) ")" }
-            }
-            @if !r.quality.flags.is_empty() {
-                h2 { (u.quality) }
-                ul.flags { @for f in &r.quality.flags { li { (i18n::flag(f, lang)) } } }
-            }
+        }
+    }
+}
+
+/// The strengths, a list.
+fn strengths(r: &ResultDoc, lang: Lang) -> Markup {
+    let u = ui(lang);
+    html! {
+        h2 { (u.strengths) }
+        @if r.strengths.is_empty() { p { (u.no_strengths) } }
+        ul { @for s in &r.strengths { li { (r.dimension_title(&s.dimension)) " " (num(s.score)) } } }
+    }
+}
+
+/// The change since the previous result, if there is one.
+fn change(r: &ResultDoc, lang: Lang) -> Markup {
+    let u = ui(lang);
+    html! {
+        @if let Some(p) = &r.previous {
+            h2 { (u.change) }
+            p { (u.overall) (u.colon) (overall_change_text(p, false)) " (" (short_time(&p.taken_at)) ")" }
+        }
+    }
+}
+
+/// The quality flags, if any.
+fn quality(r: &ResultDoc, lang: Lang) -> Markup {
+    html! {
+        @if !r.quality.flags.is_empty() {
+            h2 { (ui(lang).quality) }
+            ul.flags { @for f in &r.quality.flags { li { (i18n::flag(f, lang)) } } }
         }
     }
 }

@@ -2,9 +2,11 @@
 
 use std::io::{self, Write};
 
-use super::{Entry, Style, Trend, delta, dimension_change, num, opt_num, short_time};
+use super::table::{dimension_change_text, overall_change_text, section_title};
+use super::{Entry, Style, num, opt_num, short_time};
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
+use crate::result::ResultDoc;
 
 pub struct MarkdownSink {
     style: Style,
@@ -53,8 +55,20 @@ impl MarkdownSink {
 
 fn render(entry: &Entry<'_>, lang: Lang) -> String {
     let r = entry.result;
-    let u = ui(lang);
     let mut o = String::new();
+    push_heading(&mut o, r, lang);
+    push_overall(&mut o, r, lang);
+    push_dimension_table(&mut o, entry, lang);
+    push_priorities(&mut o, r, lang);
+    push_strengths(&mut o, r, lang);
+    push_change(&mut o, r, lang);
+    push_quality(&mut o, r, lang);
+    o
+}
+
+/// The title with the subject, then a list of who rated, when and with what.
+fn push_heading(o: &mut String, r: &ResultDoc, lang: Lang) {
+    let u = ui(lang);
     o.push_str(&format!("# {}{}{}\n\n", md(&r.rubric.title), u.colon, md(&r.subject.name)));
     if let Some(d) = &r.subject.department {
         o.push_str(&format!("- {}{}{}\n", u.department, u.colon, md(d)));
@@ -72,6 +86,11 @@ fn render(entry: &Entry<'_>, lang: Lang) -> String {
     if let Some(s) = &r.session {
         o.push_str(&format!("- {}{}{}\n", u.session, u.colon, md(s)));
     }
+}
+
+/// The overall score in bold, its target, gap and severity in brackets.
+fn push_overall(o: &mut String, r: &ResultDoc, lang: Lang) {
+    let u = ui(lang);
     let ov = &r.overall;
     let detail = match ov.gap {
         Some(g) => format!(
@@ -88,7 +107,12 @@ fn render(entry: &Entry<'_>, lang: Lang) -> String {
     };
     let detail = i18n::msg(lang).report_paren(&detail);
     o.push_str(&format!("\n**{} {}**{detail}\n\n", u.overall, opt_num(ov.score)));
+}
 
+/// The table of sections and their dimensions, then the note on gaps.
+fn push_dimension_table(o: &mut String, entry: &Entry<'_>, lang: Lang) {
+    let r = entry.result;
+    let u = ui(lang);
     let change = entry.previous.is_some();
     o.push_str(&format!("| {} | {} | {} | {} | {} |", u.dimension, u.score, u.target, u.gap, u.severity));
     if change {
@@ -108,12 +132,7 @@ fn render(entry: &Entry<'_>, lang: Lang) -> String {
             if change { " |" } else { "" }
         ));
         for d in &s.dimensions {
-            let c = if change {
-                let t = dimension_change(entry, &d.id).map(|c| format!("{} {}", Trend::of(c).arrow(false), delta(c)));
-                format!(" {} |", t.unwrap_or_default())
-            } else {
-                String::new()
-            };
+            let c = if change { format!(" {} |", dimension_change_text(entry, &d.id, false)) } else { String::new() };
             o.push_str(&format!(
                 "| {} | {} | {} | {} | {} |{c}\n",
                 md(&d.title),
@@ -125,14 +144,27 @@ fn render(entry: &Entry<'_>, lang: Lang) -> String {
         }
     }
     o.push_str(&format!("\n{}\n", u.gap_note));
+}
 
-    o.push_str(&format!("\n## {}\n\n", u.priorities));
-    if r.priorities.is_empty() {
-        o.push_str(&format!("{}\n", u.no_priorities));
+/// A second-level heading for a part of the report.
+fn push_part_title(o: &mut String, title: &str) {
+    o.push_str(&format!("\n## {title}\n\n"));
+}
+
+/// The heading of a part that lists things, then `none` if it lists nothing.
+fn push_list_title(o: &mut String, title: &str, empty: bool, none: &str) {
+    push_part_title(o, title);
+    if empty {
+        o.push_str(&format!("{none}\n"));
     }
+}
+
+/// The priorities, numbered, each with its suggestions.
+fn push_priorities(o: &mut String, r: &ResultDoc, lang: Lang) {
+    let u = ui(lang);
+    push_list_title(o, u.priorities, r.priorities.is_empty(), u.no_priorities);
     for (i, p) in r.priorities.iter().enumerate() {
-        let section = r.sections.iter().find(|s| s.id == p.section).map_or(p.section.as_str(), |s| s.title.as_str());
-        let section = i18n::msg(lang).report_paren(&md(section));
+        let section = i18n::msg(lang).report_paren(&md(section_title(r, &p.section)));
         o.push_str(&format!(
             "{}. **{}**{section}{}{} {}\n",
             i + 1,
@@ -145,23 +177,33 @@ fn render(entry: &Entry<'_>, lang: Lang) -> String {
             o.push_str(&format!("   - {}\n", md(s)));
         }
     }
-    o.push_str(&format!("\n## {}\n\n", u.strengths));
-    if r.strengths.is_empty() {
-        o.push_str(&format!("{}\n", u.no_strengths));
-    }
+}
+
+/// The strengths, one a line.
+fn push_strengths(o: &mut String, r: &ResultDoc, lang: Lang) {
+    let u = ui(lang);
+    push_list_title(o, u.strengths, r.strengths.is_empty(), u.no_strengths);
     for s in &r.strengths {
         o.push_str(&format!("- {}{}{}\n", md(r.dimension_title(&s.dimension)), u.colon, num(s.score)));
     }
-    if let Some(p) = &r.previous {
-        o.push_str(&format!("\n## {}\n\n", u.change));
-        let d = p.overall_delta.map(|d| format!("{} {}", Trend::of(d).arrow(false), delta(d))).unwrap_or_default();
-        o.push_str(&format!("- {}{}{}{}{}\n", u.overall, u.colon, d, u.list_sep, md(&short_time(&p.taken_at))));
+}
+
+/// The change since the previous result, if there is one.
+fn push_change(o: &mut String, r: &ResultDoc, lang: Lang) {
+    let Some(p) = &r.previous else { return };
+    let u = ui(lang);
+    push_part_title(o, u.change);
+    let d = overall_change_text(p, false);
+    o.push_str(&format!("- {}{}{}{}{}\n", u.overall, u.colon, d, u.list_sep, md(&short_time(&p.taken_at))));
+}
+
+/// The quality flags, if any.
+fn push_quality(o: &mut String, r: &ResultDoc, lang: Lang) {
+    if r.quality.flags.is_empty() {
+        return;
     }
-    if !r.quality.flags.is_empty() {
-        o.push_str(&format!("\n## {}\n\n", u.quality));
-        for f in &r.quality.flags {
-            o.push_str(&format!("- {}\n", i18n::flag(f, lang)));
-        }
+    push_part_title(o, ui(lang).quality);
+    for f in &r.quality.flags {
+        o.push_str(&format!("- {}\n", i18n::flag(f, lang)));
     }
-    o
 }

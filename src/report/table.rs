@@ -2,12 +2,12 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
+use comfy_table::{Cell, CellAlignment, Color};
 
-use super::{Entry, Style, Trend, delta, dimension_change, num, opt_num, short_time};
+use super::{Entry, Style, Trend, delta, dimension_change, num, opt_num, plain_table, push_bullet, short_time};
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
-use crate::result::{ResultDoc, Severity};
+use crate::result::{Previous, ResultDoc, Severity};
 use crate::width::wrap;
 
 pub struct TableSink {
@@ -64,24 +64,57 @@ pub fn bar(score: Option<f64>, ascii: bool) -> String {
 /// Priorities shown with their suggestions; the rest by name only.
 const SUGGESTED: usize = 3;
 
+/// Between the parts of the heading.
+const SEP: &str = " · ";
+
 /// Text in brackets: full-width in Chinese.
 pub(super) fn paren(text: &str, lang: Lang) -> String {
     i18n::msg(lang).report_paren(text)
 }
 
+/// The change `d` as people see it: its arrow and its signed value, "↑ +5.0".
+pub(super) fn change_text(d: f64, ascii: bool) -> String {
+    format!("{} {}", Trend::of(d).arrow(ascii), delta(d))
+}
+
+/// The change of one dimension since the previous result, or nothing.
+pub(super) fn dimension_change_text(entry: &Entry<'_>, dimension: &str, ascii: bool) -> String {
+    dimension_change(entry, dimension).map(|c| change_text(c, ascii)).unwrap_or_default()
+}
+
+/// The change of the overall score since the previous result, or nothing.
+pub(super) fn overall_change_text(previous: &Previous, ascii: bool) -> String {
+    previous.overall_delta.map(|d| change_text(d, ascii)).unwrap_or_default()
+}
+
+/// The title of the section `id` in `r`, or the id itself if none has it.
+pub(super) fn section_title<'a>(r: &'a ResultDoc, id: &'a str) -> &'a str {
+    r.sections.iter().find(|s| s.id == id).map_or(id, |s| s.title.as_str())
+}
+
 fn render(entry: &Entry<'_>, style: &Style) -> String {
-    let r: &ResultDoc = entry.result;
+    let r = entry.result;
+    let width = usize::from(style.width).clamp(20, 100);
+    let mut out = String::new();
+    push_heading(&mut out, r, style);
+    push_overall(&mut out, r, style);
+    push_dimension_table(&mut out, entry, style);
+    push_priorities(&mut out, r, style, width);
+    push_strengths(&mut out, r, style, width);
+    push_change(&mut out, r, style);
+    push_quality(&mut out, r, style, width);
+    out
+}
+
+/// The title with the subject, then a line of who rated, when and with what.
+fn push_heading(out: &mut String, r: &ResultDoc, style: &Style) {
     let lang = style.lang;
     let u = ui(lang);
-    let sep = " · ";
-    let mut out = String::new();
-
-    // Header.
     let mut who = r.subject.name.clone();
     if let Some(d) = &r.subject.department {
         who.push_str(&paren(d, lang));
     }
-    out.push_str(&bold(&format!("{}{sep}{who}", r.rubric.title), style));
+    out.push_str(&bold(&format!("{}{SEP}{who}", r.rubric.title), style));
     out.push('\n');
     let mut meta = vec![format!("{}{}{}", u.rater, u.colon, i18n::role(r.rater.role, lang))];
     if let Some(n) = &r.rater.name {
@@ -95,9 +128,14 @@ fn render(entry: &Entry<'_>, style: &Style) -> String {
     if let Some(s) = &r.session {
         meta.push(format!("{}{}{s}", u.session, u.colon));
     }
-    out.push_str(&meta.join(sep));
+    out.push_str(&meta.join(SEP));
     out.push_str("\n\n");
+}
 
+/// The overall score, its target and gap, and its change since last time.
+fn push_overall(out: &mut String, r: &ResultDoc, style: &Style) {
+    let lang = style.lang;
+    let u = ui(lang);
     let o = &r.overall;
     let mut line = format!("{} {}   {} {}", u.overall, opt_num(o.score), u.target, num(o.target));
     match o.gap {
@@ -105,34 +143,29 @@ fn render(entry: &Entry<'_>, style: &Style) -> String {
         None => line.push_str(&paren(u.insufficient, lang)),
     }
     if let Some(d) = r.previous.as_ref().and_then(|p| p.overall_delta) {
-        line.push_str(&format!("   {} {}", Trend::of(d).arrow(style.ascii), delta(d)));
+        line.push_str(&format!("   {}", change_text(d, style.ascii)));
     }
     out.push_str(&bold(&line, style));
     out.push('\n');
+}
 
-    // The table.
+/// The table of sections and their dimensions, then the note on gaps.
+fn push_dimension_table(out: &mut String, entry: &Entry<'_>, style: &Style) {
+    let r = entry.result;
+    let lang = style.lang;
+    let u = ui(lang);
     let show_change = entry.previous.is_some();
-    let mut table = Table::new();
-    if style.ascii {
-        table.load_style(presets::ASCII_FULL_CONDENSED);
-    } else {
-        table.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
-    }
-    table.set_content_arrangement(ContentArrangement::Dynamic).set_width(style.width);
+    let mut table = plain_table(style);
     if style.color {
         table.enforce_styling();
-    } else {
-        table.force_no_tty();
     }
     let mut header = vec![u.dimension, u.score, u.target, u.gap, "", u.severity];
     if show_change {
         header.push(i18n::msg(lang).report_change());
     }
     table.set_header(header.into_iter().map(Cell::new).collect::<Vec<_>>());
-    let sev_cell = |s: Severity| {
-        let c = Cell::new(i18n::severity(s, lang));
-        if style.color { c.fg(color_of(s)) } else { c }
-    };
+    let coloured = |c: Cell, s: Severity| if style.color { c.fg(color_of(s)) } else { c };
+    let sev_cell = |s: Severity| coloured(Cell::new(i18n::severity(s, lang)), s);
     for s in &r.sections {
         let mut row = vec![
             Cell::new(&s.title),
@@ -147,55 +180,57 @@ fn render(entry: &Entry<'_>, style: &Style) -> String {
         }
         table.add_row(row);
         for d in &s.dimensions {
-            let mut barc = Cell::new(bar(d.score, style.ascii));
-            if style.color {
-                barc = barc.fg(color_of(d.severity));
-            }
             let mut row = vec![
                 Cell::new(format!("  {}", d.title)),
                 Cell::new(opt_num(d.score)),
                 Cell::new(num(d.target)),
                 Cell::new(opt_num(d.gap)),
-                barc,
+                coloured(Cell::new(bar(d.score, style.ascii)), d.severity),
                 sev_cell(d.severity),
             ];
             if show_change {
-                let text = dimension_change(entry, &d.id)
-                    .map(|c| format!("{} {}", Trend::of(c).arrow(style.ascii), delta(c)))
-                    .unwrap_or_default();
-                row.push(Cell::new(text));
+                row.push(Cell::new(dimension_change_text(entry, &d.id, style.ascii)));
             }
             table.add_row(row);
         }
     }
-    for i in [1, 2, 3] {
+    for i in [1, 2, 3, 6] {
         if let Some(col) = table.column_mut(i) {
             col.set_cell_alignment(CellAlignment::Right);
         }
     }
-    if let Some(col) = table.column_mut(6) {
-        col.set_cell_alignment(CellAlignment::Right);
-    }
     out.push_str(&table.to_string());
     out.push('\n');
     out.push_str(&format!("{}\n", u.gap_note));
+}
 
-    // Priorities.
-    let width = usize::from(style.width).clamp(20, 100);
+/// A blank line, then the title of a part of the report, in bold.
+fn push_part_title(out: &mut String, title: &str, style: &Style) {
     out.push('\n');
-    out.push_str(&bold(u.priorities, style));
+    out.push_str(&bold(title, style));
     out.push('\n');
-    if r.priorities.is_empty() {
-        out.push_str(&format!("  {}\n", u.no_priorities));
+}
+
+/// The title of a part that lists things, then `none` if it lists nothing.
+fn push_list_title(out: &mut String, title: &str, empty: bool, none: &str, style: &Style) {
+    push_part_title(out, title, style);
+    if empty {
+        out.push_str(&format!("  {none}\n"));
     }
+}
+
+/// The priorities, numbered; the first [`SUGGESTED`] with their suggestions.
+fn push_priorities(out: &mut String, r: &ResultDoc, style: &Style, width: usize) {
+    let lang = style.lang;
+    let u = ui(lang);
+    push_list_title(out, u.priorities, r.priorities.is_empty(), u.no_priorities, style);
     for (i, p) in r.priorities.iter().enumerate() {
-        let section = r.sections.iter().find(|s| s.id == p.section).map_or(p.section.as_str(), |s| s.title.as_str());
         let sev = r.dimensions().find(|(_, d)| d.id == p.dimension).map_or(Severity::Unknown, |(_, d)| d.severity);
         let head = format!(
             "{:>2}. {}{}  {} {} {}",
             i + 1,
             r.dimension_title(&p.dimension),
-            paren(section, lang),
+            paren(section_title(r, &p.section), lang),
             u.gap,
             num(p.gap),
             i18n::severity(sev, lang)
@@ -206,60 +241,49 @@ fn render(entry: &Entry<'_>, style: &Style) -> String {
             continue;
         }
         for s in &p.suggestions {
-            let bullet = if style.ascii { "- " } else { "· " };
-            for (k, l) in wrap(s, width.saturating_sub(6)).iter().enumerate() {
-                out.push_str(if k == 0 { "    " } else { "      " });
-                if k == 0 {
-                    out.push_str(bullet);
-                }
-                out.push_str(l);
-                out.push('\n');
-            }
+            push_bullet(out, s, width, style.ascii);
         }
     }
-
     if r.priorities.len() > SUGGESTED {
         let note = i18n::msg(lang).report_suggestions_shown(SUGGESTED);
         out.push_str(&note);
         out.push('\n');
     }
+}
 
-    // Strengths.
-    out.push('\n');
-    out.push_str(&bold(u.strengths, style));
-    out.push('\n');
-    if r.strengths.is_empty() {
-        out.push_str(&format!("  {}\n", u.no_strengths));
-    } else {
+/// The strengths, as one wrapped list.
+fn push_strengths(out: &mut String, r: &ResultDoc, style: &Style, width: usize) {
+    let u = ui(style.lang);
+    push_list_title(out, u.strengths, r.strengths.is_empty(), u.no_strengths, style);
+    if !r.strengths.is_empty() {
         let list: Vec<String> =
             r.strengths.iter().map(|s| format!("{} {}", r.dimension_title(&s.dimension), num(s.score))).collect();
         for l in wrap(&list.join(u.list_sep), width.saturating_sub(2)) {
             out.push_str(&format!("  {l}\n"));
         }
     }
+}
 
-    // Change since last time.
-    if let Some(p) = &r.previous {
-        out.push('\n');
-        out.push_str(&bold(u.change, style));
-        out.push('\n');
-        let d =
-            p.overall_delta.map(|d| format!("{} {}", Trend::of(d).arrow(style.ascii), delta(d))).unwrap_or_default();
-        out.push_str(&format!("  {}{}{}   {} {}\n", u.overall, u.colon, d, short_time(&p.taken_at), p.id));
+/// The change since the previous result, if there is one.
+fn push_change(out: &mut String, r: &ResultDoc, style: &Style) {
+    let Some(p) = &r.previous else { return };
+    let u = ui(style.lang);
+    push_part_title(out, u.change, style);
+    let d = overall_change_text(p, style.ascii);
+    out.push_str(&format!("  {}{}{}   {} {}\n", u.overall, u.colon, d, short_time(&p.taken_at), p.id));
+}
+
+/// The quality flags, if any.
+fn push_quality(out: &mut String, r: &ResultDoc, style: &Style, width: usize) {
+    if r.quality.flags.is_empty() {
+        return;
     }
-
-    // Quality.
-    if !r.quality.flags.is_empty() {
-        out.push('\n');
-        out.push_str(&bold(u.quality, style));
-        out.push('\n');
-        for f in &r.quality.flags {
-            for (k, l) in wrap(i18n::flag(f, lang), width.saturating_sub(4)).iter().enumerate() {
-                out.push_str(if k == 0 { "  ! " } else { "    " });
-                out.push_str(l);
-                out.push('\n');
-            }
+    push_part_title(out, ui(style.lang).quality, style);
+    for f in &r.quality.flags {
+        for (k, l) in wrap(i18n::flag(f, style.lang), width.saturating_sub(4)).iter().enumerate() {
+            out.push_str(if k == 0 { "  ! " } else { "    " });
+            out.push_str(l);
+            out.push('\n');
         }
     }
-    out
 }

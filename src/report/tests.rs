@@ -14,12 +14,12 @@ fn numbers_people_see() {
 use crate::lang::Lang;
 use crate::response::Response;
 use crate::result::{Previous, Rater, Role, Subject};
-use crate::rubric;
 use crate::score::{self, Options};
+use crate::testing;
 
 /// A fixed result on the built-in core rubric: deterministic answers, id and time.
 fn sample(lang: Lang, previous: bool) -> (crate::result::ResultDoc, Option<crate::result::ResultDoc>) {
-    let loaded = rubric::load_builtin(rubric::builtin("core").unwrap(), lang).unwrap();
+    let loaded = testing::core();
     let ids: Vec<String> = loaded.rubric.items().map(|(_, _, i)| i.id.clone()).collect();
     let answers = |seed: usize| {
         ids.iter().enumerate().map(|(k, id)| (id.clone(), Some(1 + ((k * 7 + seed) % 5) as i64))).collect()
@@ -172,7 +172,7 @@ fn colour_only_when_asked() {
 
 /// A result of `name` on the core rubric, answered by a fixed pattern.
 fn person(lang: Lang, name: &str, dept: &str, seed: usize, ts: &str) -> crate::result::ResultDoc {
-    let loaded = rubric::load_builtin(rubric::builtin("core").unwrap(), lang).unwrap();
+    let loaded = testing::core();
     let answers = loaded
         .rubric
         .items()
@@ -205,7 +205,7 @@ fn history_in(format: Format, lang: Lang) -> String {
 }
 
 fn group_in(format: Format, lang: Lang) -> String {
-    let loaded = rubric::load_builtin(rubric::builtin("core").unwrap(), lang).unwrap();
+    let loaded = testing::core();
     let people: Vec<_> = (0..8)
         .map(|k| {
             let dept = if k < 5 { "秘书处" } else { "研究室" };

@@ -1,89 +1,11 @@
+use std::sync::LazyLock;
+
 use proptest::prelude::*;
 
 use super::*;
-use crate::lang::Lang;
 use crate::result::Role;
 use crate::rubric;
-
-pub(crate) const TEST_RUBRIC: &str = r#"
-format = 1
-id = "t"
-version = "1"
-title = "T"
-languages = ["en"]
-[scale]
-min = 1
-max = 5
-labels = ["1", "2", "3", "4", "5"]
-allow_skip = true
-[targets]
-default = 80.0
-[gap]
-minor = 10.0
-moderate = 20.0
-[profiles.chief]
-title = "Chief"
-default = 85.0
-targets = { d3 = 95.0, s1 = 60.0 }
-[[sections]]
-id = "s1"
-title = "S1"
-[[sections.dimensions]]
-id = "d1"
-title = "D1"
-suggestions = ["do d1"]
-[[sections.dimensions.items]]
-id = "a"
-text = "A"
-[[sections.dimensions.items]]
-id = "b"
-text = "B"
-reverse = true
-[[sections.dimensions.items]]
-id = "c"
-text = "C"
-weight = 2.0
-[[sections.dimensions]]
-id = "d2"
-title = "D2"
-weight = 3.0
-target = 90.0
-suggestions = ["do d2a", "do d2b"]
-[[sections.dimensions.items]]
-id = "e"
-text = "E"
-[[sections.dimensions.items]]
-id = "f"
-text = "F"
-[[sections.dimensions.items]]
-id = "g"
-text = "G"
-[[sections]]
-id = "s2"
-title = "S2"
-weight = 2.0
-target = 70.0
-[[sections.dimensions]]
-id = "d3"
-title = "D3"
-[[sections.dimensions.items]]
-id = "h"
-text = "H"
-[[sections.dimensions.items]]
-id = "i"
-text = "I"
-[[sections.dimensions.items]]
-id = "j"
-text = "J"
-[[sections.dimensions.items]]
-id = "k"
-text = "K"
-reverse = true
-"#;
-
-fn load(text: &str) -> rubric::Loaded {
-    rubric::parse("t.toml", text.as_bytes(), Lang::En).unwrap_or_else(|p| panic!("{}", p.render(Lang::En)))
-}
+use crate::testing;
 
 fn resp(pairs: &[(&str, i64)]) -> Response {
     Response {
@@ -96,7 +18,7 @@ fn resp(pairs: &[(&str, i64)]) -> Response {
 
 fn run(pairs: &[(&str, i64)], opts: Options) -> ResultDoc {
     score(
-        &load(TEST_RUBRIC),
+        &testing::scored(),
         &resp(pairs),
         &Options { lang: "en".into(), ..opts },
         "01TEST".into(),
@@ -271,7 +193,7 @@ fn quality_signals() {
 
 #[test]
 fn too_fast_under_two_seconds_an_item() {
-    let rubric = load(TEST_RUBRIC);
+    let rubric = testing::scored();
     let mut resp = resp(&[("a", 1), ("b", 2), ("c", 3), ("e", 4), ("f", 5)]);
     resp.seconds = Some(9.9);
     let r = score(&rubric, &resp, &Options { lang: "en".into(), ..Default::default() }, "x".into(), "now");
@@ -299,8 +221,8 @@ fn run_vals(rubric: &rubric::Loaded, vals: &[Option<i64>], opts: &Options) -> Re
 proptest! {
     #[test]
     fn scores_stay_within_0_and_100(vals in answers_strategy(), target in proptest::option::of(0.0f64..=100.0)) {
-        let rubric = load(TEST_RUBRIC);
-        let r = run_vals(&rubric, &vals, &Options { lang: "en".into(), target, ..Default::default() });
+        let rubric = &*testing::SCORED_LOADED;
+        let r = run_vals(rubric, &vals, &Options { lang: "en".into(), target, ..Default::default() });
         let all = r.sections.iter().map(|s| s.score)
             .chain(r.dimensions().map(|(_, d)| d.score))
             .chain([r.overall.score]);
@@ -311,23 +233,27 @@ proptest! {
 
     #[test]
     fn flipped_keying_with_mirrored_answers_scores_the_same(vals in answers_strategy()) {
-        let rubric = load(TEST_RUBRIC);
-        let flipped_text = TEST_RUBRIC
-            .replace("reverse = true\n", "")
-            .replace("text = \"A\"", "text = \"A\"\nreverse = true")
-            .replace("text = \"C\"", "text = \"C\"\nreverse = true")
-            .replace("text = \"E\"", "text = \"E\"\nreverse = true")
-            .replace("text = \"F\"", "text = \"F\"\nreverse = true")
-            .replace("text = \"G\"", "text = \"G\"\nreverse = true")
-            .replace("text = \"H\"", "text = \"H\"\nreverse = true")
-            .replace("text = \"I\"", "text = \"I\"\nreverse = true")
-            .replace("text = \"J\"", "text = \"J\"\nreverse = true");
-        let flipped = load(&flipped_text);
+        let rubric = &*testing::SCORED_LOADED;
+        // The same rubric with every item's keying flipped, loaded once.
+        static FLIPPED: LazyLock<rubric::Loaded> = LazyLock::new(|| {
+            let flipped_text = testing::SCORED
+                .replace("reverse = true\n", "")
+                .replace("text = \"A\"", "text = \"A\"\nreverse = true")
+                .replace("text = \"C\"", "text = \"C\"\nreverse = true")
+                .replace("text = \"E\"", "text = \"E\"\nreverse = true")
+                .replace("text = \"F\"", "text = \"F\"\nreverse = true")
+                .replace("text = \"G\"", "text = \"G\"\nreverse = true")
+                .replace("text = \"H\"", "text = \"H\"\nreverse = true")
+                .replace("text = \"I\"", "text = \"I\"\nreverse = true")
+                .replace("text = \"J\"", "text = \"J\"\nreverse = true");
+            testing::load("t.toml", &flipped_text)
+        });
+        let flipped = &*FLIPPED;
         prop_assert!(flipped.rubric.items().zip(rubric.rubric.items()).all(|(a, b)| a.2.reverse != b.2.reverse));
         let mirrored: Vec<Option<i64>> = vals.iter().map(|v| v.map(|v| 1 + 5 - v)).collect();
         let opts = Options { lang: "en".into(), ..Default::default() };
-        let a = run_vals(&rubric, &vals, &opts);
-        let b = run_vals(&flipped, &mirrored, &opts);
+        let a = run_vals(rubric, &vals, &opts);
+        let b = run_vals(flipped, &mirrored, &opts);
         prop_assert_eq!(a.overall.score.map(|s| (s * 1e6).round()), b.overall.score.map(|s| (s * 1e6).round()));
         for ((_, x), (_, y)) in a.dimensions().zip(b.dimensions()) {
             prop_assert_eq!(x.score.map(|s| (s * 1e6).round()), y.score.map(|s| (s * 1e6).round()));
@@ -336,14 +262,14 @@ proptest! {
 
     #[test]
     fn raising_an_answer_never_lowers_its_dimension_unless_reversed(vals in answers_strategy(), which in 0usize..10) {
-        let rubric = load(TEST_RUBRIC);
+        let rubric = &*testing::SCORED_LOADED;
         let opts = Options { lang: "en".into(), ..Default::default() };
         let Some(v) = vals[which] else { return Ok(()) };
         prop_assume!(v < 5);
         let mut raised = vals.clone();
         raised[which] = Some(v + 1);
-        let a = run_vals(&rubric, &vals, &opts);
-        let b = run_vals(&rubric, &raised, &opts);
+        let a = run_vals(rubric, &vals, &opts);
+        let b = run_vals(rubric, &raised, &opts);
         let (_, dim, item) = rubric.rubric.items().nth(which).unwrap();
         let before = a.dimensions().find(|(_, d)| d.id == dim.id).unwrap().1.score;
         let after = b.dimensions().find(|(_, d)| d.id == dim.id).unwrap().1.score;
@@ -537,10 +463,6 @@ mod reference {
     }
 }
 
-fn office() -> rubric::Loaded {
-    rubric::load_builtin(rubric::builtin("office").unwrap(), Lang::En).unwrap()
-}
-
 fn check_same(loaded: &rubric::Loaded, resp: &Response, opts: &Options) -> Result<(), TestCaseError> {
     let want = reference::score(loaded, resp, opts, "01ID".into(), "2026-11-28T09:30:00+08:00");
     let got = score(loaded, resp, opts, "01ID".into(), "2026-11-28T09:30:00+08:00");
@@ -587,14 +509,14 @@ proptest! {
         dept in proptest::option::of(text_strategy()),
         session in proptest::option::of(text_strategy()),
     ) {
-        let loaded = load(TEST_RUBRIC);
+        let loaded = &*testing::SCORED_LOADED;
         let mut resp = resp(&[]);
         resp.answers = item_ids().into_iter().zip(vals.iter().copied()).map(|(k, v)| (k.to_string(), v)).collect();
         resp.seconds = seconds;
         resp.subject = Subject { name, department: dept };
         resp.session = session;
         let opts = Options { lang: "en".into(), target, profile: chief.then(|| "chief".to_string()) };
-        check_same(&loaded, &resp, &opts)?;
+        check_same(loaded, &resp, &opts)?;
     }
 
     #[test]
@@ -604,7 +526,7 @@ proptest! {
         profile in proptest::option::of(prop_oneof![Just("staff".to_string()), Just("section-chief".to_string())]),
         role in 0usize..5,
     ) {
-        let loaded = office();
+        let loaded = &*testing::OFFICE;
         let ids: Vec<String> = loaded.rubric.items().map(|(_, _, i)| i.id.clone()).collect();
         prop_assert_eq!(ids.len(), vals.len());
         let mut resp = resp(&[]);
@@ -613,6 +535,6 @@ proptest! {
         resp.rater = Rater { role: Role::ALL[role], name: (role > 0).then(|| "李四".to_string()) };
         resp.taken_at = Some("2026-05-01T08:00:00+08:00".into());
         let opts = Options { lang: if zh { "zh" } else { "en" }.into(), target: None, profile };
-        check_same(&loaded, &resp, &opts)?;
+        check_same(loaded, &resp, &opts)?;
     }
 }

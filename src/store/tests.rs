@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Barrier, OnceLock};
+use std::sync::{Arc, Barrier};
 use std::time::SystemTime;
 
 use rusqlite::Connection;
@@ -9,15 +9,12 @@ use rusqlite::Connection;
 use super::*;
 use crate::response::Response;
 use crate::result::{Rater, Role, Subject};
-use crate::rubric::{self, Loaded};
+use crate::rubric::Loaded;
 use crate::score::{self, Options};
+use crate::testing;
 
 fn core() -> &'static Loaded {
-    static CORE: OnceLock<Loaded> = OnceLock::new();
-    CORE.get_or_init(|| {
-        let b = rubric::builtin("core").expect("core is built in");
-        rubric::load_builtin(b, Lang::En).unwrap_or_else(|p| panic!("{}", p.render(Lang::En)))
-    })
+    &testing::CORE
 }
 
 /// A scored result of the core rubric, every item answered `value`.

@@ -4,57 +4,7 @@ use super::cells::taken_at;
 use super::decode::{Cell, Decoding, Encoding, sniff_encoding};
 use super::*;
 use crate::result::Role;
-use crate::rubric;
-
-/// Two dimensions, no skipping, anchors on item "y".
-const STRICT: &str = r#"
-format = 1
-id = "s"
-version = "1"
-title = { zh = "测", en = "T" }
-languages = ["zh", "en"]
-[scale]
-min = 1
-max = 5
-labels = [
-  { zh = "完全不符合", en = "Not at all like me" },
-  { zh = "较不符合", en = "Not much like me" },
-  { zh = "一般", en = "Somewhat like me" },
-  { zh = "较符合", en = "Mostly like me" },
-  { zh = "完全符合", en = "Very much like me" },
-]
-allow_skip = false
-[[sections]]
-id = "s1"
-title = { zh = "一", en = "One" }
-[[sections.dimensions]]
-id = "d"
-title = { zh = "甲", en = "D" }
-[[sections.dimensions.items]]
-id = "x"
-text = { zh = "我会做甲。", en = "I do A." }
-[[sections.dimensions.items]]
-id = "y"
-text = { zh = "我会做乙。", en = "I do B." }
-anchors = [
-  { zh = "从不", en = "Never" },
-  { zh = "很少", en = "Rarely" },
-  { zh = "有时", en = "Sometimes" },
-  { zh = "经常", en = "Often" },
-  { zh = "总是", en = "Always" },
-]
-[[sections.dimensions.items]]
-id = "z"
-text = { zh = "我会做丙。", en = "I do C." }
-"#;
-
-fn strict() -> Rubric {
-    rubric::parse("s.toml", STRICT.as_bytes(), Lang::En).unwrap().rubric
-}
-
-fn core() -> Rubric {
-    rubric::load_builtin(rubric::builtin("core").unwrap(), Lang::En).unwrap().rubric
-}
+use crate::testing;
 
 fn csv(text: &str, r: &Rubric, opts: &Options) -> Sheet {
     read(text.as_bytes(), Source::Csv, r, opts, Lang::En)
@@ -102,7 +52,7 @@ fn metadata_by_chinese_names_and_cells_in_any_language() {
              张三,秘书处,同事,李四,2026秋,2026/11/28 9:30,较符合,Always,３\n\
              王五,,,,,2026-11-28T09:30:00+08:00,1,经常,Very much like me\n";
     let offset = FixedOffset::east_opt(8 * 3600);
-    let s = csv(t, &strict(), &Options { offset, ..Options::default() });
+    let s = csv(t, &testing::strict().rubric, &Options { offset, ..Options::default() });
     assert_eq!(errors(&s), Vec::<String>::new());
     let rs = s.into_responses();
     assert_eq!(rs.len(), 2);
@@ -121,7 +71,7 @@ fn metadata_by_chinese_names_and_cells_in_any_language() {
 #[test]
 fn bad_cells_are_named_by_row_and_column() {
     let t = "name,x,y,z\n张三,6,maybe,\n李四,1,2\n,1,1,1\n";
-    let s = csv(t, &strict(), &Options::default());
+    let s = csv(t, &testing::strict().rubric, &Options::default());
     let got = errors(&s);
     assert_eq!(got.len(), 5, "{got:#?}");
     assert!(got[0].starts_with("row 2, column B (x): 6 is outside the scale 1 to 5"), "{}", got[0]);
@@ -138,7 +88,7 @@ fn bad_cells_are_named_by_row_and_column() {
 
 #[test]
 fn unknown_columns_are_named_and_can_be_ignored() {
-    let r = strict();
+    let r = testing::strict().rubric;
     let t = "序号,提交答卷时间,姓名,x,y,z,总分\n1,2026/11/28,张三,1,2,3,6\n";
     let s = csv(t, &r, &Options::default());
     let got = errors(&s);
@@ -162,7 +112,7 @@ fn unknown_columns_are_named_and_can_be_ignored() {
 
 #[test]
 fn columns_in_rubric_order_with_question_headers() {
-    let r = strict();
+    let r = testing::strict().rubric;
     let t = "姓名,1. 我会做甲。,2. 我会做乙。,3. 我会做丙。\n张三,1,2,3\n";
     let s = csv(t, &r, &Options::default());
     assert!(errors(&s)[0].contains("column B (1. 我会做甲。) is neither"));
@@ -178,7 +128,7 @@ fn columns_in_rubric_order_with_question_headers() {
 
 #[test]
 fn item_columns_by_letters() {
-    let r = strict();
+    let r = testing::strict().rubric;
     let t = "序号,姓名,来源,题1,题2,题3,总分\n1,张三,微信,5,4,3,12\n";
     let opts = Options { item_columns: Some("D:F".into()), ignore: vec!["A,C,G".into()], ..Options::default() };
     let s = csv(t, &r, &opts);
@@ -194,20 +144,20 @@ fn item_columns_by_letters() {
 
 #[test]
 fn missing_columns_and_a_missing_name() {
-    let s = csv("name,x,y\n张三,1,2\n", &strict(), &Options::default());
+    let s = csv("name,x,y\n张三,1,2\n", &testing::strict().rubric, &Options::default());
     assert_eq!(errors(&s), ["1 item has no column: z"]);
-    let s = csv("name,learning.routine\n张三,4\n", &core(), &Options::default());
+    let s = csv("name,learning.routine\n张三,4\n", &testing::core().rubric, &Options::default());
     assert!(errors(&s).is_empty());
     assert!(s.problems[0].diag.message.contains("39 items have no column and count as skipped"));
-    let s = csv("x,y,z\n1,2,3\n", &strict(), &Options::default());
+    let s = csv("x,y,z\n1,2,3\n", &testing::strict().rubric, &Options::default());
     assert_eq!(errors(&s), ["the header has no name column (name or 姓名)"]);
-    let s = csv("", &strict(), &Options::default());
+    let s = csv("", &testing::strict().rubric, &Options::default());
     assert_eq!(errors(&s), ["the table is empty"]);
 }
 
 #[test]
 fn empty_cells_are_skipped_where_allowed() {
-    let s = csv("name,learning.routine,learning.passive\n张三,,不适用\n", &core(), &Options::default());
+    let s = csv("name,learning.routine,learning.passive\n张三,,不适用\n", &testing::core().rubric, &Options::default());
     let rs = s.into_responses();
     assert_eq!(rs[0].answers["learning.routine"], None);
     assert_eq!(rs[0].answers["learning.passive"], None);
@@ -255,18 +205,24 @@ fn a_workbook_with_labels_and_numbers_as_floats() {
     sheet.write_number(2, 3, 4.5).unwrap();
     sheet.write_number(2, 4, 5.0).unwrap();
     let bytes = book.save_to_buffer().unwrap();
-    let s = read(&bytes, Source::Workbook, &strict(), &Options::default(), Lang::En);
+    let s = read(&bytes, Source::Workbook, &testing::strict().rubric, &Options::default(), Lang::En);
     let got = errors(&s);
     assert_eq!(got.len(), 2, "{got:#?}");
     assert!(got[0].starts_with("row 2, column E (z): \"Never\" is neither"), "{}", got[0]);
     assert!(got[1].starts_with("row 3, column D (y): 4.5 is not a whole number"), "{}", got[1]);
-    let s = read(b"PK\x03\x04not a zip", Source::Workbook, &strict(), &Options::default(), Lang::En);
+    let s = read(b"PK\x03\x04not a zip", Source::Workbook, &testing::strict().rubric, &Options::default(), Lang::En);
     assert!(errors(&s)[0].starts_with("cannot read the workbook"));
 }
 
 #[test]
 fn messages_in_chinese() {
-    let s = read("姓名,x,y,z\n张三,9,1,1\n".as_bytes(), Source::Csv, &strict(), &Options::default(), Lang::Zh);
+    let s = read(
+        "姓名,x,y,z\n张三,9,1,1\n".as_bytes(),
+        Source::Csv,
+        &testing::strict().rubric,
+        &Options::default(),
+        Lang::Zh,
+    );
     let got = errors(&s);
     assert_eq!(got[0], "第 2 行 B 列（x）：9 超出量表范围 1 到 5");
 }
@@ -296,7 +252,7 @@ fn the_encoding_is_found_in_blocks_and_decoded_as_it_streams() {
 
 #[test]
 fn a_table_read_in_blocks_is_the_table_read_whole() {
-    let r = strict();
+    let r = testing::strict().rubric;
     let mut t = String::from("name,x,,y,z\n\n");
     for p in 0..3000 {
         t.push_str(&format!("p{p},{},,{},{}\n", p % 5 + 1, (p + 1) % 5 + 1, if p % 997 == 0 { 9 } else { 3 }));
