@@ -156,8 +156,7 @@ fn write_line(scorer: &Scorer<'_>, now: &str, out: &mut Vec<u8>, resp: &Responde
     let meta = Meta::of(resp, now);
     let mut buf = [0u8; ulid::ULID_LEN];
     let id = id.array_to_str(&mut buf);
-    // Writing to a Vec cannot fail, and a result always serializes.
-    let _ = serde_json::to_writer(&mut *out, &scorer.view(&scores, &meta, &resp.values, id, None));
+    scorer.write_json(out, &scores, &meta, &resp.values, id, None);
     out.push(b'\n');
 }
 

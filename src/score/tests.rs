@@ -488,7 +488,7 @@ fn check_same(loaded: &rubric::Loaded, resp: &Response, opts: &Options) -> Resul
         let mut doc = want.clone();
         doc.previous = previous.clone();
         let mut text = Vec::new();
-        serde_json::to_writer(&mut text, &scorer.view(&scores, &meta, &values, "01ID", previous.as_ref())).unwrap();
+        scorer.write_json(&mut text, &scores, &meta, &values, "01ID", previous.as_ref());
         prop_assert_eq!(String::from_utf8(text).unwrap(), serde_json::to_string(&doc).unwrap());
     }
     Ok(())
