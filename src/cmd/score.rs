@@ -7,7 +7,7 @@
 //! with `--save`, inserted into one transaction committed at the end.
 
 use std::cell::RefCell;
-use std::io;
+use std::io::{self, Write};
 
 use crate::answers::Checker;
 use crate::batch::{Input, Reading, Records, Spool, Tally};
@@ -20,134 +20,180 @@ use crate::report::{self, Entry, Format};
 use crate::response::Respondent;
 use crate::score::{Meta, Scorer};
 use crate::settings;
-use crate::store::Columns;
+use crate::store::{Batch, Columns};
 
 pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
     let loaded = load_rubric(ctx.lang, args.rubric.as_deref())?;
-    let r = &loaded.rubric;
     let opts = crate::cmd::score_options(ctx, &loaded, &args.targets)?;
     let threads = pipeline::threads();
-    let reading =
-        Reading { checker: Checker::new(r, ctx.lang), tabular: tabular_options(&args.sheet), lang: ctx.lang, threads };
-    let inputs = args.files.iter().map(|f| Input::new(f)).collect::<Result<Vec<_>>>()?;
-
-    // Check everything: every problem of every input, the good records spooled.
-    let spool_err = |e: io::Error| Error::io(SPOOL, IoAction::Write, e);
-    let mut spool = Spool::new(reading.checker.index.len(), r.scale.min).map_err(spool_err)?;
-    let mut tally = Tally::default();
-    for input in &inputs {
-        input.check(&reading, &mut tally, &mut spool)?;
-    }
-    if tally.rejected > 0 && (!args.keep_going || tally.good == 0) {
-        let problems = tally.problems;
-        return Err(Error::BadInput(Problem::AnswersProblems(problems)));
-    }
-    let mut records = spool.finish().map_err(spool_err)?;
-    let enc = records.encoder();
+    let reading = Reading {
+        checker: Checker::new(&loaded.rubric, ctx.lang),
+        tabular: tabular_options(&args.sheet),
+        lang: ctx.lang,
+        threads,
+    };
+    let (mut records, tally) = check(&args, &reading, loaded.rubric.scale.min)?;
 
     // Score the spool, one record at a time.
     let scorer = Scorer::new(&loaded, &opts);
-    let now = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
-    let mut ids = ulid::Generator::new();
+    let mut job = Job {
+        scorer: &scorer,
+        now: chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        ids: ulid::Generator::new(),
+        scored: 0,
+    };
     let mut store = if args.save { Some(ctx.open_store()?) } else { None };
-    let mut batch = match &mut store {
+    let batch = match &mut store {
         Some(s) => Some(s.batch().map_err(|e| ctx.store_error(e))?),
         None => None,
     };
     let format = args.output.format;
-    // Only the people's formats show the change since last time in detail.
-    let full_previous = matches!(format, Format::Table | Format::Markdown | Format::Html);
-    let mut scored = 0usize;
-    emit(ctx, &args.output, |w, style| {
-        let write_err = Error::Output;
-        let spool_err = |e: io::Error| Error::io(SPOOL, IoAction::Read, e);
-        if format == Format::Jsonl && batch.is_none() {
-            // The common batch: JSON Lines, nothing saved. No document is
-            // built, and blocks are scored on every core.
-            let records = RefCell::new(&mut records);
-            let outs: RefCell<Vec<Vec<u8>>> = RefCell::new(Vec::new());
-            let run: Result<()> = pipeline::in_order(
-                threads,
-                || {
-                    let Some(block) = records.borrow_mut().next_block().map_err(spool_err)? else { return Ok(None) };
-                    let n = Records::count(&block);
-                    let first: Vec<ulid::Ulid> =
-                        (0..n).map(|_| ids.generate().unwrap_or_else(|_| ulid::Ulid::new())).collect();
-                    let out = outs.borrow_mut().pop().unwrap_or_default();
-                    Ok(Some((block, first, out)))
-                },
-                |(block, ids, mut out): (Vec<u8>, Vec<ulid::Ulid>, Vec<u8>)| {
-                    out.clear();
-                    let mut k = 0;
-                    let read = Records::each(enc, &block, &mut |resp| {
-                        write_line(&scorer, &now, &mut out, &resp, ids[k]);
-                        k += 1;
-                    });
-                    (block, out, k, read)
-                },
-                |(block, out, k, read)| {
-                    read.map_err(spool_err)?;
-                    scored += k;
-                    w.write_all(&out).map_err(write_err)?;
-                    records.borrow_mut().give_back(block);
-                    outs.borrow_mut().push(out);
-                    Ok(true)
-                },
-            );
-            return run;
+    emit(ctx, &args.output, |w, style| match batch {
+        // The common batch: JSON Lines, nothing saved. No document is
+        // built, and blocks are scored on every core.
+        None if format == Format::Jsonl => job.lines(&mut records, threads, w),
+        batch => job.documents(ctx, &mut records, batch, report::renderer(format, style), format, w),
+    })?;
+    if args.save {
+        eprintln!("{}", i18n::msg(ctx.lang).results_saved(job.scored));
+    }
+    if tally.rejected > 0 {
+        eprintln!("{}", i18n::msg(ctx.lang).scored_rejected(job.scored, tally.rejected));
+    }
+    Ok(())
+}
+
+/// Check every input, printing every problem, the good records spooled;
+/// refuse the batch if anything was wrong (unless `--keep-going` and some
+/// records are good).
+fn check(args: &settings::Score, reading: &Reading<'_>, scale_min: i64) -> Result<(Records, Tally)> {
+    let inputs = args.files.iter().map(|f| Input::new(f)).collect::<Result<Vec<_>>>()?;
+    let spool_err = |e: io::Error| Error::io(SPOOL, IoAction::Write, e);
+    let mut spool = Spool::new(reading.checker.index.len(), scale_min).map_err(spool_err)?;
+    let mut tally = Tally::default();
+    for input in &inputs {
+        input.check(reading, &mut tally, &mut spool)?;
+    }
+    if tally.rejected > 0 && (!args.keep_going || tally.good == 0) {
+        return Err(Error::BadInput(Problem::AnswersProblems(tally.problems)));
+    }
+    Ok((spool.finish().map_err(spool_err)?, tally))
+}
+
+/// Scoring the spooled records: what every result shares.
+struct Job<'s> {
+    scorer: &'s Scorer<'s>,
+    /// The time of results that do not say when they were taken.
+    now: String,
+    ids: ulid::Generator,
+    scored: usize,
+}
+
+fn spool_read_err(e: io::Error) -> Error {
+    Error::io(SPOOL, IoAction::Read, e)
+}
+
+impl Job<'_> {
+    /// Every record as a line of JSON Lines, a block of records on every core.
+    fn lines(&mut self, records: &mut Records, threads: usize, w: &mut dyn Write) -> Result<()> {
+        let enc = records.encoder();
+        let records = RefCell::new(records);
+        let outs: RefCell<Vec<Vec<u8>>> = RefCell::new(Vec::new());
+        let (scorer, now) = (self.scorer, self.now.as_str());
+        let (ids, scored) = (&mut self.ids, &mut self.scored);
+        pipeline::in_order(
+            threads,
+            || {
+                let Some(block) = records.borrow_mut().next_block().map_err(spool_read_err)? else { return Ok(None) };
+                let n = Records::count(&block);
+                let first: Vec<ulid::Ulid> =
+                    (0..n).map(|_| ids.generate().unwrap_or_else(|_| ulid::Ulid::new())).collect();
+                let out = outs.borrow_mut().pop().unwrap_or_default();
+                Ok(Some((block, first, out)))
+            },
+            |(block, ids, mut out): (Vec<u8>, Vec<ulid::Ulid>, Vec<u8>)| {
+                out.clear();
+                let mut k = 0;
+                let read = Records::each(enc, &block, &mut |resp| {
+                    write_line(scorer, now, &mut out, &resp, ids[k]);
+                    k += 1;
+                });
+                (block, out, k, read)
+            },
+            |(block, out, k, read)| {
+                read.map_err(spool_read_err)?;
+                *scored += k;
+                w.write_all(&out).map_err(Error::Output)?;
+                records.borrow_mut().give_back(block);
+                outs.borrow_mut().push(out);
+                Ok(true)
+            },
+        )
+    }
+
+    /// Every record as a document, rendered and, with a store's batch,
+    /// linked to the subject's previous result and saved.
+    fn documents(
+        &mut self,
+        ctx: &Ctx,
+        records: &mut Records,
+        mut batch: Option<Box<dyn Batch + '_>>,
+        mut renderer: Box<dyn report::Renderer>,
+        format: Format,
+        w: &mut dyn Write,
+    ) -> Result<()> {
+        // Only the people's formats show the change since last time in detail.
+        let full_previous = matches!(format, Format::Table | Format::Markdown | Format::Html);
+        let enc = records.encoder();
+        while let Some(block) = records.next_block().map_err(spool_read_err)? {
+            let mut failed = None;
+            Records::each(enc, &block, &mut |resp| {
+                if failed.is_none() {
+                    failed = self.document(ctx, resp, batch.as_deref_mut(), full_previous, &mut *renderer, w).err();
+                }
+            })
+            .map_err(spool_read_err)?;
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            records.give_back(block);
         }
-        let mut sink = report::renderer(format, style);
-        let mut one = |resp: Respondent| -> Result<()> {
-            let id = ids.generate().map(|u| u.to_string()).unwrap_or_else(|_| ulid::Ulid::new().to_string());
-            let scores = scorer.scores(&resp.values, resp.seconds);
-            let meta = Meta::of(&resp, &now);
-            let mut doc = scorer.doc(&scores, &meta, &resp.values, id);
-            let mut previous = None;
-            if let Some(b) = batch.as_mut() {
-                let store_err = |e| ctx.store_error(e);
-                if full_previous {
-                    let found = b.previous(&Columns::from(&doc)).map_err(store_err)?;
-                    previous = doc.link_previous(found);
-                } else {
-                    doc.previous = b.previous_link(&Columns::from(&doc)).map_err(store_err)?;
-                }
-                let json = serde_json::to_string(&doc).map_err(|e| Error::Internal(Internal::Json(e.to_string())))?;
-                b.insert(&Columns::from(&doc), &json).map_err(store_err)?;
-            }
-            scored += 1;
-            sink.write(w, Entry { result: &doc, previous: previous.as_ref() }).map_err(write_err)
-        };
-        let mut run = || -> Result<()> {
-            while let Some(block) = records.next_block().map_err(spool_err)? {
-                let mut failed = None;
-                Records::each(enc, &block, &mut |resp| {
-                    if failed.is_none() {
-                        failed = one(resp).err();
-                    }
-                })
-                .map_err(spool_err)?;
-                if let Some(e) = failed {
-                    return Err(e);
-                }
-                records.give_back(block);
-            }
-            Ok(())
-        };
-        run()?;
-        sink.finish(w)?;
-        if let Some(b) = batch.take() {
+        renderer.finish(w)?;
+        if let Some(b) = batch {
             b.commit().map_err(|e| ctx.store_error(e))?;
         }
         Ok(())
-    })?;
-    if args.save {
-        eprintln!("{}", i18n::msg(ctx.lang).results_saved(scored));
     }
-    if tally.rejected > 0 {
-        let rejected = tally.rejected;
-        eprintln!("{}", i18n::msg(ctx.lang).scored_rejected(scored, rejected));
+
+    /// One record: its result made, saved where there is a batch, rendered.
+    fn document(
+        &mut self,
+        ctx: &Ctx,
+        resp: Respondent,
+        batch: Option<&mut (dyn Batch + '_)>,
+        full_previous: bool,
+        renderer: &mut dyn report::Renderer,
+        w: &mut dyn Write,
+    ) -> Result<()> {
+        let id = self.ids.generate().map(|u| u.to_string()).unwrap_or_else(|_| ulid::Ulid::new().to_string());
+        let scores = self.scorer.scores(&resp.values, resp.seconds);
+        let meta = Meta::of(&resp, &self.now);
+        let mut doc = self.scorer.doc(&scores, &meta, &resp.values, id);
+        let mut previous = None;
+        if let Some(b) = batch {
+            let store_err = |e| ctx.store_error(e);
+            if full_previous {
+                let found = b.previous(&Columns::from(&doc)).map_err(store_err)?;
+                previous = doc.link_previous(found);
+            } else {
+                doc.previous = b.previous_link(&Columns::from(&doc)).map_err(store_err)?;
+            }
+            let json = serde_json::to_string(&doc).map_err(|e| Error::Internal(Internal::Json(e.to_string())))?;
+            b.insert(&Columns::from(&doc), &json).map_err(store_err)?;
+        }
+        self.scored += 1;
+        Ok(renderer.write(w, Entry { result: &doc, previous: previous.as_ref() })?)
     }
-    Ok(())
 }
 
 /// One result as a line of JSON Lines, appended to `out`.

@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 use proptest::prelude::*;
 
 use super::*;
-use crate::result::Role;
+use crate::result::{Previous, Role};
 use crate::rubric;
 use crate::testing;
 
