@@ -24,7 +24,7 @@ pub mod readers;
 pub mod report;
 pub mod rubric;
 pub mod store;
-mod words;
+pub mod words;
 mod zh;
 
 pub use words::*;
@@ -41,6 +41,7 @@ pub trait Messages:
     + rubric::RubricText
     + store::StoreText
     + assess::AssessText
+    + words::WordsText
     + Sync
 {
 }
@@ -55,6 +56,7 @@ impl<
         + rubric::RubricText
         + store::StoreText
         + assess::AssessText
+        + words::WordsText
         + Sync,
 > Messages for T
 {
@@ -70,6 +72,7 @@ pub mod prelude {
     pub use super::report::ReportText as _;
     pub use super::rubric::RubricText as _;
     pub use super::store::StoreText as _;
+    pub use super::words::WordsText as _;
 }
 
 /// Chinese.

@@ -8,3 +8,4 @@ mod readers;
 mod report;
 mod rubric;
 mod store;
+mod words;
