@@ -62,11 +62,12 @@ fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The code of a file without its tests (a `tests.rs`, a `#[cfg(test)]`
+/// The code of a file without its tests (a `tests.rs` or a file in a
+/// `tests/` folder, a `#[cfg(test)]`
 /// item of one line, or an inline test module and what follows it) and
 /// without comments.
 fn code(path: &Path) -> String {
-    if path.file_name().is_some_and(|n| n == "tests.rs") {
+    if path.file_name().is_some_and(|n| n == "tests.rs") || path.iter().any(|part| part == "tests") {
         return String::new();
     }
     let text = std::fs::read_to_string(path).unwrap();
