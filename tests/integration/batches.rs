@@ -214,3 +214,30 @@ fn a_group_read_in_blocks_is_the_group_read_whole() {
     let streamed = env.ok(&["group", &jsonl, "--format", "json", "--by", "department"]);
     assert_eq!(stored, streamed);
 }
+
+/// A reader that stops early (`| head`) is no error: in every format the
+/// batch ends quietly with exit 0, whatever was left unwritten.
+#[test]
+fn a_closed_pipe_ends_a_batch_quietly() {
+    use std::io::Read;
+    let env = Env::new();
+    let file = env.write("many.jsonl", &lines(&batch(300)));
+    for format in ["jsonl", "json", "csv", "table"] {
+        let mut child = std::process::Command::new(crate::common::exe())
+            .current_dir(env.dir.path())
+            .env_remove("ZHIXING_STORE")
+            .env("ZHIXING_LANG", "en")
+            .args(["score", &file, "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 64];
+        child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{format}: {:?} {err}", out.status);
+        assert!(!err.contains("Broken pipe") && !err.contains("error"), "{format}: {err}");
+    }
+}
