@@ -29,16 +29,15 @@ pub fn main_with_args(args: Vec<std::ffi::OsString>) -> i32 {
         CliCommand::Completions { shell } => Some(*shell),
         _ => None,
     };
-    let lang = crate::lang::Lang::resolve(cli.global.lang.map(Into::into), |k| std::env::var(k).ok());
-    let outcome = cli.settings(|k| std::env::var(k).ok()).and_then(|(global, command)| {
-        let ctx = Ctx::new(global);
-        match shell {
-            Some(shell) => output::write_stdout(|w| {
-                clap_complete::generate(shell, &mut Cli::command(), "zhixing", w);
-                Ok(())
-            }),
-            None => cmd::run(&ctx, command),
-        }
+    let (global, command) = cli.settings(|k| std::env::var(k).ok());
+    let lang = global.lang;
+    let ctx = Ctx::new(global);
+    let outcome = command.and_then(|command| match shell {
+        Some(shell) => output::write_stdout(|w| {
+            clap_complete::generate(shell, &mut Cli::command(), "zhixing", w);
+            Ok(())
+        }),
+        None => cmd::run(&ctx, command),
     });
     match outcome {
         Ok(()) => 0,

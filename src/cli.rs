@@ -382,12 +382,13 @@ pub struct GroupArgs {
 impl Cli {
     /// The settings of the command line, checked; `env` gives the
     /// environment (for the language), so that tests need not set it.
-    pub fn settings(self, env: impl Fn(&str) -> Option<String>) -> Result<(settings::Global, settings::Command)> {
+    /// The global settings come whole (the language says any error); the
+    /// command's may be wrong.
+    pub fn settings(self, env: impl Fn(&str) -> Option<String>) -> (settings::Global, Result<settings::Command>) {
         let g = self.global;
         let lang = Lang::resolve(g.lang.map(Lang::from), env);
         let global = settings::Global { lang, color: g.color.into(), ascii: g.ascii, store: g.store };
-        let command = self.command.settings()?;
-        Ok((global, command))
+        (global, self.command.settings())
     }
 }
 
@@ -404,13 +405,15 @@ impl Command {
             Command::Assess(a) => S::Assess(settings::Assess {
                 rubric: a.rubric.rubric,
                 targets: Targets::new(a.profile, a.target)?,
-                subject: a.subject,
-                department: a.department,
-                role: a.role,
-                rater: a.rater,
-                session: a.session,
-                resume: a.resume,
-                kiosk: a.kiosk,
+                preset: settings::Preset {
+                    subject: a.subject,
+                    department: a.department,
+                    role: a.role,
+                    rater: a.rater,
+                    session: a.session,
+                    resume: a.resume,
+                    kiosk: a.kiosk,
+                },
                 no_save: a.no_save,
                 output: a.output.settings(),
             }),

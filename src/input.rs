@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::diag;
-use crate::error::{Error, IoAction, Problem, Result};
+use crate::error::{Error, IoAction, Problem, Result, STDIN};
 use crate::lang::Lang;
 use crate::rubric::{self, Loaded};
 
@@ -14,7 +14,7 @@ use crate::rubric::{self, Loaded};
 pub fn read_input(path: &str) -> Result<Vec<u8>> {
     if path == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| Error::io("stdin", IoAction::Read, e))?;
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| Error::io(STDIN, IoAction::Read, e))?;
         Ok(buf)
     } else {
         std::fs::read(path).map_err(|e| Error::io(path, IoAction::Read, e))

@@ -102,16 +102,23 @@ pub struct Score {
 pub struct Assess {
     pub rubric: Option<String>,
     pub targets: Targets,
+    /// Who is assessed, and how: what the questionnaire need not ask.
+    pub preset: Preset,
+    pub no_save: bool,
+    pub output: Output,
+}
+
+/// What the command line already says about a questionnaire.
+#[derive(Clone, Debug, Default)]
+pub struct Preset {
     pub subject: Option<String>,
     pub department: Option<String>,
     pub role: Option<Role>,
     pub rater: Option<String>,
     pub session: Option<String>,
     pub resume: bool,
-    /// Only with a session.
+    /// A kiosk (only with a session): drafts of earlier participants are never offered.
     pub kiosk: bool,
-    pub no_save: bool,
-    pub output: Output,
 }
 
 /// Which result `report` renders.

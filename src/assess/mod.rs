@@ -135,18 +135,7 @@ pub trait Drafts {
     fn delete(&mut self, id: &str) -> Result<(), String>;
 }
 
-/// What the command line already said.
-#[derive(Clone, Debug, Default)]
-pub struct Preset {
-    pub subject: Option<String>,
-    pub department: Option<String>,
-    pub role: Option<Role>,
-    pub rater: Option<String>,
-    pub session: Option<String>,
-    pub resume: bool,
-    /// A kiosk: drafts of earlier participants are never offered.
-    pub kiosk: bool,
-}
+pub use crate::settings::Preset;
 
 /// A finished questionnaire.
 #[derive(Debug)]

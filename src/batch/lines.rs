@@ -16,6 +16,11 @@ use super::{Reading, Tally, errors, not_utf8};
 /// few enough that a handful in flight take little memory.
 pub const BLOCK: usize = 256 << 10;
 
+/// The block of result files: results are large (some 6 KB), so bigger
+/// blocks than for answers (some 150 results each) keep threads from
+/// waiting on each other.
+pub const RESULT_BLOCK: usize = 1 << 20;
+
 /// Whole lines of a JSON Lines input, a block at a time.
 pub struct Blocks<'a> {
     reader: Box<dyn BufRead + 'a>,

@@ -15,7 +15,7 @@ mod lines;
 mod spool;
 
 pub use input::Input;
-pub use lines::{BLOCK, Block, Blocks, LinesRead, each_line};
+pub use lines::{BLOCK, Block, Blocks, LinesRead, RESULT_BLOCK, each_line};
 pub use spool::{Encoder, Mark, Records, Spool};
 
 use crate::answers::Checker;

@@ -1,7 +1,7 @@
 //! `zhixing assess`: the questionnaire at the terminal, then the report.
 
 use crate::assess::term::{RESTORE, TermPrompter};
-use crate::assess::{self, Abort, DraftDoc, Drafts, Preset, Setup};
+use crate::assess::{self, Abort, DraftDoc, Drafts, Setup};
 use crate::cmd::{Ctx, interactive};
 use crate::error::{Error, Internal, Problem, Result};
 use crate::i18n;
@@ -71,15 +71,7 @@ pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
         std::process::exit(130);
     });
 
-    let preset = Preset {
-        subject: args.subject.clone(),
-        department: args.department.clone(),
-        role: args.role,
-        rater: args.rater.clone(),
-        session: args.session.clone(),
-        resume: args.resume,
-        kiosk: args.kiosk,
-    };
+    let preset = &args.preset;
     let setup = Setup {
         rubric: &loaded.rubric,
         rubric_sha256: &loaded.sha256,
@@ -89,11 +81,11 @@ pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
         new_id: &new_id,
     };
     // In a kiosk, reports go to stdout only where nobody in the room sees them.
-    let report_to_stdout = !args.kiosk || !output::stdout_is_terminal() || args.output.out.is_some();
+    let report_to_stdout = !preset.kiosk || !output::stdout_is_terminal() || args.output.out.is_some();
     let mut results = Vec::new();
     let mut prompter = TermPrompter::new(ctx.lang);
     loop {
-        if args.kiosk {
+        if preset.kiosk {
             match assess::term_next(&mut prompter) {
                 Ok(()) => {}
                 Err(Abort::KioskExit) => break,
@@ -104,12 +96,12 @@ pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
             }
         }
         let mut drafts = StoreDrafts { store: store.as_mut(), lang: ctx.lang };
-        let done = match assess::run(&mut prompter, &mut drafts, &setup, &preset) {
+        let done = match assess::run(&mut prompter, &mut drafts, &setup, preset) {
             Ok(done) => done,
-            Err(Abort::Interrupted) if args.kiosk => continue,
+            Err(Abort::Interrupted) if preset.kiosk => continue,
             Err(e) => {
                 drop(prompter);
-                return Err(abort_error(e, args.subject.as_deref()));
+                return Err(abort_error(e, preset.subject.as_deref()));
             }
         };
         let mut result = score::score(&loaded, &done.response, &opts, new_id(), &now());
@@ -119,7 +111,7 @@ pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
             store.save(std::slice::from_ref(&result)).map_err(|e| ctx.store_error(e))?;
         }
         store.delete_draft(&done.draft_id).map_err(|e| ctx.store_error(e))?;
-        if args.kiosk {
+        if preset.kiosk {
             let thanks = i18n::msg(ctx.lang).kiosk_thanks();
             let _ = assess::Prompter::done(&mut prompter, thanks);
             if report_to_stdout {

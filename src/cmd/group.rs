@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
-use crate::batch::{Blocks, each_line};
+use crate::batch::{Blocks, RESULT_BLOCK, each_line};
 use crate::cmd::{Ctx, emit};
 use crate::diag::{self, Diagnostic};
 use crate::error::{Error, IoAction, Problem, Result};
@@ -238,9 +238,7 @@ fn body(raw: &[u8]) -> std::borrow::Cow<'_, str> {
 fn read_lines(st: &mut State<'_>, file: &str, reader: Box<dyn BufRead + '_>) -> Result<()> {
     let lang = st.ctx.lang;
     let io_err = |e: std::io::Error| Error::io(file, IoAction::Read, e);
-    // Results are large: bigger blocks than for answers (some 150 results
-    // each), so that threads seldom wait on each other.
-    let mut blocks = Blocks::with_size(reader, 1 << 20);
+    let mut blocks = Blocks::with_size(reader, RESULT_BLOCK);
     let mut any = false;
     // Until the first result, and throughout with --pack (which renders
     // each person's report): every result whole, one at a time.

@@ -3,10 +3,10 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 
-use crate::batch::{Blocks, each_line};
+use crate::batch::{Blocks, RESULT_BLOCK, each_line};
 use crate::cmd::{Ctx, emit, print_text};
 use crate::diag;
-use crate::error::{Error, IoAction, Problem, Result};
+use crate::error::{Error, IoAction, Problem, Result, STDIN};
 use crate::i18n;
 use crate::input::read_input;
 use crate::pipeline;
@@ -308,7 +308,7 @@ fn each_result(
     }
     let io_err = |e: std::io::Error| Error::io(name, IoAction::Read, e);
     let file = std::fs::File::open(name).map_err(io_err)?;
-    let mut blocks = Blocks::with_size(Box::new(std::io::BufReader::new(file)), 1 << 20);
+    let mut blocks = Blocks::with_size(Box::new(std::io::BufReader::new(file)), RESULT_BLOCK);
     let read =
         each_line(
             &mut blocks,
@@ -413,7 +413,7 @@ fn confirm(ctx: &Ctx, found: &[ResultDoc]) -> Result<bool> {
     let _ = write!(err, "{}", i18n::msg(ctx.lang).confirm_delete(found.len()));
     let _ = err.flush();
     let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line).map_err(|e| Error::io("stdin", IoAction::Read, e))?;
+    std::io::stdin().lock().read_line(&mut line).map_err(|e| Error::io(STDIN, IoAction::Read, e))?;
     let a = line.trim().to_lowercase();
     Ok(a == "y" || a == "yes" || a == "是")
 }

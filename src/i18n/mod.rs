@@ -8,7 +8,7 @@
 //! result", "2 results"). [`msg`] gives the catalogue of a language:
 //!
 //! ```text
-//! use crate::i18n::prelude::*;
+//! use crate::i18n;
 //! eprintln!("{}", i18n::msg(lang).results_saved(n));
 //! ```
 //!
@@ -60,19 +60,6 @@ impl<
         + Sync,
 > Messages for T
 {
-}
-
-/// The area traits by name, for code that holds a language catalogue other than through [`msg`] (methods on [`msg`]'s `dyn Messages` need no import).
-pub mod prelude {
-    pub use super::assess::AssessText as _;
-    pub use super::commands::Commands as _;
-    pub use super::group::GroupText as _;
-    pub use super::help::HelpText as _;
-    pub use super::readers::ReaderText as _;
-    pub use super::report::ReportText as _;
-    pub use super::rubric::RubricText as _;
-    pub use super::store::StoreText as _;
-    pub use super::words::WordsText as _;
 }
 
 /// Chinese.

@@ -5,7 +5,7 @@ use maud::html;
 use serde::Serialize;
 
 use super::svg::{self, Series};
-use super::{Style, Trend, csv_cell, delta, md_escape, num, opt_num, plain_table, short_time};
+use super::{Style, Trend, change_text, csv_cell, delta, md_escape, num, opt_num, plain_table, short_time};
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
 use crate::result::ResultDoc;
@@ -172,7 +172,7 @@ pub(super) fn table(h: &History, style: &Style) -> String {
     t.set_header(header);
     for r in &h.results {
         let role = crate::result::Role::parse(&r.rater_role).map_or(r.rater_role.as_str(), |x| i18n::role(x, lang));
-        let change = r.delta.map(|d| format!("{} {}", Trend::of(d).arrow(style.ascii), delta(d))).unwrap_or_default();
+        let change = r.delta.map(|d| change_text(d, style.ascii)).unwrap_or_default();
         let mut row = vec![short_time(&r.taken_at), role.to_string(), opt_num(r.overall), change];
         row.extend(cols.iter().map(|(id, _)| opt_num(section_score(r, id))));
         t.add_row(row);

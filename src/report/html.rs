@@ -7,8 +7,9 @@ use std::io::{self, Write};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::svg::{self, Axis, GapBar, RadarNames};
-use super::table::{change_text, dimension_change_text, overall_change_text, section_title};
-use super::{Entry, Style, num, opt_num, short_time};
+use super::{
+    Entry, Style, change_text, dimension_change_text, num, opt_num, overall_change_text, section_title, short_time,
+};
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
 use crate::result::{ResultDoc, Severity};

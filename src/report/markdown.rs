@@ -2,8 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::table::{dimension_change_text, overall_change_text, section_title};
-use super::{Entry, Style, num, opt_num, short_time};
+use super::{Entry, Style, dimension_change_text, num, opt_num, overall_change_text, section_title, short_time};
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
 use crate::result::ResultDoc;

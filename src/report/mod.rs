@@ -12,7 +12,7 @@ pub mod svg;
 mod table;
 
 use crate::lang::Lang;
-use crate::result::ResultDoc;
+use crate::result::{Previous, ResultDoc};
 
 pub use self::csv::{CsvWriter, csv_cell};
 pub use self::markdown::md as md_escape;
@@ -129,12 +129,32 @@ impl Trend {
     }
 }
 
+/// A change with its direction: "↑ +5.0", "→ 0.0".
+pub fn change_text(d: f64, ascii: bool) -> String {
+    format!("{} {}", Trend::of(d).arrow(ascii), delta(d))
+}
+
 /// Change of one dimension against the previous result, if both scored it.
 pub fn dimension_change(entry: &Entry<'_>, dimension: &str) -> Option<f64> {
     let prev = entry.previous?;
     let now = entry.result.dimensions().find(|(_, d)| d.id == dimension)?.1.score?;
     let before = prev.dimensions().find(|(_, d)| d.id == dimension)?.1.score?;
     Some(now - before)
+}
+
+/// The change of one dimension since the previous result, or nothing.
+pub fn dimension_change_text(entry: &Entry<'_>, dimension: &str, ascii: bool) -> String {
+    dimension_change(entry, dimension).map(|c| change_text(c, ascii)).unwrap_or_default()
+}
+
+/// The change of the overall score since the previous result, or nothing.
+pub fn overall_change_text(previous: &Previous, ascii: bool) -> String {
+    previous.overall_delta.map(|d| change_text(d, ascii)).unwrap_or_default()
+}
+
+/// The title of the section `id` in `r`, or the id itself if none has it.
+pub fn section_title<'a>(r: &'a ResultDoc, id: &'a str) -> &'a str {
+    r.sections.iter().find(|s| s.id == id).map_or(id, |s| s.title.as_str())
 }
 
 /// The date part of an RFC 3339 time with its clock time, "2026-11-28 09:30".

@@ -4,10 +4,13 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, CellAlignment, Color};
 
-use super::{Entry, Style, Trend, delta, dimension_change, num, opt_num, plain_table, push_bullet, short_time};
+use super::{
+    Entry, Style, change_text, dimension_change_text, num, opt_num, overall_change_text, plain_table, push_bullet,
+    section_title, short_time,
+};
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
-use crate::result::{Previous, ResultDoc, Severity};
+use crate::result::{ResultDoc, Severity};
 use crate::width::wrap;
 
 pub struct TableSink {
@@ -70,26 +73,6 @@ const SEP: &str = " · ";
 /// Text in brackets: full-width in Chinese.
 pub(super) fn paren(text: &str, lang: Lang) -> String {
     i18n::msg(lang).report_paren(text)
-}
-
-/// The change `d` as people see it: its arrow and its signed value, "↑ +5.0".
-pub(super) fn change_text(d: f64, ascii: bool) -> String {
-    format!("{} {}", Trend::of(d).arrow(ascii), delta(d))
-}
-
-/// The change of one dimension since the previous result, or nothing.
-pub(super) fn dimension_change_text(entry: &Entry<'_>, dimension: &str, ascii: bool) -> String {
-    dimension_change(entry, dimension).map(|c| change_text(c, ascii)).unwrap_or_default()
-}
-
-/// The change of the overall score since the previous result, or nothing.
-pub(super) fn overall_change_text(previous: &Previous, ascii: bool) -> String {
-    previous.overall_delta.map(|d| change_text(d, ascii)).unwrap_or_default()
-}
-
-/// The title of the section `id` in `r`, or the id itself if none has it.
-pub(super) fn section_title<'a>(r: &'a ResultDoc, id: &'a str) -> &'a str {
-    r.sections.iter().find(|s| s.id == id).map_or(id, |s| s.title.as_str())
 }
 
 fn render(entry: &Entry<'_>, style: &Style) -> String {
