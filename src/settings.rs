@@ -58,7 +58,7 @@ pub enum Command {
     Store(Store),
     Rubric(Rubric),
     Schema(SchemaKind),
-    /// Shell completions are written by `cli`, which knows the command line.
+    /// Shell completions: written by `app`, which knows the command line.
     Completions,
 }
 

@@ -85,6 +85,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Import(s) => results::import(ctx, s),
         Command::Store(s) => results::store(ctx, s),
         Command::Schema(which) => print_text(&schema(which)),
+        // Written by `app`, which has the command line to complete.
         Command::Completions => Ok(()),
     }
 }
