@@ -367,6 +367,9 @@ pub struct GroupArgs {
     /// Name people (flagged respondents, 360 subjects); without it nobody is named
     #[arg(long)]
     pub named: bool,
+    /// Count every result; by default only each person's latest per session, rater and role counts
+    #[arg(long)]
+    pub every_result: bool,
     /// Also write the group report and each person's own report into DIR (mode 0700, files 0600)
     #[arg(long, value_name = "DIR")]
     pub pack: Option<PathBuf>,
@@ -458,6 +461,7 @@ impl Command {
                     by: a.by.map(Into::into),
                     min_group,
                     named: a.named,
+                    every_result: a.every_result,
                     pack: a.pack,
                     rubric: a.rubric.rubric,
                     output: a.output.settings(),

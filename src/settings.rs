@@ -161,6 +161,8 @@ pub struct Group {
     /// At least 1; 1 withholds nothing.
     pub min_group: usize,
     pub named: bool,
+    /// Count every result, not only each person's latest (SPEC §10 rule 1).
+    pub every_result: bool,
     pub pack: Option<PathBuf>,
     pub rubric: Option<String>,
     pub output: Output,

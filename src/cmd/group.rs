@@ -39,6 +39,7 @@ pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
         ctx,
         by: args.by,
         named: args.named,
+        every_result: args.every_result,
         explicit,
         builder: None,
         rubrics: BTreeMap::new(),
@@ -75,7 +76,9 @@ pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
         };
         return Err(Error::BadInput(Problem::NothingToGroup { session: session.cloned() }));
     };
-    let doc = builder.finish(min_group);
+    // A fresh order of the numbered subjects each run (SPEC §10 rule 7).
+    let seed = std::hash::BuildHasher::hash_one(&std::collections::hash_map::RandomState::new(), ulid::Ulid::new());
+    let doc = builder.finish(min_group, seed);
     let texts = builder.texts();
     emit(ctx, &args.output, |w, style| {
         Ok(w.write_all(report::renderer(args.output.format, style).group(&doc, texts).as_bytes())?)
@@ -95,6 +98,7 @@ struct State<'a> {
     ctx: &'a Ctx,
     by: Option<crate::group::By>,
     named: bool,
+    every_result: bool,
     explicit: Option<Loaded>,
     builder: Option<Builder>,
     /// Results per (rubric id, version) other than the builder's: any is a mix.
@@ -109,7 +113,10 @@ impl State<'_> {
     fn add(&mut self, doc: ResultDoc) -> Result<()> {
         if self.builder.is_none() {
             let rubric = self.rubric_for(&doc)?;
-            self.builder = Some(Builder::new(&doc, rubric.as_ref(), self.ctx.lang.code(), self.by, self.named));
+            self.builder = Some(
+                Builder::new(&doc, rubric.as_ref(), self.ctx.lang.code(), self.by, self.named)
+                    .every_result(self.every_result),
+            );
         }
         let Some(builder) = self.builder.as_mut() else { return Ok(()) };
         if !builder.accepts(&doc) {

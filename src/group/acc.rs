@@ -125,7 +125,8 @@ impl LevelAcc {
             median,
             max: counts.last().map(|c| c.0),
             mean_gap: (self.gap_n > 0).then(|| self.gap_sum / self.gap_n as f64),
-            severity: self.severity.clone(),
+            severity: Some(self.severity.clone()),
+            withheld: None,
         }
     }
 }
@@ -196,6 +197,21 @@ pub(super) struct RoleAcc {
 }
 
 impl RoleAcc {
+    /// Another role's ratings added to these.
+    pub(super) fn merge(&mut self, other: &RoleAcc) {
+        if self.sum.is_empty() {
+            self.sum = vec![0.0; other.sum.len()];
+            self.count = vec![0; other.count.len()];
+        }
+        self.n += other.n;
+        for (s, o) in self.sum.iter_mut().zip(&other.sum) {
+            *s += o;
+        }
+        for (c, o) in self.count.iter_mut().zip(&other.count) {
+            *c += o;
+        }
+    }
+
     fn add(&mut self, levels: &[Option<f64>]) {
         if self.sum.is_empty() {
             self.sum = vec![0.0; levels.len()];

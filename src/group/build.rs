@@ -1,16 +1,23 @@
-//! The builder: results in one at a time, the group report out, with the
-//! anonymity rules (too small a group is withheld, and so is the next
-//! smallest where it alone would be).
+//! The builder: results in one at a time, the group report out. It keeps
+//! the latest result of each person (SPEC §10 rule 1) and works out the
+//! statistics at the end, when the anonymity rules (`privacy`) know which
+//! groups and statistics may be shown.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use super::acc::{Acc, SubjectAcc};
 use super::doc::{
-    AlphaLabel, By, DimensionStats, Group, GroupDoc, GroupPriority, RubricInfo, SCHEMA, SectionStats, Texts, Withheld,
+    AlphaLabel, By, DimensionStats, Group, GroupDoc, GroupPriority, RubricInfo, SCHEMA, SectionStats, Texts, Unit,
+    Withheld,
 };
 use super::layout::{Keying, Layout};
-use super::read::{Reader, Row, Want};
+use super::privacy::{self, Counts, Grouping};
+use super::read::{Reader, Row};
 use crate::result::{ResultDoc, Role};
 use crate::rubric::Rubric;
 
@@ -23,12 +30,34 @@ pub struct Builder {
     pub(super) keying: Option<Arc<Keying>>,
     pub(super) by: Option<By>,
     pub(super) named: bool,
-    pub(super) everyone: Acc,
-    pub(super) subgroups: Vec<(Option<String>, Acc)>,
-    pub(super) subgroup_index: HashMap<Option<String>, usize>,
-    pub(super) subjects: BTreeMap<String, SubjectAcc>,
+    /// Count every result, not only each person's latest.
+    pub(super) every_result: bool,
+    /// The results counted, each with the place it was read in.
+    pub(super) rows: Vec<(usize, Row)>,
+    /// Who answered about whom, hashed → the rows of that hash.
+    people: FxHashMap<u64, Vec<usize>>,
+    /// Earlier results of the same person left out.
+    pub(super) earlier: usize,
+    /// The 360 view's subjects, made once when first needed.
+    pub(super) subjects: OnceCell<BTreeMap<String, SubjectAcc>>,
     pub(super) texts: Texts,
     pub(super) read: usize,
+}
+
+/// The identity of SPEC §10 rule 1: subject (name and department), rater
+/// role, rater name and session.
+fn same_person(a: &Row, b: &Row) -> bool {
+    a.subject == b.subject
+        && a.department == b.department
+        && a.role == b.role
+        && a.rater_name == b.rater_name
+        && a.session == b.session
+}
+
+fn person_hash(r: &Row) -> u64 {
+    let mut h = FxHasher::default();
+    (&r.subject, &r.department, r.role, &r.rater_name, &r.session).hash(&mut h);
+    h.finish()
 }
 
 /// Titles and suggestions from the rubric in `lang`, then the titles it did
@@ -56,21 +85,6 @@ fn texts_of(first: &ResultDoc, rubric: Option<&Rubric>, lang: &str) -> Texts {
     texts
 }
 
-/// Anonymity, for subgroups of `sizes`: too few, then complementary
-/// suppression where exactly one subgroup is withheld (the next smallest
-/// goes too).
-fn withhold(sizes: &[usize], min_group: usize) -> Vec<Option<Withheld>> {
-    let mut withheld: Vec<Option<Withheld>> =
-        sizes.iter().map(|&n| (n < min_group).then_some(Withheld::TooFew)).collect();
-    if withheld.iter().filter(|w| w.is_some()).count() == 1 && sizes.len() > 1 {
-        let next = (0..sizes.len()).filter(|&j| withheld[j].is_none()).min_by_key(|&j| (sizes[j], j));
-        if let Some(j) = next {
-            withheld[j] = Some(Withheld::Complementary);
-        }
-    }
-    withheld
-}
-
 impl Builder {
     /// A builder for results of the same rubric id and version as `first`.
     /// `rubric`, where known, keys the items for alpha and gives the texts in
@@ -83,7 +97,6 @@ impl Builder {
             Some(r) => r.text(&r.title, &r.result_lang(lang)).to_string(),
             None => first.rubric.title.clone(),
         };
-        let everyone = Acc::new(&layout, keying.as_ref());
         let rubric = RubricInfo { id: first.rubric.id.clone(), version: first.rubric.version.clone(), title };
         Builder {
             rubric_info: Arc::new(rubric.clone()),
@@ -92,13 +105,20 @@ impl Builder {
             keying: keying.map(Arc::new),
             by,
             named,
-            everyone,
-            subgroups: Vec::new(),
-            subgroup_index: HashMap::new(),
-            subjects: BTreeMap::new(),
+            every_result: false,
+            rows: Vec::new(),
+            people: FxHashMap::default(),
+            earlier: 0,
+            subjects: OnceCell::new(),
             texts,
             read: 0,
         }
+    }
+
+    /// Count every result (`--every-result`), not only each person's latest.
+    pub fn every_result(mut self, every: bool) -> Self {
+        self.every_result = every;
+        self
     }
 
     /// The rubric id and version this builder takes.
@@ -127,12 +147,6 @@ impl Builder {
             keying: self.keying.clone(),
             rubric: self.rubric_info.clone(),
             want_suggestions: self.keying.is_none(),
-            want: Want {
-                subject: self.named || self.by == Some(By::Subject),
-                department: self.by == Some(By::Department),
-                session: self.by == Some(By::Session),
-                taken_at: self.by == Some(By::Subject),
-            },
         }
     }
 
@@ -150,32 +164,29 @@ impl Builder {
                 self.texts.suggestions.insert(dim, list);
             }
         }
-        let key = match self.by {
-            Some(By::Department) => Some(r.department.clone()),
-            Some(By::Role) => Some(Some(r.role.code().to_string())),
-            Some(By::Session) => Some(r.session.clone()),
-            Some(By::Subject) | None => None,
-        };
-        let subgroup = key.map(|key| self.subgroup(key));
-        let spans = self.keying.as_ref().map(|k| k.spans.as_slice()).unwrap_or_default();
-        self.everyone.feed(&r, spans, self.named);
-        if let Some(i) = subgroup {
-            self.subgroups[i].1.feed(&r, spans, self.named);
-        }
-        if self.by == Some(By::Subject) {
-            self.subjects.entry(r.subject.clone()).or_default().add(&r, self.read);
-        }
+        let order = self.read;
         self.read += 1;
-    }
-
-    /// The place of the subgroup of `key` among the subgroups, made where new.
-    fn subgroup(&mut self, key: Option<String>) -> usize {
-        match self.subgroup_index.get(&key) {
-            Some(&i) => i,
+        self.subjects = OnceCell::new();
+        // Raters of others without a name cannot be told apart: each counts.
+        let known = r.role == Role::SelfRating || r.rater_name.is_some();
+        if self.every_result || !known {
+            self.rows.push((order, r));
+            return;
+        }
+        let slots = self.people.entry(person_hash(&r)).or_default();
+        match slots.iter().copied().find(|&i| same_person(&self.rows[i].1, &r)) {
+            Some(i) => {
+                // The later of the two counts; at the same time, the one read later.
+                self.earlier += 1;
+                let (o, old) = &self.rows[i];
+                let key = |t: &str, o: usize| (crate::result::utc_key(t), o);
+                if key(&r.taken_at, order) > key(&old.taken_at, *o) {
+                    self.rows[i] = (order, r);
+                }
+            }
             None => {
-                self.subgroups.push((key.clone(), Acc::new(&self.layout, self.keying.as_deref())));
-                self.subgroup_index.insert(key, self.subgroups.len() - 1);
-                self.subgroups.len() - 1
+                slots.push(self.rows.len());
+                self.rows.push((order, r));
             }
         }
     }
@@ -185,40 +196,149 @@ impl Builder {
         &self.texts
     }
 
-    /// The report, with groups smaller than `min_group` withheld.
-    pub fn finish(&self, min_group: usize) -> GroupDoc {
-        let min_group = min_group.max(1);
-        let everyone_withheld = self.everyone.n < min_group;
-        let mut groups = vec![self.group(None, &self.everyone, everyone_withheld.then_some(Withheld::TooFew))];
-        let mut order: Vec<usize> = (0..self.subgroups.len()).collect();
-        let rank = |key: &Option<String>| -> (usize, bool, String) {
-            match (self.by, key) {
-                (Some(By::Role), Some(k)) => {
-                    (Role::ALL.iter().position(|r| r.code() == k).unwrap_or(usize::MAX), false, k.clone())
-                }
-                (_, k) => (0, k.is_none(), k.clone().unwrap_or_default()),
+    /// The report, with the anonymity rules of SPEC §10 applied for
+    /// `min_group`; `seed` orders the numbered subjects of the 360 view (give
+    /// a fresh random one each run).
+    pub fn finish(&self, min_group: usize, seed: u64) -> GroupDoc {
+        let m = min_group.max(1);
+        let all: Vec<usize> = (0..self.rows.len()).collect();
+        let everyone = self.counts(&all);
+        let everyone_withheld = (everyone.n < m).then_some(Withheld::TooFew);
+        let mut groups = vec![self.group(None, &all, everyone_withheld, m)];
+        if let Some(g) = self.by.and_then(Grouping::of) {
+            let parts = self.partition(&g);
+            let counts: Vec<Counts> = parts.iter().map(|(_, rows)| self.counts(rows)).collect();
+            let others: Vec<Vec<(Option<&str>, Counts, Vec<usize>)>> = self
+                .groupings()
+                .into_iter()
+                .filter(|h| *h != g)
+                .map(|h| {
+                    let place = self.places(&parts);
+                    self.partition(&h)
+                        .into_iter()
+                        .map(|(key, rows)| {
+                            let mut within: Vec<usize> = rows.iter().map(|&r| place[r]).collect();
+                            within.sort_unstable();
+                            within.dedup();
+                            (key, self.counts(&rows), within)
+                        })
+                        .collect()
+                })
+                .collect();
+            let withheld = privacy::withhold(&everyone, &counts, &others, m);
+            let by = g.code();
+            for ((key, rows), w) in parts.iter().zip(withheld) {
+                let key = BTreeMap::from([(by.to_string(), key.map(str::to_string))]);
+                groups.push(self.group(Some(key), rows, w, m));
             }
-        };
-        order.sort_by_key(|&i| rank(&self.subgroups[i].0));
-        let sizes: Vec<usize> = order.iter().map(|&i| self.subgroups[i].1.n).collect();
-        let withheld = withhold(&sizes, min_group);
-        let by = self.by.map_or("", By::code);
-        for (pos, &i) in order.iter().enumerate() {
-            let (key, acc) = &self.subgroups[i];
-            let key = BTreeMap::from([(by.to_string(), key.clone())]);
-            groups.push(self.group(Some(key), acc, withheld[pos]));
         }
+        let unit = if self.rows.iter().all(|(_, r)| r.role == Role::SelfRating) && self.sessions() <= 1 {
+            Unit::People
+        } else {
+            Unit::Results
+        };
         GroupDoc {
             schema: SCHEMA.to_string(),
             rubric: self.rubric.clone(),
-            min_group,
+            min_group: m,
             n: self.read,
+            counted: self.rows.len(),
+            earlier_left_out: self.earlier,
+            unit,
             groups,
-            subjects: self.subjects_360(min_group),
+            subjects: self.subjects_360(m, seed),
         }
     }
 
-    fn group(&self, key: Option<BTreeMap<String, Option<String>>>, acc: &Acc, withheld: Option<Withheld>) -> Group {
+    /// How many sessions the counted results come from.
+    fn sessions(&self) -> usize {
+        let mut seen: Vec<&Option<String>> = Vec::new();
+        for (_, r) in &self.rows {
+            if !seen.contains(&&r.session) {
+                seen.push(&r.session);
+                if seen.len() > 1 {
+                    break;
+                }
+            }
+        }
+        seen.len()
+    }
+
+    /// Every grouping the counted results can be grouped by: department,
+    /// role, session and each attribute.
+    fn groupings(&self) -> Vec<Grouping> {
+        let mut g = vec![Grouping::Department, Grouping::Role, Grouping::Session];
+        let mut names: Vec<&str> =
+            self.rows.iter().flat_map(|(_, r)| r.attributes.iter().map(|(k, _)| k.as_str())).collect();
+        names.sort_unstable();
+        names.dedup();
+        g.extend(names.into_iter().map(|n| Grouping::Attribute(n.to_string())));
+        g
+    }
+
+    /// The counted results by their value under `g`, in the report's order
+    /// (roles in their fixed order; values alphabetically, results without
+    /// one last).
+    fn partition(&self, g: &Grouping) -> Vec<(Option<&str>, Vec<usize>)> {
+        let mut index: HashMap<Option<&str>, usize> = HashMap::new();
+        let mut parts: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
+        for (i, (_, r)) in self.rows.iter().enumerate() {
+            let key = g.key(r);
+            let at = *index.entry(key).or_insert_with(|| {
+                parts.push((key, Vec::new()));
+                parts.len() - 1
+            });
+            parts[at].1.push(i);
+        }
+        let rank = |key: Option<&str>| -> (usize, bool, String) {
+            match (g, key) {
+                (Grouping::Role, Some(k)) => {
+                    (Role::ALL.iter().position(|r| r.code() == k).unwrap_or(usize::MAX), false, k.to_string())
+                }
+                (_, k) => (0, k.is_none(), k.unwrap_or_default().to_string()),
+            }
+        };
+        parts.sort_by_cached_key(|(k, _)| rank(*k));
+        parts
+    }
+
+    /// For each counted result, the part of `parts` it is in.
+    fn places(&self, parts: &[(Option<&str>, Vec<usize>)]) -> Vec<usize> {
+        let mut place = vec![0; self.rows.len()];
+        for (p, (_, rows)) in parts.iter().enumerate() {
+            for &r in rows {
+                place[r] = p;
+            }
+        }
+        place
+    }
+
+    /// The sizes the anonymity rules look at: results, and results with a
+    /// score at each level.
+    fn counts(&self, rows: &[usize]) -> Counts {
+        let mut c = Counts { n: rows.len(), scored: vec![0; self.levels()] };
+        for &i in rows {
+            for (s, l) in c.scored.iter_mut().zip(&self.rows[i].1.levels) {
+                if l.and_then(|(score, _, _)| score).is_some_and(f64::is_finite) {
+                    *s += 1;
+                }
+            }
+        }
+        c
+    }
+
+    /// Levels: the overall score, the sections, the dimensions.
+    fn levels(&self) -> usize {
+        1 + self.layout.sections.len() + self.layout.dimensions.len()
+    }
+
+    fn group(
+        &self,
+        key: Option<BTreeMap<String, Option<String>>>,
+        rows: &[usize],
+        withheld: Option<Withheld>,
+        m: usize,
+    ) -> Group {
         if withheld.is_some() {
             return Group {
                 key,
@@ -233,13 +353,20 @@ impl Builder {
                 flagged_respondents: None,
             };
         }
+        let spans = self.keying.as_ref().map(|k| k.spans.as_slice()).unwrap_or_default();
+        let mut acc = Acc::new(&self.layout, self.keying.as_deref());
+        for &i in rows {
+            acc.feed(&self.rows[i].1, spans, self.named);
+        }
+        // A statistic over fewer than the floor is withheld on its own.
+        let stats = |l: usize| acc.levels[l].stats().withheld_below(m);
         let ns = self.layout.sections.len();
         let sections = self
             .layout
             .sections
             .iter()
             .enumerate()
-            .map(|(i, id)| SectionStats { id: id.clone(), stats: acc.levels[1 + i].stats() })
+            .map(|(i, id)| SectionStats { id: id.clone(), stats: stats(1 + i) })
             .collect();
         let dimensions: Vec<DimensionStats> = self
             .layout
@@ -248,11 +375,12 @@ impl Builder {
             .enumerate()
             .map(|(i, (id, si))| {
                 let a = &acc.alpha[i];
-                let alpha = a.alpha();
+                // Alpha over fewer than the floor would be a figure of too few.
+                let alpha = a.alpha().filter(|_| a.n() >= m);
                 DimensionStats {
                     id: id.clone(),
                     section: self.layout.sections[*si].clone(),
-                    stats: acc.levels[1 + ns + i].stats(),
+                    stats: stats(1 + ns + i),
                     alpha,
                     alpha_n: if self.keying.is_some() { a.n() } else { 0 },
                     alpha_label: alpha.map(AlphaLabel::of),
@@ -270,7 +398,7 @@ impl Builder {
             n: Some(acc.n),
             withheld: false,
             withheld_reason: None,
-            overall: Some(acc.levels[0].stats()),
+            overall: Some(stats(0)),
             sections,
             priorities: priorities
                 .into_iter()

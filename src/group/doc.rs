@@ -56,6 +56,16 @@ pub struct GroupDoc {
     pub min_group: usize,
     /// Results read.
     pub n: usize,
+    /// Results counted: the latest of each person's results per session,
+    /// rater and role (SPEC §10 rule 1), or every result with
+    /// `--every-result`.
+    pub counted: usize,
+    /// Earlier results of the same person, rater, role and session left
+    /// out (0 with `--every-result`).
+    pub earlier_left_out: usize,
+    /// What n counts: `people` (self-assessments within one session, each
+    /// person once) or `results` (across sessions, or ratings by others).
+    pub unit: Unit,
     /// First everyone, then one group per `--by` value.
     pub groups: Vec<Group>,
     /// The 360 view, one entry per subject (filled by `--by subject`).
@@ -70,15 +80,39 @@ pub struct RubricInfo {
     pub title: String,
 }
 
-/// Why a group shows no statistics.
+/// What a group's n counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Each person once: self-assessments of one session.
+    People,
+    /// Results: across sessions, or ratings by others.
+    Results,
+}
+
+/// Why a group, or one statistic of it, shows nothing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Withheld {
     /// Fewer results than `min_group`.
     TooFew,
-    /// Withheld with the one smaller group, so that its figures cannot be
-    /// worked out by subtracting the shown groups from the total.
+    /// Withheld with smaller groups, so that their figures cannot be worked
+    /// out by subtracting the shown groups from the total.
     Complementary,
+    /// Withheld because a group of another grouping of the same results
+    /// contains it, or is contained in it, with a difference of fewer than
+    /// `min_group` results.
+    Nested,
+}
+
+impl Withheld {
+    pub fn code(self) -> &'static str {
+        match self {
+            Withheld::TooFew => "too_few",
+            Withheld::Complementary => "complementary",
+            Withheld::Nested => "nested",
+        }
+    }
 }
 
 /// One group: everyone, or the results sharing one `--by` value.
@@ -120,8 +154,12 @@ pub struct Stats {
     pub max: Option<f64>,
     /// Mean of the results' gaps (target − score).
     pub mean_gap: Option<f64>,
-    /// Results per severity (unknown: no score).
-    pub severity: SeverityCounts,
+    /// Results per severity (unknown: no score); null where withheld.
+    pub severity: Option<SeverityCounts>,
+    /// Set where this statistic alone is withheld (its figures are null):
+    /// fewer than `min_group` results have this score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withheld: Option<Withheld>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
@@ -171,8 +209,11 @@ pub enum AlphaLabel {
 }
 
 impl AlphaLabel {
+    /// The band of `alpha`, compared with a tolerance of 1e-9 (so that
+    /// 0.7999999999999999 is good).
     pub fn of(alpha: f64) -> AlphaLabel {
-        match alpha {
+        const TOLERANCE: f64 = 1e-9;
+        match alpha + TOLERANCE {
             a if a >= 0.9 => AlphaLabel::Excellent,
             a if a >= 0.8 => AlphaLabel::Good,
             a if a >= 0.7 => AlphaLabel::Acceptable,
@@ -226,6 +267,9 @@ pub struct Subject360 {
     /// Dimensions the subject rates at least 10 points below the others,
     /// largest first.
     pub hidden_strengths: Vec<Difference>,
+    /// Ratings left out of every figure, per rater role: roles too small to
+    /// show that could not be pooled with others to reach the floor.
+    pub left_out: BTreeMap<String, usize>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
@@ -249,10 +293,11 @@ pub struct Comparison {
     /// The subject's own score (the latest self-assessment).
     #[serde(rename = "self")]
     pub self_score: Option<f64>,
-    /// Mean of the other raters' scores (respondents of withheld roles are
-    /// left out unless there are at least 3 of them together).
+    /// Mean of the other raters' scores: the supervisor, the roles shown
+    /// and the pooled small roles, each only where it is shown at this
+    /// level.
     pub others: Option<f64>,
-    /// Other raters whose score is in `others`.
+    /// Ratings whose score is in `others`, exactly.
     pub others_n: usize,
     /// self − others.
     pub difference: Option<f64>,
@@ -262,12 +307,62 @@ pub struct Comparison {
 
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct RoleMean {
-    pub role: Role,
-    /// Respondents in this role.
+    /// The rater role, or `pooled` for the small roles together.
+    pub role: RoleKey,
+    /// The roles pooled (only for `pooled`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
+    /// Ratings in this role (or pool).
     pub n: usize,
-    /// true: fewer than 3 respondents (supervisors are always shown).
+    /// true: fewer raters than the floor scored this level (supervisors
+    /// are shown alone by convention).
     pub withheld: bool,
     pub mean: Option<f64>,
+}
+
+/// A rater role in the 360 view, or the small roles pooled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RoleKey {
+    Supervisor,
+    Peer,
+    Subordinate,
+    Other,
+    /// Small roles together: "other raters (combined)".
+    Pooled,
+}
+
+impl RoleKey {
+    pub fn of(role: Role) -> Option<RoleKey> {
+        match role {
+            Role::SelfRating => None,
+            Role::Supervisor => Some(RoleKey::Supervisor),
+            Role::Peer => Some(RoleKey::Peer),
+            Role::Subordinate => Some(RoleKey::Subordinate),
+            Role::Other => Some(RoleKey::Other),
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            RoleKey::Supervisor => "supervisor",
+            RoleKey::Peer => "peer",
+            RoleKey::Subordinate => "subordinate",
+            RoleKey::Other => "other",
+            RoleKey::Pooled => "pooled",
+        }
+    }
+
+    /// The single role; None for the pool.
+    pub fn role(self) -> Option<Role> {
+        match self {
+            RoleKey::Supervisor => Some(Role::Supervisor),
+            RoleKey::Peer => Some(Role::Peer),
+            RoleKey::Subordinate => Some(Role::Subordinate),
+            RoleKey::Other => Some(Role::Other),
+            RoleKey::Pooled => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
@@ -297,5 +392,31 @@ impl Texts {
     }
     pub fn dimension<'a>(&'a self, id: &'a str) -> &'a str {
         self.dimensions.get(id).map_or(id, String::as_str)
+    }
+}
+
+impl Stats {
+    /// This statistic as shown where fewer than `min_group` results (but
+    /// some) have the score: n alone, every figure null.
+    pub fn withheld_below(self, min_group: usize) -> Stats {
+        if self.n == 0 || self.n >= min_group {
+            return self;
+        }
+        Stats {
+            n: self.n,
+            mean: None,
+            sd: None,
+            min: None,
+            median: None,
+            max: None,
+            mean_gap: None,
+            severity: None,
+            withheld: Some(Withheld::TooFew),
+        }
+    }
+
+    /// Whether its figures are shown.
+    pub fn shown(&self) -> bool {
+        self.withheld.is_none()
     }
 }

@@ -18,6 +18,7 @@ mod acc;
 mod build;
 mod doc;
 mod layout;
+mod privacy;
 mod read;
 mod stats;
 mod subject;

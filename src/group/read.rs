@@ -31,7 +31,10 @@ pub struct Row {
     pub(super) subject: String,
     pub(super) department: Option<String>,
     pub(super) role: Role,
+    pub(super) rater_name: Option<String>,
     pub(super) session: Option<String>,
+    /// The subject's attributes (SPEC §6), sorted by name.
+    pub(super) attributes: Vec<(String, String)>,
     pub(super) taken_at: String,
 }
 
@@ -60,16 +63,6 @@ pub struct Reader {
     pub(super) keying: Option<Arc<Keying>>,
     pub(super) rubric: Arc<RubricInfo>,
     pub(super) want_suggestions: bool,
-    /// Which of who and when the report uses: only those are kept.
-    pub(super) want: Want,
-}
-
-#[derive(Clone, Copy)]
-pub(super) struct Want {
-    pub(super) subject: bool,
-    pub(super) department: bool,
-    pub(super) session: bool,
-    pub(super) taken_at: bool,
 }
 
 impl Reader {
@@ -139,11 +132,13 @@ impl Reader {
                 Vec::new()
             },
             flags: r.quality.flags.clone(),
-            subject: if self.want.subject { r.subject.name.clone() } else { String::new() },
-            department: r.subject.department.clone().filter(|_| self.want.department),
+            subject: r.subject.name.clone(),
+            department: r.subject.department.clone(),
             role: r.rater.role,
-            session: r.session.clone().filter(|_| self.want.session),
-            taken_at: if self.want.taken_at { r.taken_at.clone() } else { String::new() },
+            rater_name: r.rater.name.clone(),
+            session: r.session.clone(),
+            attributes: Vec::new(), // MERGE: r.subject.attributes
+            taken_at: r.taken_at.clone(),
         }
     }
 
@@ -201,11 +196,13 @@ impl Reader {
             alpha_ok,
             suggestions,
             flags: v.quality.flags.iter().map(|f| f.0.to_string()).collect(),
-            subject: if self.want.subject { v.subject.name.0.into_owned() } else { String::new() },
-            department: v.subject.department.filter(|_| self.want.department).map(|d| d.0.into_owned()),
+            subject: v.subject.name.0.into_owned(),
+            department: v.subject.department.map(|d| d.0.into_owned()),
             role: v.rater.role,
-            session: v.session.filter(|_| self.want.session).map(|s| s.0.into_owned()),
-            taken_at: if self.want.taken_at { v.taken_at.0.into_owned() } else { String::new() },
+            rater_name: v.rater.name.map(|n| n.0.into_owned()),
+            session: v.session.map(|s| s.0.into_owned()),
+            attributes: v.subject.attributes.unwrap_or_default().into_iter().collect(),
+            taken_at: v.taken_at.0.into_owned(),
         })
     }
 }

@@ -1,43 +1,77 @@
 //! The 360 view (`--by subject`): each subject's own scores against the
-//! other raters', per rater role, with blind spots and hidden strengths.
+//! other raters', per rater role, with blind spots and hidden strengths
+//! (SPEC §10 rules 6 and 7).
 
-use super::acc::{OTHER_ROLES, SubjectAcc};
+use std::collections::BTreeMap;
+
+use super::acc::{OTHER_ROLES, RoleAcc, SubjectAcc};
 use super::build::Builder;
 use super::doc::{
-    BLIND_SPOT_MIN, BLIND_SPOTS_SHOWN, By, Comparison, Difference, MIN_ROLE_GROUP, RaterCounts, RoleMean, Subject360,
+    BLIND_SPOT_MIN, BLIND_SPOTS_SHOWN, By, Comparison, Difference, MIN_ROLE_GROUP, RaterCounts, RoleKey, RoleMean,
+    Subject360,
 };
 use crate::result::Role;
 
+/// A fresh order of `n` places from `seed` (Fisher–Yates on splitmix64).
+fn shuffled(n: usize, seed: u64) -> Vec<usize> {
+    let mut state = seed;
+    let mut next = move || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    let mut order: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+    order
+}
+
 impl Builder {
-    /// The 360 view: every subject, named or numbered.
-    pub(super) fn subjects_360(&self, min_group: usize) -> Vec<Subject360> {
+    /// Each subject's results, gathered once.
+    fn subject_accs(&self) -> &BTreeMap<String, SubjectAcc> {
+        self.subjects.get_or_init(|| {
+            let mut subjects: BTreeMap<String, SubjectAcc> = BTreeMap::new();
+            for (order, r) in &self.rows {
+                subjects.entry(r.subject.clone()).or_default().add(r, *order);
+            }
+            subjects
+        })
+    }
+
+    /// The 360 view: every subject, named, or numbered in an order drawn
+    /// from `seed` that neither their names nor their data give away.
+    pub(super) fn subjects_360(&self, min_group: usize, seed: u64) -> Vec<Subject360> {
         if self.by != Some(By::Subject) {
             return Vec::new();
         }
-        let mut names: Vec<&String> = self.subjects.keys().collect();
+        let accs = self.subject_accs();
+        let mut names: Vec<&String> = accs.keys().collect();
         if !self.named {
-            // Numbered in an order that is neither alphabetical nor the order
-            // the results were taken in.
-            names.sort_by_cached_key(|n| crate::rubric::sha256_hex(n.as_bytes()));
+            let order = shuffled(names.len(), seed);
+            names = order.into_iter().map(|i| names[i]).collect();
         }
         names
             .into_iter()
             .enumerate()
             .map(|(i, name)| {
                 let label = if self.named { name.clone() } else { format!("#{}", i + 1) };
-                self.subject_360(label, &self.subjects[name], min_group)
+                self.subject_360(label, &accs[name], min_group)
             })
             .collect()
     }
 
     /// One subject's 360 view, under `label`.
     pub fn subject_360_named(&self, name: &str, min_group: usize) -> Option<Subject360> {
-        self.subjects.get(name).map(|acc| self.subject_360(name.to_string(), acc, min_group))
+        self.subject_accs().get(name).map(|acc| self.subject_360(name.to_string(), acc, min_group))
     }
 
     /// Names of the subjects in the 360 view (for the trainer's pack).
     pub fn subject_names(&self) -> Vec<String> {
-        self.subjects.keys().cloned().collect()
+        self.subject_accs().keys().cloned().collect()
     }
 
     fn subject_360(&self, label: String, acc: &SubjectAcc, min_group: usize) -> Subject360 {
@@ -69,53 +103,79 @@ impl Builder {
             blind_spots,
             hidden_strengths,
             dimensions,
+            left_out: raters.left_out,
         }
     }
 }
 
-/// One subject's raters, with the roles withheld and those pooled among
-/// the others.
+/// One shown set of raters: a role on its own, or the small roles pooled.
+struct Unit {
+    key: RoleKey,
+    roles: Vec<Role>,
+    acc: RoleAcc,
+}
+
+/// One subject's raters as the view shows them: the supervisor alone (by
+/// convention), each role of at least the floor alone, the smaller roles
+/// pooled where together they reach it, and left out where they do not.
 struct Raters<'a> {
     acc: &'a SubjectAcc,
-    /// Per other role: too few to show on its own.
-    withheld: Vec<bool>,
-    /// Per other role: counted among the others.
-    pooled: Vec<bool>,
+    floor: usize,
+    units: Vec<Unit>,
+    left_out: BTreeMap<String, usize>,
 }
 
 impl<'a> Raters<'a> {
     fn of(acc: &'a SubjectAcc, min_group: usize) -> Self {
-        let floor = MIN_ROLE_GROUP.min(min_group);
-        let withheld: Vec<bool> =
-            OTHER_ROLES.iter().zip(&acc.roles).map(|(r, a)| a.n < floor && *r != Role::Supervisor).collect();
-        let hidden_n: usize = acc.roles.iter().zip(&withheld).filter(|(_, w)| **w).map(|(a, _)| a.n).sum();
-        // Respondents of withheld roles count among the others only when they
-        // are enough together; else their mean could be worked out.
-        let pooled: Vec<bool> = withheld.iter().map(|w| !w || hidden_n >= floor).collect();
-        Raters { acc, withheld, pooled }
-    }
-
-    /// Self against the others at one level.
-    fn compare(&self, level: usize, id: String, section: Option<String>) -> Comparison {
-        let acc = self.acc;
-        let self_score = acc.self_latest.as_ref().map(|(_, _, s)| s.as_slice()).and_then(|s| s[level]);
-        let (mut sum, mut count, mut others_n) = (0.0, 0u32, 0usize);
-        let mut by_role = Vec::new();
-        for (k, role) in OTHER_ROLES.iter().enumerate() {
-            let a = &acc.roles[k];
+        let floor = MIN_ROLE_GROUP.min(min_group).max(1);
+        let mut units = Vec::new();
+        let mut small: Vec<(Role, &RoleAcc)> = Vec::new();
+        for (role, a) in OTHER_ROLES.iter().zip(&acc.roles) {
+            let Some(key) = RoleKey::of(*role) else { continue };
             if a.n == 0 {
                 continue;
             }
-            if self.pooled[k] {
-                sum += a.sum[level];
-                count += a.count[level];
-                others_n += a.n;
+            if *role == Role::Supervisor || a.n >= floor {
+                units.push(Unit { key, roles: Vec::new(), acc: a.clone() });
+            } else {
+                small.push((*role, a));
             }
-            let withheld = self.withheld[k];
-            let mean = (!withheld && a.count[level] > 0).then(|| a.sum[level] / f64::from(a.count[level]));
-            by_role.push(RoleMean { role: *role, n: a.n, withheld, mean });
         }
-        let others = (count > 0).then(|| sum / f64::from(count));
+        let mut left_out = BTreeMap::new();
+        if small.iter().map(|(_, a)| a.n).sum::<usize>() >= floor {
+            let mut pooled = RoleAcc::default();
+            for (_, a) in &small {
+                pooled.merge(a);
+            }
+            units.push(Unit { key: RoleKey::Pooled, roles: small.iter().map(|(r, _)| *r).collect(), acc: pooled });
+        } else {
+            for (role, a) in &small {
+                left_out.insert(role.code().to_string(), a.n);
+            }
+        }
+        Raters { acc, floor, units, left_out }
+    }
+
+    /// Self against the others at one level: a unit's figure shows where at
+    /// least the floor of its raters scored this level (the supervisor
+    /// always), and `others` holds exactly the ratings shown.
+    fn compare(&self, level: usize, id: String, section: Option<String>) -> Comparison {
+        let self_score = self.acc.self_latest.as_ref().map(|(_, _, s)| s.as_slice()).and_then(|s| s[level]);
+        let (mut sum, mut others_n) = (0.0, 0usize);
+        let mut by_role = Vec::new();
+        for u in &self.units {
+            let (s, c) = (u.acc.sum.get(level).copied().unwrap_or(0.0), u.acc.count.get(level).copied().unwrap_or(0));
+            let c = c as usize;
+            let shown = c > 0 && (u.key == RoleKey::Supervisor || c >= self.floor);
+            if shown {
+                sum += s;
+                others_n += c;
+            }
+            let mean = shown.then(|| s / c as f64);
+            let withheld = c > 0 && !shown;
+            by_role.push(RoleMean { role: u.key, roles: u.roles.clone(), n: u.acc.n, withheld, mean });
+        }
+        let others = (others_n > 0).then(|| sum / others_n as f64);
         let difference = match (self_score, others) {
             (Some(s), Some(o)) => Some(s - o),
             _ => None,

@@ -1,5 +1,7 @@
 //! Every statistic of the group report on hand-computed data.
 
+use std::collections::BTreeMap;
+
 use super::*;
 use crate::response::Response;
 use crate::result::{Rater, Subject};
@@ -111,7 +113,7 @@ fn build(results: &[ResultDoc], by: Option<By>, named: bool, min_group: usize) -
         assert!(b.accepts(r));
         b.add(r);
     }
-    (b.finish(min_group), b.texts().clone())
+    (b.finish(min_group, 1), b.texts().clone())
 }
 
 #[test]
@@ -133,7 +135,7 @@ fn group_statistics_by_hand() {
     assert_eq!((o.min, o.median, o.max), (Some(25.0), Some(75.0), Some(100.0)));
     // Gaps −20, 5, 55.
     assert!(close(o.mean_gap, 40.0 / 3.0));
-    assert_eq!(o.severity, SeverityCounts { met: 1, minor: 1, moderate: 0, critical: 1, unknown: 0 });
+    assert_eq!(o.severity.clone().unwrap(), SeverityCounts { met: 1, minor: 1, moderate: 0, critical: 1, unknown: 0 });
     assert_eq!(g.sections.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["s1", "s2"]);
     let d1 = &g.dimensions[0];
     assert_eq!((d1.id.as_str(), d1.section.as_str()), ("d1", "s1"));
@@ -172,7 +174,7 @@ fn even_count_median_skipped_scores_and_one_respondent() {
     let d2 = &g.dimensions[1];
     assert_eq!(d2.stats.n, 4);
     assert_eq!(d2.stats.median, Some(62.5), "25, 50, 75, 100");
-    assert_eq!(d2.stats.severity.unknown, 1);
+    assert_eq!(d2.stats.severity.as_ref().unwrap().unknown, 1);
     assert_eq!(g.n, Some(5));
     // d1: the fifth answered all three items.
     assert_eq!(g.dimensions[0].alpha_n, 5);
@@ -310,16 +312,10 @@ fn the_360_view() {
     // The two peers are left out of the others: their mean could be worked out.
     assert_eq!((o.others, o.others_n), (Some((25.0 + 150.0) / 4.0), 4));
     assert_eq!(o.difference, Some(100.0 - 43.75));
-    let roles: Vec<(Role, usize, bool, Option<f64>)> =
+    let roles: Vec<(RoleKey, usize, bool, Option<f64>)> =
         o.by_role.iter().map(|m| (m.role, m.n, m.withheld, m.mean)).collect();
-    assert_eq!(
-        roles,
-        [
-            (Role::Supervisor, 1, false, Some(25.0)),
-            (Role::Peer, 2, true, None),
-            (Role::Subordinate, 3, false, Some(50.0))
-        ]
-    );
+    assert_eq!(roles, [(RoleKey::Supervisor, 1, false, Some(25.0)), (RoleKey::Subordinate, 3, false, Some(50.0))]);
+    assert_eq!(s.left_out, BTreeMap::from([("peer".to_string(), 2)]), "two peers cannot be shown, even pooled");
     assert_eq!(s.blind_spots.len(), 3);
     assert_eq!(s.blind_spots[0].dimension, "d1");
     assert!(s.hidden_strengths.is_empty());
@@ -334,6 +330,9 @@ fn the_360_view() {
     assert_eq!(doc.subjects[0].subject, "张三");
     assert_eq!(o.others_n, 7);
     assert_eq!(o.others, Some((25.0 + 150.0 + 150.0) / 7.0));
+    let pooled = o.by_role.iter().find(|m| m.role == RoleKey::Pooled).unwrap();
+    assert_eq!((pooled.roles.clone(), pooled.n, pooled.mean), (vec![Role::Peer, Role::Other], 3, Some(150.0 / 3.0)));
+    assert!(doc.subjects[0].left_out.is_empty());
 }
 
 #[test]
@@ -346,7 +345,7 @@ fn hidden_strengths_and_the_latest_self() {
     rs.push(uniform(&l, "李四", None, Role::Supervisor, 4)); // 75
     let (doc, _) = build(&rs, Some(By::Subject), true, 5);
     let s = &doc.subjects[0];
-    assert_eq!(s.raters.self_, 2);
+    assert_eq!((s.raters.self_, doc.earlier_left_out), (1, 1), "the earlier self-assessment is left out");
     assert_eq!(s.overall.self_score, Some(0.0));
     assert_eq!(s.hidden_strengths.len(), 3);
     assert_eq!(s.hidden_strengths[0].difference, -75.0);
@@ -362,7 +361,7 @@ fn without_a_rubric_there_is_no_alpha() {
     for r in &rs {
         b.add(r);
     }
-    let doc = b.finish(1);
+    let doc = b.finish(1, 1);
     assert!(doc.groups[0].dimensions.iter().all(|d| d.alpha.is_none() && d.alpha_n == 0));
     assert!(b.texts().no_rubric);
     assert_eq!(b.texts().dimension("d1"), "D1", "titles from the results");

@@ -21,7 +21,8 @@ pub struct Result<'a, P> {
     pub profile: Option<IgnoredAny>,
     #[serde(borrow)]
     pub subject: Subject<'a>,
-    pub rater: Rater,
+    #[serde(borrow)]
+    pub rater: Rater<'a>,
     #[serde(default, borrow)]
     pub session: Option<Text<'a>>,
     #[serde(borrow)]
@@ -61,14 +62,16 @@ pub struct Subject<'a> {
     pub name: Text<'a>,
     #[serde(default, borrow)]
     pub department: Option<Text<'a>>,
+    /// Extra named values about the subject (SPEC §6), where given.
+    #[serde(default)]
+    pub attributes: Option<std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(Deserialize)]
-pub struct Rater {
+pub struct Rater<'a> {
     pub role: Role,
-    #[allow(dead_code)]
-    #[serde(default)]
-    pub name: Option<IgnoredAny>,
+    #[serde(default, borrow)]
+    pub name: Option<Text<'a>>,
 }
 
 #[derive(Deserialize)]

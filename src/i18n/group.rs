@@ -18,7 +18,8 @@ pub trait GroupText {
     fn group_top_priority(&self) -> &'static str;
 
     // The statistics' column heads.
-    fn group_n(&self) -> &'static str;
+    /// What n counts: people (each once) or results.
+    fn group_n(&self, people: bool) -> &'static str;
     fn group_mean(&self) -> &'static str;
     fn group_sd(&self) -> &'static str;
     fn group_min(&self) -> &'static str;
@@ -43,6 +44,20 @@ pub trait GroupText {
     fn group_withheld_too_few(&self, min_group: usize) -> String;
     /// A group withheld with the one smaller group.
     fn group_withheld_complementary(&self) -> &'static str;
+    /// A group withheld because a group of another grouping differs from it
+    /// by fewer than `min_group`.
+    fn group_withheld_nested(&self, min_group: usize) -> String;
+    /// A note under a table where some figures are withheld on their own.
+    fn group_stat_withheld(&self, min_group: usize) -> String;
+    /// Earlier results of the same person left out (rule 1).
+    fn group_earlier_left_out(&self, n: usize) -> String;
+    /// The small rater roles pooled together in the 360 view.
+    fn group_pooled(&self) -> &'static str;
+    /// Which roles were pooled.
+    fn group_pooled_note(&self, roles: &str, floor: usize) -> String;
+    /// Ratings left out of every figure: "同事 2 份".
+    fn group_left_out_role(&self, role: &str, n: usize) -> String;
+    fn group_left_out(&self, list: &str, floor: usize) -> String;
     fn group_subjects_numbered(&self) -> &'static str;
 
     // Answering quality.

@@ -222,7 +222,7 @@ fn group_in(format: Format, lang: Lang) -> String {
     for p in &people {
         b.add(p);
     }
-    let doc = b.finish(5);
+    let doc = b.finish(5, 1);
     let style = Style { lang, color: false, ascii: false, width: 100, bom: false };
     renderer(format, &style).group(&doc, b.texts())
 }

@@ -165,8 +165,8 @@ fn the_360_view_and_the_trainers_pack() {
     let doc = json(&env.ok(&["group", &f, "--by", "subject", "-f", "json", "--named"]));
     let zs = doc["subjects"].as_array().unwrap().iter().find(|s| s["subject"] == "张三").unwrap().clone();
     let o = &zs["overall"];
-    // Peers (2) and the subordinate (1) are withheld as roles, but 3 together
-    // count among the others; the supervisor is always shown.
+    // Peers (2) and the subordinate (1) are too few as roles, but 3 together
+    // are pooled among the others; the supervisor is always shown.
     assert_eq!(o["others_n"], 4);
     assert_eq!(o["others"], (sup + 50.0 * 3.0) / 4.0);
     let roles: Vec<(&str, bool)> = o["by_role"]
@@ -175,7 +175,10 @@ fn the_360_view_and_the_trainers_pack() {
         .iter()
         .map(|m| (m["role"].as_str().unwrap(), m["withheld"].as_bool().unwrap()))
         .collect();
-    assert_eq!(roles, [("supervisor", false), ("peer", true), ("subordinate", true)]);
+    assert_eq!(roles, [("supervisor", false), ("pooled", false)]);
+    let pooled = &o["by_role"][1];
+    assert_eq!((pooled["roles"].clone(), pooled["n"].clone()), (serde_json::json!(["peer", "subordinate"]), 3.into()));
+    assert_eq!(zs["left_out"], serde_json::json!({}));
     assert!(!zs["blind_spots"].as_array().unwrap().is_empty(), "{zs}");
     let table = env.ok(&["group", &f, "--by", "subject", "--named"]);
     assert!(table.contains("Blind spots"), "{table}");

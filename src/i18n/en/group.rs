@@ -27,8 +27,8 @@ impl GroupText for En {
         "First priority"
     }
 
-    fn group_n(&self) -> &'static str {
-        "n"
+    fn group_n(&self, people: bool) -> &'static str {
+        if people { "people" } else { "results" }
     }
     fn group_mean(&self) -> &'static str {
         "Mean"
@@ -82,6 +82,32 @@ impl GroupText for En {
     }
     fn group_withheld_complementary(&self) -> &'static str {
         "not shown, so that a smaller group cannot be worked out from it"
+    }
+    fn group_withheld_nested(&self, min_group: usize) -> String {
+        format!(
+            "not shown: it differs by fewer than {min_group} from a group of another grouping, so one could be subtracted from the other"
+        )
+    }
+    fn group_stat_withheld(&self, min_group: usize) -> String {
+        format!("“—”: fewer than {min_group} results have this score; not shown, to protect individuals.")
+    }
+    fn group_earlier_left_out(&self, n: usize) -> String {
+        format!(
+            "Where one person answered more than once in a session in the same role, only the latest counts: {n} earlier {} left out.",
+            super::super::plural(n, "result", "results")
+        )
+    }
+    fn group_pooled(&self) -> &'static str {
+        "other raters (combined)"
+    }
+    fn group_pooled_note(&self, roles: &str, floor: usize) -> String {
+        format!("Other raters (combined): {roles}, each fewer than {floor}, counted together.")
+    }
+    fn group_left_out_role(&self, role: &str, n: usize) -> String {
+        format!("{role} {n}")
+    }
+    fn group_left_out(&self, list: &str, floor: usize) -> String {
+        format!("Left out: {list} (fewer than {floor} even together; left out of every figure to protect the raters).")
     }
     fn group_subjects_numbered(&self) -> &'static str {
         "Subjects are numbered instead of named; --named shows their names."

@@ -27,8 +27,8 @@ impl GroupText for Zh {
         "首要改进"
     }
 
-    fn group_n(&self) -> &'static str {
-        "人数"
+    fn group_n(&self, people: bool) -> &'static str {
+        if people { "人数" } else { "份数" }
     }
     fn group_mean(&self) -> &'static str {
         "均值"
@@ -55,7 +55,7 @@ impl GroupText for Zh {
         "信度 α"
     }
     fn group_stats_note(&self) -> &'static str {
-        "平均差距 = 目标 − 得分 的平均；程度分布为达标/轻度/中度/严重各有几人；α 为各维度条目的内部一致性信度（Cronbach's α），括号内为完整作答的人数。"
+        "平均差距 = 目标 − 得分 的平均；程度分布为达标/接近目标/有提升空间/提升空间较大各有几份；α 为各维度条目的内部一致性信度（Cronbach's α），括号内为完整作答的人数。"
     }
 
     fn group_alpha_excellent(&self) -> &'static str {
@@ -82,6 +82,27 @@ impl GroupText for Zh {
     }
     fn group_withheld_complementary(&self) -> &'static str {
         "为免推算出人数较少的分组，一并不显示"
+    }
+    fn group_withheld_nested(&self, min_group: usize) -> String {
+        format!("与按其他方式分出的某一组只相差不到 {min_group} 份，为免相减推算出个人，不显示")
+    }
+    fn group_stat_withheld(&self, min_group: usize) -> String {
+        format!("“—”：有该项得分的不足 {min_group} 份，为保护个人不显示。")
+    }
+    fn group_earlier_left_out(&self, n: usize) -> String {
+        format!("同一人在同一场次、以同一身份作答的多份结果只计最新一份：{n} 份较早的结果未计入。")
+    }
+    fn group_pooled(&self) -> &'static str {
+        "其他评价者（合并）"
+    }
+    fn group_pooled_note(&self, roles: &str, floor: usize) -> String {
+        format!("其他评价者（合并）：{roles}各不足 {floor} 人，合并计算。")
+    }
+    fn group_left_out_role(&self, role: &str, n: usize) -> String {
+        format!("{role} {n} 份")
+    }
+    fn group_left_out(&self, list: &str, floor: usize) -> String {
+        format!("未计入：{list}（不足 {floor} 人，合并后仍不足，为保护评价者不计入任何数字）。")
     }
     fn group_subjects_numbered(&self) -> &'static str {
         "被评价人以编号代替姓名；加 --named 显示姓名。"

@@ -91,6 +91,7 @@ pub(super) const HELP: &[HelpEntry] = &[
     ("group", "by", "再按部门、评价人身份或场次分组；subject：360 度对比"),
     ("group", "min_group", "结果少于此数的分组不显示（1 表示都显示）"),
     ("group", "named", "显示姓名（带作答质量提示的人、360 度对比的被评价人）；不加则不显示任何姓名"),
+    ("group", "every_result", "每份结果都计入；默认同一人在同一场次、以同一身份只计最新一份"),
     ("group", "pack", "同时把团体报告和每个人的个人报告写入 DIR（目录权限 0700，文件 0600）"),
     ("group", "rubric", "量表：内置标识（core、office）或量表文件"),
     ("group", "format", "输出格式"),

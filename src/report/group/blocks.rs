@@ -4,13 +4,14 @@
 use maud::Markup;
 
 use super::charts::{group_charts, subject_chart};
-use super::labels::{alpha_word, by_label, flagged_names, group_label, group_value, withheld_text};
-use crate::group::{AlphaLabel, Comparison, Difference, Group, GroupDoc, MIN_ROLE_GROUP, Stats, Subject360, Texts};
+use super::labels::{alpha_word, by_label, flagged_names, group_label, group_value, role_key_name, withheld_text};
+use crate::group::{
+    AlphaLabel, Comparison, Difference, Group, GroupDoc, MIN_ROLE_GROUP, RoleKey, Stats, Subject360, Texts, Unit,
+};
 use crate::i18n;
 use crate::lang::Lang;
 use crate::report::table::paren;
 use crate::report::{delta, num, opt_num};
-use crate::result::Role;
 
 /// Priorities shown with their suggestions.
 const SUGGESTED: usize = 3;
@@ -45,6 +46,9 @@ pub(super) fn blocks(doc: &GroupDoc, texts: &Texts, lang: Lang) -> Vec<Block> {
         u.colon,
         doc.min_group
     )));
+    if doc.earlier_left_out > 0 {
+        b.push(Block::Line(m.group_earlier_left_out(doc.earlier_left_out)));
+    }
     if let Some(everyone) = doc.groups.first() {
         group_blocks(&mut b, doc, everyone, texts, lang);
     }
@@ -59,7 +63,7 @@ pub(super) fn blocks(doc: &GroupDoc, texts: &Texts, lang: Lang) -> Vec<Block> {
         }
         for s in &doc.subjects {
             b.push(Block::Heading(3, s.subject.clone()));
-            subject_blocks(&mut b, s, texts, lang);
+            subject_blocks(&mut b, s, doc.min_group, texts, lang);
         }
     }
     if texts.no_rubric {
@@ -72,7 +76,7 @@ pub(super) fn blocks(doc: &GroupDoc, texts: &Texts, lang: Lang) -> Vec<Block> {
 pub(super) fn subject_report(doc: &GroupDoc, s: &Subject360, texts: &Texts, lang: Lang) -> Vec<Block> {
     let mut b = vec![Block::Heading(1, format!("{} · {}", doc.rubric.title, s.subject))];
     b.push(Block::Line(i18n::msg(lang).group_360_heading().to_string()));
-    subject_blocks(&mut b, s, texts, lang);
+    subject_blocks(&mut b, s, doc.min_group, texts, lang);
     b
 }
 
@@ -81,7 +85,7 @@ fn subgroup_blocks(b: &mut Vec<Block>, doc: &GroupDoc, subgroups: &[Group], text
     let m = i18n::msg(lang);
     let u = i18n::ui(lang);
     b.push(Block::Heading(2, m.group_subgroups().to_string()));
-    let mut header = vec![by_label(&subgroups[0], lang), m.group_n().to_string(), u.overall.to_string()];
+    let mut header = vec![by_label(&subgroups[0], lang), m.group_n(doc.unit == Unit::People).to_string(), u.overall.to_string()];
     let sections: Vec<&str> = doc
         .groups
         .iter()
@@ -132,8 +136,10 @@ fn subgroup_blocks(b: &mut Vec<Block>, doc: &GroupDoc, subgroups: &[Group], text
 }
 
 fn severities(s: &Stats) -> String {
-    let c = &s.severity;
-    format!("{}/{}/{}/{}", c.met, c.minor, c.moderate, c.critical)
+    match &s.severity {
+        Some(c) => format!("{}/{}/{}/{}", c.met, c.minor, c.moderate, c.critical),
+        None => "—".to_string(),
+    }
 }
 
 fn stats_cells(s: &Stats) -> Vec<String> {
@@ -163,7 +169,9 @@ fn alpha_cell(alpha: Option<f64>, label: Option<AlphaLabel>, n: usize, of: usize
 fn group_blocks(b: &mut Vec<Block>, doc: &GroupDoc, g: &Group, texts: &Texts, lang: Lang) {
     let m = i18n::msg(lang);
     let label = match g.n {
-        Some(n) => format!("{}{}", group_label(g, lang), paren(&format!("{} {n}", m.group_n()), lang)),
+        Some(n) => {
+            format!("{}{}", group_label(g, lang), paren(&format!("{} {n}", m.group_n(doc.unit == Unit::People)), lang))
+        }
         None => group_label(g, lang),
     };
     b.push(Block::Heading(2, label));
@@ -172,19 +180,23 @@ fn group_blocks(b: &mut Vec<Block>, doc: &GroupDoc, g: &Group, texts: &Texts, la
         return;
     }
     b.push(Block::Charts(group_charts(g, texts, lang)));
-    b.push(stats_table(g, texts, lang));
+    b.push(stats_table(g, doc.unit, texts, lang));
     b.push(Block::Line(m.group_stats_note().to_string()));
+    let some_withheld = g.overall.iter().chain(g.sections.iter().map(|s| &s.stats)).chain(g.dimensions.iter().map(|d| &d.stats)).any(|s| !s.shown());
+    if some_withheld {
+        b.push(Block::Line(m.group_stat_withheld(doc.min_group)));
+    }
     priority_blocks(b, g, texts, lang);
     quality_blocks(b, g, lang);
 }
 
 /// The statistics of the overall score, each section and its dimensions.
-fn stats_table(g: &Group, texts: &Texts, lang: Lang) -> Block {
+fn stats_table(g: &Group, unit: Unit, texts: &Texts, lang: Lang) -> Block {
     let m = i18n::msg(lang);
     let u = i18n::ui(lang);
     let header: Vec<String> = [
         u.dimension,
-        m.group_n(),
+        m.group_n(unit == Unit::People),
         m.group_mean(),
         m.group_sd(),
         m.group_min(),
@@ -263,7 +275,7 @@ fn quality_blocks(b: &mut Vec<Block>, g: &Group, lang: Lang) {
     }
 }
 
-fn comparison_row(c: &Comparison, label: String, roles: &[Role]) -> Vec<String> {
+fn comparison_row(c: &Comparison, label: String, roles: &[RoleKey]) -> Vec<String> {
     let others = match c.others {
         Some(o) => format!("{} (n={})", num(o), c.others_n),
         None => "—".to_string(),
@@ -281,10 +293,10 @@ fn comparison_row(c: &Comparison, label: String, roles: &[Role]) -> Vec<String> 
 
 /// One subject's 360 view: self against others, per role, and the
 /// differences that stand out.
-fn subject_blocks(b: &mut Vec<Block>, s: &Subject360, texts: &Texts, lang: Lang) {
+fn subject_blocks(b: &mut Vec<Block>, s: &Subject360, min_group: usize, texts: &Texts, lang: Lang) {
     let m = i18n::msg(lang);
     let u = i18n::ui(lang);
-    let roles: Vec<Role> = s.overall.by_role.iter().map(|m| m.role).collect();
+    let roles: Vec<RoleKey> = s.overall.by_role.iter().map(|m| m.role).collect();
     let mut header = vec![
         u.dimension.to_string(),
         m.group_self().to_string(),
@@ -292,7 +304,7 @@ fn subject_blocks(b: &mut Vec<Block>, s: &Subject360, texts: &Texts, lang: Lang)
         m.group_difference().to_string(),
     ];
     for r in &s.overall.by_role {
-        header.push(format!("{} (n={})", i18n::role(r.role, lang), r.n));
+        header.push(format!("{} (n={})", role_key_name(r.role, lang), r.n));
     }
     let mut rows = vec![comparison_row(&s.overall, u.overall.to_string(), &roles)];
     for sec in &s.sections {
@@ -304,10 +316,26 @@ fn subject_blocks(b: &mut Vec<Block>, s: &Subject360, texts: &Texts, lang: Lang)
     let right = (1..4 + roles.len()).collect();
     b.push(Block::Charts(vec![subject_chart(s, texts, lang)]));
     b.push(Block::Table { header, rows, right });
+    let floor = MIN_ROLE_GROUP.min(min_group);
     let hidden: Vec<String> =
-        s.overall.by_role.iter().filter(|m| m.withheld).map(|m| i18n::role(m.role, lang).to_string()).collect();
+        s.overall.by_role.iter().filter(|m| m.withheld).map(|m| role_key_name(m.role, lang).to_string()).collect();
     if !hidden.is_empty() {
-        b.push(Block::Line(m.group_roles_withheld(&hidden.join(u.list_sep), MIN_ROLE_GROUP)));
+        b.push(Block::Line(m.group_roles_withheld(&hidden.join(u.list_sep), floor)));
+    }
+    if let Some(p) = s.overall.by_role.iter().find(|r| r.role == RoleKey::Pooled) {
+        let roles: Vec<&str> = p.roles.iter().map(|r| i18n::role(*r, lang)).collect();
+        b.push(Block::Line(m.group_pooled_note(&roles.join(u.list_sep), floor)));
+    }
+    if !s.left_out.is_empty() {
+        let list: Vec<String> = s
+            .left_out
+            .iter()
+            .map(|(role, n)| {
+                let name = crate::result::Role::parse(role).map_or(role.as_str(), |r| i18n::role(r, lang));
+                m.group_left_out_role(name, *n)
+            })
+            .collect();
+        b.push(Block::Line(m.group_left_out(&list.join(u.list_sep), floor)));
     }
     let list = |ds: &[Difference]| -> String {
         if ds.is_empty() {

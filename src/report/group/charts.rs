@@ -44,12 +44,12 @@ pub(super) fn group_charts(g: &Group, texts: &Texts, lang: Lang) -> Vec<(String,
     let stacks: Vec<Stack> = g
         .dimensions
         .iter()
-        .map(|d| {
-            let c = &d.stats.severity;
-            Stack {
+        .filter_map(|d| {
+            let c = d.stats.severity.as_ref()?;
+            Some(Stack {
                 label: texts.dimension(&d.id).to_string(),
                 counts: [c.met, c.minor, c.moderate, c.critical, c.unknown],
-            }
+            })
         })
         .collect();
     let sev_names = Severity::ALL.map(|s| i18n::severity(s, lang));

@@ -1,7 +1,7 @@
 //! How the group report names things for people: groups, their keys, why
 //! one is withheld, alpha's bands, flagged respondents.
 
-use crate::group::{AlphaLabel, Flagged, Group, Withheld};
+use crate::group::{AlphaLabel, Flagged, Group, RoleKey, Withheld};
 use crate::i18n;
 use crate::lang::Lang;
 use crate::result::Role;
@@ -24,7 +24,16 @@ pub fn withheld_text(reason: Option<Withheld>, min_group: usize, lang: Lang) -> 
     let m = i18n::msg(lang);
     match reason {
         Some(Withheld::Complementary) => m.group_withheld_complementary().to_string(),
-        _ => m.group_withheld_too_few(min_group),
+        Some(Withheld::Nested) => m.group_withheld_nested(min_group),
+        Some(Withheld::TooFew) | None => m.group_withheld_too_few(min_group),
+    }
+}
+
+/// A rater role of the 360 view, or the pooled small roles, for people.
+pub(super) fn role_key_name(k: RoleKey, lang: Lang) -> &'static str {
+    match k.role() {
+        Some(r) => i18n::role(r, lang),
+        None => i18n::msg(lang).group_pooled(),
     }
 }
 
