@@ -393,3 +393,5 @@ fn scores_kept_as_counts_or_as_a_list_give_the_plain_statistics() {
         assert_eq!((st.min, st.max), (sorted.first().copied(), sorted.last().copied()));
     }
 }
+
+mod privacy;

@@ -85,7 +85,8 @@ fn subgroup_blocks(b: &mut Vec<Block>, doc: &GroupDoc, subgroups: &[Group], text
     let m = i18n::msg(lang);
     let u = i18n::ui(lang);
     b.push(Block::Heading(2, m.group_subgroups().to_string()));
-    let mut header = vec![by_label(&subgroups[0], lang), m.group_n(doc.unit == Unit::People).to_string(), u.overall.to_string()];
+    let mut header =
+        vec![by_label(&subgroups[0], lang), m.group_n(doc.unit == Unit::People).to_string(), u.overall.to_string()];
     let sections: Vec<&str> = doc
         .groups
         .iter()
@@ -182,7 +183,12 @@ fn group_blocks(b: &mut Vec<Block>, doc: &GroupDoc, g: &Group, texts: &Texts, la
     b.push(Block::Charts(group_charts(g, texts, lang)));
     b.push(stats_table(g, doc.unit, texts, lang));
     b.push(Block::Line(m.group_stats_note().to_string()));
-    let some_withheld = g.overall.iter().chain(g.sections.iter().map(|s| &s.stats)).chain(g.dimensions.iter().map(|d| &d.stats)).any(|s| !s.shown());
+    let some_withheld = g
+        .overall
+        .iter()
+        .chain(g.sections.iter().map(|s| &s.stats))
+        .chain(g.dimensions.iter().map(|d| &d.stats))
+        .any(|s| !s.shown());
     if some_withheld {
         b.push(Block::Line(m.group_stat_withheld(doc.min_group)));
     }

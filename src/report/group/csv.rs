@@ -53,7 +53,9 @@ pub(super) fn csv_groups(doc: &GroupDoc) -> String {
         };
         let reason = |stat: Option<Withheld>| g.withheld_reason.or(stat).map_or("", Withheld::code).to_string();
         let stats = |s: &Stats| {
-            let count = |f: fn(&crate::group::SeverityCounts) -> usize| s.severity.as_ref().map_or(String::new(), |c| f(c).to_string());
+            let count = |f: fn(&crate::group::SeverityCounts) -> usize| {
+                s.severity.as_ref().map_or(String::new(), |c| f(c).to_string())
+            };
             vec![
                 s.n.to_string(),
                 cell(s.mean),
