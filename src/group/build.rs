@@ -16,7 +16,7 @@ use super::doc::{
     Withheld,
 };
 use super::layout::{Keying, Layout};
-use super::privacy::{self, Counts, Grouping};
+use super::privacy::{self, Counts, Crossing, Grouping};
 use super::read::{Reader, Row};
 use crate::result::{ResultDoc, Role};
 use crate::rubric::Rubric;
@@ -208,19 +208,19 @@ impl Builder {
         if let Some(g) = self.by.and_then(Grouping::of) {
             let parts = self.partition(&g);
             let counts: Vec<Counts> = parts.iter().map(|(_, rows)| self.counts(rows)).collect();
-            let others: Vec<Vec<(Option<&str>, Counts, Vec<usize>)>> = self
+            let place = self.places(&parts);
+            let others: Vec<Vec<Crossing>> = self
                 .groupings()
                 .into_iter()
                 .filter(|h| *h != g)
                 .map(|h| {
-                    let place = self.places(&parts);
                     self.partition(&h)
                         .into_iter()
-                        .map(|(key, rows)| {
+                        .map(|(_, rows)| {
                             let mut within: Vec<usize> = rows.iter().map(|&r| place[r]).collect();
                             within.sort_unstable();
                             within.dedup();
-                            (key, self.counts(&rows), within)
+                            Crossing { sizes: self.counts(&rows), within }
                         })
                         .collect()
                 })

@@ -69,6 +69,13 @@ pub(super) struct Counts {
     pub(super) scored: Vec<usize>,
 }
 
+/// A group of another grouping of the same results: its sizes, and the
+/// parts of the report its results fall in (sorted, each once).
+pub(super) struct Crossing {
+    pub(super) sizes: Counts,
+    pub(super) within: Vec<usize>,
+}
+
 /// Whether `d` results, a difference of shown figures, would isolate too few.
 fn isolates(d: usize, m: usize) -> bool {
     (1..m).contains(&d)
@@ -84,12 +91,11 @@ fn close(a: &Counts, b: &Counts, m: usize) -> bool {
 /// The reasons the subgroups of a report are withheld (None: shown).
 ///
 /// `parts` are the report's subgroups in its order; `others` holds, per
-/// other grouping of the same results, each of its groups with its sizes and
-/// the parts its results fall in (sorted, each once).
+/// other grouping of the same results, each of its groups.
 pub(super) fn withhold(
     everyone: &Counts,
     parts: &[Counts],
-    others: &[Vec<(Option<&str>, Counts, Vec<usize>)>],
+    others: &[Vec<Crossing>],
     m: usize,
 ) -> Vec<Option<Withheld>> {
     let mut w: Vec<Option<Withheld>> = parts.iter().map(|c| (c.n < m).then_some(Withheld::TooFew)).collect();
@@ -102,17 +108,17 @@ pub(super) fn withhold(
     w
 }
 
-fn nested(parts: &[Counts], others: &[Vec<(Option<&str>, Counts, Vec<usize>)>], m: usize, w: &mut [Option<Withheld>]) {
+fn nested(parts: &[Counts], others: &[Vec<Crossing>], m: usize, w: &mut [Option<Withheld>]) {
     for grouping in others {
         // Per part, how many groups of this grouping its results fall in.
         let mut spread = vec![0usize; parts.len()];
-        for (_, _, within) in grouping {
-            for &a in within {
+        for c in grouping {
+            for &a in &c.within {
                 spread[a] += 1;
             }
         }
         // A group of another grouping that could be shown (at least the floor).
-        for (_, b, within) in grouping.iter().filter(|(_, b, _)| b.n >= m) {
+        for Crossing { sizes: b, within } in grouping.iter().filter(|c| c.sizes.n >= m) {
             match within.as_slice() {
                 // B within one part A: B ⊆ A.
                 [a] => {

@@ -20,6 +20,8 @@ pub trait GroupText {
     // The statistics' column heads.
     /// What n counts: people (each once) or results.
     fn group_n(&self, people: bool) -> &'static str;
+    /// A group's size beside its name: "人数 13", "13 people".
+    fn group_count(&self, n: usize, people: bool) -> String;
     fn group_mean(&self) -> &'static str;
     fn group_sd(&self) -> &'static str;
     fn group_min(&self) -> &'static str;

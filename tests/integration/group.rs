@@ -265,3 +265,54 @@ fn the_group_schema() {
         assert!(props.contains_key(key), "{key}");
     }
 }
+
+#[test]
+fn a_file_given_twice_counts_each_person_once() {
+    // SPEC §10 rule 1: the same results twice are the same people.
+    let env = Env::new();
+    let f = class(&env, &[("秘书处", BIG, 2), ("办公室", OTHER, 3)]);
+    let doc = json(&env.ok(&["group", &f, &f, "-f", "json"]));
+    assert_eq!(
+        (doc["n"].clone(), doc["counted"].clone(), doc["earlier_left_out"].clone()),
+        (26.into(), 13.into(), 13.into())
+    );
+    assert_eq!(doc["groups"][0]["n"], 13);
+    assert_eq!(doc["unit"], "people");
+    let table = env.ok(&["group", &f, &f]);
+    assert!(table.contains("Everyone (13 people)"), "{table}");
+    assert!(table.contains("13\nearlier results left out") || table.contains("13 earlier results left out"), "{table}");
+    let zh = env.ok(&["--lang", "zh", "group", &f, &f]);
+    assert!(zh.contains("全体（人数 13）"), "{zh}");
+    assert!(zh.contains("13 份较早的结果未计入"), "{zh}");
+    let every = json(&env.ok(&["group", &f, &f, "-f", "json", "--every-result"]));
+    assert_eq!((every["groups"][0]["n"].clone(), every["earlier_left_out"].clone()), (26.into(), 0.into()));
+}
+
+#[test]
+fn numbered_subjects_come_in_a_fresh_order_each_run() {
+    // SPEC §10 rule 7: eight subjects with a self-assessment and three peers
+    // each; the order of #1…#8 is drawn anew each run.
+    let env = Env::new();
+    let (items, _) = core();
+    let mut text = String::from("name,role,rater");
+    for (id, _) in &items {
+        text.push_str(&format!(",{id}"));
+    }
+    text.push('\n');
+    for s in 0..8 {
+        for (role, rater) in [("self", ""), ("peer", "甲"), ("peer", "乙"), ("peer", "丙")] {
+            let v = 1 + (s + rater.len()) % 5;
+            text.push_str(&format!("学员{s},{role},{rater}{}\n", format!(",{v}").repeat(items.len())));
+        }
+    }
+    let f = env.write("360.csv", text.as_bytes());
+    let results = env.ok(&["score", &f, "-f", "jsonl"]);
+    let f = env.write("360.jsonl", results.as_bytes());
+    let order = || -> Vec<String> {
+        let doc = json(&env.ok(&["group", &f, "--by", "subject", "-f", "json"]));
+        doc["subjects"].as_array().unwrap().iter().map(|s| s["overall"]["self"].to_string()).collect()
+    };
+    let first = order();
+    // Five runs all in one order would happen by chance once in 40320⁴.
+    assert!((0..4).any(|_| order() != first), "the same order five times: {first:?}");
+}

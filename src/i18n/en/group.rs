@@ -30,6 +30,12 @@ impl GroupText for En {
     fn group_n(&self, people: bool) -> &'static str {
         if people { "people" } else { "results" }
     }
+    fn group_count(&self, n: usize, people: bool) -> String {
+        match people {
+            true => format!("{n} {}", super::super::plural(n, "person", "people")),
+            false => format!("{n} {}", super::super::plural(n, "result", "results")),
+        }
+    }
     fn group_mean(&self) -> &'static str {
         "Mean"
     }

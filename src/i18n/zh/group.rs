@@ -30,6 +30,9 @@ impl GroupText for Zh {
     fn group_n(&self, people: bool) -> &'static str {
         if people { "人数" } else { "份数" }
     }
+    fn group_count(&self, n: usize, people: bool) -> String {
+        format!("{} {n}", self.group_n(people))
+    }
     fn group_mean(&self) -> &'static str {
         "均值"
     }

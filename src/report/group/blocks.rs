@@ -171,7 +171,7 @@ fn group_blocks(b: &mut Vec<Block>, doc: &GroupDoc, g: &Group, texts: &Texts, la
     let m = i18n::msg(lang);
     let label = match g.n {
         Some(n) => {
-            format!("{}{}", group_label(g, lang), paren(&format!("{} {n}", m.group_n(doc.unit == Unit::People)), lang))
+            format!("{}{}", group_label(g, lang), paren(&m.group_count(n, doc.unit == Unit::People), lang))
         }
         None => group_label(g, lang),
     };
