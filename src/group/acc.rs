@@ -7,8 +7,8 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::doc::{Flagged, SeverityCounts, Stats};
+use super::kept::Kept;
 use super::layout::{Keying, Layout};
-use super::read::Row;
 use super::stats::AlphaAcc;
 use crate::result::{Role, Severity};
 
@@ -162,26 +162,23 @@ impl Acc {
     /// One result: its scores, its answers for alpha (at `spans`, the
     /// places of each dimension's items) and its flags, with who where
     /// `named`.
-    pub(super) fn feed(&mut self, r: &Row, spans: &[Range<usize>], named: bool) {
+    pub(super) fn feed(&mut self, r: &Kept, spans: &[Range<usize>], named: bool) {
         self.n += 1;
-        for (l, v) in self.levels.iter_mut().zip(&r.levels) {
-            match v {
-                Some((score, gap, sev)) => l.add(*score, *gap, *sev),
-                None => l.add(None, None, Severity::Unknown),
-            }
+        for (l, (score, gap, sev)) in self.levels.iter_mut().zip(r.levels()) {
+            l.add(score, gap, sev);
         }
         for ((a, ok), span) in self.alpha.iter_mut().zip(&r.alpha_ok).zip(spans) {
             if *ok {
-                a.add(&r.alpha[span.clone()]);
+                a.add_offsets(&r.alpha[span.clone()]);
             }
         }
         if !r.flags.is_empty() {
             self.flagged += 1;
             if named {
                 self.flagged_who.push(Flagged {
-                    subject: r.subject.clone(),
+                    subject: r.subject.to_string(),
                     rater_role: r.role,
-                    flags: r.flags.clone(),
+                    flags: r.flags.to_vec(),
                 });
             }
         }
@@ -241,13 +238,13 @@ pub(super) struct SubjectAcc {
 impl SubjectAcc {
     /// One result about this subject; `order`: how many results were read
     /// before it (the later of two self-assessments at the same time wins).
-    pub(super) fn add(&mut self, r: &Row, order: usize) {
-        let scores: Vec<Option<f64>> = r.levels.iter().map(|l| l.and_then(|(s, _, _)| s)).collect();
+    pub(super) fn add(&mut self, r: &Kept, order: usize) {
+        let scores: Vec<Option<f64>> = r.levels().map(|(s, _, _)| s).collect();
         match OTHER_ROLES.iter().position(|x| *x == r.role) {
             Some(i) => self.roles[i].add(&scores),
             None => {
                 self.self_n += 1;
-                let key = crate::result::utc_key(&r.taken_at);
+                let key = r.time.as_deref().map(str::to_string);
                 let later = match &self.self_latest {
                     None => true,
                     Some((k, o, _)) => (&key, order) > (k, *o),

@@ -4,6 +4,7 @@
 //! groups and statistics may be shown.
 
 use std::cell::OnceCell;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -15,6 +16,7 @@ use super::doc::{
     AlphaLabel, By, DimensionStats, Group, GroupDoc, GroupPriority, RubricInfo, SCHEMA, SectionStats, Texts, Unit,
     Withheld,
 };
+use super::kept::{Kept, Shared};
 use super::layout::{Keying, Layout};
 use super::privacy::{self, Counts, Crossing, Grouping};
 use super::read::{Reader, Row};
@@ -33,9 +35,13 @@ pub struct Builder {
     /// Count every result, not only each person's latest.
     pub(super) every_result: bool,
     /// The results counted, each with the place it was read in.
-    pub(super) rows: Vec<(usize, Row)>,
-    /// Who answered about whom, hashed → the rows of that hash.
-    people: FxHashMap<u64, Vec<usize>>,
+    pub(super) rows: Vec<(usize, Kept)>,
+    /// Departments, sessions and attributes, kept once.
+    shared: Shared,
+    /// Who answered about whom, hashed → the row of that person; rows of
+    /// other people with the same hash, in the rare case, in `collided`.
+    people: FxHashMap<u64, usize>,
+    collided: FxHashMap<u64, Vec<usize>>,
     /// Earlier results of the same person left out.
     pub(super) earlier: usize,
     /// The 360 view's subjects, made once when first needed.
@@ -44,16 +50,7 @@ pub struct Builder {
     pub(super) read: usize,
 }
 
-/// The identity of SPEC §10 rule 1: subject (name and department), rater
-/// role, rater name and session.
-fn same_person(a: &Row, b: &Row) -> bool {
-    a.subject == b.subject
-        && a.department == b.department
-        && a.role == b.role
-        && a.rater_name == b.rater_name
-        && a.session == b.session
-}
-
+/// A hash of the identity of SPEC §10 rule 1 (see [`Kept::same_person`]).
 fn person_hash(r: &Row) -> u64 {
     let mut h = FxHasher::default();
     (&r.subject, &r.department, r.role, &r.rater_name, &r.session).hash(&mut h);
@@ -107,7 +104,9 @@ impl Builder {
             named,
             every_result: false,
             rows: Vec::new(),
+            shared: Shared::default(),
             people: FxHashMap::default(),
+            collided: FxHashMap::default(),
             earlier: 0,
             subjects: OnceCell::new(),
             texts,
@@ -169,24 +168,37 @@ impl Builder {
         self.subjects = OnceCell::new();
         // Raters of others without a name cannot be told apart: each counts.
         let known = r.role == Role::SelfRating || r.rater_name.is_some();
+        let min = self.keying.as_ref().map_or(0, |k| k.min);
         if self.every_result || !known {
-            self.rows.push((order, r));
+            self.rows.push((order, Kept::of(r, min, &mut self.shared)));
             return;
         }
-        let slots = self.people.entry(person_hash(&r)).or_default();
-        match slots.iter().copied().find(|&i| same_person(&self.rows[i].1, &r)) {
+        let hash = person_hash(&r);
+        let same = |i: &usize| self.rows[*i].1.same_person(&r);
+        let found = match self.people.get(&hash) {
+            Some(i) if same(i) => Some(*i),
+            Some(_) => self.collided.get(&hash).and_then(|v| v.iter().find(|i| same(i)).copied()),
+            None => None,
+        };
+        match found {
             Some(i) => {
                 // The later of the two counts; at the same time, the one read later.
                 self.earlier += 1;
                 let (o, old) = &self.rows[i];
-                let key = |t: &str, o: usize| (crate::result::utc_key(t), o);
-                if key(&r.taken_at, order) > key(&old.taken_at, *o) {
-                    self.rows[i] = (order, r);
+                let time = crate::result::utc_key(&r.taken_at);
+                if (time.as_deref(), order) > (old.time.as_deref(), *o) {
+                    self.rows[i] = (order, Kept::of(r, min, &mut self.shared));
                 }
             }
             None => {
-                slots.push(self.rows.len());
-                self.rows.push((order, r));
+                let at = self.rows.len();
+                match self.people.entry(hash) {
+                    Entry::Vacant(e) => {
+                        e.insert(at);
+                    }
+                    Entry::Occupied(_) => self.collided.entry(hash).or_default().push(at),
+                }
+                self.rows.push((order, Kept::of(r, min, &mut self.shared)));
             }
         }
     }
@@ -252,10 +264,10 @@ impl Builder {
 
     /// How many sessions the counted results come from.
     fn sessions(&self) -> usize {
-        let mut seen: Vec<&Option<String>> = Vec::new();
+        let mut seen: Vec<Option<&str>> = Vec::new();
         for (_, r) in &self.rows {
-            if !seen.contains(&&r.session) {
-                seen.push(&r.session);
+            if !seen.contains(&r.session.as_deref()) {
+                seen.push(r.session.as_deref());
                 if seen.len() > 1 {
                     break;
                 }
@@ -268,8 +280,7 @@ impl Builder {
     /// role, session and each attribute.
     fn groupings(&self) -> Vec<Grouping> {
         let mut g = vec![Grouping::Department, Grouping::Role, Grouping::Session];
-        let mut names: Vec<&str> =
-            self.rows.iter().flat_map(|(_, r)| r.attributes.iter().map(|(k, _)| k.as_str())).collect();
+        let mut names: Vec<&str> = self.rows.iter().flat_map(|(_, r)| r.attributes.iter().map(|(k, _)| &**k)).collect();
         names.sort_unstable();
         names.dedup();
         g.extend(names.into_iter().map(|n| Grouping::Attribute(n.to_string())));
@@ -318,8 +329,8 @@ impl Builder {
     fn counts(&self, rows: &[usize]) -> Counts {
         let mut c = Counts { n: rows.len(), scored: vec![0; self.levels()] };
         for &i in rows {
-            for (s, l) in c.scored.iter_mut().zip(&self.rows[i].1.levels) {
-                if l.and_then(|(score, _, _)| score).is_some_and(f64::is_finite) {
+            for (l, s) in c.scored.iter_mut().enumerate() {
+                if self.rows[i].1.score(l).is_some() {
                     *s += 1;
                 }
             }

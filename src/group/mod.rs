@@ -1,22 +1,25 @@
 //! Group reports (SPEC §10): many results in, one `zhixing.group.v1`
-//! document out. Pure: results are fed one at a time to [`Builder::add`],
-//! which keeps only what the statistics need (per group, the scores of each
-//! dimension, section and overall for the median; for Cronbach's alpha, sums
-//! and sums of squares of the item values, which give the variances exactly
-//! without keeping any respondent), so a province-sized file does not need a
-//! province-sized memory.
+//! document out. Pure: results are fed one at a time to [`Builder::add`].
+//! The anonymity rules need the sizes of every grouping and each person's
+//! latest result only, so the builder keeps each counted result packed
+//! (`kept`: its numbers and who, about 0.7 KB; a million results take about
+//! 700 MB) and adds up at the end: per group, the scores of each level for
+//! the median, and for Cronbach's alpha sums and sums of squares of the item
+//! values, which give the variances exactly.
 //!
 //! Scores are read from the results as they were frozen; only alpha needs
 //! the rubric, for each item's dimension and keying.
 //!
 //! The files: `doc` the document, `stats` the statistics, `layout` the
 //! sections, dimensions and item keying the report follows, `read` (with
-//! `view`) reading results into rows, `acc` what is kept of them, `build`
-//! the builder and its anonymity rules, `subject` the 360 view.
+//! `view`) reading results into rows, `kept` a counted result packed, `acc`
+//! the sums of a group, `privacy` the anonymity rules on sizes alone,
+//! `build` the builder, `subject` the 360 view.
 
 mod acc;
 mod build;
 mod doc;
+mod kept;
 mod layout;
 mod privacy;
 mod read;

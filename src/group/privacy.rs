@@ -18,7 +18,7 @@
 //! another grouping nested in it.
 
 use super::doc::Withheld;
-use super::read::Row;
+use super::kept::Kept;
 
 /// What results can be grouped by: the `--by` values that partition, and
 /// each attribute of the subjects.
@@ -51,12 +51,12 @@ impl Grouping {
     }
 
     /// A result's value under this grouping.
-    pub(super) fn key<'r>(&self, r: &'r Row) -> Option<&'r str> {
+    pub(super) fn key<'r>(&self, r: &'r Kept) -> Option<&'r str> {
         match self {
             Grouping::Department => r.department.as_deref(),
             Grouping::Role => Some(r.role.code()),
             Grouping::Session => r.session.as_deref(),
-            Grouping::Attribute(name) => r.attributes.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()),
+            Grouping::Attribute(name) => r.attributes.iter().find(|(k, _)| **k == **name).map(|(_, v)| &**v),
         }
     }
 }

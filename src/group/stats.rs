@@ -45,12 +45,21 @@ impl AlphaAcc {
 
     /// One respondent's values, one per item, in item order.
     pub fn add(&mut self, values: &[i64]) {
-        if values.len() != self.item_sum.len() {
+        self.add_all(values.iter().map(|&v| i128::from(v)), values.len());
+    }
+
+    /// One respondent's values as offsets from any fixed value (alpha does
+    /// not change with a shift).
+    pub fn add_offsets(&mut self, values: &[u8]) {
+        self.add_all(values.iter().map(|&v| i128::from(v)), values.len());
+    }
+
+    fn add_all(&mut self, values: impl Iterator<Item = i128>, len: usize) {
+        if len != self.item_sum.len() {
             return;
         }
         let mut total: i128 = 0;
-        for (i, &v) in values.iter().enumerate() {
-            let v = i128::from(v);
+        for (i, v) in values.enumerate() {
             self.item_sum[i] += v;
             self.item_sq[i] += v * v;
             total += v;

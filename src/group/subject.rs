@@ -36,7 +36,7 @@ impl Builder {
         self.subjects.get_or_init(|| {
             let mut subjects: BTreeMap<String, SubjectAcc> = BTreeMap::new();
             for (order, r) in &self.rows {
-                subjects.entry(r.subject.clone()).or_default().add(r, *order);
+                subjects.entry(r.subject.to_string()).or_default().add(r, *order);
             }
             subjects
         })
