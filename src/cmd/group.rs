@@ -80,6 +80,11 @@ pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
     let seed = std::hash::BuildHasher::hash_one(&std::collections::hash_map::RandomState::new(), ulid::Ulid::new());
     let doc = builder.finish(min_group, seed);
     let texts = builder.texts();
+    // Hints for the trainer go to stderr: the report may be projected.
+    let anonymous = doc.groups.iter().any(|g| g.flagged.is_some_and(|n| n > 0)) || !doc.subjects.is_empty();
+    if !args.named && anonymous {
+        eprintln!("{}", i18n::msg(ctx.lang).group_named_shows_who());
+    }
     emit(ctx, &args.output, |w, style| {
         Ok(w.write_all(report::renderer(args.output.format, style).group(&doc, texts).as_bytes())?)
     })?;

@@ -66,6 +66,7 @@ pub trait GroupText {
     fn group_flagged_none(&self) -> &'static str;
     /// `n` results (at least one) carry quality flags.
     fn group_flagged(&self, n: usize) -> String;
+    /// On stderr (never in the report, which may be projected).
     fn group_named_shows_who(&self) -> &'static str;
     /// A flagged respondent rated by someone else: the subject and the
     /// rater's role.

@@ -316,3 +316,27 @@ fn numbered_subjects_come_in_a_fresh_order_each_run() {
     // Five runs all in one order would happen by chance once in 40320⁴.
     assert!((0..4).any(|_| order() != first), "the same order five times: {first:?}");
 }
+
+#[test]
+fn a_report_to_project_carries_no_command_line_hints() {
+    // SPEC §10: texts a trainer projects carry no command-line hints; the
+    // hint goes to stderr.
+    let env = Env::new();
+    let f = class(&env, &[("秘书处", BIG, 5), ("研究室", SMALL, 1), ("办公室", OTHER, 3)]);
+    for lang in ["zh", "en"] {
+        for format in ["table", "markdown", "html"] {
+            let out = env.run(&["--lang", lang, "group", &f, "--by", "department", "-f", format]);
+            assert!(out.status.success());
+            let text = String::from_utf8(out.stdout).unwrap();
+            for hint in ["--named", "--rubric", "--min-group", "--every-result"] {
+                assert!(!text.contains(hint), "{lang} {format}: {hint} in {text}");
+            }
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert!(!err.contains("--named"), "nobody flagged, nobody numbered: no hint needed: {err}");
+        }
+    }
+    // Numbered subjects: the hint on stderr, not in the report.
+    let out = env.run(&["group", &f, "--by", "subject"]);
+    let (text, err) = (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap());
+    assert!(!text.contains("--named") && err.contains("--named"), "{text}\n{err}");
+}

@@ -116,7 +116,7 @@ impl GroupText for En {
         format!("Left out: {list} (fewer than {floor} even together; left out of every figure to protect the raters).")
     }
     fn group_subjects_numbered(&self) -> &'static str {
-        "Subjects are numbered instead of named; --named shows their names."
+        "Subjects are numbered instead of named, in a fresh random order each time."
     }
 
     fn group_flagged_none(&self) -> &'static str {
@@ -129,7 +129,7 @@ impl GroupText for En {
         )
     }
     fn group_named_shows_who(&self) -> &'static str {
-        "--named shows who they are."
+        "--named names the flagged respondents and the subjects of the 360 view (for your eyes only: do not project or hand out)."
     }
     fn group_rated_by(&self, subject: &str, role: &str) -> String {
         format!("{subject} (rated by a {role})")
@@ -180,6 +180,6 @@ impl GroupText for En {
     }
 
     fn group_no_rubric(&self) -> &'static str {
-        "The rubric of these results was not found, so alpha is not computed: name the rubric file with --rubric."
+        "The rubric of these results was not found, so alpha is not computed."
     }
 }

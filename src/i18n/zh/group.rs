@@ -108,7 +108,7 @@ impl GroupText for Zh {
         format!("未计入：{list}（不足 {floor} 人，合并后仍不足，为保护评价者不计入任何数字）。")
     }
     fn group_subjects_numbered(&self) -> &'static str {
-        "被评价人以编号代替姓名；加 --named 显示姓名。"
+        "被评价人以编号代替姓名，编号的顺序每次随机排列。"
     }
 
     fn group_flagged_none(&self) -> &'static str {
@@ -118,7 +118,7 @@ impl GroupText for Zh {
         format!("{n} 份结果带有作答质量提示（如八成以上条目同一分值、前后矛盾或作答过快）。")
     }
     fn group_named_shows_who(&self) -> &'static str {
-        "加 --named 可显示是谁。"
+        "加 --named 可显示作答质量提示涉及的人和 360 度对比的被评价人姓名（仅供本人查看，不要投影或分发）。"
     }
     fn group_rated_by(&self, subject: &str, role: &str) -> String {
         format!("{subject}（{role}评）")
@@ -169,6 +169,6 @@ impl GroupText for Zh {
     }
 
     fn group_no_rubric(&self) -> &'static str {
-        "未找到结果所用的量表，无法计算信度 α；请用 --rubric 指定量表文件。"
+        "未找到结果所用的量表，无法计算信度 α。"
     }
 }

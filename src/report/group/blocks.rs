@@ -273,9 +273,8 @@ fn quality_blocks(b: &mut Vec<Block>, g: &Group, lang: Lang) {
         (Some(0) | None, _) => b.push(Block::Line(m.group_flagged_none().to_string())),
         (Some(n), names) => {
             b.push(Block::Line(m.group_flagged(n)));
-            match names {
-                Some(names) => b.push(Block::Line(flagged_names(names, lang))),
-                None => b.push(Block::Line(m.group_named_shows_who().to_string())),
+            if let Some(names) = names {
+                b.push(Block::Line(flagged_names(names, lang)));
             }
         }
     }
