@@ -171,6 +171,8 @@ fn csv_rows_of(raw: &str) -> serde_json::Result<ResultDoc> {
     struct Rows {
         schema: String,
         id: String,
+        #[serde(default)]
+        fingerprint: String,
         rubric: crate::result::RubricRef,
         #[serde(default)]
         profile: Option<String>,
@@ -193,6 +195,7 @@ fn csv_rows_of(raw: &str) -> serde_json::Result<ResultDoc> {
     Ok(ResultDoc {
         schema: r.schema,
         id: r.id,
+        fingerprint: r.fingerprint,
         rubric: r.rubric,
         profile: r.profile,
         subject: r.subject,
