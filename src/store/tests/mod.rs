@@ -308,4 +308,5 @@ fn drafts_upsert_latest_delete() {
 
 #[cfg(unix)]
 mod files;
+mod once;
 mod writers;
