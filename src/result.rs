@@ -1,11 +1,18 @@
 //! The result of scoring one respondent (SPEC §6, `zhixing.result.v1`).
 //! Field names and meanings do not change within v1; fields may be added.
 
+use std::borrow::Cow;
+
 use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 pub const SCHEMA: &str = "zhixing.result.v1";
+
+/// Extra named values about a subject (`[subject.attributes]`), in the
+/// order given.
+pub type Attributes = IndexMap<String, String>;
 
 /// One scored respondent. Its scores are frozen when it is made: reports
 /// and group reports read them from here, never rescore it.
@@ -16,6 +23,13 @@ pub struct ResultDoc {
     pub schema: String,
     /// ULID of this result.
     pub id: String,
+    /// Lowercase hex sha256 of the canonical JSON (keys sorted, no spaces)
+    /// of the rubric's id and version, the subject, the rater, the session,
+    /// the time as the input gave it (null where it gave none) and the
+    /// answers: the store keeps one result per fingerprint. Absent in
+    /// results made before revision 2.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub fingerprint: String,
     /// The rubric it was scored against.
     pub rubric: RubricRef,
     /// Target profile used, if any.
@@ -61,6 +75,10 @@ pub struct RubricRef {
 pub struct Subject {
     pub name: String,
     pub department: Option<String>,
+    /// Extra named values about the subject, such as 职级 or 年龄段; left
+    /// out when there are none.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub attributes: Attributes,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -236,9 +254,133 @@ impl ResultDoc {
         self.sections.iter().flat_map(|s| s.dimensions.iter().map(move |d| (s, d)))
     }
 
+    /// What the fingerprint of this result is of, with `taken_at` as the
+    /// time given (a stored result does not say whether its time was given).
+    pub fn identity(&self) -> Identity<'_> {
+        Identity {
+            rubric_id: &self.rubric.id,
+            rubric_version: &self.rubric.version,
+            subject: &self.subject,
+            rater: &self.rater,
+            session: self.session.as_deref(),
+            taken_at_given: Some(&self.taken_at),
+        }
+    }
+
+    /// The result's fingerprint; for a result without one (made before
+    /// revision 2, or with a malformed one), one computed from the result
+    /// itself, its `taken_at` taken as given.
+    pub fn fingerprint_or_computed(&self) -> Cow<'_, str> {
+        if is_fingerprint(&self.fingerprint) {
+            return Cow::Borrowed(&self.fingerprint);
+        }
+        let mut raw: Vec<(&str, Option<i64>)> = self.answers.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        raw.sort_by(|a, b| a.0.cmp(b.0));
+        let keys: Vec<(String, Option<i64>)> = raw.iter().map(|(k, v)| (json_string(k), *v)).collect();
+        Cow::Owned(self.identity().fingerprint(keys.iter().map(|(k, v)| (k.as_str(), *v))))
+    }
+
     pub fn dimension_title<'a>(&'a self, id: &'a str) -> &'a str {
         self.dimensions().find(|(_, d)| d.id == id).map_or(id, |(_, d)| d.title.as_str())
     }
+}
+
+/// What a result's fingerprint is of (SPEC §6): the rubric's id and
+/// version, the subject, the rater, the session, the time as the input gave
+/// it (None where it gave none: the default "now" is not part of it) and
+/// the answers. Not the profile, the targets, the language or the id.
+#[derive(Clone, Copy, Debug)]
+pub struct Identity<'a> {
+    pub rubric_id: &'a str,
+    pub rubric_version: &'a str,
+    pub subject: &'a Subject,
+    pub rater: &'a Rater,
+    pub session: Option<&'a str>,
+    pub taken_at_given: Option<&'a str>,
+}
+
+impl Identity<'_> {
+    /// The canonical JSON: keys sorted (by their UTF-8 bytes), no spaces,
+    /// strings escaped as serde_json escapes them:
+    /// `{"answers":{…},"rater":{"name":…,"role":…},"rubric":{"id":…,"version":…},
+    /// "session":…,"subject":{["attributes":{…},]"department":…,"name":…},"taken_at_given":…}`.
+    /// `answers` are each item's key as a JSON string and its answer, in
+    /// the byte order of the keys (the caller sorts them).
+    pub fn canonical<'k>(&self, answers: impl Iterator<Item = (&'k str, Option<i64>)>, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"answers\":{");
+        for (n, (key, v)) in answers.enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(key.as_bytes());
+            out.push(b':');
+            put(out, &v);
+        }
+        out.extend_from_slice(b"},\"rater\":{\"name\":");
+        put(out, &self.rater.name);
+        out.extend_from_slice(b",\"role\":");
+        put(out, self.rater.role.code());
+        out.extend_from_slice(b"},\"rubric\":{\"id\":");
+        put(out, self.rubric_id);
+        out.extend_from_slice(b",\"version\":");
+        put(out, self.rubric_version);
+        out.extend_from_slice(b"},\"session\":");
+        put(out, &self.session);
+        out.extend_from_slice(b",\"subject\":{");
+        if !self.subject.attributes.is_empty() {
+            let mut attrs: Vec<(&String, &String)> = self.subject.attributes.iter().collect();
+            attrs.sort_by(|a, b| a.0.cmp(b.0));
+            out.extend_from_slice(b"\"attributes\":{");
+            for (n, (k, v)) in attrs.into_iter().enumerate() {
+                if n > 0 {
+                    out.push(b',');
+                }
+                put(out, k);
+                out.push(b':');
+                put(out, v);
+            }
+            out.extend_from_slice(b"},");
+        }
+        out.extend_from_slice(b"\"department\":");
+        put(out, &self.subject.department);
+        out.extend_from_slice(b",\"name\":");
+        put(out, &self.subject.name);
+        out.extend_from_slice(b"},\"taken_at_given\":");
+        put(out, &self.taken_at_given);
+        out.push(b'}');
+    }
+
+    /// The fingerprint: lowercase hex sha256 of [`Identity::canonical`].
+    pub fn fingerprint<'k>(&self, answers: impl Iterator<Item = (&'k str, Option<i64>)>) -> String {
+        let mut text = Vec::with_capacity(1024);
+        self.canonical(answers, &mut text);
+        hex(&Sha256::digest(&text))
+    }
+}
+
+/// True for a well-formed fingerprint: 64 lowercase hex digits.
+pub fn is_fingerprint(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// `s` as a JSON string, quotes included.
+pub fn json_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+fn put<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
+    // Writing to a Vec cannot fail, and these values always serialize.
+    let _ = serde_json::to_writer(&mut *out, v);
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s
 }
 
 /// A sort key for an RFC 3339 time: the instant in UTC with nine fraction

@@ -11,8 +11,8 @@ use indexmap::IndexMap;
 
 use crate::response::{ItemIndex, Respondent, Response};
 use crate::result::{
-    DimensionResult, Priority, Quality, Rater, ResultDoc, RubricRef, SCHEMA, SectionResult, Severity, Standing,
-    Strength, Subject,
+    DimensionResult, Identity, Priority, Quality, Rater, ResultDoc, RubricRef, SCHEMA, SectionResult, Severity,
+    Standing, Strength, Subject,
 };
 use crate::rubric::{GapBands, Loaded, Rubric};
 
@@ -101,6 +101,7 @@ pub fn score(loaded: &Loaded, resp: &Response, opts: &Options, id: String, now: 
         rater: &resp.rater,
         session: resp.session.as_deref(),
         taken_at: resp.taken_at.as_deref().unwrap_or(now),
+        taken_at_given: resp.taken_at.as_deref(),
     };
     scorer.doc(&scores, &meta, &values, id)
 }
@@ -213,6 +214,9 @@ pub struct Meta<'a> {
     pub session: Option<&'a str>,
     /// RFC 3339, "now" already filled in.
     pub taken_at: &'a str,
+    /// The time as the input gave it; None where it gave none (then
+    /// `taken_at` is "now", which the fingerprint leaves out).
+    pub taken_at_given: Option<&'a str>,
 }
 
 impl<'a> Meta<'a> {
@@ -222,6 +226,7 @@ impl<'a> Meta<'a> {
             rater: &r.rater,
             session: r.session.as_deref(),
             taken_at: r.taken_at.as_deref().unwrap_or(now),
+            taken_at_given: r.taken_at.as_deref(),
         }
     }
 }
@@ -305,6 +310,9 @@ pub struct Scorer<'a> {
     json_lang: String,
     /// `"item id":` per item.
     json_keys: Vec<String>,
+    /// `"item id"` and its place, in the byte order of the ids: the answers
+    /// of the fingerprint.
+    canon_keys: Vec<(String, usize)>,
 }
 
 fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
@@ -365,12 +373,16 @@ impl<'a> Scorer<'a> {
         };
         let index = ItemIndex::new(r);
         let json_keys = index.ids.iter().map(|id| format!("{}:", json(id))).collect();
+        let mut order: Vec<usize> = (0..index.ids.len()).collect();
+        order.sort_by(|&a, &b| index.ids[a].cmp(index.ids[b]));
+        let canon_keys = order.into_iter().map(|k| (json(index.ids[k]), k)).collect();
         Scorer {
             loaded,
             opts: opts.clone(),
             json_rubric: format!(",\"rubric\":{},\"profile\":{},\"subject\":", json(&rubric_ref), json(&opts.profile)),
             json_lang: format!(",\"lang\":{},\"overall\":{{\"score\":", json(&lang)),
             json_keys,
+            canon_keys,
             index,
             lang,
             min: r.scale.min,
@@ -384,6 +396,20 @@ impl<'a> Scorer<'a> {
 
     fn rubric(&self) -> &Rubric {
         &self.loaded.rubric
+    }
+
+    /// The fingerprint of a result of these answers (SPEC §6).
+    pub fn fingerprint(&self, meta: &Meta<'_>, values: &[Option<i64>]) -> String {
+        let r = self.rubric();
+        let identity = Identity {
+            rubric_id: &r.id,
+            rubric_version: &r.version,
+            subject: meta.subject,
+            rater: meta.rater,
+            session: meta.session,
+            taken_at_given: meta.taken_at_given,
+        };
+        identity.fingerprint(self.canon_keys.iter().map(|(key, k)| (key.as_str(), values.get(*k).copied().flatten())))
     }
 
     /// The numbers: `values` in rubric order (see [`ItemIndex`]).
@@ -483,6 +509,7 @@ impl<'a> Scorer<'a> {
         ResultDoc {
             schema: SCHEMA.to_string(),
             id,
+            fingerprint: self.fingerprint(meta, values),
             rubric: RubricRef {
                 id: r.id.clone(),
                 version: r.version.clone(),

@@ -11,7 +11,14 @@
 //!
 //! Where the store lives (`--store`, then `ZHIXING_STORE`, then the platform
 //! data directory) is decided by the command line with [`resolve_path`].
+//!
+//! SPEC §11, revision 2: one result per fingerprint (a result whose
+//! fingerprint is stored already is counted, not stored again); a batch is
+//! staged first and holds the write lock only while it is inserted; reading
+//! commands open the store read-only; a file is a store only when its
+//! application id, schema version and tables are all zhixing's.
 
+use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -24,15 +31,27 @@ use crate::result::{Previous, ResultDoc, Role};
 
 mod sqlite;
 
-pub use sqlite::{APPLICATION_ID, SCHEMA_VERSION, SqliteStore};
+pub use sqlite::{APPLICATION_ID, BUSY_TIMEOUT, SCHEMA_VERSION, SqliteStore};
+
+/// How a store is opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// For the reading commands (`report`, `history`, `export`, `group`,
+    /// `store info`): read-only, never migrated, nothing created beside
+    /// the file; a read-only file or folder is no obstacle.
+    Read,
+    /// For the commands that save or delete: created where missing,
+    /// migrated to this version's schema.
+    Write,
+}
 
 /// A place results are kept. Object safe, so the command line can hold a
 /// `Box<dyn Store>` whatever the backend.
 pub trait Store: Send {
     /// Store freshly scored results, each as `serde_json::to_string` of it.
     /// One transaction for the whole batch: it lands whole or not at all.
-    /// A result whose id is already stored is left as it is and counted as a
-    /// duplicate.
+    /// A result whose id or fingerprint is already stored (or came earlier
+    /// in the same call) is left out and counted as a duplicate.
     fn save(&mut self, results: &[ResultDoc]) -> Result<SaveOutcome, StoreError>;
 
     /// Store results read from files, keeping each one's JSON text exactly as
@@ -57,14 +76,18 @@ pub trait Store: Send {
 
     /// Call `f` with the JSON text of each result the filter selects, one at a
     /// time, ordered by `taken_at` (as an instant) then id. Stops at the first
-    /// error `f` returns and passes it on. Returns how many were passed.
+    /// error `f` returns and passes it on, except that
+    /// [`StoreError::Undecodable`] (the text is not a result) comes back as
+    /// [`StoreError::Corrupt`] naming the row's id and the store. Returns how
+    /// many were passed.
     fn for_each(&self, filter: &Filter, f: &mut dyn FnMut(&str) -> Result<(), StoreError>)
     -> Result<usize, StoreError>;
 
-    /// Start storing results one at a time, all in one transaction: they land
-    /// together at [`Batch::commit`], or not at all if the batch is dropped.
-    /// Batches of any size stream through it; [`Store::save`] and
-    /// [`Store::import`] are batches of a list.
+    /// Start storing results one at a time: each is staged (on disk, not in
+    /// memory, and without the write lock), and they land together, in one
+    /// short transaction, at [`Batch::commit`], or not at all if the batch
+    /// is dropped. Batches of any size stream through it; [`Store::save`]
+    /// and [`Store::import`] are batches of a list.
     fn batch(&mut self) -> Result<Box<dyn Batch + '_>, StoreError>;
 
     /// Delete results by id, in one transaction. Returns the ids that were
@@ -83,31 +106,41 @@ pub trait Store: Send {
 
     /// Delete a draft; true when there was one.
     fn delete_draft(&mut self, id: &str) -> Result<bool, StoreError>;
+
+    /// What opening the store noticed and the person should know (a mode
+    /// that could not be made private).
+    fn warnings(&self) -> &[StoreWarning];
 }
 
-/// Results being stored in one transaction (see [`Store::batch`]).
+/// Results being stored together (see [`Store::batch`]).
 pub trait Batch {
-    /// As [`Store::previous`], the results inserted so far included.
+    /// As [`Store::previous`], the results staged so far included. A result
+    /// of the same fingerprint is never the previous one: it is the same.
     fn previous(&self, of: &Columns<'_>) -> Result<Option<ResultDoc>, StoreError>;
 
     /// The link to that previous result (its id and time, the change of the
     /// overall score), from the indexed columns, without decoding it.
     fn previous_link(&self, of: &Columns<'_>) -> Result<Option<Previous>, StoreError>;
 
-    /// Store one result: its columns and its JSON text, which must be of
-    /// it (the caller vouches). False: its id was already stored, and the
-    /// stored one is left as it is.
-    fn insert(&mut self, of: &Columns<'_>, json: &str) -> Result<bool, StoreError>;
+    /// Stage one result: its columns and its JSON text, which must be of it
+    /// (the caller vouches). Nothing is stored until [`Batch::commit`].
+    fn insert(&mut self, of: &Columns<'_>, json: &str) -> Result<(), StoreError>;
 
-    /// Land every insert of the batch.
-    fn commit(self: Box<Self>) -> Result<(), StoreError>;
+    /// Store every staged result, in the order staged, in one transaction:
+    /// the write lock is held only for this. A result whose id or
+    /// fingerprint is stored already (or was staged earlier) is left out
+    /// and listed as a duplicate.
+    fn commit(self: Box<Self>) -> Result<SaveOutcome, StoreError>;
 }
 
 /// The indexed columns of a result: what the store keeps beside its JSON
 /// text, and what finds a subject's previous result.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Columns<'a> {
     pub id: &'a str,
+    /// The result's fingerprint, or one computed from it where it has none
+    /// (see [`ResultDoc::fingerprint_or_computed`]).
+    pub fingerprint: Cow<'a, str>,
     pub subject: &'a str,
     pub department: Option<&'a str>,
     pub rater_role: Role,
@@ -123,6 +156,7 @@ impl<'a> From<&'a ResultDoc> for Columns<'a> {
     fn from(d: &'a ResultDoc) -> Self {
         Columns {
             id: &d.id,
+            fingerprint: d.fingerprint_or_computed(),
             subject: &d.subject.name,
             department: d.subject.department.as_deref(),
             rater_role: d.rater.role,
@@ -136,8 +170,8 @@ impl<'a> From<&'a ResultDoc> for Columns<'a> {
 }
 
 /// Open the store at `path` (today always SQLite).
-pub fn open(path: &Path) -> Result<Box<dyn Store>, StoreError> {
-    Ok(Box::new(SqliteStore::open(path)?))
+pub fn open(path: &Path, access: Access) -> Result<Box<dyn Store>, StoreError> {
+    Ok(Box::new(SqliteStore::open_with(path, access)?))
 }
 
 /// What a save or import did.
@@ -145,9 +179,26 @@ pub fn open(path: &Path) -> Result<Box<dyn Store>, StoreError> {
 pub struct SaveOutcome {
     /// Ids stored by this call, in input order.
     pub inserted: Vec<String>,
-    /// Ids that were already stored (or repeated within the batch), in input
-    /// order; their stored text is unchanged.
+    /// Ids of the results left out because one of the same id or the same
+    /// fingerprint was already stored (or came earlier in the batch), in
+    /// input order; what is stored is unchanged.
     pub duplicates: Vec<String>,
+}
+
+/// Something opening the store noticed, said on stderr.
+#[derive(Debug)]
+pub enum StoreWarning {
+    /// The file (or its `-wal`/`-shm`) can be read by others, and its mode
+    /// could not be changed.
+    ModeKept { path: PathBuf, mode: u32, error: std::io::Error },
+}
+
+impl StoreWarning {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            StoreWarning::ModeKept { path, mode, error } => crate::i18n::msg(lang).store_mode_kept(path, *mode, error),
+        }
+    }
 }
 
 /// Which results [`Store::for_each`] passes on. The criteria that are set
@@ -228,10 +279,18 @@ pub enum StoreError {
     BadSince { value: String },
     /// Reading or writing a file (`path` None: not a file, e.g. stdout).
     Io { path: Option<PathBuf>, error: std::io::Error },
-    /// The database said no.
-    Sqlite { path: PathBuf, error: rusqlite::Error },
+    /// The store cannot be written: the file or its folder is read-only (or
+    /// not ours to write), or it was opened for reading.
+    ReadOnly { path: PathBuf },
+    /// The database said no. `errno` is the system's error number at the
+    /// time, where SQLite's code leaves the cause open (an I/O error, a file
+    /// it could not open): it tells a full disk from a broken one.
+    Sqlite { path: PathBuf, error: rusqlite::Error, errno: Option<i32> },
     /// A stored result whose JSON no longer decodes.
     Corrupt { path: PathBuf, id: String, reason: String },
+    /// From a [`Store::for_each`] callback: the text it was given is not a
+    /// result. `for_each` turns it into [`StoreError::Corrupt`].
+    Undecodable { reason: String },
     /// The caller's callback (of [`Store::for_each`]) stopped with its own error.
     Stopped(Box<crate::error::Error>),
 }
@@ -257,9 +316,29 @@ impl StoreError {
                 let what = path.as_ref().map_or_else(|| "-".to_string(), |p| p.display().to_string());
                 m.store_io(&what, error)
             }
-            StoreError::Sqlite { path, error } => m.store_database(path, &error.to_string(), sqlite_hint(error)),
+            StoreError::ReadOnly { path } => m.store_read_only(path),
+            StoreError::Sqlite { path, error, errno } => match hint(error.sqlite_error_code(), *errno) {
+                StoreHint::ReadOnly => m.store_read_only(path),
+                StoreHint::DiskFull => m.store_disk_full(path),
+                other => m.store_database(path, &error.to_string(), other),
+            },
             StoreError::Corrupt { path, id, reason } => m.store_corrupt(path, id, reason),
+            StoreError::Undecodable { reason } => m.store_corrupt(Path::new("-"), "-", reason),
         }
+    }
+
+    /// A database error of the store at `path`, with the system's error
+    /// number where SQLite's code leaves the cause open. Call it straight
+    /// after the failing call, before anything else can change the number.
+    pub fn sqlite(path: &Path, error: rusqlite::Error) -> StoreError {
+        use rusqlite::ErrorCode;
+        let errno = match error.sqlite_error_code() {
+            Some(ErrorCode::SystemIoFailure | ErrorCode::CannotOpen | ErrorCode::DiskFull) => {
+                std::io::Error::last_os_error().raw_os_error().filter(|&e| e != 0)
+            }
+            _ => None,
+        };
+        StoreError::Sqlite { path: path.to_path_buf(), error, errno }
     }
 
     /// Bad input (exit 2): a file that is not ours, a newer store, a result
@@ -276,12 +355,26 @@ impl StoreError {
     }
 }
 
-fn sqlite_hint(error: &rusqlite::Error) -> StoreHint {
+/// What a database error means for the person: SQLite's code, and for the
+/// codes that leave the cause open (an I/O error, a file it could not open)
+/// the system's error number: a disk full (ENOSPC, or a quota) is said to be
+/// full, a read-only file system read-only, not "disk I/O error; try again".
+pub(crate) fn hint(code: Option<rusqlite::ErrorCode>, errno: Option<i32>) -> StoreHint {
     use rusqlite::ErrorCode;
-    match error.sqlite_error_code() {
+    use std::io::ErrorKind;
+    let cause = errno.map(|e| std::io::Error::from_raw_os_error(e).kind());
+    let by_cause = |otherwise| match cause {
+        Some(ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => StoreHint::DiskFull,
+        Some(ErrorKind::ReadOnlyFilesystem) => StoreHint::ReadOnly,
+        Some(ErrorKind::PermissionDenied) => StoreHint::Permissions,
+        _ => otherwise,
+    };
+    match code {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreHint::Busy,
-        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => StoreHint::Permissions,
+        Some(ErrorCode::ReadOnly) => StoreHint::ReadOnly,
         Some(ErrorCode::DiskFull) => StoreHint::DiskFull,
+        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => by_cause(StoreHint::Permissions),
+        Some(ErrorCode::SystemIoFailure) => by_cause(StoreHint::Other),
         Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreHint::Damaged,
         _ => StoreHint::Other,
     }

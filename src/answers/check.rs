@@ -49,6 +49,7 @@ pub(super) fn check(
         subject: Subject {
             name: doc.subject.name.trim().to_string(),
             department: doc.subject.department.filter(|d| !d.trim().is_empty()),
+            attributes: super::attributes(in_file_order(doc.subject.attributes, loc)),
         },
         rater: Rater { role, name: rater_name },
         session: doc.session.filter(|s| !s.trim().is_empty()),
@@ -56,6 +57,20 @@ pub(super) fn check(
         values,
         seconds: None,
     })
+}
+
+/// The subject's attributes in the order the file gives them (a TOML table
+/// comes back from the parser sorted by name).
+fn in_file_order(attributes: IndexMap<String, String>, loc: &dyn Locate) -> Vec<(String, String)> {
+    let mut placed: Vec<(usize, (String, String))> = attributes
+        .into_iter()
+        .map(|(k, v)| {
+            let at = loc.key(&segs!["subject", "attributes", k.as_str()]).map_or(usize::MAX, |r| r.start);
+            (at, (k, v))
+        })
+        .collect();
+    placed.sort_by_key(|(at, _)| *at);
+    placed.into_iter().map(|(_, pair)| pair).collect()
 }
 
 /// One document being checked: where its values are, and the problems so far.

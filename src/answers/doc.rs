@@ -37,6 +37,10 @@ pub struct SubjectIn {
     pub name: String,
     #[serde(default)]
     pub department: Option<String>,
+    /// Extra named values about the subject, such as 职级 = "科员": text
+    /// values, kept in the order written (`[subject.attributes]`).
+    #[serde(default)]
+    pub attributes: IndexMap<String, String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]

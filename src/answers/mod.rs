@@ -75,6 +75,12 @@ pub fn shift(mut diags: Vec<Diagnostic>, by: usize) -> Vec<Diagnostic> {
     diags
 }
 
+/// The subject's attributes as a result keeps them: in the order written,
+/// those with an empty (or blank) value left out, as an empty department is.
+pub fn attributes(given: impl IntoIterator<Item = (String, String)>) -> crate::result::Attributes {
+    given.into_iter().filter(|(_, v)| !v.trim().is_empty()).collect()
+}
+
 /// Words that mean "skipped" in an answers file or a form cell.
 pub fn is_skip(s: &str) -> bool {
     let s = s.trim();
@@ -188,6 +194,37 @@ mod tests {
         }
         // The common lines do go the quick way.
         assert!(checker.quick(&lines[0]).is_some() && checker.quick(&lines[1]).is_some());
+    }
+
+    /// `subject.attributes`: read the same both ways, in the order written
+    /// (TOML too), blank values left out, anything but text refused.
+    #[test]
+    fn attributes_are_read_in_the_order_written() {
+        let r = testing::core().rubric;
+        let checker = Checker::new(&r, Lang::En);
+        let base = r#"{"subject":{"name":"张三","attributes":{"职级":"科员","年龄段":"30-39","空":" "}},"answers":{"learning.routine":4}}"#;
+        let want: crate::result::Attributes =
+            [("职级".to_string(), "科员".to_string()), ("年龄段".into(), "30-39".into())].into_iter().collect();
+        let quick = checker.quick(base).expect("the quick way");
+        assert_eq!(quick.subject.attributes, want);
+        assert_eq!(quick.subject.attributes.keys().collect::<Vec<_>>(), want.keys().collect::<Vec<_>>());
+        assert_eq!(parse_json(base, &r, &checker.index, Lang::En), Ok(quick));
+        for line in [
+            base.replace(r#""30-39""#, "30"),
+            base.replace(r#","年龄段":"30-39""#, r#","职级":"处长""#),
+            base.replace(r#"{"职级""#, r#"[{"职级""#).replace(r#"" "}}"#, r#"" "}]}"#),
+        ] {
+            assert!(checker.quick(&line).is_none(), "{line}");
+            let careful = parse_json(&line, &r, &checker.index, Lang::En);
+            assert_eq!(checker.line(&line), careful);
+        }
+        let err = checker.line(&base.replace(r#""30-39""#, "30")).unwrap_err();
+        assert!(err[0].message.contains("string"), "{err:#?}");
+
+        let toml = "[subject]\nname = \"张三\"\n[subject.attributes]\n\"职级\" = \"科员\"\n\"年龄段\" = \"30-39\"\n\"空\" = \"\"\n[answers]\n\"learning.routine\" = 4\n";
+        let recs = parse(toml, Kind::Toml, &r, Lang::En);
+        let got = &recs[0].outcome.as_ref().unwrap().subject.attributes;
+        assert_eq!(got.iter().collect::<Vec<_>>(), want.iter().collect::<Vec<_>>(), "in the file's order");
     }
 
     #[test]

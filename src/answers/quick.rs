@@ -34,6 +34,8 @@ pub struct Subject<'a> {
     pub name: Text<'a>,
     #[serde(default, borrow)]
     pub department: Option<Text<'a>>,
+    #[serde(default, borrow)]
+    pub attributes: Pairs<'a>,
 }
 
 #[derive(Default, Deserialize)]
@@ -102,6 +104,30 @@ impl<'de: 'a, 'a> Deserialize<'de> for Answers<'a> {
     }
 }
 
+/// Text values by name, in the order written, repeats and all.
+#[derive(Default)]
+pub struct Pairs<'a>(pub Vec<(Text<'a>, Text<'a>)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Pairs<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Pairs<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of texts")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Pairs<'de>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(pair) = a.next_entry::<Text<'de>, Text<'de>>()? {
+                    out.push(pair);
+                }
+                Ok(Pairs(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 /// A line read the quick way: None for anything the careful reading must see.
 pub(super) fn read(text: &str, r: &Rubric, index: &ItemIndex<'_>) -> Option<Respondent> {
     let doc: Doc<'_> = serde_json::from_str(text).ok()?;
@@ -143,9 +169,17 @@ pub(super) fn read(text: &str, r: &Rubric, index: &ItemIndex<'_>) -> Option<Resp
     if !r.scale.allow_skip && seen.contains(&false) {
         return None;
     }
+    let attrs = doc.subject.attributes.0;
+    let mut keys: Vec<&str> = attrs.iter().map(|(k, _)| &*k.0).collect();
+    keys.sort_unstable();
+    if keys.windows(2).any(|w| w[0] == w[1]) {
+        return None; // the same attribute twice
+    }
+    drop(keys);
+    let attributes = super::attributes(attrs.into_iter().map(|(k, v)| (k.0.into_owned(), v.0.into_owned())));
     let text = |t: Option<Text<'_>>| t.map(|t| t.0.into_owned()).filter(|s| !s.trim().is_empty());
     Some(Respondent {
-        subject: result::Subject { name: name.to_string(), department: text(doc.subject.department) },
+        subject: result::Subject { name: name.to_string(), department: text(doc.subject.department), attributes },
         rater: result::Rater { role, name: rater_name.map(std::borrow::Cow::into_owned) },
         session: text(doc.session),
         taken_at: doc.taken_at.map(|t| t.0.into_owned()),

@@ -197,7 +197,7 @@ pub fn run(p: &mut dyn Prompter, drafts: &mut dyn Drafts, setup: &Setup, preset:
 
     let seconds: f64 = d.seconds.values().sum();
     let response = Response {
-        subject: Subject { name: d.subject.clone(), department: d.department.clone() },
+        subject: Subject { name: d.subject.clone(), department: d.department.clone(), ..Default::default() },
         rater: Rater { role: d.role, name: d.rater.clone() },
         session: d.session.clone(),
         taken_at: Some((setup.now)()),
@@ -388,7 +388,7 @@ fn identity(p: &mut dyn Prompter, lang: Lang, preset: &Preset) -> Result<Ident, 
         }
         .filter(|r| !r.is_empty())
     };
-    Ok(Ident { subject: Subject { name, department }, rater: Rater { role, name: rater } })
+    Ok(Ident { subject: Subject { name, department, ..Default::default() }, rater: Rater { role, name: rater } })
 }
 
 #[cfg(test)]

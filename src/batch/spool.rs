@@ -17,7 +17,9 @@ const SPOOL_BLOCK: usize = 32 << 10;
 /// A record is its length (4 bytes) and then: the rater role (1 byte), each
 /// answer (1 byte: 0 skipped, else 1 + value − scale min), the name,
 /// department, rater name, session and time (each a length, 4 bytes, or
-/// none, then the text), and the seconds answering (a flag, then 8 bytes).
+/// none, then the text), the subject's attributes (their number, 4 bytes,
+/// then each name and value as a text), and the seconds answering (a flag,
+/// then 8 bytes).
 pub struct Spool {
     file: BufWriter<File>,
     /// Bytes written.
@@ -76,6 +78,11 @@ impl Encoder {
         text(out, r.rater.name.as_deref());
         text(out, r.session.as_deref());
         text(out, r.taken_at.as_deref());
+        out.extend_from_slice(&u32::try_from(r.subject.attributes.len()).unwrap_or(0).to_le_bytes());
+        for (k, v) in &r.subject.attributes {
+            text(out, Some(k));
+            text(out, Some(v));
+        }
         match r.seconds {
             Some(s) => {
                 out.push(1);
@@ -88,46 +95,61 @@ impl Encoder {
     }
 
     /// Read one record's body back; None if it is not one (a bug).
-    pub fn decode(&self, mut b: &[u8]) -> Option<Respondent> {
-        let mut take = |n: usize| -> Option<&[u8]> {
-            let (head, rest) = b.split_at_checked(n)?;
-            b = rest;
-            Some(head)
-        };
-        let role = *Role::ALL.get(usize::from(take(1)?[0]))?;
+    pub fn decode(&self, b: &[u8]) -> Option<Respondent> {
+        let mut c = Cursor(b);
+        let role = *Role::ALL.get(usize::from(c.take(1)?[0]))?;
         let mut values = Vec::with_capacity(self.items);
         for _ in 0..self.items {
-            values.push(match take(1)?[0] {
+            values.push(match c.take(1)?[0] {
                 0 => None,
-                255 => Some(i64::from_le_bytes(take(8)?.try_into().ok()?)),
+                255 => Some(i64::from_le_bytes(c.take(8)?.try_into().ok()?)),
                 x => Some(self.min + i64::from(x) - 1),
             });
         }
-        let mut text = || -> Option<Option<String>> {
-            let len = u32::from_le_bytes(take(4)?.try_into().ok()?);
-            if len == NONE {
-                return Some(None);
-            }
-            let bytes = take(usize::try_from(len).ok()?)?;
-            Some(Some(String::from_utf8(bytes.to_vec()).ok()?))
-        };
-        let name = text()??;
-        let department = text()?;
-        let rater = text()?;
-        let session = text()?;
-        let taken_at = text()?;
-        let seconds = match take(1)?[0] {
+        let name = c.text()??;
+        let department = c.text()?;
+        let rater = c.text()?;
+        let session = c.text()?;
+        let taken_at = c.text()?;
+        let n = u32::from_le_bytes(c.take(4)?.try_into().ok()?);
+        let mut attributes = crate::result::Attributes::default();
+        for _ in 0..n {
+            let key = c.text()??;
+            attributes.insert(key, c.text()??);
+        }
+        let seconds = match c.take(1)?[0] {
             0 => None,
-            _ => Some(f64::from_le_bytes(take(8)?.try_into().ok()?)),
+            _ => Some(f64::from_le_bytes(c.take(8)?.try_into().ok()?)),
         };
         Some(Respondent {
-            subject: Subject { name, department },
+            subject: Subject { name, department, attributes },
             rater: Rater { role, name: rater },
             session,
             taken_at,
             values,
             seconds,
         })
+    }
+}
+
+/// The rest of a record being read.
+struct Cursor<'b>(&'b [u8]);
+
+impl<'b> Cursor<'b> {
+    fn take(&mut self, n: usize) -> Option<&'b [u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+
+    /// A text, or None written as none; None (outside) if it is not one.
+    fn text(&mut self) -> Option<Option<String>> {
+        let len = u32::from_le_bytes(self.take(4)?.try_into().ok()?);
+        if len == NONE {
+            return Some(None);
+        }
+        let bytes = self.take(usize::try_from(len).ok()?)?;
+        Some(Some(String::from_utf8(bytes.to_vec()).ok()?))
     }
 }
 
@@ -253,7 +275,13 @@ mod tests {
     fn respondents_come_back_from_the_spool_as_they_went_in() {
         let people = [
             Respondent {
-                subject: Subject { name: "张三".into(), department: Some("秘书处".into()) },
+                subject: Subject {
+                    name: "张三".into(),
+                    department: Some("秘书处".into()),
+                    attributes: [("职级".to_string(), "科员".to_string()), ("年龄段".into(), "30-39".into())]
+                        .into_iter()
+                        .collect(),
+                },
                 rater: Rater { role: Role::Peer, name: Some("李四".into()) },
                 session: Some("2026秋".into()),
                 taken_at: Some("2026-11-28T09:30:00+08:00".into()),
@@ -261,7 +289,7 @@ mod tests {
                 seconds: Some(12.5),
             },
             Respondent {
-                subject: Subject { name: String::new(), department: None },
+                subject: Subject { name: String::new(), department: None, ..Default::default() },
                 rater: Rater { role: Role::SelfRating, name: None },
                 session: None,
                 taken_at: None,

@@ -18,7 +18,7 @@ use crate::output;
 use crate::report::Style;
 use crate::result::ResultDoc;
 use crate::settings::{Color, Command, Global, Output, SchemaKind};
-use crate::store::{self, Store, StoreError};
+use crate::store::{self, Access, Store, StoreError};
 
 /// What every command is run with, from the global settings.
 pub struct Ctx {
@@ -40,19 +40,38 @@ impl Ctx {
         store::resolve_path(self.store.as_deref(), env.as_deref()).ok_or_else(|| Error::BadInput(Problem::NoStorePath))
     }
 
-    /// Open (creating if needed) the results store.
+    /// Open (creating if needed) the results store, to write.
     pub fn open_store(&self) -> Result<Box<dyn Store>> {
         let path = self.store_path()?;
-        store::open(&path).map_err(|e| self.store_error(e))
+        self.opened(store::open(&path, Access::Write))
     }
 
-    /// Open the store only if it exists already: reading commands do not create one.
+    /// Open the store read-only, only if it exists already: the reading
+    /// commands neither create nor change one (a read-only store works).
     pub fn open_existing_store(&self) -> Result<Option<Box<dyn Store>>> {
+        self.open_existing(Access::Read)
+    }
+
+    /// Open the store to write, only if it exists already (`store delete`).
+    pub fn open_existing_store_to_write(&self) -> Result<Option<Box<dyn Store>>> {
+        self.open_existing(Access::Write)
+    }
+
+    fn open_existing(&self, access: Access) -> Result<Option<Box<dyn Store>>> {
         let path = self.store_path()?;
         if !path.exists() {
             return Ok(None);
         }
-        store::open(&path).map(Some).map_err(|e| self.store_error(e))
+        self.opened(store::open(&path, access)).map(Some)
+    }
+
+    /// A store just opened, its warnings said on stderr.
+    fn opened(&self, opened: std::result::Result<Box<dyn Store>, StoreError>) -> Result<Box<dyn Store>> {
+        let store = opened.map_err(|e| self.store_error(e))?;
+        for w in store.warnings() {
+            eprintln!("{}", w.message(self.lang));
+        }
+        Ok(store)
     }
 
     pub fn store_error(&self, e: StoreError) -> Error {

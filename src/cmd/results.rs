@@ -119,23 +119,30 @@ pub fn export(ctx: &Ctx, args: settings::Export) -> Result<()> {
             w.write_all(b"[")?;
         }
         if let Some(store) = &store {
+            let mut line = Vec::new();
             let res = store.for_each(&filter, &mut |raw: &str| {
                 let io = |error: std::io::Error| StoreError::Stopped(Box::new(Error::Output(error)));
                 match out.format {
                     Format::Jsonl => {
-                        w.write_all(raw.as_bytes()).map_err(io)?;
+                        check_result_text(raw)?;
+                        // A text imported pretty-printed is put on one line.
+                        let raw = if raw.contains(['\n', '\r']) {
+                            line.clear();
+                            one_line(raw, &mut line);
+                            &line[..]
+                        } else {
+                            raw.as_bytes()
+                        };
+                        w.write_all(raw).map_err(io)?;
                         w.write_all(b"\n").map_err(io)?;
                     }
                     Format::Json => {
+                        check_result_text(raw)?;
                         w.write_all(if first { b"\n" } else { b",\n" }).map_err(io)?;
                         w.write_all(raw.as_bytes()).map_err(io)?;
                     }
                     Format::Csv | Format::Table | Format::Markdown | Format::Html => {
-                        let doc = csv_rows_of(raw).map_err(|e| StoreError::Corrupt {
-                            path: Default::default(),
-                            id: String::new(),
-                            reason: e.to_string(),
-                        })?;
+                        let doc = csv_rows_of(raw).map_err(|e| StoreError::Undecodable { reason: e.to_string() })?;
                         csv.write(w, Entry { result: &doc, previous: None }).map_err(io)?;
                     }
                 }
@@ -145,7 +152,14 @@ pub fn export(ctx: &Ctx, args: settings::Export) -> Result<()> {
             match res {
                 Ok(n) => count = n,
                 Err(StoreError::Stopped(e)) => return Err(*e),
-                Err(e) => return Err(ctx.store_error(e)),
+                Err(e) => {
+                    // What was written stays JSON: the array is closed
+                    // (through --out nothing is written at all).
+                    if out.format == Format::Json {
+                        w.write_all(if first { b"]\n" } else { b"\n]\n" })?;
+                    }
+                    return Err(ctx.store_error(e));
+                }
             }
         }
         match out.format {
@@ -161,6 +175,44 @@ pub fn export(ctx: &Ctx, args: settings::Export) -> Result<()> {
     Ok(())
 }
 
+/// A stored text is written out only where it is JSON and a result (its
+/// schema and id): checked without decoding the whole result, so that an
+/// export stays fast and never writes a damaged row.
+fn check_result_text(raw: &str) -> std::result::Result<(), StoreError> {
+    #[derive(serde::Deserialize)]
+    struct Head<'a> {
+        #[serde(borrow)]
+        schema: std::borrow::Cow<'a, str>,
+        #[allow(dead_code)]
+        #[serde(borrow)]
+        id: std::borrow::Cow<'a, str>,
+    }
+    match serde_json::from_str::<Head<'_>>(raw) {
+        Ok(h) if h.schema == crate::result::SCHEMA => Ok(()),
+        Ok(h) => Err(StoreError::Undecodable { reason: format!("schema \"{}\"", h.schema) }),
+        Err(e) => Err(StoreError::Undecodable { reason: e.to_string() }),
+    }
+}
+
+/// JSON text (already checked) without the white space between its tokens.
+fn one_line(json: &str, out: &mut Vec<u8>) {
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in json.as_bytes() {
+        if in_string {
+            out.push(b);
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            in_string = b == b'"';
+            out.push(b);
+        }
+    }
+}
+
 /// A stored result read for its CSV rows: every field the rows show, the
 /// rest (priorities with their suggestions, strengths, answers, quality:
 /// most of the text) passed over and left empty.
@@ -171,6 +223,8 @@ fn csv_rows_of(raw: &str) -> serde_json::Result<ResultDoc> {
     struct Rows {
         schema: String,
         id: String,
+        #[serde(default)]
+        fingerprint: String,
         rubric: crate::result::RubricRef,
         #[serde(default)]
         profile: Option<String>,
@@ -193,6 +247,7 @@ fn csv_rows_of(raw: &str) -> serde_json::Result<ResultDoc> {
     Ok(ResultDoc {
         schema: r.schema,
         id: r.id,
+        fingerprint: r.fingerprint,
         rubric: r.rubric,
         profile: r.profile,
         subject: r.subject,
@@ -241,25 +296,21 @@ pub fn import(ctx: &Ctx, args: settings::Import) -> Result<()> {
     }
     let mut store = ctx.open_store()?;
     let mut batch = store.batch().map_err(|e| ctx.store_error(e))?;
-    let (mut n, mut duplicates) = (0usize, Vec::new());
+    let mut staged = 0usize;
     let mut again = 0;
     for (name, bytes, jsonl) in &inputs {
         each_result(ctx, name, bytes.as_deref(), *jsonl, false, &mut again, &mut |(doc, text)| {
-            if batch.insert(&Columns::from(&doc), &text).map_err(|e| ctx.store_error(e))? {
-                n += 1;
-            } else {
-                duplicates.push(doc.id);
-            }
+            batch.insert(&Columns::from(&doc), &text).map_err(|e| ctx.store_error(e))?;
+            staged += 1;
             Ok(())
         })?;
     }
-    if n + duplicates.len() != good {
+    if staged != good {
         return Err(Error::BadInput(Problem::ChangedWhileRead));
     }
-    batch.commit().map_err(|e| ctx.store_error(e))?;
-    let d = duplicates.len();
-    eprintln!("{}", i18n::msg(ctx.lang).imported(n, d));
-    for id in &duplicates {
+    let outcome = batch.commit().map_err(|e| ctx.store_error(e))?;
+    eprintln!("{}", i18n::msg(ctx.lang).store_saved(outcome.inserted.len(), outcome.duplicates.len()));
+    for id in &outcome.duplicates {
         eprintln!("  = {id}");
     }
     if rejected > 0 {
@@ -375,7 +426,7 @@ pub fn store(ctx: &Ctx, cmd: StoreCommand) -> Result<()> {
             print_text(&text)
         }
         StoreCommand::Delete { ids, yes } => {
-            let Some(mut store) = ctx.open_existing_store()? else {
+            let Some(mut store) = ctx.open_existing_store_to_write()? else {
                 return Err(Error::BadInput(Problem::NoStoreToDelete));
             };
             let mut found = Vec::new();

@@ -4,7 +4,9 @@
 //! at a time and every problem reported, the good records going to a spool;
 //! only when that finds nothing wrong (or with `--keep-going`) is the spool
 //! scored, a record at a time, each result written out as it is made and,
-//! with `--save`, inserted into one transaction committed at the end.
+//! with `--save`, staged in the store's batch (on disk, without the write
+//! lock); only when every result is made is the batch stored, in one short
+//! transaction, and "N saved, M already in the store" said.
 
 use std::cell::RefCell;
 use std::io::{self, Write};
@@ -20,7 +22,7 @@ use crate::report::{self, Entry, Format};
 use crate::response::Respondent;
 use crate::score::{Meta, Scorer};
 use crate::settings;
-use crate::store::{Batch, Columns};
+use crate::store::{Batch, Columns, SaveOutcome};
 
 pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
     let loaded = load_rubric(ctx.lang, args.rubric.as_deref())?;
@@ -48,14 +50,18 @@ pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
         None => None,
     };
     let format = args.output.format;
+    let mut saved = None;
     emit(ctx, &args.output, |w, style| match batch {
         // The common batch: JSON Lines, nothing saved. No document is
         // built, and blocks are scored on every core.
         None if format == Format::Jsonl => job.lines(&mut records, threads, w),
-        batch => job.documents(ctx, &mut records, batch, report::renderer(format, style), format, w),
+        batch => {
+            saved = job.documents(ctx, &mut records, batch, report::renderer(format, style), format, w)?;
+            Ok(())
+        }
     })?;
-    if args.save {
-        eprintln!("{}", i18n::msg(ctx.lang).results_saved(job.scored));
+    if let Some(outcome) = saved {
+        eprintln!("{}", i18n::msg(ctx.lang).store_saved(outcome.inserted.len(), outcome.duplicates.len()));
     }
     if tally.rejected > 0 {
         eprintln!("{}", i18n::msg(ctx.lang).scored_rejected(job.scored, tally.rejected));
@@ -132,7 +138,9 @@ impl Job<'_> {
     }
 
     /// Every record as a document, rendered and, with a store's batch,
-    /// linked to the subject's previous result and saved.
+    /// linked to the subject's previous result and staged; the batch is
+    /// stored at the end (the store's write lock held only for that), and
+    /// what that did returned.
     fn documents(
         &mut self,
         ctx: &Ctx,
@@ -141,7 +149,7 @@ impl Job<'_> {
         mut renderer: Box<dyn report::Renderer>,
         format: Format,
         w: &mut dyn Write,
-    ) -> Result<()> {
+    ) -> Result<Option<SaveOutcome>> {
         // Only the people's formats show the change since last time in detail.
         let full_previous = matches!(format, Format::Table | Format::Markdown | Format::Html);
         let enc = records.encoder();
@@ -159,10 +167,10 @@ impl Job<'_> {
             records.give_back(block);
         }
         renderer.finish(w)?;
-        if let Some(b) = batch {
-            b.commit().map_err(|e| ctx.store_error(e))?;
+        match batch {
+            Some(b) => Ok(Some(b.commit().map_err(|e| ctx.store_error(e))?)),
+            None => Ok(None),
         }
-        Ok(())
     }
 
     /// One record: its result made, saved where there is a batch, rendered.

@@ -11,7 +11,7 @@ use crate::testing;
 
 fn result(l: &Loaded, name: &str, dept: Option<&str>, role: Role, answers: &[(&str, Option<i64>)]) -> ResultDoc {
     let resp = Response {
-        subject: Subject { name: name.to_string(), department: dept.map(str::to_string) },
+        subject: Subject { name: name.to_string(), department: dept.map(str::to_string), ..Default::default() },
         rater: Rater { role, name: None },
         session: None,
         taken_at: Some("2026-11-28T09:30:00+08:00".to_string()),

@@ -21,8 +21,6 @@ pub trait Commands {
     /// Interrupted, everything saved: how to go on.
     fn interrupted(&self, resume: &str) -> String;
 
-    /// "N results saved".
-    fn results_saved(&self, n: usize) -> String;
     /// "N scored, M rejected".
     fn scored_rejected(&self, scored: usize, rejected: usize) -> String;
     /// "N grouped, M rejected".
@@ -38,8 +36,6 @@ pub trait Commands {
     fn alpha_not_builtin(&self, id: &str) -> String;
     fn file_holds_no_results(&self) -> &'static str;
     fn no_results_matched(&self) -> &'static str;
-    /// `import`: N stored, D already there.
-    fn imported(&self, n: usize, duplicates: usize) -> String;
     fn rejected(&self, n: usize) -> String;
     fn store_info(&self, path: &Path, size: u64, schema: i64, results: u64, subjects: u64, drafts: u64) -> String;
     fn store_not_created(&self, path: &Path) -> String;

@@ -9,7 +9,7 @@
 //!
 //! ```text
 //! use crate::i18n;
-//! eprintln!("{}", i18n::msg(lang).results_saved(n));
+//! eprintln!("{}", i18n::msg(lang).store_saved(saved, already));
 //! ```
 //!
 //! To add a language: a folder like `en/` implementing every area trait,

@@ -10,6 +10,8 @@ pub enum StoreHint {
     /// The file or its directory cannot be opened or written.
     Permissions,
     DiskFull,
+    /// The file or its folder cannot be written.
+    ReadOnly,
     /// The file is damaged.
     Damaged,
     /// Anything else: try again, then report it.
@@ -27,4 +29,13 @@ pub trait StoreText {
     fn store_io(&self, what: &str, error: &std::io::Error) -> String;
     fn store_database(&self, path: &Path, error: &str, hint: StoreHint) -> String;
     fn store_corrupt(&self, path: &Path, id: &str, reason: &str) -> String;
+    /// The store cannot be written (a read-only file, folder or file system).
+    fn store_read_only(&self, path: &Path) -> String;
+    /// The disk (or the quota) is full.
+    fn store_disk_full(&self, path: &Path) -> String;
+    /// A warning: `path` can be read by others (`mode`) and could not be made private.
+    fn store_mode_kept(&self, path: &Path, mode: u32, error: &std::io::Error) -> String;
+    /// After `score --save` and `import`: how many were stored, how many were
+    /// there already (the same fingerprint or id).
+    fn store_saved(&self, saved: usize, already: usize) -> String;
 }

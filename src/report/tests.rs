@@ -25,7 +25,7 @@ fn sample(lang: Lang, previous: bool) -> (crate::result::ResultDoc, Option<crate
         ids.iter().enumerate().map(|(k, id)| (id.clone(), Some(1 + ((k * 7 + seed) % 5) as i64))).collect()
     };
     let resp = |seed, ts: &str| Response {
-        subject: Subject { name: "张三".into(), department: Some("秘书处".into()) },
+        subject: Subject { name: "张三".into(), department: Some("秘书处".into()), ..Default::default() },
         rater: Rater { role: Role::SelfRating, name: None },
         session: Some("2026秋季班".into()),
         taken_at: Some(ts.into()),
@@ -180,7 +180,7 @@ fn person(lang: Lang, name: &str, dept: &str, seed: usize, ts: &str) -> crate::r
         .map(|(k, (_, _, i))| (i.id.clone(), Some(1 + ((k * 3 + seed * 2 + k / 4 + seed * k / 7) % 5) as i64)))
         .collect();
     let resp = Response {
-        subject: Subject { name: name.into(), department: Some(dept.into()) },
+        subject: Subject { name: name.into(), department: Some(dept.into()), ..Default::default() },
         rater: Rater { role: Role::SelfRating, name: None },
         session: Some("2026秋季班".into()),
         taken_at: Some(ts.into()),

@@ -30,11 +30,18 @@ impl Scorer<'_> {
         out.extend_from_slice(SCHEMA.as_bytes());
         out.extend_from_slice(b"\",\"id\":");
         put(out, id);
+        out.extend_from_slice(b",\"fingerprint\":\"");
+        out.extend_from_slice(self.fingerprint(meta, values).as_bytes());
+        out.push(b'"');
         out.extend_from_slice(self.json_rubric.as_bytes());
         out.extend_from_slice(b"{\"name\":");
         put(out, &meta.subject.name);
         out.extend_from_slice(b",\"department\":");
         put(out, &meta.subject.department);
+        if !meta.subject.attributes.is_empty() {
+            out.extend_from_slice(b",\"attributes\":");
+            put(out, &meta.subject.attributes);
+        }
         out.extend_from_slice(b"},\"rater\":{\"role\":");
         put(out, &meta.rater.role);
         out.extend_from_slice(b",\"name\":");

@@ -9,7 +9,7 @@ use crate::testing;
 
 fn resp(pairs: &[(&str, i64)]) -> Response {
     Response {
-        subject: Subject { name: "x".into(), department: None },
+        subject: Subject { name: "x".into(), department: None, ..Default::default() },
         rater: Rater { role: Role::SelfRating, name: None },
         answers: pairs.iter().map(|(k, v)| (k.to_string(), Some(*v))).collect(),
         ..Default::default()
@@ -202,6 +202,61 @@ fn too_fast_under_two_seconds_an_item() {
     let r = score(&rubric, &resp, &Options { lang: "en".into(), ..Default::default() }, "x".into(), "now");
     assert!(r.quality.flags.is_empty());
     assert_eq!(r.quality.seconds, Some(10.0));
+}
+
+#[test]
+fn the_fingerprint_is_of_the_canonical_json_written_out() {
+    let subject = Subject {
+        name: "张\"三".into(),
+        department: None,
+        attributes: [("职级".to_string(), "科员".to_string()), ("a".into(), "\n".into())].into_iter().collect(),
+    };
+    let rater = Rater { role: Role::Peer, name: Some("李四".into()) };
+    let id = Identity {
+        rubric_id: "core",
+        rubric_version: "1.0.0",
+        subject: &subject,
+        rater: &rater,
+        session: Some("2026秋"),
+        taken_at_given: None,
+    };
+    let answers = [("\"a.x\"", Some(4)), ("\"b.y\"", None)];
+    let mut text = Vec::new();
+    id.canonical(answers.iter().copied(), &mut text);
+    assert_eq!(
+        String::from_utf8(text.clone()).unwrap(),
+        r#"{"answers":{"a.x":4,"b.y":null},"rater":{"name":"李四","role":"peer"},"rubric":{"id":"core","version":"1.0.0"},"session":"2026秋","subject":{"attributes":{"a":"\n","职级":"科员"},"department":null,"name":"张\"三"},"taken_at_given":null}"#
+    );
+    assert_eq!(id.fingerprint(answers.iter().copied()), rubric::sha256_hex(&text));
+    // Without attributes, none in the text at all.
+    let plain = Subject { attributes: Default::default(), ..subject.clone() };
+    let mut text = Vec::new();
+    Identity { subject: &plain, ..id }.canonical(answers.iter().copied(), &mut text);
+    assert!(String::from_utf8(text).unwrap().contains(r#""subject":{"department":null,"name":"#));
+}
+
+#[test]
+fn the_fingerprint_leaves_out_now_the_profile_the_language_and_the_id() {
+    let loaded = &*testing::SCORED_LOADED;
+    let r = resp(&[("a", 3)]);
+    let fp =
+        |resp: &Response, opts: &Options, id: &str, now: &str| score(loaded, resp, opts, id.into(), now).fingerprint;
+    let en = Options { lang: "en".into(), ..Default::default() };
+    let base = fp(&r, &en, "01A", "2026-11-28T09:30:00+08:00");
+    assert_eq!(fp(&r, &en, "01B", "2027-01-01T00:00:00Z"), base, "another id, another now");
+    let chief = Options { lang: "zh".into(), profile: Some("chief".into()), target: Some(50.0) };
+    assert_eq!(fp(&r, &chief, "01C", "2026-11-28T09:30:00+08:00"), base, "another profile, targets, language");
+    let mut given = r.clone();
+    given.taken_at = Some("2026-11-28T09:30:00+08:00".into());
+    assert_ne!(fp(&given, &en, "01A", "2026-11-28T09:30:00+08:00"), base, "a time given is part of it");
+    for change in [
+        resp(&[("a", 4)]),
+        Response { session: Some("s".into()), ..r.clone() },
+        Response { subject: Subject { department: Some("d".into()), ..r.subject.clone() }, ..r.clone() },
+        Response { rater: Rater { role: Role::Supervisor, name: Some("王".into()) }, ..r.clone() },
+    ] {
+        assert_ne!(fp(&change, &en, "01A", "2026-11-28T09:30:00+08:00"), base, "{change:?}");
+    }
 }
 
 fn item_ids() -> Vec<&'static str> {
@@ -402,10 +457,12 @@ mod reference {
         let answers: IndexMap<String, Option<i64>> =
             r.items().map(|(_, _, it)| (it.id.clone(), answer(&it.id))).collect();
         let quality = quality(r, &answers, resp.seconds);
+        let fingerprint = fingerprint(r, resp, &answers);
 
         ResultDoc {
             schema: SCHEMA.to_string(),
             id,
+            fingerprint,
             rubric: RubricRef {
                 id: r.id.clone(),
                 version: r.version.clone(),
@@ -426,6 +483,34 @@ mod reference {
             quality,
             previous: None,
         }
+    }
+
+    /// SPEC §6 read literally: the canonical JSON built as a value, its
+    /// keys sorted, written compactly, hashed.
+    fn fingerprint(r: &Rubric, resp: &Response, answers: &IndexMap<String, Option<i64>>) -> String {
+        fn canonical(v: serde_json::Value) -> serde_json::Value {
+            match v {
+                serde_json::Value::Object(m) => {
+                    let mut pairs: Vec<(String, serde_json::Value)> = m.into_iter().collect();
+                    pairs.sort_by(|a, b| a.0.cmp(&b.0));
+                    serde_json::Value::Object(pairs.into_iter().map(|(k, v)| (k, canonical(v))).collect())
+                }
+                other => other,
+            }
+        }
+        let mut subject = serde_json::json!({"name": resp.subject.name, "department": resp.subject.department});
+        if !resp.subject.attributes.is_empty() {
+            subject["attributes"] = serde_json::to_value(&resp.subject.attributes).unwrap();
+        }
+        let v = serde_json::json!({
+            "rubric": {"id": r.id, "version": r.version},
+            "subject": subject,
+            "rater": {"role": resp.rater.role.code(), "name": resp.rater.name},
+            "session": resp.session,
+            "taken_at_given": resp.taken_at,
+            "answers": answers,
+        });
+        crate::rubric::sha256_hex(serde_json::to_string(&canonical(v)).unwrap().as_bytes())
     }
 
     fn quality(r: &Rubric, answers: &IndexMap<String, Option<i64>>, seconds: Option<f64>) -> Quality {
@@ -483,6 +568,7 @@ fn check_same(loaded: &rubric::Loaded, resp: &Response, opts: &Options) -> Resul
         rater: &resp.rater,
         session: resp.session.as_deref(),
         taken_at: resp.taken_at.as_deref().unwrap_or("2026-11-28T09:30:00+08:00"),
+        taken_at_given: resp.taken_at.as_deref(),
     };
     for previous in [None, Some(Previous { id: "01P\"".into(), taken_at: "t".into(), overall_delta: Some(-0.1) })] {
         let mut doc = want.clone();
@@ -508,13 +594,16 @@ proptest! {
         name in text_strategy(),
         dept in proptest::option::of(text_strategy()),
         session in proptest::option::of(text_strategy()),
+        attributes in proptest::collection::vec((text_strategy(), text_strategy()), 0..4),
+        given in any::<bool>(),
     ) {
         let loaded = &*testing::SCORED_LOADED;
         let mut resp = resp(&[]);
         resp.answers = item_ids().into_iter().zip(vals.iter().copied()).map(|(k, v)| (k.to_string(), v)).collect();
         resp.seconds = seconds;
-        resp.subject = Subject { name, department: dept };
+        resp.subject = Subject { name, department: dept, attributes: attributes.into_iter().collect() };
         resp.session = session;
+        resp.taken_at = given.then(|| "2026-05-01T08:00:00+08:00".to_string());
         let opts = Options { lang: "en".into(), target, profile: chief.then(|| "chief".to_string()) };
         check_same(loaded, &resp, &opts)?;
     }

@@ -73,7 +73,7 @@ fn read_row(
         return Err(problems);
     }
     Ok(Respondent {
-        subject: Subject { name: name.unwrap_or_default(), department: text(Meta::Department) },
+        subject: Subject { name: name.unwrap_or_default(), department: text(Meta::Department), ..Default::default() },
         rater: Rater { role, name: rater },
         session: text(Meta::Session),
         taken_at: taken,

@@ -49,6 +49,8 @@ mod result_v1 {
     pub struct Result {
         pub schema: String,
         pub id: String,
+        /// Revision 2: 64 lowercase hex digits.
+        pub fingerprint: String,
         pub rubric: Rubric,
         pub profile: Option<String>,
         pub subject: Subject,
@@ -75,6 +77,9 @@ mod result_v1 {
     pub struct Subject {
         pub name: String,
         pub department: Option<String>,
+        /// Revision 2: absent where there are none.
+        #[serde(default)]
+        pub attributes: BTreeMap<String, String>,
     }
     #[derive(Deserialize)]
     pub struct Rater {
@@ -151,6 +156,10 @@ fn result_json_keeps_its_contract() {
     let r: result_v1::Result = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r.schema, "zhixing.result.v1");
     assert_eq!(r.id.len(), 26, "a ULID");
+    assert!(
+        r.fingerprint.len() == 64 && r.fingerprint.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    );
+    assert!(r.subject.attributes.is_empty());
     assert_eq!(r.rubric.id, "core");
     assert_eq!(r.rubric.version, "1.0.0");
     assert_eq!(r.rubric.title, "执行力自评");

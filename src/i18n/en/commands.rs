@@ -111,10 +111,6 @@ impl Commands for En {
         format!("Interrupted. Every answer given is saved in a draft: `{resume}` continues it.")
     }
 
-    fn results_saved(&self, n: usize) -> String {
-        format!("{n} {} saved", plural(n, "result", "results"))
-    }
-
     fn scored_rejected(&self, scored: usize, rejected: usize) -> String {
         format!("{scored} scored, {rejected} rejected")
     }
@@ -155,10 +151,6 @@ impl Commands for En {
 
     fn no_results_matched(&self) -> &'static str {
         "no results matched"
-    }
-
-    fn imported(&self, n: usize, duplicates: usize) -> String {
-        format!("{n} {} imported; {duplicates} already in the store, not stored again", plural(n, "result", "results"))
     }
 
     fn rejected(&self, n: usize) -> String {

@@ -43,6 +43,7 @@ impl StoreText for En {
             StoreHint::Busy => "another program held the store too long; try again",
             StoreHint::Permissions => "check the permissions of the file and its directory",
             StoreHint::DiskFull => "the disk is full; free some space",
+            StoreHint::ReadOnly => "the store cannot be written; check the permissions of the file and its directory",
             StoreHint::Damaged => "the store file is damaged; restore it from a backup or an export",
             StoreHint::Other => "try again; if it fails again, please report it",
         };
@@ -54,5 +55,30 @@ impl StoreText for En {
             "result {id} in store {} is damaged ({reason}); remove it with `zhixing store delete {id}` and import it again from an export",
             path.display()
         )
+    }
+
+    fn store_read_only(&self, path: &Path) -> String {
+        format!(
+            "store {} is read-only (the file, its folder or the disk cannot be written), so nothing can be saved; reading commands such as report, history and export still work; to save, make it writable or give another path with --store",
+            path.display()
+        )
+    }
+
+    fn store_disk_full(&self, path: &Path) -> String {
+        format!(
+            "cannot write to store {}: the disk is full (or the quota is used up), and nothing of this run was saved; free some space and run it again",
+            path.display()
+        )
+    }
+
+    fn store_mode_kept(&self, path: &Path, mode: u32, error: &std::io::Error) -> String {
+        format!(
+            "warning: {} has mode {mode:04o}, so others can read it, and it could not be made private ({error}); its owner can run chmod 600 on it",
+            path.display()
+        )
+    }
+
+    fn store_saved(&self, saved: usize, already: usize) -> String {
+        format!("{saved} saved, {already} already in the store")
     }
 }

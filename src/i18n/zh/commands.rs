@@ -100,10 +100,6 @@ impl Commands for Zh {
         format!("已中断。已答的题目都保存在草稿中；用 `{resume}` 接着作答。")
     }
 
-    fn results_saved(&self, n: usize) -> String {
-        format!("已保存 {n} 份结果")
-    }
-
     fn scored_rejected(&self, scored: usize, rejected: usize) -> String {
         format!("已评分 {scored} 份，拒收 {rejected} 份")
     }
@@ -144,10 +140,6 @@ impl Commands for Zh {
 
     fn no_results_matched(&self) -> &'static str {
         "没有符合条件的结果"
-    }
-
-    fn imported(&self, n: usize, duplicates: usize) -> String {
-        format!("已导入 {n} 份结果；{duplicates} 份已在结果库中，未重复保存")
     }
 
     fn rejected(&self, n: usize) -> String {

@@ -1,6 +1,6 @@
-//! Results: saving them (one batch, one transaction), finding a subject's
-//! previous result, the queries, walking them in order, deleting, and what
-//! the store holds.
+//! Results: saving them (a batch staged, then stored in one short
+//! transaction), finding a subject's previous result, the queries, walking
+//! them in order, deleting, and what the store holds.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,7 +12,7 @@ use super::schema::sidecar;
 use super::{SqliteStore, decode};
 use crate::result::{Previous, ResultDoc};
 use crate::store::{
-    Batch, Columns, Draft, Filter, SaveOutcome, Since, Store, StoreError, StoreInfo, parse_since, utc_key,
+    Batch, Columns, Draft, Filter, SaveOutcome, Since, Store, StoreError, StoreInfo, StoreWarning, parse_since, utc_key,
 };
 
 impl SqliteStore {
@@ -24,8 +24,8 @@ impl SqliteStore {
         let mut out = Vec::new();
         while let Some(row) = rows.next().map_err(&sq)? {
             let id: String = row.get(0).map_err(&sq)?;
-            let json: String = row.get(1).map_err(&sq)?;
-            out.push(self.decode(&id, &json)?);
+            let json = text_of(row, &self.path, &id)?;
+            out.push(self.decode(&id, json)?);
         }
         Ok(out)
     }
@@ -36,33 +36,86 @@ impl SqliteStore {
         rows: impl Iterator<Item = (&'d ResultDoc, &'d str)>,
     ) -> Result<SaveOutcome, StoreError> {
         let mut batch = self.batch()?;
-        let mut out = SaveOutcome::default();
         for (doc, json) in rows {
-            let list = if batch.insert(&Columns::from(doc), json)? { &mut out.inserted } else { &mut out.duplicates };
-            list.push(doc.id.clone());
+            batch.insert(&Columns::from(doc), json)?;
         }
-        batch.commit()?;
-        Ok(out)
+        batch.commit()
     }
 }
 
-/// Results being stored in one SQLite transaction.
-struct SqliteBatch<'c> {
-    tx: rusqlite::Transaction<'c>,
-    path: PathBuf,
-    stored_at: String,
+/// The JSON text in column 1 of a row; a value that is not text is a damaged row.
+fn text_of<'r>(row: &'r rusqlite::Row<'_>, path: &Path, id: &str) -> Result<&'r str, StoreError> {
+    let value = row.get_ref(1).map_err(|e| StoreError::sqlite(path, e))?;
+    value.as_str().map_err(|e| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        id: id.to_string(),
+        reason: e.to_string(),
+    })
 }
 
-const INSERT: &str = "INSERT INTO results (id, subject, department, rater_role, session, rubric_id, rubric_version, \
-                      taken_at, taken_utc, overall, stored_at, json) \
-                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (id) DO NOTHING";
+/// Results being stored together: staged in a temporary table of this
+/// connection (a temporary file, not memory, and no lock on the store),
+/// then copied into the store in one transaction at commit.
+struct SqliteBatch<'c> {
+    conn: &'c mut Connection,
+    path: PathBuf,
+    /// Results staged in the staging transaction now open, if one is.
+    /// Staging goes in transactions of [`STAGE_BLOCK`] results, which write
+    /// only to the temporary table: a read of the store inside one takes no
+    /// lock that keeps a writer out.
+    open: Option<usize>,
+}
+
+/// Results staged a transaction.
+const STAGE_BLOCK: usize = 1000;
+
+/// The staging table. Dropped with the connection; emptied when a batch
+/// begins and ends.
+const STAGE: &str = "
+CREATE TEMP TABLE IF NOT EXISTS pending (
+    seq            INTEGER PRIMARY KEY,
+    id             TEXT NOT NULL,
+    subject        TEXT NOT NULL,
+    department     TEXT,
+    rater_role     TEXT NOT NULL,
+    session        TEXT,
+    rubric_id      TEXT NOT NULL,
+    rubric_version TEXT NOT NULL,
+    taken_at       TEXT NOT NULL,
+    taken_utc      TEXT NOT NULL,
+    overall        DOUBLE PRECISION,
+    fingerprint    TEXT NOT NULL,
+    json           TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS temp.pending_by_subject ON pending (subject, rubric_id, rater_role, taken_utc, id);
+DELETE FROM temp.pending;
+";
+
+const STAGE_ONE: &str = "INSERT INTO temp.pending (id, subject, department, rater_role, session, rubric_id, \
+                         rubric_version, taken_at, taken_utc, overall, fingerprint, json) \
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+/// One staged result into the store; nothing where its id or its
+/// fingerprint is there already.
+const INSERT: &str = "INSERT INTO main.results (id, subject, department, rater_role, session, rubric_id, \
+                      rubric_version, taken_at, taken_utc, overall, stored_at, json, fingerprint) \
+                      SELECT id, subject, department, rater_role, session, rubric_id, rubric_version, taken_at, \
+                      taken_utc, overall, ?2, json, fingerprint FROM temp.pending WHERE seq = ?1 \
+                      ON CONFLICT DO NOTHING";
 
 /// The subject's latest result of the same rubric and rater role before
-/// `of`: by time as an instant, then id.
-const PREVIOUS: &str = "SELECT id, json, taken_at, overall FROM results \
-                        WHERE subject = ?1 AND rubric_id = ?2 AND rater_role = ?3 AND id <> ?4 \
-                        AND (taken_utc < ?5 OR (taken_utc = ?5 AND id < ?4)) \
-                        ORDER BY taken_utc DESC, id DESC LIMIT 1";
+/// `of`: by time as an instant, then id; never one of the same fingerprint
+/// (that is the same result, saved before). `{table}` is the store's table
+/// or the staging one.
+fn previous_sql(table: &str, fingerprints: bool) -> String {
+    let same = if fingerprints { " AND (fingerprint IS NULL OR fingerprint <> ?6)" } else { "" };
+    format!(
+        "SELECT id, json, taken_at, overall, taken_utc FROM {table} \
+         WHERE subject = ?1 AND rubric_id = ?2 AND rater_role = ?3 AND id <> ?4 \
+         AND (taken_utc < ?5 OR (taken_utc = ?5 AND id < ?4)){same} \
+         ORDER BY taken_utc DESC, id DESC LIMIT 1"
+    )
+}
 
 fn taken_utc(of: &Columns<'_>) -> Result<String, StoreError> {
     utc_key(of.taken_at)
@@ -72,28 +125,55 @@ fn taken_utc(of: &Columns<'_>) -> Result<String, StoreError> {
 /// A stored result as [`previous_row`] finds it: id, JSON text, taken_at, overall.
 type PreviousRow = (String, String, String, Option<f64>);
 
-/// The previous result of `of` on `conn`.
-fn previous_row(conn: &Connection, path: &Path, of: &Columns<'_>) -> Result<Option<PreviousRow>, StoreError> {
-    let sq = |error| StoreError::Sqlite { path: path.to_path_buf(), error };
+/// The previous result of `of` in `table` on `conn`, with its time key.
+fn previous_in(
+    conn: &Connection,
+    path: &Path,
+    table: &str,
+    fingerprints: bool,
+    of: &Columns<'_>,
+    key: &str,
+) -> Result<Option<(PreviousRow, String)>, StoreError> {
+    let sq = |error| StoreError::sqlite(path, error);
+    let mut stmt = conn.prepare_cached(&previous_sql(table, fingerprints)).map_err(sq)?;
+    let (fingerprint, role): (&str, &str) = (&of.fingerprint, of.rater_role.code());
+    let mut args: Vec<&dyn rusqlite::ToSql> = vec![&of.subject, &of.rubric_id, &role, &of.id, &key];
+    if fingerprints {
+        args.push(&fingerprint);
+    }
+    stmt.query_row(params_from_iter(args), |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?), r.get(4)?)))
+        .optional()
+        .map_err(sq)
+}
+
+/// The previous result of `of`: in the store, or (with `staged`) among the
+/// results staged so far, whichever is later.
+fn previous_row(
+    conn: &Connection,
+    path: &Path,
+    fingerprints: bool,
+    staged: bool,
+    of: &Columns<'_>,
+) -> Result<Option<PreviousRow>, StoreError> {
     let key = taken_utc(of)?;
-    let mut stmt = conn.prepare_cached(PREVIOUS).map_err(sq)?;
-    stmt.query_row(params![of.subject, of.rubric_id, of.rater_role.code(), of.id, key], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    let stored = previous_in(conn, path, "main.results", fingerprints, of, &key)?;
+    let pending = if staged { previous_in(conn, path, "temp.pending", true, of, &key)? } else { None };
+    Ok(match (stored, pending) {
+        (Some(a), Some(b)) => Some(if (&b.1, &b.0.0) > (&a.1, &a.0.0) { b.0 } else { a.0 }),
+        (a, b) => a.or(b).map(|(row, _)| row),
     })
-    .optional()
-    .map_err(sq)
 }
 
 impl Batch for SqliteBatch<'_> {
     fn previous(&self, of: &Columns<'_>) -> Result<Option<ResultDoc>, StoreError> {
-        match previous_row(&self.tx, &self.path, of)? {
+        match previous_row(self.conn, &self.path, true, true, of)? {
             Some((id, json, _, _)) => decode(&self.path, &id, &json).map(Some),
             None => Ok(None),
         }
     }
 
     fn previous_link(&self, of: &Columns<'_>) -> Result<Option<Previous>, StoreError> {
-        Ok(previous_row(&self.tx, &self.path, of)?.map(|(id, _, taken_at, overall)| Previous {
+        Ok(previous_row(self.conn, &self.path, true, true, of)?.map(|(id, _, taken_at, overall)| Previous {
             id,
             taken_at,
             overall_delta: match (of.overall, overall) {
@@ -103,35 +183,80 @@ impl Batch for SqliteBatch<'_> {
         }))
     }
 
-    fn insert(&mut self, d: &Columns<'_>, json: &str) -> Result<bool, StoreError> {
+    fn insert(&mut self, d: &Columns<'_>, json: &str) -> Result<(), StoreError> {
         if d.id.trim().is_empty() {
             return Err(StoreError::BadResult { id: d.id.to_string(), reason: "its id is empty".into() });
         }
         let key = taken_utc(d)?;
-        let sq = |error| StoreError::Sqlite { path: self.path.clone(), error };
-        let mut stmt = self.tx.prepare_cached(INSERT).map_err(sq)?;
-        let n = stmt
-            .execute(params![
-                d.id,
-                d.subject,
-                d.department,
-                d.rater_role.code(),
-                d.session,
-                d.rubric_id,
-                d.rubric_version,
-                d.taken_at,
-                key,
-                d.overall,
-                self.stored_at,
-                json,
-            ])
-            .map_err(sq)?;
-        Ok(n == 1)
+        let path = &self.path;
+        let sq = |error| StoreError::sqlite(path, error);
+        if self.open.is_none() {
+            self.conn.execute_batch("BEGIN").map_err(sq)?;
+            self.open = Some(0);
+        }
+        let mut stmt = self.conn.prepare_cached(STAGE_ONE).map_err(sq)?;
+        stmt.execute(params![
+            d.id,
+            d.subject,
+            d.department,
+            d.rater_role.code(),
+            d.session,
+            d.rubric_id,
+            d.rubric_version,
+            d.taken_at,
+            key,
+            d.overall,
+            d.fingerprint.as_ref(),
+            json,
+        ])
+        .map_err(sq)?;
+        let staged = self.open.map_or(1, |n| n + 1);
+        self.open = Some(staged);
+        if staged >= STAGE_BLOCK {
+            self.open = None;
+            self.conn.execute_batch("COMMIT").map_err(sq)?;
+        }
+        Ok(())
     }
 
-    fn commit(self: Box<Self>) -> Result<(), StoreError> {
-        let path = self.path;
-        self.tx.commit().map_err(|error| StoreError::Sqlite { path, error })
+    fn commit(mut self: Box<Self>) -> Result<SaveOutcome, StoreError> {
+        let path = self.path.clone();
+        let sq = |error| StoreError::sqlite(&path, error);
+        if self.open.take().is_some() {
+            self.conn.execute_batch("COMMIT").map_err(sq)?;
+        }
+        let mut out = SaveOutcome::default();
+        // The write lock, from here to the commit only: waiting for another
+        // writer up to the busy timeout.
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sq)?;
+        {
+            let stored_at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
+            let mut staged = tx.prepare("SELECT seq, id FROM temp.pending ORDER BY seq").map_err(sq)?;
+            let mut insert = tx.prepare_cached(INSERT).map_err(sq)?;
+            let mut rows = staged.query([]).map_err(sq)?;
+            while let Some(row) = rows.next().map_err(sq)? {
+                let (seq, id): (i64, String) = (row.get(0).map_err(sq)?, row.get(1).map_err(sq)?);
+                let list = if insert.execute(params![seq, stored_at]).map_err(sq)? == 1 {
+                    &mut out.inserted
+                } else {
+                    &mut out.duplicates
+                };
+                list.push(id);
+            }
+        }
+        tx.commit().map_err(sq)?;
+        Ok(out)
+    }
+}
+
+impl Drop for SqliteBatch<'_> {
+    fn drop(&mut self) {
+        // Staged results go with the batch, stored or not. Failing here
+        // leaves them to the next batch's start, which empties the table.
+        if self.open.take().is_some() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        let _ = self.conn.execute("DELETE FROM temp.pending", []);
     }
 }
 
@@ -163,13 +288,10 @@ impl Store for SqliteStore {
     }
 
     fn batch(&mut self) -> Result<Box<dyn Batch + '_>, StoreError> {
+        self.writable()?;
         let path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|error| StoreError::Sqlite { path: path.clone(), error })?;
-        let stored_at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
-        Ok(Box::new(SqliteBatch { tx, path, stored_at }))
+        self.conn.execute_batch(STAGE).map_err(|error| StoreError::sqlite(&path, error))?;
+        Ok(Box::new(SqliteBatch { conn: &mut self.conn, path, open: None }))
     }
 
     fn get(&self, id: &str) -> Result<Option<(ResultDoc, String)>, StoreError> {
@@ -196,7 +318,7 @@ impl Store for SqliteStore {
     }
 
     fn previous(&self, of: &ResultDoc) -> Result<Option<ResultDoc>, StoreError> {
-        match previous_row(&self.conn, &self.path, &Columns::from(of))? {
+        match previous_row(&self.conn, &self.path, self.has_fingerprints(), false, &Columns::from(of))? {
             Some((id, json, _, _)) => self.decode(&id, &json).map(Some),
             None => Ok(None),
         }
@@ -247,21 +369,24 @@ impl Store for SqliteStore {
         let mut rows = stmt.query(params_from_iter(args.iter())).map_err(&sq)?;
         let mut n = 0;
         while let Some(row) = rows.next().map_err(&sq)? {
-            let json = row.get_ref(1).map_err(&sq)?;
-            let json = json.as_str().map_err(|e| StoreError::Corrupt {
-                path: self.path.clone(),
-                id: row.get::<_, String>(0).unwrap_or_default(),
-                reason: e.to_string(),
-            })?;
-            f(json)?;
+            let id: String = row.get(0).map_err(&sq)?;
+            let json = text_of(row, &self.path, &id)?;
+            match f(json) {
+                Ok(()) => {}
+                Err(StoreError::Undecodable { reason }) => {
+                    return Err(StoreError::Corrupt { path: self.path.clone(), id, reason });
+                }
+                Err(e) => return Err(e),
+            }
             n += 1;
         }
         Ok(n)
     }
 
     fn delete(&mut self, ids: &[String]) -> Result<Vec<String>, StoreError> {
+        self.writable()?;
         let path = self.path.clone();
-        let sq = |error| StoreError::Sqlite { path: path.clone(), error };
+        let sq = |error| StoreError::sqlite(&path, error);
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sq)?;
         let mut deleted = Vec::new();
         {
@@ -278,7 +403,6 @@ impl Store for SqliteStore {
 
     fn info(&self) -> Result<StoreInfo, StoreError> {
         let sq = self.sq();
-        let schema_version: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(&sq)?;
         let (results, drafts, subjects): (i64, i64, i64) = self
             .conn
             .query_row(
@@ -295,7 +419,7 @@ impl Store for SqliteStore {
         Ok(StoreInfo {
             path: self.path.clone(),
             size_bytes: main + wal,
-            schema_version,
+            schema_version: self.version,
             results: count(results),
             drafts: count(drafts),
             subjects: count(subjects),
@@ -303,6 +427,7 @@ impl Store for SqliteStore {
     }
 
     fn save_draft(&mut self, draft: &Draft) -> Result<(), StoreError> {
+        self.writable()?;
         self.put_draft(draft)
     }
 
@@ -311,6 +436,11 @@ impl Store for SqliteStore {
     }
 
     fn delete_draft(&mut self, id: &str) -> Result<bool, StoreError> {
+        self.writable()?;
         self.remove_draft(id)
+    }
+
+    fn warnings(&self) -> &[StoreWarning] {
+        &self.warnings
     }
 }

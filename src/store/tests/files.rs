@@ -47,8 +47,9 @@ fn assert_refused_untouched(path: &Path, expect: impl Fn(&StoreError) -> bool) {
     assert!(expect(&err), "{err:?}");
     assert!(err.is_bad_input());
     assert_eq!(snapshot(path), before, "{} was changed", path.display());
-    // And again, through the trait's constructor.
-    assert!(open(path).is_err());
+    // And again, through the trait's constructor, to write and to read.
+    assert!(open(path, Access::Write).is_err());
+    assert!(open(path, Access::Read).is_err());
     assert_eq!(snapshot(path), before);
     assert_eq!(listing(path), files, "no file appeared or went beside {}", path.display());
 }
@@ -178,4 +179,161 @@ fn an_empty_file_or_empty_database_becomes_a_store() {
     assert!(fs::metadata(&blank).unwrap().len() > 0, "a valid SQLite file with nothing in it");
     let store = SqliteStore::open(&blank).unwrap();
     assert_eq!(store.info().unwrap().schema_version, SCHEMA_VERSION);
+}
+
+#[test]
+fn our_application_id_with_tables_not_ours_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_ours = |e: &StoreError| matches!(e, StoreError::NotOurs { .. });
+    // zhixing's application id and schema version, another program's tables:
+    // in WAL mode (whose read would make a -wal and -shm) and not.
+    for (name, wal, version) in [("wal.db", true, SCHEMA_VERSION), ("journal.db", false, 1)] {
+        let path = dir.path().join(name);
+        {
+            let c = Connection::open(&path).unwrap();
+            if wal {
+                c.pragma_update(None, "journal_mode", "WAL").unwrap();
+            }
+            c.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+            c.pragma_update(None, "user_version", version).unwrap();
+            c.execute_batch("CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('茉莉花');").unwrap();
+        }
+        assert!(!sidecar_exists(&path, "-wal"), "closed cleanly");
+        assert_refused_untouched(&path, not_ours);
+    }
+
+    // A store with something added, or something missing: not ours either.
+    for change in [
+        "CREATE TABLE extra (x TEXT)",
+        "CREATE VIEW everyone AS SELECT subject FROM results",
+        "CREATE TRIGGER t AFTER INSERT ON results BEGIN DELETE FROM drafts; END",
+        "DROP INDEX results_by_fingerprint",
+        "ALTER TABLE drafts DROP COLUMN json",
+        "ALTER TABLE results ADD COLUMN extra TEXT",
+    ] {
+        let sub = tempfile::tempdir().unwrap();
+        let (store, path) = store_in(&sub);
+        drop(store);
+        Connection::open(&path).unwrap().execute_batch(change).unwrap();
+        assert_refused_untouched(&path, not_ours);
+    }
+}
+
+fn sidecar_exists(path: &Path, suffix: &str) -> bool {
+    PathBuf::from(format!("{}{suffix}", path.display())).exists()
+}
+
+/// True where permission bits stop this process (they do not stop root).
+fn bits_bind_us(dir: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let probe = dir.join("probe");
+    fs::write(&probe, "").unwrap();
+    fs::set_permissions(&probe, fs::Permissions::from_mode(0o400)).unwrap();
+    let bound = fs::OpenOptions::new().write(true).open(&probe).is_err();
+    fs::remove_file(&probe).unwrap();
+    bound
+}
+
+#[test]
+fn reading_opens_read_only_and_makes_nothing_beside_the_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("data");
+    let path = folder.join("z.db");
+    let a = doc("A", "张三", "2026-11-28T09:30:00+08:00");
+    SqliteStore::open(&path).unwrap().save(&[a.clone(), doc("B", "李四", "2026-11-29T09:30:00+08:00")]).unwrap();
+    let before = snapshot(&path);
+    let files = listing(&path);
+    assert_eq!(files, ["z.db"], "no log left once the writer closed");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+
+    let mut reader = SqliteStore::open_with(&path, Access::Read).unwrap();
+    assert!(reader.is_read_only());
+    assert_eq!(ids(&reader.history("张三").unwrap()), ["A"]);
+    assert_eq!(reader.latest(None).unwrap().map(|d| d.id), Some("B".into()));
+    assert_eq!(reader.get("A").unwrap().unwrap().0, a);
+    assert_eq!(all_json(&reader, &Filter::default()).len(), 2);
+    assert_eq!(reader.info().unwrap().results, 2);
+    assert_eq!(listing(&path), files, "nothing beside the file while it is read");
+    // Every write is refused, and says so.
+    let read_only = |e: StoreError| matches!(e, StoreError::ReadOnly { .. });
+    assert!(read_only(reader.save(&[doc("C", "s", "2026-01-01T00:00:00Z")]).unwrap_err()));
+    assert!(read_only(reader.delete(&strings(&["A"])).unwrap_err()));
+    assert!(reader.batch().is_err());
+    let err = reader.delete_draft("d").unwrap_err();
+    assert!(err.message(Lang::En).contains("read-only"), "{}", err.message(Lang::En));
+    assert!(err.message(Lang::Zh).contains("只读"), "{}", err.message(Lang::Zh));
+    drop(reader);
+    assert_eq!(snapshot(&path), before, "the file is as it was");
+    assert_eq!(listing(&path), files);
+
+    // An empty file, read: an empty store, and the file left empty.
+    let empty = dir.path().join("empty.db");
+    fs::write(&empty, "").unwrap();
+    let reader = SqliteStore::open_with(&empty, Access::Read).unwrap();
+    assert_eq!(reader.info().unwrap().results, 0);
+    assert_eq!(reader.latest(None).unwrap(), None);
+    drop(reader);
+    assert_eq!(fs::metadata(&empty).unwrap().len(), 0);
+    assert_eq!(listing(&empty), ["data", "empty.db"]);
+
+    // A read-only file in a read-only folder: read as well, and a writer is
+    // told it is read-only (where permission bits bind this process).
+    if bits_bind_us(dir.path()) {
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o400)).unwrap();
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o500)).unwrap();
+        let reader = SqliteStore::open_with(&path, Access::Read);
+        let writer = SqliteStore::open(&path).err();
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o700)).unwrap();
+        assert_eq!(ids(&reader.unwrap().history("张三").unwrap()), ["A"]);
+        assert!(matches!(writer, Some(StoreError::ReadOnly { .. })), "{writer:?}");
+    }
+}
+
+#[test]
+fn an_existing_store_is_made_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let set = |p: &Path, m: u32| fs::set_permissions(p, fs::Permissions::from_mode(m)).unwrap();
+
+    // An empty file anyone may write: made a store, and private.
+    let empty = dir.path().join("empty.db");
+    fs::write(&empty, "").unwrap();
+    set(&empty, 0o666);
+    let store = SqliteStore::open(&empty).unwrap();
+    assert!(store.warnings().is_empty());
+    drop(store);
+    assert_eq!(mode(&empty), 0o600);
+
+    // A store others can read, opened to read: private too.
+    set(&empty, 0o644);
+    let reader = SqliteStore::open_with(&empty, Access::Read).unwrap();
+    assert!(reader.warnings().is_empty());
+    assert_eq!(mode(&empty), 0o600);
+    drop(reader);
+    // A read-only one stays read-only, for its owner only.
+    set(&empty, 0o444);
+    SqliteStore::open_with(&empty, Access::Read).unwrap();
+    assert_eq!(mode(&empty), 0o400);
+
+    // The log beside it is made private as well.
+    set(&empty, 0o644);
+    let c = Connection::open(&empty).unwrap();
+    c.execute_batch("INSERT INTO drafts VALUES ('d', 's', 'core', 't', 't', '{}')").unwrap();
+    let wal = dir.path().join("empty.db-wal");
+    set(&wal, 0o644);
+    SqliteStore::open_with(&empty, Access::Read).unwrap();
+    assert_eq!((mode(&empty), mode(&wal)), (0o600, 0o600));
+    drop(c);
+
+    // What is said where the mode is not ours to change.
+    let w = StoreWarning::ModeKept {
+        path: empty.clone(),
+        mode: 0o644,
+        error: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+    };
+    let (zh, en) = (w.message(Lang::Zh), w.message(Lang::En));
+    assert!(en.contains("empty.db") && en.contains("0644") && en.contains("chmod 600"), "{en}");
+    assert!(zh.contains("empty.db") && zh.contains("0644") && zh.contains("chmod 600"), "{zh}");
 }

@@ -26,7 +26,7 @@ fn doc_valued(id: &str, subject: &str, taken_at: &str, value: i64) -> ResultDoc 
         .map(|i| (i.id.clone(), Some(value)))
         .collect();
     let resp = Response {
-        subject: Subject { name: subject.into(), department: Some("秘书处".into()) },
+        subject: Subject { name: subject.into(), department: Some("秘书处".into()), ..Default::default() },
         rater: Rater { role: Role::SelfRating, name: None },
         taken_at: Some(taken_at.into()),
         answers,
@@ -308,4 +308,5 @@ fn drafts_upsert_latest_delete() {
 
 #[cfg(unix)]
 mod files;
+mod once;
 mod writers;

@@ -57,7 +57,7 @@ fn twenty_writers_at_once_all_land() {
             let (path, at_open, at_save) = (Arc::clone(&path), Arc::clone(&at_open), Arc::clone(&at_save));
             std::thread::spawn(move || -> Result<SaveOutcome, String> {
                 let batch: Vec<ResultDoc> = (0..PER_BATCH)
-                    .map(|i| doc(&format!("t{t:02}-{i}"), &format!("s{t}"), "2026-11-28T09:30:00+08:00"))
+                    .map(|i| doc(&format!("t{t:02}-{i}"), &format!("s{t}"), &format!("2026-11-28T09:3{i}:00+08:00")))
                     .collect();
                 // Every thread creates the (missing) store at the same moment…
                 at_open.wait();
@@ -112,11 +112,12 @@ fn error_messages_say_what_to_do_in_both_languages() {
         StoreError::BadResult { id: "X".into(), reason: "r".into() },
         StoreError::BadSince { value: "v".into() },
         StoreError::Io { path: Some(path.clone()), error: std::io::Error::other("disk") },
-        StoreError::Sqlite { path: path.clone(), error: rusqlite::Error::InvalidQuery },
+        StoreError::ReadOnly { path: path.clone() },
+        StoreError::Sqlite { path: path.clone(), error: rusqlite::Error::InvalidQuery, errno: None },
         StoreError::Corrupt { path, id: "X".into(), reason: "eof".into() },
     ];
     let bad_input: Vec<bool> = errors.iter().map(StoreError::is_bad_input).collect();
-    assert_eq!(bad_input, [true, true, true, true, true, false, false, false]);
+    assert_eq!(bad_input, [true, true, true, true, true, false, false, false, false]);
     for e in &errors {
         let (zh, en) = (e.message(Lang::Zh), e.message(Lang::En));
         assert!(!zh.is_empty() && !en.is_empty() && zh != en, "{zh} / {en}");
@@ -157,7 +158,7 @@ fn process_writer_child() {
     let n = std::env::var("ZHIXING_STORE_TEST_N").expect("N");
     let dir = spec.parent().unwrap();
     let batch: Vec<ResultDoc> =
-        (0..5).map(|i| doc(&format!("p{n}-{i}"), &format!("p{n}"), "2026-11-28T09:30:00+08:00")).collect();
+        (0..5).map(|i| doc(&format!("p{n}-{i}"), &format!("p{n}"), &format!("2026-11-28T09:3{i}:00+08:00"))).collect();
     fs::write(dir.join(format!("ready-{n}")), "").unwrap();
     wait_for(&dir.join("go"));
     let mut store = SqliteStore::open(&spec).unwrap_or_else(|e| panic!("open: {e}"));
@@ -194,4 +195,80 @@ fn twenty_processes_at_once_all_land() {
         assert!(child.wait().unwrap().success(), "a writer process failed");
     }
     assert_eq!(count(&path), (PROCESSES * 5) as i64);
+}
+
+#[test]
+fn database_errors_name_their_real_cause() {
+    use rusqlite::ErrorCode;
+    use rusqlite::ffi;
+    const ENOSPC: i32 = 28;
+    const EROFS: i32 = 30;
+    const EIO: i32 = 5;
+    const EACCES: i32 = 13;
+    assert_eq!(hint(Some(ErrorCode::DiskFull), None), StoreHint::DiskFull);
+    assert_eq!(hint(Some(ErrorCode::SystemIoFailure), Some(ENOSPC)), StoreHint::DiskFull);
+    assert_eq!(hint(Some(ErrorCode::SystemIoFailure), Some(EIO)), StoreHint::Other);
+    assert_eq!(hint(Some(ErrorCode::SystemIoFailure), None), StoreHint::Other);
+    assert_eq!(hint(Some(ErrorCode::ReadOnly), None), StoreHint::ReadOnly);
+    assert_eq!(hint(Some(ErrorCode::CannotOpen), Some(EROFS)), StoreHint::ReadOnly);
+    assert_eq!(hint(Some(ErrorCode::CannotOpen), Some(EACCES)), StoreHint::Permissions);
+    assert_eq!(hint(Some(ErrorCode::DatabaseBusy), None), StoreHint::Busy);
+    assert_eq!(hint(Some(ErrorCode::DatabaseCorrupt), None), StoreHint::Damaged);
+
+    let path = PathBuf::from("/data/z.db");
+    let failure = |code: i32, text: &str| rusqlite::Error::SqliteFailure(ffi::Error::new(code), Some(text.into()));
+    let full = [
+        StoreError::Sqlite {
+            path: path.clone(),
+            error: failure(ffi::SQLITE_FULL, "database or disk is full"),
+            errno: None,
+        },
+        StoreError::Sqlite {
+            path: path.clone(),
+            error: failure(ffi::SQLITE_IOERR_WRITE, "disk I/O error"),
+            errno: Some(ENOSPC),
+        },
+    ];
+    for e in &full {
+        let (zh, en) = (e.message(Lang::Zh), e.message(Lang::En));
+        assert!(en.contains("the disk is full") && en.contains("/data/z.db"), "{en}");
+        assert!(!en.contains("I/O error") && !en.contains("try again"), "{en}");
+        assert!(zh.contains("磁盘已满") && !zh.contains("重试"), "{zh}");
+    }
+    let read_only = StoreError::Sqlite {
+        path: path.clone(),
+        error: failure(ffi::SQLITE_READONLY, "attempt to write a readonly database"),
+        errno: None,
+    };
+    for e in [&read_only, &StoreError::ReadOnly { path: path.clone() }] {
+        let (zh, en) = (e.message(Lang::Zh), e.message(Lang::En));
+        assert!(en.contains("is read-only") && en.contains("/data/z.db") && en.contains("--store"), "{en}");
+        assert!(zh.contains("只读") && zh.contains("--store"), "{zh}");
+    }
+    // A plain I/O error is still said as it is.
+    let io = StoreError::Sqlite { path, error: failure(ffi::SQLITE_IOERR_READ, "disk I/O error"), errno: Some(EIO) };
+    assert!(io.message(Lang::En).contains("disk I/O error"), "{}", io.message(Lang::En));
+    // The constructor takes the system's error number along for I/O errors only.
+    let e = StoreError::sqlite(Path::new("z.db"), failure(ffi::SQLITE_CONSTRAINT, "no"));
+    assert!(matches!(e, StoreError::Sqlite { errno: None, .. }), "{e:?}");
+}
+
+#[test]
+fn a_row_the_caller_cannot_decode_is_named_with_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, path) = store_in(&dir);
+    store.save(&[doc("A", "s", "2026-01-01T00:00:00Z"), doc("B", "s", "2026-01-02T00:00:00Z")]).unwrap();
+    let err = store
+        .for_each(&Filter::default(), &mut |json| {
+            if json.contains("\"B\"") { Err(StoreError::Undecodable { reason: "broken".into() }) } else { Ok(()) }
+        })
+        .unwrap_err();
+    assert!(matches!(&err, StoreError::Corrupt { id, path: p, .. } if id == "B" && *p == path), "{err:?}");
+    assert!(!err.is_bad_input(), "a damaged row is exit 1");
+    let en = err.message(Lang::En);
+    assert!(en.contains('B') && en.contains(&path.display().to_string()), "{en}");
+    // A row whose JSON is not even text.
+    store.conn.execute("UPDATE results SET json = x'00ff' WHERE id = 'A'", []).unwrap();
+    let err = store.for_each(&Filter::default(), &mut |_| Ok(())).unwrap_err();
+    assert!(matches!(&err, StoreError::Corrupt { id, .. } if id == "A"), "{err:?}");
 }
