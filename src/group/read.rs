@@ -137,7 +137,7 @@ impl Reader {
             role: r.rater.role,
             rater_name: r.rater.name.clone(),
             session: r.session.clone(),
-            attributes: Vec::new(), // MERGE: r.subject.attributes
+            attributes: r.subject.attributes.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             taken_at: r.taken_at.clone(),
         }
     }

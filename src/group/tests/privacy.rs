@@ -47,7 +47,7 @@ impl Person {
 fn doc_of(l: &Loaded, p: &Person, i: usize) -> ResultDoc {
     let ids = ["a", "b", "c", "e", "f", "h"];
     let resp = Response {
-        subject: Subject { name: p.name.clone(), department: p.dept.clone() },
+        subject: Subject { name: p.name.clone(), department: p.dept.clone(), ..Subject::default() },
         rater: Rater { role: p.role, name: p.rater.clone() },
         session: p.session.clone(),
         taken_at: Some(p.taken_at.clone()),
