@@ -113,7 +113,7 @@ pub fn export(ctx: &Ctx, args: settings::Export) -> Result<()> {
     let out = &args.output;
     let mut count = 0usize;
     emit(ctx, out, |w, style| {
-        let mut csv = CsvWriter::results(style.bom);
+        let mut csv = CsvWriter::results(style.bom, style.lang);
         let mut first = true;
         if out.format == Format::Json {
             w.write_all(b"[")?;
@@ -209,6 +209,8 @@ fn csv_rows_of(raw: &str) -> serde_json::Result<ResultDoc> {
             seconds: None,
             straight_line: false,
             reverse_inconsistent: false,
+            longstring: 0,
+            irv: None,
             flags: Vec::new(),
         },
         previous: None,
@@ -441,7 +443,7 @@ mod tests {
         let rows = csv_rows_of(&text).unwrap();
         let render = |d: &ResultDoc| {
             let mut out = Vec::new();
-            let mut csv = CsvWriter::results(false);
+            let mut csv = CsvWriter::results(false, Lang::Zh);
             csv.write(&mut out, Entry { result: d, previous: None }).unwrap();
             out
         };

@@ -48,6 +48,8 @@ pub trait Commands {
     fn confirm_delete(&self, n: usize) -> String;
     /// `rubric check`: a file that passed.
     fn rubric_ok(&self, file: &str, sections: usize, dimensions: usize, items: usize) -> String;
+    /// `score`: a result with no overall score, and how much was answered.
+    fn unscorable_warning(&self, subject: &str, answered: usize, items: usize) -> String;
 
     /// The whole message of an error.
     fn error(&self, e: &Error) -> String {

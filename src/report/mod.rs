@@ -152,6 +152,23 @@ pub fn overall_change_text(previous: &Previous, ascii: bool) -> String {
     previous.overall_delta.map(|d| change_text(d, ascii)).unwrap_or_default()
 }
 
+/// A result with no overall score (too few answers, SPEC §5): it has no
+/// development focus and no strengths, and every format says so plainly.
+pub fn unscorable(r: &ResultDoc) -> bool {
+    r.overall.score.is_none()
+}
+
+/// Items answered, of the items, by the result's dimensions.
+pub fn answered_of(r: &ResultDoc) -> (usize, usize) {
+    r.dimensions().fold((0, 0), |(a, n), (_, d)| (a + d.answered, n + d.items))
+}
+
+/// What a report says of an unscorable result, in the interface language.
+pub fn unscorable_text(r: &ResultDoc, lang: Lang) -> String {
+    let (answered, items) = answered_of(r);
+    crate::i18n::msg(lang).report_unscorable(answered, items)
+}
+
 /// The title of the section `id` in `r`, or the id itself if none has it.
 pub fn section_title<'a>(r: &'a ResultDoc, id: &'a str) -> &'a str {
     r.sections.iter().find(|s| s.id == id).map_or(id, |s| s.title.as_str())

@@ -6,7 +6,7 @@ use comfy_table::{Cell, CellAlignment, Color};
 
 use super::{
     Entry, Style, change_text, dimension_change_text, num, opt_num, overall_change_text, plain_table, push_bullet,
-    section_title, short_time,
+    section_title, short_time, unscorable, unscorable_text,
 };
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
@@ -82,8 +82,16 @@ fn render(entry: &Entry<'_>, style: &Style) -> String {
     push_heading(&mut out, r, style);
     push_overall(&mut out, r, style);
     push_dimension_table(&mut out, entry, style);
-    push_priorities(&mut out, r, style, width);
-    push_strengths(&mut out, r, style, width);
+    if unscorable(r) {
+        out.push('\n');
+        for l in wrap(&unscorable_text(r, style.lang), width) {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    } else {
+        push_priorities(&mut out, r, style, width);
+        push_strengths(&mut out, r, style, width);
+    }
     push_change(&mut out, r, style);
     push_quality(&mut out, r, style, width);
     out

@@ -250,3 +250,42 @@ fn group_in_every_text_format() {
     assert_eq!(json["schema"], "zhixing.group.v1");
     assert_eq!(group_in(Format::Jsonl, Lang::Zh).lines().count(), 1);
 }
+
+/// A result with one answer: no overall score.
+fn unscorable_sample(lang: Lang) -> crate::result::ResultDoc {
+    let loaded = testing::core();
+    let first = loaded.rubric.items().next().unwrap().2.id.clone();
+    let resp = Response {
+        subject: Subject { name: "张三".into(), department: None },
+        answers: [(first, Some(4))].into_iter().collect(),
+        ..Default::default()
+    };
+    let opts = Options { lang: lang.code().into(), ..Default::default() };
+    score::score(&loaded, &resp, &opts, "01X".into(), "2026-11-28T09:30:00+08:00")
+}
+
+#[test]
+fn an_unscorable_result_says_so_in_every_format() {
+    for (lang, plain, met, focus) in [
+        (Lang::Zh, "作答不足，无法评分", "各维度均已达到目标", "发展重点"),
+        (Lang::En, "too few answers to score", "Every dimension meets its target", "Development focus"),
+    ] {
+        let r = unscorable_sample(lang);
+        assert_eq!(r.overall.score, None);
+        assert!(r.priorities.is_empty() && r.strengths.is_empty());
+        for format in [Format::Table, Format::Markdown, Format::Html, Format::Csv] {
+            let style = Style { lang, ..Style::default() };
+            let out = String::from_utf8(render(format, &style, &[Entry { result: &r, previous: None }])).unwrap();
+            assert!(out.contains(plain), "{format:?} {lang:?}: {out}");
+            assert!(!out.contains(met), "{format:?} {lang:?}: {out}");
+            for heading in [format!("\n{focus}\n"), format!("## {focus}"), format!("<h2>{focus}</h2>")] {
+                assert!(!out.contains(&heading), "{format:?} {lang:?}: no development focus heading\n{out}");
+            }
+        }
+        let style = Style { lang, ..Style::default() };
+        let table = String::from_utf8(render(Format::Table, &style, &[Entry { result: &r, previous: None }])).unwrap();
+        // The whole sentence, wrapped to the width.
+        assert!(table.replace('\n', " ").contains(&crate::report::unscorable_text(&r, lang)), "{table}");
+        assert_eq!(crate::report::answered_of(&r), (1, 40));
+    }
+}

@@ -199,4 +199,11 @@ impl Commands for En {
             plural(items, "item", "items")
         )
     }
+
+    fn unscorable_warning(&self, subject: &str, answered: usize, items: usize) -> String {
+        format!(
+            "note: {subject} answered {answered} of {items} {}: too few answers to score",
+            plural(items, "item", "items")
+        )
+    }
 }

@@ -180,4 +180,8 @@ impl Commands for Zh {
     fn rubric_ok(&self, file: &str, sections: usize, dimensions: usize, items: usize) -> String {
         format!("{file}: 通过（{sections} 个分区，{dimensions} 个维度，{items} 个条目）")
     }
+
+    fn unscorable_warning(&self, subject: &str, answered: usize, items: usize) -> String {
+        format!("注意：{subject} 在 {items} 题中只答了 {answered} 题，作答不足，无法评分")
+    }
 }
