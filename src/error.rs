@@ -152,6 +152,8 @@ pub enum Internal {
     Draft(String),
     /// A result could not be made into JSON.
     Json(String),
+    /// Two files of a pack were given one name (the file's name).
+    PackName(String),
 }
 
 impl Error {

@@ -156,7 +156,7 @@ pub fn export(ctx: &Ctx, args: settings::Export) -> Result<()> {
         Ok(())
     })?;
     if store.is_none() || count == 0 {
-        eprintln!("{}", i18n::msg(ctx.lang).no_results_matched());
+        crate::output::note(i18n::msg(ctx.lang).no_results_matched());
     }
     Ok(())
 }
@@ -260,12 +260,12 @@ pub fn import(ctx: &Ctx, args: settings::Import) -> Result<()> {
     }
     batch.commit().map_err(|e| ctx.store_error(e))?;
     let d = duplicates.len();
-    eprintln!("{}", i18n::msg(ctx.lang).imported(n, d));
+    crate::output::note(&i18n::msg(ctx.lang).imported(n, d));
     for id in &duplicates {
-        eprintln!("  = {id}");
+        crate::output::note(&format!("  = {id}"));
     }
     if rejected > 0 {
-        eprintln!("{}", i18n::msg(ctx.lang).rejected(rejected));
+        crate::output::note(&i18n::msg(ctx.lang).rejected(rejected));
     }
     Ok(())
 }
@@ -374,7 +374,7 @@ pub fn store(ctx: &Ctx, cmd: StoreCommand) -> Result<()> {
                     None => i18n::msg(ctx.lang).store_not_created(&path),
                 }
             };
-            print_text(&text)
+            print_text(&text, format)
         }
         StoreCommand::Delete { ids, yes } => {
             let Some(mut store) = ctx.open_existing_store()? else {
@@ -388,13 +388,13 @@ pub fn store(ctx: &Ctx, cmd: StoreCommand) -> Result<()> {
             }
             let missing: Vec<&String> = ids.iter().filter(|id| !found.iter().any(|r| &&r.id == id)).collect();
             if !found.is_empty() && !yes && !confirm(ctx, &found)? {
-                eprintln!("{}", i18n::msg(ctx.lang).nothing_deleted());
+                crate::output::note(i18n::msg(ctx.lang).nothing_deleted());
                 return Ok(());
             }
             let deleted = store
                 .delete(&found.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
                 .map_err(|e| ctx.store_error(e))?;
-            eprintln!("{}", i18n::msg(ctx.lang).deleted(deleted.len()));
+            crate::output::note(&i18n::msg(ctx.lang).deleted(deleted.len()));
             if !missing.is_empty() {
                 return Err(Error::BadInput(Problem::IdsNotFound(missing.iter().map(|s| s.to_string()).collect())));
             }
@@ -410,7 +410,8 @@ fn confirm(ctx: &Ctx, found: &[ResultDoc]) -> Result<bool> {
     }
     let mut err = std::io::stderr();
     for r in found {
-        let _ = writeln!(err, "  {}  {}  {}  {}", r.id, r.subject.name, report::short_time(&r.taken_at), r.rubric.id);
+        let line = format!("  {}  {}  {}  {}", r.id, r.subject.name, report::short_time(&r.taken_at), r.rubric.id);
+        let _ = writeln!(err, "{}", crate::visible::escape(&line));
     }
     let _ = write!(err, "{}", i18n::msg(ctx.lang).confirm_delete(found.len()));
     let _ = err.flush();

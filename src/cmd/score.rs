@@ -55,10 +55,10 @@ pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
         batch => job.documents(ctx, &mut records, batch, report::renderer(format, style), format, w),
     })?;
     if args.save {
-        eprintln!("{}", i18n::msg(ctx.lang).results_saved(job.scored));
+        crate::output::note(&i18n::msg(ctx.lang).results_saved(job.scored));
     }
     if tally.rejected > 0 {
-        eprintln!("{}", i18n::msg(ctx.lang).scored_rejected(job.scored, tally.rejected));
+        crate::output::note(&i18n::msg(ctx.lang).scored_rejected(job.scored, tally.rejected));
     }
     Ok(())
 }
@@ -127,7 +127,7 @@ impl Job<'_> {
                 read.map_err(spool_read_err)?;
                 *scored += k;
                 for warning in &unscored {
-                    eprintln!("{}", warning);
+                    crate::output::note(warning);
                 }
                 w.write_all(&out).map_err(Error::Output)?;
                 records.borrow_mut().give_back(block);
@@ -185,7 +185,7 @@ impl Job<'_> {
         let scores = self.scorer.scores(&resp.values, resp.seconds);
         let meta = Meta::of(&resp, &self.now);
         if scores.overall().is_none() {
-            eprintln!("{}", unscorable_warning(ctx, &resp));
+            crate::output::note(&unscorable_warning(ctx, &resp));
         }
         let mut doc = self.scorer.doc(&scores, &meta, &resp.values, id);
         let mut previous = None;

@@ -289,3 +289,30 @@ fn an_unscorable_result_says_so_in_every_format() {
         assert_eq!(crate::report::answered_of(&r), (1, 40));
     }
 }
+
+#[test]
+fn a_table_cell_shows_what_it_holds_and_keeps_its_width() {
+    let (mut a, _) = sample(Lang::Zh, false);
+    a.sections[0].title = "一个\u{1b}]0;x\u{7}前提\u{202e}".into();
+    a.subject.name = "张三\u{1b}[2J".into();
+    for color in [false, true] {
+        let style = Style { color, ..Style::default() };
+        let out = String::from_utf8(render(Format::Table, &style, &[Entry { result: &a, previous: None }])).unwrap();
+        assert!(out.contains("一个\\u{1b}]0;x\\u{7}前提\\u{202e}"), "{out}");
+        // The heading is bold, and its name shown.
+        assert!(out.contains("张三\\u{1b}[2J"), "{out}");
+        let plain: String = out.replace("\u{1b}[1m", "").replace("\u{1b}[0m", "");
+        let rows: Vec<&str> = plain.lines().filter(|l| l.starts_with('│')).collect();
+        if !color {
+            let widths: std::collections::BTreeSet<usize> = rows.iter().map(|l| crate::width::width(l)).collect();
+            assert_eq!(widths.len(), 1, "{widths:?}\n{out}");
+        }
+        // The rest (the section's title in a priority's line) is for the
+        // edge to show: what `emit` writes through.
+        let mut shown = Vec::new();
+        crate::visible::through(&mut shown, color, |w| w.write_all(out.as_bytes())).unwrap();
+        let shown = String::from_utf8(shown).unwrap();
+        assert!(!shown.contains("\u{1b}]") && !shown.contains("\u{202e}") && !shown.contains("\u{1b}[2J"), "{shown:?}");
+        assert!(shown.contains("学习（一个\\u{1b}]0;x\\u{7}前提\\u{202e}）"), "{shown}");
+    }
+}

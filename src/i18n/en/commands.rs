@@ -121,6 +121,9 @@ impl Commands for En {
         match i {
             Internal::BuiltinRubric(text) | Internal::Json(text) => text.clone(),
             Internal::Draft(why) => format!("cannot save the draft: {why}"),
+            Internal::PackName(name) => {
+                format!("internal error: two files of the pack were given one name ({name}); writing stopped")
+            }
         }
     }
 

@@ -105,6 +105,7 @@ impl Commands for Zh {
         match i {
             Internal::BuiltinRubric(text) | Internal::Json(text) => text.clone(),
             Internal::Draft(why) => format!("无法保存草稿：{why}"),
+            Internal::PackName(name) => format!("程序错误：训练包中两个文件同名（{name}），已停止写入"),
         }
     }
 
