@@ -45,8 +45,8 @@ pub fn main_with_args(args: Vec<std::ffi::OsString>) -> i32 {
             let m = i18n::msg(lang);
             match e {
                 // Leaving with everything saved is no error.
-                Error::Interrupted { .. } => eprintln!("zhixing: {}", m.error(&e)),
-                _ => eprintln!("zhixing: {}: {}", m.error_label(), m.error(&e)),
+                Error::Interrupted { .. } => output::note(&format!("zhixing: {}", m.error(&e))),
+                _ => output::note(&format!("zhixing: {}: {}", m.error_label(), m.error(&e))),
             }
             e.exit_code()
         }

@@ -139,18 +139,23 @@ pub fn render_from(path: &str, text: &str, first_line: usize, diags: &[Diagnosti
         out.push_str(&renderer.render(&report));
         out.push('\n');
     }
-    out
+    // What the file holds (its name, its lines, a value quoted in a
+    // message) cannot act on the terminal: hidden characters shown as
+    // escapes (SPEC §12).
+    crate::visible::escape(&out).into_owned()
 }
 
-/// A one-line form of a diagnostic: `file:line:col: message`.
+/// A one-line form of a diagnostic: `file:line:col: message`, hidden
+/// characters shown as escapes.
 pub fn one_line(path: &str, text: &str, d: &Diagnostic) -> String {
-    match &d.span {
+    let line = match &d.span {
         Some(span) => {
             let (line, col) = line_col(text, span.start);
             format!("{path}:{line}:{col}: {}", d.message)
         }
         None => format!("{path}: {}", d.message),
-    }
+    };
+    crate::visible::escape(&line).into_owned()
 }
 
 #[cfg(test)]
@@ -164,6 +169,18 @@ mod tests {
         assert_eq!(line_col(text, off), (1, 3));
         let off = text.find("\"张").unwrap();
         assert_eq!(line_col(text, off), (2, 6));
+    }
+
+    #[test]
+    fn what_the_file_holds_cannot_act_on_the_terminal() {
+        let text = "name = \"\u{1b}]0;x\u{7}\u{9b}\u{202e}\"\nweight = -1\n";
+        let d = Diagnostic::error("bad name \u{1b}[2J\u{202e}").at(Some(0..4)).label("\u{1b}]52;c;eA==\u{7}");
+        for out in
+            [render("a\u{1b}.toml", text, std::slice::from_ref(&d), Lang::En), one_line("a\u{1b}.toml", text, &d)]
+        {
+            assert!(!crate::visible::has_hidden(&out), "{out:?}");
+            assert!(out.contains("\\u{1b}"), "{out}");
+        }
     }
 
     #[test]

@@ -109,6 +109,38 @@ pub enum Problem {
     PackNotDir(PathBuf),
     /// `assess` needs a terminal.
     AssessNeedsTerminal,
+    /// `--out` (or a file of a pack) names something that is not a regular
+    /// file: it is left as it was.
+    OutNotFile { path: PathBuf, kind: FileKind },
+}
+
+/// What a path names, where it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Directory,
+    Fifo,
+    Socket,
+    Device,
+    Other,
+}
+
+impl FileKind {
+    pub fn of(t: std::fs::FileType) -> FileKind {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if t.is_fifo() {
+                return FileKind::Fifo;
+            }
+            if t.is_socket() {
+                return FileKind::Socket;
+            }
+            if t.is_char_device() || t.is_block_device() {
+                return FileKind::Device;
+            }
+        }
+        if t.is_dir() { FileKind::Directory } else { FileKind::Other }
+    }
 }
 
 /// Failures that are not the user's.
@@ -120,6 +152,8 @@ pub enum Internal {
     Draft(String),
     /// A result could not be made into JSON.
     Json(String),
+    /// Two files of a pack were given one name (the file's name).
+    PackName(String),
 }
 
 impl Error {

@@ -218,12 +218,20 @@ pub struct Strength {
 pub struct Quality {
     /// Seconds spent answering; null when not answered interactively.
     pub seconds: Option<f64>,
-    /// One value given to 80 % or more of the answered items.
+    /// At least 5 items answered and one value given to 80 % or more of them.
     pub straight_line: bool,
     /// Agreeing with a statement and with its opposite in some dimension.
     pub reverse_inconsistent: bool,
-    /// Names of the signals that are true: straight_line,
-    /// reverse_inconsistent, too_fast.
+    /// The longest run of one value given to consecutive answered items, in
+    /// the order they were asked (revision 2; 0 in older results).
+    #[serde(default)]
+    pub longstring: usize,
+    /// The sample standard deviation of the raw answers; null under two
+    /// answers (revision 2).
+    #[serde(default)]
+    pub irv: Option<f64>,
+    /// Names of the signals that hold, in this order: straight_line,
+    /// longstring, reverse_inconsistent, too_good, too_fast.
     pub flags: Vec<String>,
 }
 

@@ -1,19 +1,17 @@
 //! Rubrics for people: the list of built-ins, an outline, and the answers
 //! template. Pure: values in, text out.
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::presets;
 
 use crate::i18n;
 use crate::i18n::rubric::TemplateScale;
 use crate::lang::Lang;
-use crate::report::{md_escape, num};
+use crate::report::{Grid, md_escape, num};
 use crate::rubric::{Loaded, Rubric};
 use crate::width::wrap;
 
 pub fn list_table(rows: &[Loaded], lang: Lang, ascii: bool) -> String {
-    let mut t = Table::new();
-    t.load_style(if ascii { presets::ASCII_FULL_CONDENSED } else { presets::UTF8_FULL_CONDENSED });
-    t.force_no_tty().set_content_arrangement(ContentArrangement::Dynamic).set_width(100);
+    let mut t = Grid::new(if ascii { presets::ASCII_FULL_CONDENSED } else { presets::UTF8_FULL_CONDENSED }, 100);
     let mut header = vec!["id"];
     header.extend(i18n::msg(lang).rubric_list_headers());
     t.set_header(header);

@@ -128,22 +128,37 @@ pub fn quality(r: &Rubric, answers: &IndexMap<String, Option<i64>>, seconds: Opt
             })
             .collect()
     };
-    quality_flags(&values, dims.iter().map(Vec::as_slice), min, max, seconds).quality(seconds)
+    let reverse: Vec<bool> = r.items().map(|(_, _, it)| it.reverse).collect();
+    quality_flags(&values, |i| reverse[i], dims.iter().map(Vec::as_slice), min, max, seconds).quality(seconds)
 }
 
-/// The quality signals as flags.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Answered items below which a straight line is not looked for.
+pub const STRAIGHT_LINE_MIN_ANSWERS: usize = 5;
+/// The shortest run of one value that is flagged as a long string (and it
+/// must be at least half of the answers).
+pub const LONGSTRING_MIN_RUN: usize = 6;
+/// Answered items below which all-favourable answers are not flagged.
+pub const TOO_GOOD_MIN_ANSWERS: usize = 10;
+
+/// The quality signals, with the numbers behind two of them.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct Flags {
     straight_line: bool,
+    /// The longest run of one value.
+    longstring: usize,
+    longstring_flag: bool,
+    /// The sample standard deviation of the answers (n ≥ 2).
+    irv: Option<f64>,
     reverse_inconsistent: bool,
+    too_good: bool,
     too_fast: bool,
 }
 
 impl Flags {
-    const NAMES: [&'static str; 3] = ["straight_line", "reverse_inconsistent", "too_fast"];
+    const NAMES: [&'static str; 5] = ["straight_line", "longstring", "reverse_inconsistent", "too_good", "too_fast"];
 
     fn on(self) -> impl Iterator<Item = &'static str> {
-        [self.straight_line, self.reverse_inconsistent, self.too_fast]
+        [self.straight_line, self.longstring_flag, self.reverse_inconsistent, self.too_good, self.too_fast]
             .into_iter()
             .zip(Self::NAMES)
             .filter_map(|(on, name)| on.then_some(name))
@@ -154,14 +169,19 @@ impl Flags {
             seconds,
             straight_line: self.straight_line,
             reverse_inconsistent: self.reverse_inconsistent,
+            longstring: self.longstring,
+            irv: self.irv,
             flags: self.on().map(str::to_string).collect(),
         }
     }
 }
 
-/// `values` in rubric order; `dims` each dimension's (item place, reverse).
+/// `values` in rubric order (the order asked); `reverse` whether the item
+/// at a place is reverse-keyed; `dims` each dimension's (item place,
+/// reverse).
 fn quality_flags<'d>(
     values: &[Option<i64>],
+    reverse: impl Fn(usize) -> bool,
     dims: impl Iterator<Item = &'d [(usize, bool)]>,
     min: f64,
     max: f64,
@@ -172,9 +192,17 @@ fn quality_flags<'d>(
     let mut counts = [0usize; 16];
     let mut others: Vec<(i64, usize)> = Vec::new();
     let mut given = 0usize;
-    let low = min as i64;
-    for &v in values.iter().flatten() {
+    let (mut sum, mut run, mut longest, mut last) = (0i64, 0usize, 0usize, None);
+    let mut favourable = true;
+    let (low, high_value) = (min as i64, max as i64);
+    for (i, v) in values.iter().enumerate() {
+        let Some(v) = *v else { continue };
         given += 1;
+        sum = sum.saturating_add(v);
+        run = if last == Some(v) { run + 1 } else { 1 };
+        longest = longest.max(run);
+        last = Some(v);
+        favourable &= v == if reverse(i) { low } else { high_value };
         match usize::try_from(v.wrapping_sub(low)).ok().filter(|&i| i < counts.len()) {
             Some(i) => counts[i] += 1,
             None => match others.iter_mut().find(|(x, _)| *x == v) {
@@ -184,7 +212,14 @@ fn quality_flags<'d>(
         }
     }
     let most = counts.iter().chain(others.iter().map(|(_, c)| c)).copied().max().unwrap_or(0);
-    let straight_line = given > 0 && most * 10 >= given * 8;
+    let straight_line = given >= STRAIGHT_LINE_MIN_ANSWERS && most * 10 >= given * 8;
+    let longstring_flag = longest >= LONGSTRING_MIN_RUN && longest * 2 >= given;
+    let irv = (given >= 2).then(|| {
+        let mean = sum as f64 / given as f64;
+        let squares: f64 = values.iter().flatten().map(|&v| (v as f64 - mean) * (v as f64 - mean)).sum();
+        (squares / (given - 1) as f64).sqrt()
+    });
+    let too_good = given >= TOO_GOOD_MIN_ANSWERS && favourable;
 
     let high = min + 0.75 * (max - min);
     let reverse_inconsistent = dims.into_iter().any(|items| {
@@ -203,7 +238,7 @@ fn quality_flags<'d>(
         plain_n > 0 && rev_n > 0 && plain_sum as f64 / plain_n as f64 >= high && rev_sum as f64 / rev_n as f64 >= high
     });
     let too_fast = seconds.is_some_and(|s| given > 0 && s < TOO_FAST_SECONDS_PER_ITEM * given as f64);
-    Flags { straight_line, reverse_inconsistent, too_fast }
+    Flags { straight_line, longstring: longest, longstring_flag, irv, reverse_inconsistent, too_good, too_fast }
 }
 
 /// Who and when, for a result.
@@ -454,10 +489,16 @@ impl<'a> Scorer<'a> {
             sections.push(score);
         }
         let overall = (over_den > 0.0).then(|| over_num / over_den);
+        if overall.is_none() {
+            // Too few answers to score: no development focus, no strengths (SPEC §5).
+            candidates.clear();
+            strengths.clear();
+        }
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
         strengths.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let flags = quality_flags(
             values,
+            |i| self.items[i].reverse,
             self.dims.iter().map(|d| d.keying.as_slice()),
             self.min as f64,
             self.max as f64,

@@ -1,11 +1,24 @@
 //! Display width of text in a terminal (East Asian wide characters take two
-//! columns) and wrapping by that width, at the character, not the byte.
+//! columns) and wrapping by that width, at the character, not the byte. A
+//! hidden character (a control or bidi character, see [`crate::visible`])
+//! counts as wide as the escape it is shown as.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Columns a string takes.
+use crate::visible;
+
+/// Columns a string takes as it is shown.
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    if !visible::has_hidden(s) {
+        return UnicodeWidthStr::width(s);
+    }
+    s.split(visible::is_hidden).map(UnicodeWidthStr::width).sum::<usize>()
+        + s.chars().filter(|c| visible::is_hidden(*c)).map(visible::escape_width).sum::<usize>()
+}
+
+/// Columns a character takes as it is shown.
+pub fn char_width(c: char) -> usize {
+    if visible::is_hidden(c) { visible::escape_width(c) } else { c.width().unwrap_or(0) }
 }
 
 /// Pad with spaces on the right to `cols` columns.
@@ -114,7 +127,7 @@ fn wrap_para(para: &str, cols: usize, lines: &mut Vec<String>) {
         }
         // Wider than a line: break it by character.
         for c in unit.chars() {
-            let cw = c.width().unwrap_or(0);
+            let cw = char_width(c);
             if line_w + cw > cols && line_w > 0 {
                 lines.push(std::mem::take(&mut line));
                 line_w = 0;
@@ -152,6 +165,16 @@ mod tests {
     fn mixed_text() {
         let lines = wrap("我每周读 2 份 policy documents 并做笔记", 12);
         assert!(lines.iter().all(|l| width(l) <= 12), "{lines:?}");
+    }
+
+    #[test]
+    fn hidden_characters_count_as_their_escapes() {
+        assert_eq!(width("张\u{1b}]0;x\u{7}"), 2 + 6 + 4 + 5);
+        assert_eq!(width(&visible::escape("张\u{1b}]0;x\u{7}")), width("张\u{1b}]0;x\u{7}"));
+        assert_eq!(pad("a\u{202e}", 10), "a\u{202e} ");
+        let lines = wrap("\u{1b}\u{1b}\u{1b}\u{1b}", 12);
+        assert!(lines.iter().all(|l| width(l) <= 12), "{lines:?}");
+        assert_eq!(lines.len(), 2, "{lines:?}");
     }
 
     proptest! {

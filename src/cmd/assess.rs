@@ -67,7 +67,7 @@ pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
     let lang = ctx.lang;
     let _ = ctrlc::set_handler(move || {
         eprint!("{RESTORE}");
-        eprintln!("{}", i18n::msg(lang).interrupted(&resume_command(None)));
+        crate::output::note(&i18n::msg(lang).interrupted(&resume_command(None)));
         std::process::exit(130);
     });
 

@@ -25,7 +25,7 @@ use crate::store::{Filter, StoreError};
 pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
     let min_group = args.min_group;
     if min_group == 2 {
-        eprintln!("{}", i18n::msg(ctx.lang).min_group_two_note());
+        crate::output::note(i18n::msg(ctx.lang).min_group_two_note());
     }
     let explicit = match &args.rubric {
         Some(choice) => Some(load_rubric(ctx.lang, Some(choice))?),
@@ -83,17 +83,17 @@ pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
     // Hints for the trainer go to stderr: the report may be projected.
     let anonymous = doc.groups.iter().any(|g| g.flagged.is_some_and(|n| n > 0)) || !doc.subjects.is_empty();
     if !args.named && anonymous {
-        eprintln!("{}", i18n::msg(ctx.lang).group_named_shows_who());
+        crate::output::note(i18n::msg(ctx.lang).group_named_shows_who());
     }
     emit(ctx, &args.output, |w, style| {
         Ok(w.write_all(report::renderer(args.output.format, style).group(&doc, texts).as_bytes())?)
     })?;
     if let Some(pack) = &mut st.pack {
         pack.finish(ctx, &builder, &doc, texts, min_group)?;
-        eprintln!("{}", i18n::msg(ctx.lang).files_written(pack.written, &pack.dir));
+        crate::output::note(&i18n::msg(ctx.lang).files_written(pack.written, &pack.dir));
     }
     if st.rejected > 0 {
-        eprintln!("{}", i18n::msg(ctx.lang).grouped_rejected(builder.len(), st.rejected));
+        crate::output::note(&i18n::msg(ctx.lang).grouped_rejected(builder.len(), st.rejected));
     }
     Ok(())
 }
@@ -157,11 +157,11 @@ impl State<'_> {
         match builtin {
             Some(l) if &l.rubric.version == version => Ok(Some(l.rubric)),
             Some(l) => {
-                eprintln!("{}", i18n::msg(ctx.lang).alpha_other_version(id, version, &l.rubric.version));
+                crate::output::note(&i18n::msg(ctx.lang).alpha_other_version(id, version, &l.rubric.version));
                 Ok(None)
             }
             None => {
-                eprintln!("{}", i18n::msg(ctx.lang).alpha_not_builtin(id));
+                crate::output::note(&i18n::msg(ctx.lang).alpha_not_builtin(id));
                 Ok(None)
             }
         }
@@ -344,16 +344,19 @@ fn read_store(st: &mut State<'_>, from: &Results) -> Result<()> {
 const GROUP_STEM: &str = "group-report";
 
 /// A file name made from a person's name: no path separators, no `..`, no
-/// control or reserved characters, not hidden, at most 80 bytes; Chinese
-/// and other letters are kept.
+/// control, bidi, zero-width or reserved characters, not hidden, at most 80
+/// bytes, never ending in `.360` (the ending of the 360 views' files);
+/// Chinese and other letters are kept.
 pub fn safe_file_stem(name: &str) -> String {
     let mut s: String = name
         .chars()
-        .map(|c| match c {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
-            c if c.is_control() => '_',
-            c if c.is_whitespace() => ' ',
-            c => c,
+        .filter_map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => Some('_'),
+            c if c.is_control() => Some('_'),
+            // Invisible: they would hide or reorder the name (U+202E).
+            c if crate::visible::is_hidden(c) || invisible_in_names(c) => None,
+            c if c.is_whitespace() => Some(' '),
+            c => Some(c),
         })
         .collect();
     s = s.trim().trim_start_matches('.').trim().to_string();
@@ -368,20 +371,41 @@ pub fn safe_file_stem(name: &str) -> String {
         }
         out.push(c);
     }
+    let out = out.trim_end_matches(['.', ' ']).to_string();
     let reserved = ["con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3"];
-    if out.is_empty() {
+    let out = if out.is_empty() {
         "unnamed".to_string()
     } else if reserved.contains(&out.to_ascii_lowercase().as_str()) {
         format!("_{out}")
     } else {
         out
+    };
+    // "张三.360" is not to be taken for 张三's 360 view.
+    match out.len().checked_sub(4) {
+        Some(i) if out.is_char_boundary(i) && out[i..].eq_ignore_ascii_case(".360") => format!("{}_360", &out[..i]),
+        _ => out,
     }
 }
+
+/// Characters that show nothing (a soft hyphen, variation selectors, tags,
+/// fillers): left out of file names as well.
+fn invisible_in_names(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{34f}' | '\u{115f}' | '\u{1160}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{ffa0}' | '\u{e0000}'..='\u{e0fff}')
+}
+
+/// The endings of a person's own files, and of a subject's 360 view.
+const OWN: [(&str, Format); 3] = [("txt", Format::Table), ("md", Format::Markdown), ("html", Format::Html)];
+const VIEW_360: [(&str, Format); 3] =
+    [(".360.txt", Format::Table), (".360.md", Format::Markdown), (".360.html", Format::Html)];
 
 struct Pack {
     dir: PathBuf,
     style: Style,
-    used: HashSet<String>,
+    /// Every file name given out, in lower case (file systems that ignore
+    /// case would take two names for one file): no two files share a name.
+    files: HashSet<String>,
+    /// Stems given to people, in lower case.
+    stems_used: HashSet<String>,
     /// Person → the stem of their files.
     stems: HashMap<String, String>,
     written: usize,
@@ -400,53 +424,85 @@ impl Pack {
             builder.mode(0o700);
         }
         builder.create(dir).map_err(|e| Error::io(dir, IoAction::CreateDir, e))?;
-        let used = HashSet::from([GROUP_STEM.to_string()]);
-        Ok(Pack { dir: dir.to_path_buf(), style: ctx.style(true, false), used, stems: HashMap::new(), written: 0 })
+        // A folder that was there already is made private too.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+                .map_err(|e| Error::io(dir, IoAction::CreateDir, e))?;
+        }
+        let stems_used = HashSet::from([GROUP_STEM.to_string()]);
+        Ok(Pack {
+            dir: dir.to_path_buf(),
+            style: ctx.style(true, false),
+            files: HashSet::new(),
+            stems_used,
+            stems: HashMap::new(),
+            written: 0,
+        })
     }
 
-    /// A stem for this person not used yet in the pack.
-    fn stem(&mut self, name: &str) -> String {
-        if let Some(s) = self.stems.get(name) {
-            return s.clone();
-        }
+    /// Whether every file `stem` + ending is still free.
+    fn free(&self, stem: &str, endings: &[&str]) -> bool {
+        endings.iter().all(|e| !self.files.contains(&format!("{stem}{e}").to_lowercase()))
+    }
+
+    /// A stem made from `name` used by nobody yet, whose files with these
+    /// endings are all free.
+    fn new_stem(&mut self, name: &str, endings: &[&str]) -> String {
         let base = safe_file_stem(name);
         let mut stem = base.clone();
         let mut k = 2;
-        while self.used.contains(&stem.to_lowercase()) {
+        while self.stems_used.contains(&stem.to_lowercase()) || !self.free(&stem, endings) {
             stem = format!("{base}-{k}");
             k += 1;
         }
-        self.used.insert(stem.to_lowercase());
-        self.stems.insert(name.to_string(), stem.clone());
+        self.stems_used.insert(stem.to_lowercase());
         stem
     }
 
-    fn write(&mut self, name: &str, text: &str) -> Result<()> {
-        crate::output::write_atomic(&self.dir.join(name), |w| Ok(w.write_all(text.as_bytes())?))?;
+    /// The stem of this person's files: their first one, or a new one.
+    fn stem(&mut self, name: &str, endings: &[&str]) -> String {
+        if let Some(s) = self.stems.get(name).filter(|s| self.free(s, endings)) {
+            return s.clone();
+        }
+        let stem = self.new_stem(name, endings);
+        self.stems.entry(name.to_string()).or_insert_with(|| stem.clone());
+        stem
+    }
+
+    /// Write one file of the pack: text for people with hidden characters
+    /// shown as escapes (SPEC §12), JSON as it is.
+    fn write(&mut self, file: &str, text: &str, format: Format) -> Result<()> {
+        if !self.files.insert(file.to_lowercase()) {
+            return Err(Error::Internal(crate::error::Internal::PackName(file.to_string())));
+        }
+        let colour = self.style.color;
+        crate::output::write_atomic(&self.dir.join(file), |w| {
+            if format.shows_hidden_as_escapes() {
+                crate::visible::through(w, colour, |v| Ok(v.write_all(text.as_bytes())?))
+            } else {
+                Ok(w.write_all(text.as_bytes())?)
+            }
+        })?;
         self.written += 1;
         Ok(())
     }
 
-    /// A person's own report, as text and Markdown.
+    /// A person's own report, as text, Markdown and HTML.
     fn person(&mut self, doc: &ResultDoc) -> Result<()> {
+        let endings = OWN.map(|(e, _)| format!(".{e}"));
+        let endings: Vec<&str> = endings.iter().map(String::as_str).collect();
         let stem = if self.stems.contains_key(&doc.subject.name) {
             // A second self-assessment of the same name: its own files.
-            let base = safe_file_stem(&doc.subject.name);
-            let mut k = 2;
-            let mut stem = format!("{base}-{k}");
-            while self.used.contains(&stem.to_lowercase()) {
-                k += 1;
-                stem = format!("{base}-{k}");
-            }
-            self.used.insert(stem.to_lowercase());
-            stem
+            self.new_stem(&doc.subject.name, &endings)
         } else {
-            self.stem(&doc.subject.name)
+            self.stem(&doc.subject.name, &endings)
         };
         let entry = [Entry { result: doc, previous: None }];
-        for (ext, format) in [("txt", Format::Table), ("md", Format::Markdown), ("html", Format::Html)] {
+        for (ext, format) in OWN {
             let text = String::from_utf8_lossy(&report::render(format, &self.style, &entry)).into_owned();
-            self.write(&format!("{stem}.{ext}"), &text)?;
+            self.write(&format!("{stem}.{ext}"), &text, format)?;
         }
         Ok(())
     }
@@ -463,15 +519,16 @@ impl Pack {
         ] {
             let text =
                 report::renderer(format, &Style { bom: format == Format::Csv, ..style.clone() }).group(doc, texts);
-            self.write(&format!("{GROUP_STEM}.{ext}"), &text)?;
+            self.write(&format!("{GROUP_STEM}.{ext}"), &text, format)?;
         }
         if !doc.subjects.is_empty() {
+            let endings = VIEW_360.map(|(e, _)| e);
             for name in builder.subject_names() {
                 if let Some(s) = builder.subject_360_named(&name, min_group) {
-                    let stem = self.stem(&name);
-                    for (ext, format) in [("txt", Format::Table), ("md", Format::Markdown), ("html", Format::Html)] {
+                    let stem = self.stem(&name, &endings);
+                    for (ending, format) in VIEW_360 {
                         let text = report::renderer(format, &style).subject_360(doc, &s, texts);
-                        self.write(&format!("{stem}.360.{ext}"), &text)?;
+                        self.write(&format!("{stem}{ending}"), &text, format)?;
                     }
                 }
             }
@@ -499,6 +556,25 @@ mod tests {
         for s in ["a/b", "..", "x..y", "/", "\\..\\"] {
             let out = safe_file_stem(s);
             assert!(!out.contains('/') && !out.contains('\\') && !out.contains(".."), "{s:?} → {out:?}");
+        }
+    }
+
+    #[test]
+    fn file_stems_carry_nothing_invisible_and_never_end_like_a_360_view() {
+        assert_eq!(safe_file_stem("张\u{202e}三\u{200b}"), "张三");
+        assert_eq!(safe_file_stem("\u{feff}\u{2066}李四\u{2069}\u{200d}\u{ad}"), "李四");
+        assert_eq!(safe_file_stem("a\u{1b}]0;x\u{7}"), "a_]0;x_");
+        assert_eq!(safe_file_stem("张三.360"), "张三_360");
+        assert_eq!(safe_file_stem("张三.360 "), "张三_360");
+        assert_eq!(safe_file_stem("Zhang.360"), "Zhang_360");
+        assert_eq!(safe_file_stem("J. Smith"), "J. Smith");
+        assert_eq!(safe_file_stem("\u{202e}"), "unnamed");
+        for name in ["a\u{9b}b", "\u{61c}x", "x\u{200f}", "\u{2060}y", "\u{180e}z", "\u{fe0f}w"] {
+            let out = safe_file_stem(name);
+            assert!(
+                !out.chars().any(|c| crate::visible::is_hidden(c) || c.is_control() || invisible_in_names(c)),
+                "{out:?}"
+            );
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::answers;
 use crate::error::{Error, Problem, Result};
 use crate::lang::Lang;
 use crate::output;
-use crate::report::Style;
+use crate::report::{Format, Style};
 use crate::result::ResultDoc;
 use crate::settings::{Color, Command, Global, Output, SchemaKind};
 use crate::store::{self, Access, Store, StoreError};
@@ -69,7 +69,7 @@ impl Ctx {
     fn opened(&self, opened: std::result::Result<Box<dyn Store>, StoreError>) -> Result<Box<dyn Store>> {
         let store = opened.map_err(|e| self.store_error(e))?;
         for w in store.warnings() {
-            eprintln!("{}", w.message(self.lang));
+            crate::output::note(&w.message(self.lang));
         }
         Ok(store)
     }
@@ -103,14 +103,22 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Export(s) => results::export(ctx, s),
         Command::Import(s) => results::import(ctx, s),
         Command::Store(s) => results::store(ctx, s),
-        Command::Schema(which) => print_text(&schema(which)),
+        Command::Schema(which) => print_text(&schema(which), Format::Json),
         // Written by `app`, which has the command line to complete.
         Command::Completions => Ok(()),
     }
 }
 
-pub fn print_text(text: &str) -> Result<()> {
-    output::write_stdout(|w| Ok(w.write_all(text.as_bytes())?))
+/// Print a text of `format` on stdout: for people with hidden characters
+/// shown as escapes (SPEC §12), JSON as it is.
+pub fn print_text(text: &str, format: Format) -> Result<()> {
+    output::write_stdout(|w| {
+        if format.shows_hidden_as_escapes() {
+            Ok(w.write_all(crate::visible::escape(text).as_bytes())?)
+        } else {
+            Ok(w.write_all(text.as_bytes())?)
+        }
+    })
 }
 
 /// The JSON Schema of a format, draft-07, from the types that read it.
@@ -127,17 +135,18 @@ pub fn schema(which: SchemaKind) -> String {
     text
 }
 
-/// Write rendered output to `--out` or stdout.
+/// Write rendered output to `--out` or stdout; in every format but JSON
+/// through [`crate::visible::Visible`], so that no text that reaches it
+/// (a name, a rubric's text) acts on the terminal (SPEC §12).
 pub fn emit(ctx: &Ctx, out: &Output, write: impl FnOnce(&mut dyn Write, &Style) -> Result<()>) -> Result<()> {
+    let style = ctx.style(out.out.is_some(), out.bom);
+    let shown = out.format.shows_hidden_as_escapes();
+    let run = |w: &mut dyn Write| -> Result<()> {
+        if shown { crate::visible::through(w, style.color, |v| write(v, &style)) } else { write(w, &style) }
+    };
     match &out.out {
-        Some(path) => {
-            let style = ctx.style(true, out.bom);
-            output::write_atomic(path, |w| write(w, &style))
-        }
-        None => {
-            let style = ctx.style(false, out.bom);
-            output::write_stdout(|w| write(w, &style))
-        }
+        Some(path) => output::write_atomic(path, run),
+        None => output::write_stdout(run),
     }
 }
 

@@ -113,7 +113,7 @@ pub fn export(ctx: &Ctx, args: settings::Export) -> Result<()> {
     let out = &args.output;
     let mut count = 0usize;
     emit(ctx, out, |w, style| {
-        let mut csv = CsvWriter::results(style.bom);
+        let mut csv = CsvWriter::results(style.bom, style.lang);
         let mut first = true;
         if out.format == Format::Json {
             w.write_all(b"[")?;
@@ -170,7 +170,7 @@ pub fn export(ctx: &Ctx, args: settings::Export) -> Result<()> {
         Ok(())
     })?;
     if store.is_none() || count == 0 {
-        eprintln!("{}", i18n::msg(ctx.lang).no_results_matched());
+        crate::output::note(i18n::msg(ctx.lang).no_results_matched());
     }
     Ok(())
 }
@@ -264,6 +264,8 @@ fn csv_rows_of(raw: &str) -> serde_json::Result<ResultDoc> {
             seconds: None,
             straight_line: false,
             reverse_inconsistent: false,
+            longstring: 0,
+            irv: None,
             flags: Vec::new(),
         },
         previous: None,
@@ -309,12 +311,12 @@ pub fn import(ctx: &Ctx, args: settings::Import) -> Result<()> {
         return Err(Error::BadInput(Problem::ChangedWhileRead));
     }
     let outcome = batch.commit().map_err(|e| ctx.store_error(e))?;
-    eprintln!("{}", i18n::msg(ctx.lang).store_saved(outcome.inserted.len(), outcome.duplicates.len()));
+    crate::output::note(&i18n::msg(ctx.lang).store_saved(outcome.inserted.len(), outcome.duplicates.len()));
     for id in &outcome.duplicates {
-        eprintln!("  = {id}");
+        crate::output::note(&format!("  = {id}"));
     }
     if rejected > 0 {
-        eprintln!("{}", i18n::msg(ctx.lang).rejected(rejected));
+        crate::output::note(&i18n::msg(ctx.lang).rejected(rejected));
     }
     Ok(())
 }
@@ -423,7 +425,7 @@ pub fn store(ctx: &Ctx, cmd: StoreCommand) -> Result<()> {
                     None => i18n::msg(ctx.lang).store_not_created(&path),
                 }
             };
-            print_text(&text)
+            print_text(&text, format)
         }
         StoreCommand::Delete { ids, yes } => {
             let Some(mut store) = ctx.open_existing_store_to_write()? else {
@@ -437,13 +439,13 @@ pub fn store(ctx: &Ctx, cmd: StoreCommand) -> Result<()> {
             }
             let missing: Vec<&String> = ids.iter().filter(|id| !found.iter().any(|r| &&r.id == id)).collect();
             if !found.is_empty() && !yes && !confirm(ctx, &found)? {
-                eprintln!("{}", i18n::msg(ctx.lang).nothing_deleted());
+                crate::output::note(i18n::msg(ctx.lang).nothing_deleted());
                 return Ok(());
             }
             let deleted = store
                 .delete(&found.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
                 .map_err(|e| ctx.store_error(e))?;
-            eprintln!("{}", i18n::msg(ctx.lang).deleted(deleted.len()));
+            crate::output::note(&i18n::msg(ctx.lang).deleted(deleted.len()));
             if !missing.is_empty() {
                 return Err(Error::BadInput(Problem::IdsNotFound(missing.iter().map(|s| s.to_string()).collect())));
             }
@@ -459,7 +461,8 @@ fn confirm(ctx: &Ctx, found: &[ResultDoc]) -> Result<bool> {
     }
     let mut err = std::io::stderr();
     for r in found {
-        let _ = writeln!(err, "  {}  {}  {}  {}", r.id, r.subject.name, report::short_time(&r.taken_at), r.rubric.id);
+        let line = format!("  {}  {}  {}  {}", r.id, r.subject.name, report::short_time(&r.taken_at), r.rubric.id);
+        let _ = writeln!(err, "{}", crate::visible::escape(&line));
     }
     let _ = write!(err, "{}", i18n::msg(ctx.lang).confirm_delete(found.len()));
     let _ = err.flush();
@@ -492,7 +495,7 @@ mod tests {
         let rows = csv_rows_of(&text).unwrap();
         let render = |d: &ResultDoc| {
             let mut out = Vec::new();
-            let mut csv = CsvWriter::results(false);
+            let mut csv = CsvWriter::results(false, Lang::Zh);
             csv.write(&mut out, Entry { result: d, previous: None }).unwrap();
             out
         };

@@ -42,7 +42,7 @@ pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
                     crate::rubric_view::list_table(&rows, ctx.lang, ctx.ascii)
                 }
             };
-            print_text(&text)
+            print_text(&text, format)
         }
         RubricCommand::Show { rubric, format } => {
             let loaded = load_rubric(ctx.lang, rubric.as_deref())?;
@@ -57,7 +57,7 @@ pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
                     crate::rubric_view::show_text(&loaded.rubric, ctx.lang, output::terminal_width())
                 }
             };
-            print_text(&text)
+            print_text(&text, format)
         }
         RubricCommand::Check { files } => {
             let mut bad = 0;
@@ -65,7 +65,7 @@ pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
                 let bytes = match read_input(file) {
                     Ok(b) => b,
                     Err(e) => {
-                        eprintln!("{}", i18n::msg(ctx.lang).error(&e));
+                        output::note(&i18n::msg(ctx.lang).error(&e));
                         bad += 1;
                         continue;
                     }
@@ -75,15 +75,13 @@ pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
                         let text = String::from_utf8_lossy(&bytes);
                         eprint!("{}", diag::render(file, &text, &l.warnings, ctx.lang));
                         let r = &l.rubric;
-                        println!(
-                            "{}",
-                            i18n::msg(ctx.lang).rubric_ok(
-                                file,
-                                r.sections.len(),
-                                r.dimensions().count(),
-                                r.item_count()
-                            )
+                        let ok = i18n::msg(ctx.lang).rubric_ok(
+                            file,
+                            r.sections.len(),
+                            r.dimensions().count(),
+                            r.item_count(),
                         );
+                        print_text(&format!("{ok}\n"), Format::Table)?;
                     }
                     Err(p) => {
                         eprint!("{}", p.render(ctx.lang));
@@ -98,8 +96,8 @@ pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
         }
         RubricCommand::Template { rubric } => {
             let loaded = load_rubric(ctx.lang, rubric.as_deref())?;
-            print_text(&crate::rubric_view::template(&loaded.rubric, ctx.lang))
+            print_text(&crate::rubric_view::template(&loaded.rubric, ctx.lang), Format::Table)
         }
-        RubricCommand::Schema => print_text(&schema(SchemaKind::Rubric)),
+        RubricCommand::Schema => print_text(&schema(SchemaKind::Rubric), Format::Json),
     }
 }

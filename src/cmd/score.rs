@@ -54,17 +54,17 @@ pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
     emit(ctx, &args.output, |w, style| match batch {
         // The common batch: JSON Lines, nothing saved. No document is
         // built, and blocks are scored on every core.
-        None if format == Format::Jsonl => job.lines(&mut records, threads, w),
+        None if format == Format::Jsonl => job.lines(ctx, &mut records, threads, w),
         batch => {
             saved = job.documents(ctx, &mut records, batch, report::renderer(format, style), format, w)?;
             Ok(())
         }
     })?;
     if let Some(outcome) = saved {
-        eprintln!("{}", i18n::msg(ctx.lang).store_saved(outcome.inserted.len(), outcome.duplicates.len()));
+        crate::output::note(&i18n::msg(ctx.lang).store_saved(outcome.inserted.len(), outcome.duplicates.len()));
     }
     if tally.rejected > 0 {
-        eprintln!("{}", i18n::msg(ctx.lang).scored_rejected(job.scored, tally.rejected));
+        crate::output::note(&i18n::msg(ctx.lang).scored_rejected(job.scored, tally.rejected));
     }
     Ok(())
 }
@@ -101,7 +101,7 @@ fn spool_read_err(e: io::Error) -> Error {
 
 impl Job<'_> {
     /// Every record as a line of JSON Lines, a block of records on every core.
-    fn lines(&mut self, records: &mut Records, threads: usize, w: &mut dyn Write) -> Result<()> {
+    fn lines(&mut self, ctx: &Ctx, records: &mut Records, threads: usize, w: &mut dyn Write) -> Result<()> {
         let enc = records.encoder();
         let records = RefCell::new(records);
         let outs: RefCell<Vec<Vec<u8>>> = RefCell::new(Vec::new());
@@ -120,15 +120,21 @@ impl Job<'_> {
             |(block, ids, mut out): (Vec<u8>, Vec<ulid::Ulid>, Vec<u8>)| {
                 out.clear();
                 let mut k = 0;
+                let mut unscored = Vec::new();
                 let read = Records::each(enc, &block, &mut |resp| {
-                    write_line(scorer, now, &mut out, &resp, ids[k]);
+                    if !write_line(scorer, now, &mut out, &resp, ids[k]) {
+                        unscored.push(unscorable_warning(ctx, &resp));
+                    }
                     k += 1;
                 });
-                (block, out, k, read)
+                (block, out, k, read, unscored)
             },
-            |(block, out, k, read)| {
+            |(block, out, k, read, unscored)| {
                 read.map_err(spool_read_err)?;
                 *scored += k;
+                for warning in &unscored {
+                    crate::output::note(warning);
+                }
                 w.write_all(&out).map_err(Error::Output)?;
                 records.borrow_mut().give_back(block);
                 outs.borrow_mut().push(out);
@@ -186,6 +192,9 @@ impl Job<'_> {
         let id = self.ids.generate().map(|u| u.to_string()).unwrap_or_else(|_| ulid::Ulid::new().to_string());
         let scores = self.scorer.scores(&resp.values, resp.seconds);
         let meta = Meta::of(&resp, &self.now);
+        if scores.overall().is_none() {
+            crate::output::note(&unscorable_warning(ctx, &resp));
+        }
         let mut doc = self.scorer.doc(&scores, &meta, &resp.values, id);
         let mut previous = None;
         if let Some(b) = batch {
@@ -204,14 +213,23 @@ impl Job<'_> {
     }
 }
 
-/// One result as a line of JSON Lines, appended to `out`.
-fn write_line(scorer: &Scorer<'_>, now: &str, out: &mut Vec<u8>, resp: &Respondent, id: ulid::Ulid) {
+/// What `score` says on stderr of a respondent with too few answers to
+/// score (SPEC §5): how many items they answered.
+fn unscorable_warning(ctx: &Ctx, resp: &Respondent) -> String {
+    let answered = resp.values.iter().flatten().count();
+    i18n::msg(ctx.lang).unscorable_warning(&resp.subject.name, answered, resp.values.len())
+}
+
+/// One result as a line of JSON Lines, appended to `out`; false where it
+/// has no overall score.
+fn write_line(scorer: &Scorer<'_>, now: &str, out: &mut Vec<u8>, resp: &Respondent, id: ulid::Ulid) -> bool {
     let scores = scorer.scores(&resp.values, resp.seconds);
     let meta = Meta::of(resp, now);
     let mut buf = [0u8; ulid::ULID_LEN];
     let id = id.array_to_str(&mut buf);
     scorer.write_json(out, &scores, &meta, &resp.values, id, None);
     out.push(b'\n');
+    scores.overall().is_some()
 }
 
 /// How CSV and xlsx columns are read: `--columns`, `--ignore-columns`,

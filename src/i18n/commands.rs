@@ -44,6 +44,8 @@ pub trait Commands {
     fn confirm_delete(&self, n: usize) -> String;
     /// `rubric check`: a file that passed.
     fn rubric_ok(&self, file: &str, sections: usize, dimensions: usize, items: usize) -> String;
+    /// `score`: a result with no overall score, and how much was answered.
+    fn unscorable_warning(&self, subject: &str, answered: usize, items: usize) -> String;
 
     /// The whole message of an error.
     fn error(&self, e: &Error) -> String {
@@ -60,4 +62,34 @@ pub trait Commands {
 
     /// The language of this catalogue.
     fn lang(&self) -> crate::lang::Lang;
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Error as IoError, ErrorKind};
+
+    use crate::error::{Error, FileKind, IoAction, Problem};
+    use crate::lang::Lang;
+
+    #[test]
+    fn a_full_disk_is_named_with_its_file() {
+        for source in [IoError::from(ErrorKind::StorageFull), IoError::from_raw_os_error(28)] {
+            let e = Error::io("/data/report.txt", IoAction::Write, source);
+            assert_eq!(crate::i18n::msg(Lang::En).error(&e), "cannot write /data/report.txt: the disk is full");
+            assert_eq!(crate::i18n::msg(Lang::Zh).error(&e), "无法写入 /data/report.txt：磁盘已满");
+        }
+        let e = Error::io("/mnt/ro/x.csv", IoAction::Write, IoError::from_raw_os_error(30));
+        assert!(crate::i18n::msg(Lang::En).error(&e).ends_with("the file system is read-only"));
+        assert!(crate::i18n::msg(Lang::Zh).error(&e).ends_with("文件系统是只读的"));
+    }
+
+    #[test]
+    fn what_out_refuses_is_named() {
+        let e = Error::BadInput(Problem::OutNotFile { path: "/dev/full".into(), kind: FileKind::Device });
+        let en = crate::i18n::msg(Lang::En).error(&e);
+        assert!(en.starts_with("/dev/full is a device, not a regular file"), "{en}");
+        let zh = crate::i18n::msg(Lang::Zh).error(&e);
+        assert!(zh.starts_with("/dev/full 是设备，不是普通文件"), "{zh}");
+        assert_eq!(e.exit_code(), 2);
+    }
 }

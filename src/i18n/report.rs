@@ -13,6 +13,9 @@ pub trait ReportText {
     fn report_radar_title(&self) -> &'static str;
     fn report_last_time(&self) -> &'static str;
     fn report_gap_title(&self) -> &'static str;
+    /// A result with no overall score, said plainly where the development
+    /// focus and strengths would be: too few of `items` answered.
+    fn report_unscorable(&self, answered: usize, items: usize) -> String;
 
     /// "张三 · 3 results".
     fn history_heading(&self, subject: &str, results: usize) -> String;

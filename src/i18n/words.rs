@@ -31,8 +31,12 @@ pub struct Ui {
     pub insufficient: &'static str,
     pub answered: &'static str,
     pub flag_straight_line: &'static str,
+    pub flag_longstring: &'static str,
     pub flag_reverse_inconsistent: &'static str,
+    pub flag_too_good: &'static str,
     pub flag_too_fast: &'static str,
+    /// A result with no overall score, in a word: "too few answers to score".
+    pub unscorable: &'static str,
     pub up: &'static str,
     pub down: &'static str,
     pub steady: &'static str,
@@ -67,8 +71,30 @@ pub fn flag(name: &str, lang: Lang) -> &'static str {
     let u = ui(lang);
     match name {
         "straight_line" => u.flag_straight_line,
+        "longstring" => u.flag_longstring,
         "reverse_inconsistent" => u.flag_reverse_inconsistent,
+        "too_good" => u.flag_too_good,
         "too_fast" => u.flag_too_fast,
         _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// SPEC §5: people see developmental words, never a verdict.
+    #[test]
+    fn severities_in_developmental_words() {
+        let words = |lang| Severity::ALL.map(|s| severity(s, lang));
+        assert_eq!(words(Lang::Zh)[..4], ["达标", "接近目标", "有提升空间", "提升空间较大"]);
+        assert_eq!(words(Lang::En)[..4], ["met", "close", "room to grow", "much room to grow"]);
+        assert_eq!(ui(Lang::Zh).priorities, "发展重点");
+        assert_eq!(ui(Lang::En).priorities, "Development focus");
+        assert_eq!(ui(Lang::Zh).unscorable, "作答不足，无法评分");
+        assert_eq!(ui(Lang::En).unscorable, "too few answers to score");
+        for name in ["straight_line", "longstring", "reverse_inconsistent", "too_good", "too_fast"] {
+            assert!(!flag(name, Lang::Zh).is_empty() && !flag(name, Lang::En).is_empty(), "{name}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use super::Entry;
+use crate::lang::Lang;
 
 /// A text cell made safe for spreadsheets: a leading `=`, `+`, `-`, `@`,
 /// tab, CR or LF gets a `'` in front (OWASP "CSV injection").
@@ -19,7 +20,7 @@ pub(super) fn num_cell(v: Option<f64>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-const RESULT_HEADER: [&str; 20] = [
+const RESULT_HEADER: [&str; 21] = [
     "result_id",
     "subject",
     "department",
@@ -40,12 +41,16 @@ const RESULT_HEADER: [&str; 20] = [
     "severity",
     "answered",
     "items",
+    // Empty, or why the result has no scores, in the interface language.
+    "note",
 ];
 
 /// Writes CSV rows; the header and the byte-order mark come before the first.
 pub struct CsvWriter {
     header: Vec<&'static str>,
     bom: bool,
+    /// The language of the results' notes.
+    lang: Lang,
     started: bool,
     /// One CSV writer for every row (making one costs more than a row),
     /// writing into `buf`, which each row is taken out of.
@@ -71,11 +76,12 @@ impl CsvWriter {
     pub fn new(header: Vec<&'static str>, bom: bool) -> Self {
         let buf = Shared::default();
         let csv = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(buf.clone());
-        CsvWriter { header, bom, started: false, csv, buf }
+        CsvWriter { header, bom, lang: Lang::Zh, started: false, csv, buf }
     }
 
-    pub fn results(bom: bool) -> Self {
-        CsvWriter::new(RESULT_HEADER.to_vec(), bom)
+    /// Results, a row per dimension, with notes in `lang`.
+    pub fn results(bom: bool, lang: Lang) -> Self {
+        CsvWriter { lang, ..CsvWriter::new(RESULT_HEADER.to_vec(), bom) }
     }
 
     fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
@@ -109,6 +115,7 @@ impl CsvWriter {
 impl CsvWriter {
     pub fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
         let r = entry.result;
+        let note = if super::unscorable(r) { csv_cell(crate::i18n::ui(self.lang).unscorable) } else { String::new() };
         for (s, d) in r.dimensions() {
             let cells = vec![
                 csv_cell(&r.id),
@@ -131,6 +138,7 @@ impl CsvWriter {
                 d.severity.code().to_string(),
                 d.answered.to_string(),
                 d.items.to_string(),
+                note.clone(),
             ];
             self.data(out, cells)?;
         }

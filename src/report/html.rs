@@ -88,8 +88,12 @@ pub fn individual(entry: &Entry<'_>, lang: Lang) -> Markup {
             (overall(r, lang))
             (charts(entry, lang))
             (dimension_table(entry, lang))
-            (priorities(r, lang))
-            (strengths(r, lang))
+            @if super::unscorable(r) {
+                p.unscorable { strong { (super::unscorable_text(r, lang)) } }
+            } @else {
+                (priorities(r, lang))
+                (strengths(r, lang))
+            }
             (change(r, lang))
             (quality(r, lang))
         }

@@ -2,7 +2,9 @@
 
 use std::io::{self, Write};
 
-use super::{Entry, Style, dimension_change_text, num, opt_num, overall_change_text, section_title, short_time};
+use super::{
+    Entry, Style, dimension_change_text, num, opt_num, overall_change_text, section_title, short_time, unscorable,
+};
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
 use crate::result::ResultDoc;
@@ -58,8 +60,12 @@ fn render(entry: &Entry<'_>, lang: Lang) -> String {
     push_heading(&mut o, r, lang);
     push_overall(&mut o, r, lang);
     push_dimension_table(&mut o, entry, lang);
-    push_priorities(&mut o, r, lang);
-    push_strengths(&mut o, r, lang);
+    if unscorable(r) {
+        o.push_str(&format!("\n**{}**\n", super::unscorable_text(r, lang)));
+    } else {
+        push_priorities(&mut o, r, lang);
+        push_strengths(&mut o, r, lang);
+    }
     push_change(&mut o, r, lang);
     push_quality(&mut o, r, lang);
     o

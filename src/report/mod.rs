@@ -35,6 +35,18 @@ pub enum Format {
     Html,
 }
 
+impl Format {
+    /// Whether hidden characters (controls, bidi) in this format are shown
+    /// as visible escapes (SPEC §12): in every format but JSON, which
+    /// escapes by its own rules and keeps the exact text.
+    pub fn shows_hidden_as_escapes(self) -> bool {
+        match self {
+            Format::Table | Format::Markdown | Format::Csv | Format::Html => true,
+            Format::Json | Format::Jsonl => false,
+        }
+    }
+}
+
 /// How to render for people.
 #[derive(Clone, Debug)]
 pub struct Style {
@@ -152,6 +164,23 @@ pub fn overall_change_text(previous: &Previous, ascii: bool) -> String {
     previous.overall_delta.map(|d| change_text(d, ascii)).unwrap_or_default()
 }
 
+/// A result with no overall score (too few answers, SPEC §5): it has no
+/// development focus and no strengths, and every format says so plainly.
+pub fn unscorable(r: &ResultDoc) -> bool {
+    r.overall.score.is_none()
+}
+
+/// Items answered, of the items, by the result's dimensions.
+pub fn answered_of(r: &ResultDoc) -> (usize, usize) {
+    r.dimensions().fold((0, 0), |(a, n), (_, d)| (a + d.answered, n + d.items))
+}
+
+/// What a report says of an unscorable result, in the interface language.
+pub fn unscorable_text(r: &ResultDoc, lang: Lang) -> String {
+    let (answered, items) = answered_of(r);
+    crate::i18n::msg(lang).report_unscorable(answered, items)
+}
+
 /// The title of the section `id` in `r`, or the id itself if none has it.
 pub fn section_title<'a>(r: &'a ResultDoc, id: &'a str) -> &'a str {
     r.sections.iter().find(|s| s.id == id).map_or(id, |s| s.title.as_str())
@@ -171,16 +200,91 @@ mod tests;
 /// A table for the terminal as the reports draw it without colour:
 /// condensed borders (ASCII, or box-drawing with rounded corners), as wide
 /// as `style` says.
-pub(crate) fn plain_table(style: &Style) -> comfy_table::Table {
-    use comfy_table::{ContentArrangement, presets};
-    let mut t = comfy_table::Table::new();
-    t.load_style(if style.ascii {
-        presets::ASCII_FULL_CONDENSED
-    } else {
-        presets::UTF8_FULL_CONDENSED.with_rounded_corners()
-    });
-    t.force_no_tty().set_content_arrangement(ContentArrangement::Dynamic).set_width(style.width);
-    t
+pub(crate) fn plain_table(style: &Style) -> Grid {
+    use comfy_table::presets;
+    let borders =
+        if style.ascii { presets::ASCII_FULL_CONDENSED } else { presets::UTF8_FULL_CONDENSED.with_rounded_corners() };
+    Grid::new(borders, style.width)
+}
+
+/// A table for the terminal whose every cell shows hidden characters as
+/// escapes ([`crate::visible::escape`]), so that a name can neither act on
+/// the terminal nor put the columns out of line (the table measures what
+/// is shown). The only way text goes into a table of the reports.
+pub struct Grid {
+    table: comfy_table::Table,
+}
+
+/// What a cell of a [`Grid`] can be made of: text, or text in a colour.
+pub trait GridCell {
+    fn into_cell(self) -> comfy_table::Cell;
+}
+
+impl GridCell for String {
+    fn into_cell(self) -> comfy_table::Cell {
+        comfy_table::Cell::new(crate::visible::escape(&self))
+    }
+}
+
+impl GridCell for &String {
+    fn into_cell(self) -> comfy_table::Cell {
+        comfy_table::Cell::new(crate::visible::escape(self))
+    }
+}
+
+impl GridCell for &str {
+    fn into_cell(self) -> comfy_table::Cell {
+        comfy_table::Cell::new(crate::visible::escape(self))
+    }
+}
+
+/// Text in a colour (none: as it is).
+pub struct Coloured<'a>(pub &'a str, pub Option<comfy_table::Color>);
+
+impl GridCell for Coloured<'_> {
+    fn into_cell(self) -> comfy_table::Cell {
+        let cell = comfy_table::Cell::new(crate::visible::escape(self.0));
+        match self.1 {
+            Some(c) => cell.fg(c),
+            None => cell,
+        }
+    }
+}
+
+impl Grid {
+    /// An empty table with these borders, `width` columns wide at most.
+    pub fn new(borders: comfy_table::TableStyle, width: u16) -> Grid {
+        let mut table = comfy_table::Table::new();
+        table.load_style(borders);
+        table.force_no_tty().set_content_arrangement(comfy_table::ContentArrangement::Dynamic).set_width(width);
+        Grid { table }
+    }
+
+    pub fn set_header<C: GridCell>(&mut self, cells: impl IntoIterator<Item = C>) -> &mut Self {
+        self.table.set_header(cells.into_iter().map(GridCell::into_cell).collect::<Vec<_>>());
+        self
+    }
+
+    pub fn add_row<C: GridCell>(&mut self, cells: impl IntoIterator<Item = C>) -> &mut Self {
+        self.table.add_row(cells.into_iter().map(GridCell::into_cell).collect::<Vec<_>>());
+        self
+    }
+
+    pub fn column_mut(&mut self, i: usize) -> Option<&mut comfy_table::Column> {
+        self.table.column_mut(i)
+    }
+
+    /// Colours even though the table is not written to a terminal itself.
+    pub fn enforce_styling(&mut self) -> &mut Self {
+        self.table.enforce_styling();
+        self
+    }
+}
+
+impl std::fmt::Display for Grid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.table.fmt(f)
+    }
 }
 
 /// A bulleted sub-item of a numbered list for the terminal (a suggestion

@@ -42,7 +42,7 @@ pub fn renderer(format: Format, style: &Style) -> Box<dyn Renderer> {
         Format::Table => Box::new(Table { results: TableSink::new(style.clone()), style }),
         Format::Markdown => Box::new(Markdown { results: MarkdownSink::new(style.clone()), style }),
         Format::Html => Box::new(Html { results: HtmlSink::new(style.clone()), style }),
-        Format::Csv => Box::new(Csv { results: CsvWriter::results(style.bom), style }),
+        Format::Csv => Box::new(Csv { results: CsvWriter::results(style.bom, style.lang), style }),
         Format::Json => Box::new(Json { results: JsonSink::default(), style }),
         Format::Jsonl => Box::new(Jsonl { results: JsonlSink, style }),
     }

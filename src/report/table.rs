@@ -2,11 +2,11 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, CellAlignment, Color};
+use comfy_table::{CellAlignment, Color};
 
 use super::{
-    Entry, Style, change_text, dimension_change_text, num, opt_num, overall_change_text, plain_table, push_bullet,
-    section_title, short_time,
+    Coloured, Entry, Style, change_text, dimension_change_text, num, opt_num, overall_change_text, plain_table,
+    push_bullet, section_title, short_time, unscorable, unscorable_text,
 };
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
@@ -51,9 +51,12 @@ fn color_of(s: Severity) -> Color {
     }
 }
 
-/// ANSI bold for headings, only when colour is on.
+/// ANSI bold for headings, only when colour is on. The text is shown
+/// visibly (see [`crate::visible`]): a name in a heading cannot bring its
+/// own escape codes in beside the bold's.
 pub(super) fn bold(text: &str, style: &Style) -> String {
-    if style.color { format!("\x1b[1m{text}\x1b[0m") } else { text.to_string() }
+    let text = crate::visible::escape(text);
+    if style.color { format!("\x1b[1m{text}\x1b[0m") } else { text.into_owned() }
 }
 
 /// A bar of ten cells for a score 0..100.
@@ -82,8 +85,16 @@ fn render(entry: &Entry<'_>, style: &Style) -> String {
     push_heading(&mut out, r, style);
     push_overall(&mut out, r, style);
     push_dimension_table(&mut out, entry, style);
-    push_priorities(&mut out, r, style, width);
-    push_strengths(&mut out, r, style, width);
+    if unscorable(r) {
+        out.push('\n');
+        for l in wrap(&unscorable_text(r, style.lang), width) {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    } else {
+        push_priorities(&mut out, r, style, width);
+        push_strengths(&mut out, r, style, width);
+    }
     push_change(&mut out, r, style);
     push_quality(&mut out, r, style, width);
     out
@@ -146,33 +157,37 @@ fn push_dimension_table(out: &mut String, entry: &Entry<'_>, style: &Style) {
     if show_change {
         header.push(i18n::msg(lang).report_change());
     }
-    table.set_header(header.into_iter().map(Cell::new).collect::<Vec<_>>());
-    let coloured = |c: Cell, s: Severity| if style.color { c.fg(color_of(s)) } else { c };
-    let sev_cell = |s: Severity| coloured(Cell::new(i18n::severity(s, lang)), s);
+    table.set_header(header);
+    let colour = |s: Severity| style.color.then(|| color_of(s));
     for s in &r.sections {
+        let (score, target, gap) = (opt_num(s.score), num(s.target), opt_num(s.gap));
         let mut row = vec![
-            Cell::new(&s.title),
-            Cell::new(opt_num(s.score)),
-            Cell::new(num(s.target)),
-            Cell::new(opt_num(s.gap)),
-            Cell::new(""),
-            sev_cell(s.severity),
+            Coloured(&s.title, None),
+            Coloured(&score, None),
+            Coloured(&target, None),
+            Coloured(&gap, None),
+            Coloured("", None),
+            Coloured(i18n::severity(s.severity, lang), colour(s.severity)),
         ];
         if show_change {
-            row.push(Cell::new(""));
+            row.push(Coloured("", None));
         }
         table.add_row(row);
         for d in &s.dimensions {
+            let title = format!("  {}", d.title);
+            let (score, target, gap, bar) =
+                (opt_num(d.score), num(d.target), opt_num(d.gap), bar(d.score, style.ascii));
+            let change = if show_change { dimension_change_text(entry, &d.id, style.ascii) } else { String::new() };
             let mut row = vec![
-                Cell::new(format!("  {}", d.title)),
-                Cell::new(opt_num(d.score)),
-                Cell::new(num(d.target)),
-                Cell::new(opt_num(d.gap)),
-                coloured(Cell::new(bar(d.score, style.ascii)), d.severity),
-                sev_cell(d.severity),
+                Coloured(&title, None),
+                Coloured(&score, None),
+                Coloured(&target, None),
+                Coloured(&gap, None),
+                Coloured(&bar, colour(d.severity)),
+                Coloured(i18n::severity(d.severity, lang), colour(d.severity)),
             ];
             if show_change {
-                row.push(Cell::new(dimension_change_text(entry, &d.id, style.ascii)));
+                row.push(Coloured(&change, None));
             }
             table.add_row(row);
         }

@@ -250,3 +250,69 @@ fn group_in_every_text_format() {
     assert_eq!(json["schema"], "zhixing.group.v1");
     assert_eq!(group_in(Format::Jsonl, Lang::Zh).lines().count(), 1);
 }
+
+/// A result with one answer: no overall score.
+fn unscorable_sample(lang: Lang) -> crate::result::ResultDoc {
+    let loaded = testing::core();
+    let first = loaded.rubric.items().next().unwrap().2.id.clone();
+    let resp = Response {
+        subject: Subject { name: "张三".into(), department: None, ..Subject::default() },
+        answers: [(first, Some(4))].into_iter().collect(),
+        ..Default::default()
+    };
+    let opts = Options { lang: lang.code().into(), ..Default::default() };
+    score::score(&loaded, &resp, &opts, "01X".into(), "2026-11-28T09:30:00+08:00")
+}
+
+#[test]
+fn an_unscorable_result_says_so_in_every_format() {
+    for (lang, plain, met, focus) in [
+        (Lang::Zh, "作答不足，无法评分", "各维度均已达到目标", "发展重点"),
+        (Lang::En, "too few answers to score", "Every dimension meets its target", "Development focus"),
+    ] {
+        let r = unscorable_sample(lang);
+        assert_eq!(r.overall.score, None);
+        assert!(r.priorities.is_empty() && r.strengths.is_empty());
+        for format in [Format::Table, Format::Markdown, Format::Html, Format::Csv] {
+            let style = Style { lang, ..Style::default() };
+            let out = String::from_utf8(render(format, &style, &[Entry { result: &r, previous: None }])).unwrap();
+            assert!(out.contains(plain), "{format:?} {lang:?}: {out}");
+            assert!(!out.contains(met), "{format:?} {lang:?}: {out}");
+            for heading in [format!("\n{focus}\n"), format!("## {focus}"), format!("<h2>{focus}</h2>")] {
+                assert!(!out.contains(&heading), "{format:?} {lang:?}: no development focus heading\n{out}");
+            }
+        }
+        let style = Style { lang, ..Style::default() };
+        let table = String::from_utf8(render(Format::Table, &style, &[Entry { result: &r, previous: None }])).unwrap();
+        // The whole sentence, wrapped to the width.
+        assert!(table.replace('\n', " ").contains(&crate::report::unscorable_text(&r, lang)), "{table}");
+        assert_eq!(crate::report::answered_of(&r), (1, 40));
+    }
+}
+
+#[test]
+fn a_table_cell_shows_what_it_holds_and_keeps_its_width() {
+    let (mut a, _) = sample(Lang::Zh, false);
+    a.sections[0].title = "一个\u{1b}]0;x\u{7}前提\u{202e}".into();
+    a.subject.name = "张三\u{1b}[2J".into();
+    for color in [false, true] {
+        let style = Style { color, ..Style::default() };
+        let out = String::from_utf8(render(Format::Table, &style, &[Entry { result: &a, previous: None }])).unwrap();
+        assert!(out.contains("一个\\u{1b}]0;x\\u{7}前提\\u{202e}"), "{out}");
+        // The heading is bold, and its name shown.
+        assert!(out.contains("张三\\u{1b}[2J"), "{out}");
+        let plain: String = out.replace("\u{1b}[1m", "").replace("\u{1b}[0m", "");
+        let rows: Vec<&str> = plain.lines().filter(|l| l.starts_with('│')).collect();
+        if !color {
+            let widths: std::collections::BTreeSet<usize> = rows.iter().map(|l| crate::width::width(l)).collect();
+            assert_eq!(widths.len(), 1, "{widths:?}\n{out}");
+        }
+        // The rest (the section's title in a priority's line) is for the
+        // edge to show: what `emit` writes through.
+        let mut shown = Vec::new();
+        crate::visible::through(&mut shown, color, |w| w.write_all(out.as_bytes())).unwrap();
+        let shown = String::from_utf8(shown).unwrap();
+        assert!(!shown.contains("\u{1b}]") && !shown.contains("\u{202e}") && !shown.contains("\u{1b}[2J"), "{shown:?}");
+        assert!(shown.contains("学习（一个\\u{1b}]0;x\\u{7}前提\\u{202e}）"), "{shown}");
+    }
+}

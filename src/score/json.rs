@@ -133,6 +133,10 @@ impl Scorer<'_> {
         put(out, &s.flags.straight_line);
         out.extend_from_slice(b",\"reverse_inconsistent\":");
         put(out, &s.flags.reverse_inconsistent);
+        out.extend_from_slice(b",\"longstring\":");
+        put(out, &s.flags.longstring);
+        out.extend_from_slice(b",\"irv\":");
+        num(out, s.flags.irv);
         out.extend_from_slice(b",\"flags\":[");
         for (n, name) in s.flags.on().enumerate() {
             if n > 0 {

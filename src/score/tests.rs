@@ -192,6 +192,87 @@ fn quality_signals() {
 }
 
 #[test]
+fn a_straight_line_needs_five_answers() {
+    // One answer: no line at all (it was flagged before).
+    let r = run(&[("a", 4)], Options::default());
+    assert!(!r.quality.straight_line);
+    assert!(r.quality.flags.is_empty());
+    assert_eq!(r.quality.longstring, 1);
+    assert_eq!(r.quality.irv, None);
+    // Four the same: still too few.
+    let r = run(&[("a", 3), ("b", 3), ("c", 3), ("e", 3)], Options::default());
+    assert!(!r.quality.straight_line);
+    // Five the same: a straight line, a run of 5 (under 6: no long string), no spread.
+    let r = run(&[("a", 3), ("c", 3), ("e", 3), ("f", 3), ("g", 3)], Options::default());
+    assert!(r.quality.straight_line);
+    assert_eq!(r.quality.flags, ["straight_line"]);
+    assert_eq!(r.quality.longstring, 5);
+    assert_eq!(r.quality.irv, Some(0.0));
+}
+
+#[test]
+fn longstring_and_irv_by_hand() {
+    // 1 2 3 3 3 3 3 3 2 1 in the order asked: a run of six 3s, half of 10.
+    let vals = [1, 2, 3, 3, 3, 3, 3, 3, 2, 1];
+    let pairs: Vec<(&str, i64)> = item_ids().into_iter().zip(vals).collect();
+    let r = run(&pairs, Options::default());
+    assert_eq!(r.quality.longstring, 6);
+    assert_eq!(r.quality.flags, ["longstring"]);
+    // Mean 2.4; squares 1.96 + 0.16 + 6 × 0.36 + 0.16 + 1.96 = 6.4; 6.4 / 9.
+    let irv = r.quality.irv.unwrap();
+    assert!((irv - (6.4f64 / 9.0).sqrt()).abs() < 1e-12, "{irv}");
+    // A skipped item does not break the run: a b c, (e skipped), f g h.
+    let r = run(
+        &[("a", 3), ("b", 3), ("c", 3), ("f", 3), ("g", 3), ("h", 3), ("i", 1), ("j", 2), ("k", 5)],
+        Options::default(),
+    );
+    assert_eq!(r.quality.longstring, 6);
+    assert_eq!(r.quality.flags, ["longstring"]);
+    // A run of 6 among 56 answers is less than half of them: not flagged.
+    let loaded = &*testing::OFFICE;
+    let mut resp = resp(&[]);
+    resp.answers = loaded
+        .rubric
+        .items()
+        .enumerate()
+        .map(|(k, (_, _, it))| (it.id.clone(), Some(if k < 6 { 3 } else { 1 + (k as i64 + 3) % 5 })))
+        .collect();
+    assert_eq!(resp.answers.len(), 56);
+    let r = score(loaded, &resp, &Options { lang: "zh".into(), ..Default::default() }, "x".into(), "now");
+    assert_eq!(r.quality.longstring, 6);
+    assert!(!r.quality.flags.contains(&"longstring".to_string()), "{:?}", r.quality.flags);
+}
+
+#[test]
+fn too_good_every_answer_at_its_best() {
+    // Plain items at 5, the reverse ones (b, k) at 1: ten answers.
+    let best = [("a", 5), ("b", 1), ("c", 5), ("e", 5), ("f", 5), ("g", 5), ("h", 5), ("i", 5), ("j", 5), ("k", 1)];
+    let r = run(&best, Options::default());
+    assert_eq!(r.quality.flags, ["straight_line", "longstring", "too_good"]);
+    assert_eq!(r.quality.longstring, 7);
+    // Nine answers: too few to tell.
+    let r = run(&best[..9], Options::default());
+    assert!(!r.quality.flags.contains(&"too_good".to_string()));
+    // One answer short of its best.
+    let mut off = best;
+    off[9] = ("k", 2);
+    let r = run(&off, Options::default());
+    assert!(!r.quality.flags.contains(&"too_good".to_string()));
+}
+
+#[test]
+fn flags_in_their_order() {
+    // All 4: a straight line, a run of 10, 4 ≥ 4 on both sides of d1, too fast.
+    let all: Vec<(&str, i64)> = item_ids().into_iter().map(|id| (id, 4)).collect();
+    let mut resp = resp(&all);
+    resp.seconds = Some(5.0);
+    let r = score(&testing::scored(), &resp, &Options { lang: "en".into(), ..Default::default() }, "x".into(), "now");
+    assert_eq!(r.quality.flags, ["straight_line", "longstring", "reverse_inconsistent", "too_fast"]);
+    assert_eq!(r.quality.longstring, 10);
+    assert_eq!(r.quality.irv, Some(0.0));
+}
+
+#[test]
 fn too_fast_under_two_seconds_an_item() {
     let rubric = testing::scored();
     let mut resp = resp(&[("a", 1), ("b", 2), ("c", 3), ("e", 4), ("f", 5)]);
@@ -515,12 +596,35 @@ mod reference {
 
     fn quality(r: &Rubric, answers: &IndexMap<String, Option<i64>>, seconds: Option<f64>) -> Quality {
         let given: Vec<i64> = answers.values().filter_map(|v| *v).collect();
+        let n = given.len();
         let mut counts: HashMap<i64, usize> = HashMap::new();
         for v in &given {
             *counts.entry(*v).or_default() += 1;
         }
         let most = counts.values().copied().max().unwrap_or(0);
-        let straight_line = !given.is_empty() && most * 10 >= given.len() * 8;
+        let straight_line = n >= 5 && most * 10 >= n * 8;
+
+        // Runs of one value over the answers in the order asked.
+        let mut longstring = 0;
+        let mut k = 0;
+        while k < n {
+            let mut end = k;
+            while end < n && given[end] == given[k] {
+                end += 1;
+            }
+            longstring = longstring.max(end - k);
+            k = end;
+        }
+        let irv = (n >= 2).then(|| {
+            let mean = given.iter().sum::<i64>() as f64 / n as f64;
+            let squares: f64 = given.iter().map(|&v| (v as f64 - mean) * (v as f64 - mean)).sum();
+            (squares / (n - 1) as f64).sqrt()
+        });
+        let too_good = n >= 10
+            && r.items().all(|(_, _, it)| match answers.get(&it.id).copied().flatten() {
+                Some(v) => v == if it.reverse { r.scale.min } else { r.scale.max },
+                None => true,
+            });
 
         let (min, max) = (r.scale.min as f64, r.scale.max as f64);
         let high = min + 0.75 * (max - min);
@@ -537,14 +641,18 @@ mod reference {
         let too_fast = seconds.is_some_and(|s| !given.is_empty() && s < TOO_FAST_SECONDS_PER_ITEM * given.len() as f64);
 
         let mut flags = Vec::new();
-        for (on, name) in
-            [(straight_line, "straight_line"), (reverse_inconsistent, "reverse_inconsistent"), (too_fast, "too_fast")]
-        {
+        for (on, name) in [
+            (straight_line, "straight_line"),
+            (longstring >= 6 && longstring * 2 >= n, "longstring"),
+            (reverse_inconsistent, "reverse_inconsistent"),
+            (too_good, "too_good"),
+            (too_fast, "too_fast"),
+        ] {
             if on {
                 flags.push(name.to_string());
             }
         }
-        Quality { seconds, straight_line, reverse_inconsistent, flags }
+        Quality { seconds, straight_line, reverse_inconsistent, longstring, irv, flags }
     }
 }
 

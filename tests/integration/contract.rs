@@ -133,6 +133,9 @@ mod result_v1 {
         pub seconds: Option<f64>,
         pub straight_line: bool,
         pub reverse_inconsistent: bool,
+        /// Revision 2.
+        pub longstring: usize,
+        pub irv: Option<f64>,
         pub flags: Vec<String>,
     }
 }
@@ -178,7 +181,10 @@ fn result_json_keeps_its_contract() {
     assert!(r.answers.values().all(|v| *v == Some(4)));
     assert!(r.quality.straight_line);
     assert_eq!(r.quality.seconds, None);
-    assert!(r.quality.flags.contains(&"straight_line".to_string()));
+    // Every answer 4: one run of 40, no spread; the flags in §6's order.
+    assert_eq!(r.quality.longstring, 40);
+    assert_eq!(r.quality.irv, Some(0.0));
+    assert_eq!(r.quality.flags, ["straight_line", "longstring", "reverse_inconsistent"]);
     assert!(r.previous.is_none());
     // Every dimension scored and consistent with its target and gap.
     for s in &r.sections {

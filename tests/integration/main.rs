@@ -10,5 +10,6 @@ mod group;
 mod html;
 mod pty;
 mod rubrics;
+mod safety;
 mod spreadsheets;
 mod store;

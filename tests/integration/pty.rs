@@ -198,7 +198,7 @@ fn a_whole_run_by_digit_keys() {
     assert_eq!(tty.exit_code(), 0, "{}", tty.screen());
     let report = tty.stdout();
     assert!(report.contains("Execution capability self-assessment · Zhang San"), "{report}");
-    assert!(report.contains("Priorities"), "{report}");
+    assert!(report.contains("Development focus"), "{report}");
     let r = room.result();
     let expected: Vec<Option<i64>> = keys.iter().map(|c| Some(i64::from(*c as u8 - b'0'))).collect();
     assert_eq!(answers_of(&r), expected);
@@ -374,7 +374,7 @@ fn kiosk_hands_over_with_nothing_of_the_previous_person_visible() {
         tty.wait_for("Next participant");
         let screen = tty.screen();
         assert!(!screen.contains(name), "{screen}");
-        assert!(!screen.contains("Priorities") && !screen.contains("Overall"), "{screen}");
+        assert!(!screen.contains("Development focus") && !screen.contains("Overall"), "{screen}");
     }
     tty.send("\x18");
     assert_eq!(tty.exit_code(), 0);

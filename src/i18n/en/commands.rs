@@ -1,6 +1,6 @@
 use std::path::Path;
 
-use crate::error::{Internal, IoAction, Problem};
+use crate::error::{FileKind, Internal, IoAction, Problem};
 use crate::i18n::commands::Commands;
 use crate::i18n::{En, plural};
 use crate::lang::Lang;
@@ -26,7 +26,11 @@ impl Commands for En {
     }
 
     fn io_cause(&self, source: &std::io::Error) -> String {
-        source.to_string()
+        match source.kind() {
+            std::io::ErrorKind::StorageFull => "the disk is full".to_string(),
+            std::io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
+            _ => source.to_string(),
+        }
     }
 
     fn io_error(&self, action: IoAction, path: &Path, source: &std::io::Error) -> String {
@@ -96,6 +100,19 @@ impl Commands for En {
                 "deleting needs a confirmation: run it at a terminal, or add --yes".to_string()
             }
             Problem::PackNotDir(dir) => format!("--pack {} exists and is not a directory", dir.display()),
+            Problem::OutNotFile { path, kind } => {
+                let kind = match kind {
+                    FileKind::Directory => "directory",
+                    FileKind::Fifo => "FIFO (named pipe)",
+                    FileKind::Socket => "socket",
+                    FileKind::Device => "device",
+                    FileKind::Other => "special file",
+                };
+                format!(
+                    "{} is a {kind}, not a regular file: output goes only to a regular file or a new path, and it was left as it was",
+                    path.display()
+                )
+            }
             Problem::AssessNeedsTerminal => "assess needs a terminal (stdin and stderr). To score without questions use `zhixing score ANSWERS-FILE`; `zhixing rubric template` prints an answers file to fill in.".to_string(),
         }
     }
@@ -104,6 +121,9 @@ impl Commands for En {
         match i {
             Internal::BuiltinRubric(text) | Internal::Json(text) => text.clone(),
             Internal::Draft(why) => format!("cannot save the draft: {why}"),
+            Internal::PackName(name) => {
+                format!("internal error: two files of the pack were given one name ({name}); writing stopped")
+            }
         }
     }
 
@@ -188,6 +208,13 @@ impl Commands for En {
             "{file}: ok ({sections} {}, {dimensions} {}, {items} {})",
             plural(sections, "section", "sections"),
             plural(dimensions, "dimension", "dimensions"),
+            plural(items, "item", "items")
+        )
+    }
+
+    fn unscorable_warning(&self, subject: &str, answered: usize, items: usize) -> String {
+        format!(
+            "note: {subject} answered {answered} of {items} {}: too few answers to score",
             plural(items, "item", "items")
         )
     }

@@ -30,6 +30,13 @@ impl ReportText for En {
         "Gap to target by dimension"
     }
 
+    fn report_unscorable(&self, answered: usize, items: usize) -> String {
+        format!(
+            "There are too few answers to score (answered {answered} of {items} {}), so there is no development focus and there are no strengths to list.",
+            crate::i18n::plural(items, "item", "items")
+        )
+    }
+
     fn history_heading(&self, subject: &str, results: usize) -> String {
         format!("{subject} · {results} {}", plural(results, "result", "results"))
     }

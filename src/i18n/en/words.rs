@@ -10,9 +10,9 @@ impl WordsText for En {
     fn severity_name(&self, s: Severity) -> &'static str {
         match s {
             Severity::Met => "met",
-            Severity::Minor => "minor",
-            Severity::Moderate => "moderate",
-            Severity::Critical => "critical",
+            Severity::Minor => "close",
+            Severity::Moderate => "room to grow",
+            Severity::Critical => "much room to grow",
             Severity::Unknown => "insufficient answers",
         }
     }
@@ -40,7 +40,7 @@ const EN: Ui = Ui {
     severity: "Severity",
     dimension: "Dimension",
     section: "Section",
-    priorities: "Priorities",
+    priorities: "Development focus",
     no_priorities: "Every dimension meets its target.",
     strengths: "Strengths",
     no_strengths: "No dimension meets its target yet.",
@@ -50,7 +50,9 @@ const EN: Ui = Ui {
     insufficient: "insufficient answers",
     answered: "answered",
     flag_straight_line: "the same value was given to 80% or more of the items: the answers may not have been weighed one by one",
+    flag_longstring: "the same value was given to 6 or more items in a row, half of the answers or more: the answers may not have been weighed one by one",
     flag_reverse_inconsistent: "agreed with a statement and with its opposite in the same dimension",
+    flag_too_good: "every item was given its most favourable answer: the result may read higher than the behaviour; read it beside other people's ratings",
     flag_too_fast: "answered very fast (under 2 seconds an item)",
     up: "up",
     down: "down",
@@ -58,4 +60,5 @@ const EN: Ui = Ui {
     colon: ": ",
     list_sep: ", ",
     seconds: "s",
+    unscorable: "too few answers to score",
 };

@@ -1,6 +1,6 @@
 use std::path::Path;
 
-use crate::error::{Internal, IoAction, Problem};
+use crate::error::{FileKind, Internal, IoAction, Problem};
 use crate::i18n::Zh;
 use crate::i18n::commands::Commands;
 use crate::lang::Lang;
@@ -27,6 +27,8 @@ impl Commands for Zh {
         match source.kind() {
             std::io::ErrorKind::NotFound => "文件或目录不存在".to_string(),
             std::io::ErrorKind::PermissionDenied => "没有权限".to_string(),
+            std::io::ErrorKind::StorageFull => "磁盘已满".to_string(),
+            std::io::ErrorKind::ReadOnlyFilesystem => "文件系统是只读的".to_string(),
             _ => source.to_string(),
         }
     }
@@ -85,6 +87,16 @@ impl Commands for Zh {
             Problem::IdsNotFound(ids) => format!("结果库中没有这些编号：{}", ids.join(", ")),
             Problem::ConfirmNeedsTerminal => "删除前需要确认：在终端中运行，或加上 --yes".to_string(),
             Problem::PackNotDir(dir) => format!("--pack {} 已存在且不是目录", dir.display()),
+            Problem::OutNotFile { path, kind } => {
+                let kind = match kind {
+                    FileKind::Directory => "目录",
+                    FileKind::Fifo => "命名管道（FIFO）",
+                    FileKind::Socket => "套接字",
+                    FileKind::Device => "设备",
+                    FileKind::Other => "特殊文件",
+                };
+                format!("{} 是{kind}，不是普通文件：输出只写入普通文件或新的路径，它未被改动", path.display())
+            }
             Problem::AssessNeedsTerminal => "assess 需要在终端中运行（标准输入和标准错误都须是终端）。不经提问评分请用 `zhixing score 答卷文件`；`zhixing rubric template` 可生成待填写的答卷。".to_string(),
         }
     }
@@ -93,6 +105,7 @@ impl Commands for Zh {
         match i {
             Internal::BuiltinRubric(text) | Internal::Json(text) => text.clone(),
             Internal::Draft(why) => format!("无法保存草稿：{why}"),
+            Internal::PackName(name) => format!("程序错误：训练包中两个文件同名（{name}），已停止写入"),
         }
     }
 
@@ -171,5 +184,9 @@ impl Commands for Zh {
 
     fn rubric_ok(&self, file: &str, sections: usize, dimensions: usize, items: usize) -> String {
         format!("{file}: 通过（{sections} 个分区，{dimensions} 个维度，{items} 个条目）")
+    }
+
+    fn unscorable_warning(&self, subject: &str, answered: usize, items: usize) -> String {
+        format!("注意：{subject} 在 {items} 题中只答了 {answered} 题，作答不足，无法评分")
     }
 }

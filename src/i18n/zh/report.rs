@@ -30,6 +30,10 @@ impl ReportText for Zh {
         "各维度与目标的差距"
     }
 
+    fn report_unscorable(&self, answered: usize, items: usize) -> String {
+        format!("作答不足，无法评分（{items} 题中只答了 {answered} 题），因此没有发展重点，也没有优势可列。")
+    }
+
     fn history_heading(&self, subject: &str, results: usize) -> String {
         format!("{subject} · {results} 份结果")
     }

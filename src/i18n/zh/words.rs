@@ -10,9 +10,9 @@ impl WordsText for Zh {
     fn severity_name(&self, s: Severity) -> &'static str {
         match s {
             Severity::Met => "达标",
-            Severity::Minor => "轻度",
-            Severity::Moderate => "中度",
-            Severity::Critical => "严重",
+            Severity::Minor => "接近目标",
+            Severity::Moderate => "有提升空间",
+            Severity::Critical => "提升空间较大",
             Severity::Unknown => "作答不足",
         }
     }
@@ -37,7 +37,7 @@ const ZH: Ui = Ui {
     severity: "程度",
     dimension: "维度",
     section: "分区",
-    priorities: "优先改进",
+    priorities: "发展重点",
     no_priorities: "各维度均已达到目标。",
     strengths: "优势",
     no_strengths: "暂无达到目标的维度。",
@@ -47,7 +47,9 @@ const ZH: Ui = Ui {
     insufficient: "作答不足",
     answered: "已答",
     flag_straight_line: "八成以上的条目给了同一个分值，可能没有逐条斟酌",
+    flag_longstring: "连续多题（6 题以上，占已答题目的一半以上）给了同一个分值，可能没有逐条斟酌",
     flag_reverse_inconsistent: "对同一维度中意思相反的陈述都表示同意，作答前后不一致",
+    flag_too_good: "每一题都选了最理想的答案，结果可能偏高，宜结合他人的评价一并看待",
     flag_too_fast: "作答过快（平均每题不到 2 秒）",
     up: "上升",
     down: "下降",
@@ -55,4 +57,5 @@ const ZH: Ui = Ui {
     colon: "：",
     list_sep: "、",
     seconds: "秒",
+    unscorable: "作答不足，无法评分",
 };

@@ -184,12 +184,17 @@ fn open_to_read(path: &Path) -> Result<SqliteStore, StoreError> {
         Header::TooNew(version) => return Err(StoreError::TooNew { path: path.to_path_buf(), version }),
         Header::Candidate { blank: true, .. } => (empty_store().map_err(sq)?, 0),
         Header::Candidate { blank: false, wal } => {
-            let conn = read_only(path, wal).map_err(sq)?;
-            match identify_now(&conn) {
-                Ok(Kind::Ours(v)) => (conn, v),
-                Ok(Kind::Empty) => (empty_store().map_err(sq)?, 0),
-                Ok(other) => return Err(refusal(path, &other).unwrap_or_else(|| not_ours(path))),
+            match read_only(path, wal).and_then(|conn| identify_now(&conn).map(|kind| (conn, kind))) {
+                Ok((conn, Kind::Ours(v))) => (conn, v),
+                Ok((_, Kind::Empty)) => (empty_store().map_err(sq)?, 0),
+                Ok((_, other)) => return Err(refusal(path, &other).unwrap_or_else(|| not_ours(path))),
                 Err(e) if e.sqlite_error_code() == Some(ErrorCode::NotADatabase) => return Err(not_ours(path)),
+                // A writer that crashed left a log that only a read-write
+                // connection can recover; where the file is ours to write,
+                // that one opens it (and checks it first).
+                Err(e) if e.sqlite_error_code() == Some(ErrorCode::ReadOnly) && check_writable(path).is_ok() => {
+                    return open_to_write(path);
+                }
                 Err(e) => return Err(sq(e)),
             }
         }
