@@ -133,7 +133,7 @@ impl State<'_> {
         if let Some(pack) = &mut self.pack
             && doc.rater.role == Role::SelfRating
         {
-            pack.person(&doc)?;
+            pack.keep(doc, self.every_result);
         }
         Ok(())
     }
@@ -408,6 +408,12 @@ struct Pack {
     stems_used: HashSet<String>,
     /// Person → the stem of their files.
     stems: HashMap<String, String>,
+    /// The self-assessments to hand out, in the order read: each person's
+    /// latest per session (SPEC §10 rule 1), or every one with
+    /// `--every-result`.
+    people: Vec<ResultDoc>,
+    /// (name, department, session) → place in `people`.
+    latest: HashMap<(String, Option<String>, Option<String>), usize>,
     written: usize,
 }
 
@@ -438,8 +444,32 @@ impl Pack {
             files: HashSet::new(),
             stems_used,
             stems: HashMap::new(),
+            people: Vec::new(),
+            latest: HashMap::new(),
             written: 0,
         })
+    }
+
+    /// A self-assessment to hand out: the later of a person's results of
+    /// one session replaces the earlier.
+    fn keep(&mut self, doc: ResultDoc, every: bool) {
+        if every {
+            self.people.push(doc);
+            return;
+        }
+        let key = (doc.subject.name.clone(), doc.subject.department.clone(), doc.session.clone());
+        match self.latest.get(&key) {
+            Some(&i) => {
+                let when = |d: &ResultDoc| crate::result::utc_key(&d.taken_at);
+                if when(&doc) >= when(&self.people[i]) {
+                    self.people[i] = doc;
+                }
+            }
+            None => {
+                self.latest.insert(key, self.people.len());
+                self.people.push(doc);
+            }
+        }
     }
 
     /// Whether every file `stem` + ending is still free.
@@ -509,6 +539,9 @@ impl Pack {
 
     /// The group report in every format, and each subject's 360 view.
     fn finish(&mut self, _ctx: &Ctx, builder: &Builder, doc: &GroupDoc, texts: &Texts, min_group: usize) -> Result<()> {
+        for person in std::mem::take(&mut self.people) {
+            self.person(&person)?;
+        }
         let style = self.style.clone();
         for (ext, format) in [
             ("txt", Format::Table),

@@ -284,6 +284,15 @@ fn a_file_given_twice_counts_each_person_once() {
     let zh = env.ok(&["--lang", "zh", "group", &f, &f]);
     assert!(zh.contains("全体（人数 13）"), "{zh}");
     assert!(zh.contains("13 份较早的结果未计入"), "{zh}");
+    // The pack hands each person one report (theirs, the latest).
+    let pack = env.path("pack");
+    env.ok(&["group", &f, &f, "--pack", pack.to_str().unwrap()]);
+    let own: Vec<String> = std::fs::read_dir(&pack)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".txt") && n != "group-report.txt")
+        .collect();
+    assert_eq!(own.len(), 13, "{own:?}");
     let every = json(&env.ok(&["group", &f, &f, "-f", "json", "--every-result"]));
     assert_eq!((every["groups"][0]["n"].clone(), every["earlier_left_out"].clone()), (26.into(), 0.into()));
 }
