@@ -55,7 +55,14 @@ impl TermPrompter {
         let mut out = String::with_capacity(lines.len() * 40);
         out.push_str(if cursor { SHOW_CURSOR } else { HIDE_CURSOR });
         out.push_str(CLEAR);
-        out.push_str(&lines.join("\r\n"));
+        // Rubric texts and names come from files: nothing in them may act
+        // on the terminal (SPEC §12).
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                out.push_str("\r\n");
+            }
+            out.push_str(&crate::visible::escape(line));
+        }
         let mut t = &self.term;
         t.write_all(out.as_bytes()).and_then(|()| t.flush()).map_err(|e| Abort::Closed(e.to_string()))
     }

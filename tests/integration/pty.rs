@@ -18,6 +18,8 @@ struct Tty {
     vt: vt100::Parser,
     out: PathBuf,
     exit: Option<WaitStatus>,
+    /// Every byte the program wrote to the terminal.
+    raw: Vec<u8>,
 }
 
 struct Room {
@@ -54,7 +56,7 @@ impl Room {
         session.get_process_mut().set_window_size(cols, rows).unwrap();
         session.write_all(b"\n").unwrap();
         let vt = vt100::Parser::new(NonZeroU16::new(rows).unwrap(), NonZeroU16::new(cols).unwrap(), 0);
-        Tty { session, vt, out, exit: None }
+        Tty { session, vt, out, exit: None, raw: Vec::new() }
     }
 
     fn zhixing(&self, args: &[&str]) -> std::process::Output {
@@ -82,7 +84,10 @@ impl Tty {
         loop {
             match self.session.try_read(&mut buf) {
                 Ok(0) => break,
-                Ok(n) => self.vt.process(&buf[..n]),
+                Ok(n) => {
+                    self.vt.process(&buf[..n]);
+                    self.raw.extend_from_slice(&buf[..n]);
+                }
                 Err(_) => break,
             }
         }
@@ -382,4 +387,19 @@ fn kiosk_hands_over_with_nothing_of_the_previous_person_visible() {
     let v: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.len(), 2);
     assert!(v.iter().all(|r| r["session"] == "s1"));
+}
+
+#[test]
+fn a_hostile_rubric_is_shown_not_obeyed_by_the_questionnaire() {
+    // SPEC §12: rubric texts reach the questionnaire's screens escaped; the
+    // title it tries to set is never set, the screen never reversed.
+    let room = Room::new();
+    let rubric = crate::safety::hostile_rubric(&room.env);
+    let mut tty = room.spawn(&["assess", "--rubric", &rubric], "zh", 80, 24);
+    tty.wait_for("\\u{1b}]0;pwned");
+    assert!(tty.screen().contains("\\u{202e}"), "{}", tty.screen());
+    let raw = String::from_utf8_lossy(&tty.raw);
+    for bad in ["\u{1b}]0;", "\u{1b}]52;", "\u{1b}[2J\u{1b}]", "\u{202e}", "\u{7}"] {
+        assert!(!raw.contains(bad), "{bad:?} reached the terminal raw");
+    }
 }

@@ -14,7 +14,7 @@ use crate::common::{Env, item_ids, json, template};
 /// What a respondent of an online form could type as a name: set the
 /// terminal's title, clear the screen, write the clipboard (OSC 52), reverse
 /// the text after it.
-const EVIL: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}]52;c;ZXZpbA==\u{7}\u{202e}";
+pub(crate) const EVIL: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}]52;c;ZXZpbA==\u{7}\u{202e}";
 
 /// A character a terminal would act on (the test's own list, apart from the
 /// program's): C0 but tab and LF, DEL, C1, bidi controls, zero-width ones.
@@ -76,7 +76,7 @@ fn hostile_result(env: &Env, role: &str, taken_at: &str, v: i64) -> serde_json::
 
 /// The core rubric with [`EVIL`] in every title (its own, its profiles',
 /// sections' and dimensions'), an item and a suggestion.
-fn hostile_rubric(env: &Env) -> String {
+pub(crate) fn hostile_rubric(env: &Env) -> String {
     let core = std::fs::read_to_string(crate::common::manifest_dir().join("rubrics/core.toml")).unwrap();
     let esc = EVIL.replace('\u{1b}', "\\u001b").replace('\u{7}', "\\u0007").replace('\u{202e}', "\\u202E");
     let mut r = core.replace("title = { zh = \"", &format!("title = {{ zh = \"{esc}"));
