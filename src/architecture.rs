@@ -11,6 +11,7 @@ const LAYERS: &[&str] = &[
     // Foundations: no knowledge of the model.
     "lang",
     "width",
+    "textsafe",
     "locate",
     "pipeline",
     "cowstr",

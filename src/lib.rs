@@ -38,4 +38,5 @@ pub mod store;
 pub mod tabular;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod textsafe;
 pub mod width;
