@@ -22,6 +22,9 @@ use crate::locate::{Seg, TomlLocator};
 pub const MAX_BYTES: usize = 1024 * 1024;
 /// Most items a rubric may have.
 pub const MAX_ITEMS: usize = 1000;
+/// The largest weight of an item, dimension or section: with at most
+/// [`MAX_ITEMS`] items every sum of weighted scores stays finite.
+pub const MAX_WEIGHT: f64 = 1e6;
 
 /// A built-in rubric: its id and its file, compiled into the binary.
 pub struct Builtin {
