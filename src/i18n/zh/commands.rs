@@ -3,6 +3,7 @@ use std::path::Path;
 use crate::error::{Internal, IoAction, Problem};
 use crate::i18n::Zh;
 use crate::i18n::commands::Commands;
+use crate::i18n::readers::ReaderText;
 use crate::lang::Lang;
 
 impl Commands for Zh {
@@ -86,6 +87,7 @@ impl Commands for Zh {
             Problem::ConfirmNeedsTerminal => "删除前需要确认：在终端中运行，或加上 --yes".to_string(),
             Problem::PackNotDir(dir) => format!("--pack {} 已存在且不是目录", dir.display()),
             Problem::AssessNeedsTerminal => "assess 需要在终端中运行（标准输入和标准错误都须是终端）。不经提问评分请用 `zhixing score 答卷文件`；`zhixing rubric template` 可生成待填写的答卷。".to_string(),
+            Problem::TooLarge { path, limit, line } => self.too_large(path, *limit, *line),
         }
     }
 
