@@ -29,11 +29,22 @@ pub struct Diagnostic {
     pub related: Option<(Range<usize>, String)>,
     /// What to do about it.
     pub help: Option<String>,
+    /// Problems of the same file found after it and not kept (see
+    /// [`keep`]): counted, never printed.
+    pub also: usize,
 }
 
 impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Self {
-        Diagnostic { level: Level::Error, message: message.into(), span: None, label: None, related: None, help: None }
+        Diagnostic {
+            level: Level::Error,
+            message: message.into(),
+            span: None,
+            label: None,
+            related: None,
+            help: None,
+            also: 0,
+        }
     }
 
     pub fn warning(message: impl Into<String>) -> Self {
@@ -63,6 +74,24 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.level == Level::Error
     }
+}
+
+/// The most problems of one file that are kept: a file with more (a
+/// hostile one) costs no more memory, and the rest are only counted.
+pub const MAX_KEPT: usize = 1000;
+
+/// Add a problem to a file's, or only count it where [`MAX_KEPT`] are kept.
+pub fn keep(diags: &mut Vec<Diagnostic>, d: Diagnostic) {
+    let full = diags.len() >= MAX_KEPT;
+    match diags.last_mut() {
+        Some(last) if full => last.also += 1 + d.also,
+        _ => diags.push(d),
+    }
+}
+
+/// The errors among some problems, with those counted and not kept.
+pub fn count_errors(diags: &[Diagnostic]) -> usize {
+    diags.iter().filter(|d| d.is_error()).map(|d| 1 + d.also).sum()
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -128,10 +157,24 @@ pub fn render(path: &str, text: &str, diags: &[Diagnostic], lang: Lang) -> Strin
 /// that says how many were not printed.
 pub fn render_capped(path: &str, text: &str, diags: &[Diagnostic], lang: Lang) -> String {
     let mut shown = Shown::default();
-    let k = shown.admit(diags.len());
-    let mut out = render_from(path, text, 1, &diags[..k], lang);
+    let mut out = render_counted(path, text, 1, diags, lang, &mut shown);
     out.push_str(&shown.tail(lang));
     out
+}
+
+/// As [`render_from`], only the diagnostics `shown` (a file's count so far)
+/// still admits; the others, and those counted and not kept, are counted in it.
+pub fn render_counted(
+    path: &str,
+    text: &str,
+    first_line: usize,
+    diags: &[Diagnostic],
+    lang: Lang,
+    shown: &mut Shown,
+) -> String {
+    let k = shown.admit(diags.len());
+    shown.hidden += diags.iter().map(|d| d.also).sum::<usize>();
+    render_from(path, text, first_line, &diags[..k], lang)
 }
 
 /// As [`render`], for a `text` that is part of the file starting at line

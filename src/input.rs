@@ -67,7 +67,7 @@ pub fn load_rubric(lang: Lang, choice: Option<&str>) -> Result<Loaded> {
         Ok(l) => {
             if !l.warnings.is_empty() {
                 let text = source_text(&l.origin);
-                eprint!("{}", diag::render(&l.origin, &text, &l.warnings, lang));
+                eprint!("{}", diag::render_capped(&l.origin, &text, &l.warnings, lang));
             }
             Ok(l)
         }

@@ -161,8 +161,10 @@ pub(super) fn fill(r: &mut dyn Read, bytes: &mut Vec<u8>, size: usize, end: &mut
 #[derive(Default)]
 pub(super) struct Lines {
     pub(super) tally: Tally,
-    /// The problems, rendered.
-    pub(super) report: String,
+    /// The problems, each rendered (the file's first ones are printed).
+    pub(super) report: Vec<String>,
+    /// Problems counted and not kept.
+    pub(super) hidden: usize,
     /// Some line held a record.
     pub(super) any: bool,
 }
@@ -233,7 +235,7 @@ pub(super) fn lines(
                 let lossy = String::from_utf8_lossy(raw);
                 let lossy = lossy.trim_end_matches(['\n', '\r']);
                 let d = not_utf8(e.valid_up_to(), lang);
-                seen.report.push_str(&diag::render_from(name, lossy, line, &[d], lang));
+                seen.report.push(diag::render_from(name, lossy, line, &[d], lang));
                 seen.tally.reject(1);
                 return true;
             }
@@ -255,7 +257,10 @@ pub(super) fn lines(
             }
             Err(diags) => {
                 let diags = answers::shift(diags, bom);
-                seen.report.push_str(&diag::render_from(name, full, line, &diags, lang));
+                for d in &diags {
+                    seen.report.push(diag::render_from(name, full, line, std::slice::from_ref(d), lang));
+                }
+                seen.hidden += diags.iter().map(|d| d.also).sum::<usize>();
                 seen.tally.reject(errors(&diags));
             }
         }

@@ -89,7 +89,7 @@ fn check_all(text: &[u8], size: usize) -> (usize, usize, String, bool) {
             break;
         }
     }
-    (seen.tally.good, seen.tally.rejected, seen.report, stop)
+    (seen.tally.good, seen.tally.rejected, seen.report.concat(), stop)
 }
 
 #[test]

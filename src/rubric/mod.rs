@@ -62,12 +62,13 @@ pub struct Problems {
 }
 
 impl Problems {
+    /// Its problems, at most [`crate::diag::MAX_SHOWN`] of them.
     pub fn render(&self, lang: Lang) -> String {
-        crate::diag::render(&self.path, &self.text, &self.diagnostics, lang)
+        crate::diag::render_capped(&self.path, &self.text, &self.diagnostics, lang)
     }
 
     pub fn error_count(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+        crate::diag::count_errors(&self.diagnostics)
     }
 }
 

@@ -135,13 +135,18 @@ impl Sheet {
         Sheet { problems: vec![p], rows: Vec::new() }
     }
 
-    /// Every problem, each as `file:line:column: message` with its help.
+    /// Every problem, each as `file:line:column: message` with its help (at
+    /// most [`crate::diag::MAX_SHOWN`], then how many more).
     pub fn render(&self, path: &str, lang: Lang) -> String {
         let mut out = String::new();
+        let mut shown = crate::diag::Shown::default();
         let all = self.problems.iter().chain(self.rows.iter().filter_map(|r| r.outcome.as_ref().err()).flatten());
         for p in all {
-            out.push_str(&render_problem(path, p, lang));
+            if shown.admit(1) == 1 {
+                out.push_str(&render_problem(path, p, lang));
+            }
         }
+        out.push_str(&shown.tail(lang));
         out
     }
 

@@ -6,6 +6,7 @@ use std::io::Read;
 
 use chrono::Offset;
 
+use crate::answers::unsafe_at;
 use crate::diag::Diagnostic;
 use crate::i18n::{self, Messages};
 use crate::lang::Lang;
@@ -60,6 +61,15 @@ fn read_row(
         }
     }
     let text = |m: Meta| meta.get(&m).map(|(_, c)| c.text()).filter(|t| !t.is_empty());
+    // Texts kept in the result: no control or bidi character (SPEC §12).
+    for m in [Meta::Name, Meta::Department, Meta::Rater, Meta::Session] {
+        if let Some((col, cell)) = meta.get(&m)
+            && let Cell::Text(t) = cell
+            && let Some((at, c)) = unsafe_at(t)
+        {
+            row.push(*col, &row.text.unsafe_cell(c, at), row.text.unsafe_help().to_string());
+        }
+    }
     let name = text(Meta::Name);
     if name.is_none() {
         row.empty_name(meta.column(Meta::Name));

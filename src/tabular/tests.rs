@@ -282,3 +282,29 @@ fn a_table_read_in_blocks_is_the_table_read_whole() {
     }
     assert_eq!(whole.counts(), (4, 4), "rows 2, 999, 1996 and 2993 have a 9");
 }
+
+/// A name, department, session or rater with a control or bidi character
+/// is refused, naming its cell; the other rows are read.
+#[test]
+fn control_and_bidi_characters_in_metadata_cells_are_refused() {
+    let r = testing::strict().rubric;
+    let t = "姓名,部门,角色,评价人,场次,x,y,z\n\
+             张\u{202e}三,秘书\u{1b}[2J处,同事,李四\u{7},s\u{2066},1,2,3\n\
+             王五,研究室,,,s\t1,1,2,3\n";
+    let s = csv(t, &r, &Options::default());
+    let got = errors(&s);
+    assert_eq!(got.len(), 4, "{got:#?}");
+    assert!(
+        got[0].starts_with("row 2, column A (姓名): character 2, U+202E, changes the direction of text"),
+        "{}",
+        got[0]
+    );
+    assert!(got[1].starts_with("row 2, column B (部门): character 3 is the control character U+001B"), "{}", got[1]);
+    assert!(got[2].starts_with("row 2, column D (评价人): character 3 is the control character U+0007"), "{}", got[2]);
+    assert!(got[3].starts_with("row 2, column E (场次): character 2, U+2066"), "{}", got[3]);
+    let bad = s.rows[0].outcome.as_ref().unwrap_err();
+    assert_eq!((bad[0].line, bad[0].column), (2, 1));
+    let rs = s.into_responses();
+    assert_eq!(rs.len(), 1);
+    assert_eq!(rs[0].session.as_deref(), Some("s\t1"));
+}
