@@ -7,6 +7,7 @@ use std::io::{self, BufRead, Read};
 
 use crate::answers;
 use crate::diag;
+use crate::error::{Limit, OverLimit};
 use crate::pipeline;
 use crate::response::Respondent;
 
@@ -109,6 +110,32 @@ impl<'a> Blocks<'a> {
         self.spare.push(out);
     }
 
+    /// Read the rest of a line that began the block (`bytes` holds no line
+    /// break): at most [`Limit::Record`] in all.
+    fn long_line(&mut self, bytes: &mut Vec<u8>) -> io::Result<()> {
+        let limit = Limit::Record.bytes() as usize;
+        let over = OverLimit { limit: Limit::Record, line: Some(self.line) };
+        loop {
+            let buf = self.reader.fill_buf()?;
+            if buf.is_empty() {
+                self.end = true;
+                return Ok(());
+            }
+            let (take, done) = match memchr::memchr(b'\n', buf) {
+                Some(i) => (i + 1, true),
+                None => (buf.len(), false),
+            };
+            if bytes.len() + take > limit + 1 {
+                return Err(over.into_io());
+            }
+            bytes.extend_from_slice(&buf[..take]);
+            self.reader.consume(take);
+            if done {
+                return Ok(());
+            }
+        }
+    }
+
     /// The next block of whole lines; None at the end.
     pub fn next_block(&mut self) -> io::Result<Option<Block>> {
         if self.end && self.carry.is_empty() {
@@ -127,8 +154,8 @@ impl<'a> Blocks<'a> {
                     bytes.truncate(i + 1);
                 }
                 None => {
-                    // One very long line: read on to its end.
-                    self.reader.read_until(b'\n', &mut bytes)?;
+                    // One very long line: read on to its end, up to the limit.
+                    self.long_line(&mut bytes)?;
                 }
             }
         }

@@ -32,6 +32,11 @@ use crate::lang::Lang;
 use crate::response::Response;
 use crate::rubric::Rubric;
 
+/// The most rows a sheet may have (Excel's), as declared or read.
+pub const MAX_ROWS: usize = 1 << 20;
+/// The most columns a sheet (or a row of a CSV) may have (Excel's).
+pub const MAX_COLUMNS: usize = 1 << 14;
+
 /// How item columns are matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Columns {

@@ -17,7 +17,8 @@ use crate::rubric::{Item, Rubric};
 use super::cells::{item_value, place, taken_at};
 use super::columns::{Meta, Use, plan};
 use super::decode::{
-    Cell, Delimited, Encoding, GridRow, Open, cells, delimited_rows, read_failure, read_workbook, sniff_encoding,
+    Cell, Delimited, Encoding, Found, GridRow, Open, cells, delimited_rows, not_utf8, read_failure, read_workbook,
+    sniff_encoding,
 };
 use super::{Options, Problem, Source};
 
@@ -274,7 +275,7 @@ impl Table {
         let tab = self.source == Source::Tsv;
         self.encoding = sniff_encoding(open).map_err(|e| Box::new(read_failure(0, e.to_string(), lang)))?;
         let mut found: Option<(usize, Vec<String>)> = None;
-        delimited_rows(open, self.encoding, tab, lang, &mut |r| {
+        delimited_rows(open, self.encoding, tab, lang, true, &mut |r| {
             if r.cells.iter().all(Cell::is_empty) {
                 return true;
             }
@@ -285,7 +286,7 @@ impl Table {
         let mut unheaded: Vec<(usize, bool)> = unheaded_columns(&heads).into_iter().map(|i| (i, false)).collect();
         if !unheaded.is_empty() {
             let mut first = true;
-            delimited_rows(open, self.encoding, tab, lang, &mut |r| {
+            delimited_rows(open, self.encoding, tab, lang, false, &mut |r| {
                 if r.cells.iter().all(Cell::is_empty) {
                     return true;
                 }
@@ -342,19 +343,27 @@ impl Table {
     /// Check the rows of a block against the rubric, in order.
     pub fn read_block(&self, block: &RowBlock, rubric: &Rubric, opts: &Options, lang: Lang, f: &mut dyn FnMut(Record)) {
         let items: Vec<&Item> = rubric.items().map(|(_, _, i)| i).collect();
-        let mut one = |r: &GridRow<'_>| {
+        let one = |r: &GridRow<'_>| {
             let outcome = if self.source != Source::Workbook && r.cells.len() != self.heads.len() {
                 Err(vec![wrong_length(r, self.heads.len(), lang)])
             } else {
                 read_row(r, &self.heads, &self.uses, &items, rubric, opts, lang)
             };
-            f(Record { row: r.row, outcome });
+            Record { row: r.row, outcome }
         };
         match &self.grid {
-            Some(grid) => grid[block.grid.clone()].iter().for_each(&mut one),
+            Some(grid) => grid[block.grid.clone()].iter().for_each(|r| f(one(r))),
             None => {
-                for (row, line, rec) in &block.csv {
-                    one(&GridRow { row: *row, line: *line, cells: cells(rec) });
+                for (found, rec) in &block.csv {
+                    match found.bad {
+                        // A UTF-8 file with a byte that is not: a problem of its row.
+                        Some(bad) => {
+                            let head = self.heads.get(bad.column).map_or("", String::as_str);
+                            let outcome = Err(vec![not_utf8(found.line, bad, head, lang)]);
+                            f(Record { row: found.line, outcome });
+                        }
+                        None => f(one(&GridRow { row: found.line, line: found.line, cells: cells(rec) })),
+                    }
                 }
             }
         }
@@ -381,9 +390,13 @@ pub struct RowReader<'t, 'a> {
 /// Some data rows of a table.
 #[derive(Default)]
 pub struct RowBlock {
-    csv: Vec<(usize, usize, csv::StringRecord)>,
+    csv: Vec<(Found, csv::StringRecord)>,
     grid: std::ops::Range<usize>,
 }
+
+/// About this many bytes of CSV a block at most, whatever its rows: a few
+/// blocks are in flight, and a row may be long.
+const BLOCK_BYTES: usize = 4 << 20;
 
 impl RowBlock {
     pub fn len(&self) -> usize {
@@ -401,13 +414,15 @@ impl RowReader<'_, '_> {
         let mut block = RowBlock::default();
         match (&mut self.csv, &self.table.grid) {
             (Some(rows), _) => {
-                while block.csv.len() < max {
+                let mut bytes = 0;
+                while block.csv.len() < max && bytes < BLOCK_BYTES {
                     let mut rec = csv::StringRecord::new();
-                    let Some((row, line)) = rows.next(&mut rec)? else { break };
+                    let Some(found) = rows.next(&mut rec)? else { break };
                     if rec.iter().all(|c| c.trim().is_empty()) || std::mem::take(&mut self.header) {
                         continue;
                     }
-                    block.csv.push((row, line, rec));
+                    bytes += rec.as_byte_record().as_slice().len() + 8 * rec.len();
+                    block.csv.push((found, rec));
                 }
             }
             (None, Some(grid)) => {
