@@ -140,6 +140,18 @@ impl Limit {
     pub const fn mib(self) -> u64 {
         self.bytes() >> 20
     }
+
+    /// Read `r` to its end into `buf`, or stop just past the limit and fail
+    /// with [`OverLimit`].
+    pub fn read_to_end(self, r: impl std::io::Read, buf: &mut Vec<u8>) -> std::io::Result<()> {
+        let n = std::io::Read::read_to_end(&mut std::io::Read::take(r, self.bytes() + 1), buf)?;
+        if n as u64 > self.bytes() {
+            buf.clear();
+            buf.shrink_to_fit();
+            return Err(OverLimit { limit: self, line: None }.into_io());
+        }
+        Ok(())
+    }
 }
 
 /// The cause of a read that stopped at its limit, carried by an

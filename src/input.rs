@@ -2,7 +2,6 @@
 //! rubric named by `--rubric` (a built-in id or a file), with its problems
 //! and warnings printed to stderr.
 
-use std::io::Read;
 use std::path::Path;
 
 use crate::diag;
@@ -35,14 +34,8 @@ pub fn read_limited(path: &str, limit: Limit, action: IoAction) -> Result<Vec<u8
 }
 
 /// Read `r` to its end into `buf`, or fail at `limit`.
-pub fn read_at_most(r: impl Read, limit: Limit, buf: &mut Vec<u8>) -> std::io::Result<()> {
-    let n = r.take(limit.bytes() + 1).read_to_end(buf)?;
-    if n as u64 > limit.bytes() {
-        buf.clear();
-        buf.shrink_to_fit();
-        return Err(OverLimit { limit, line: None }.into_io());
-    }
-    Ok(())
+pub fn read_at_most(r: impl std::io::Read, limit: Limit, buf: &mut Vec<u8>) -> std::io::Result<()> {
+    limit.read_to_end(r, buf)
 }
 
 /// Load the rubric named by `--rubric` (a built-in id or a file), printing

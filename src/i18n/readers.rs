@@ -7,6 +7,8 @@ use crate::error::Limit;
 /// A limit of a workbook (SPEC §12) that a file goes over.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SheetLimit {
+    /// The workbook file over this many MiB.
+    File { mib: u64 },
     /// The sheet declares a range beyond the rows and columns a sheet may have.
     Declared { range: String },
     /// A cell beyond the rows and columns a sheet may have.

@@ -90,7 +90,8 @@ pub(super) enum Encoding {
 /// else whichever of UTF-8 and GB18030 reads with fewer errors, UTF-8 on a
 /// tie: a UTF-8 file with a stray byte stays UTF-8 (that byte is a problem
 /// of its row), a GBK file as Excel on Chinese Windows saves it is GB18030.
-/// Reads the file through once, a block at a time.
+/// Reads the file through once, a block at a time, and a second time only
+/// where it is not all UTF-8.
 pub(super) fn sniff_encoding(open: &Open<'_>) -> io::Result<Encoding> {
     let mut r = open()?;
     let head = r.fill_buf()?;
@@ -102,13 +103,27 @@ pub(super) fn sniff_encoding(open: &Open<'_>) -> io::Result<Encoding> {
         });
     }
     let mut utf8 = Utf8Errors::default();
-    let mut gb = encoding_rs::GB18030.new_decoder_without_bom_handling();
-    let mut gb_errors = 0usize;
-    let mut scratch = vec![0u8; 1 << 16];
     loop {
         let buf = r.fill_buf()?;
         let last = buf.is_empty();
         utf8.feed(buf, last);
+        let n = buf.len();
+        r.consume(n);
+        if last {
+            break;
+        }
+    }
+    if utf8.errors == 0 {
+        return Ok(Encoding::Utf8 { skip: 0 });
+    }
+    // As GB18030, until it has as many errors as UTF-8.
+    let mut r = open()?;
+    let mut gb = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let mut gb_errors = 0usize;
+    let mut scratch = vec![0u8; 1 << 16];
+    while gb_errors < utf8.errors {
+        let buf = r.fill_buf()?;
+        let last = buf.is_empty();
         let mut input = buf;
         loop {
             let (result, read, _) = gb.decode_to_utf8_without_replacement(input, &mut scratch, last);
@@ -125,10 +140,10 @@ pub(super) fn sniff_encoding(open: &Open<'_>) -> io::Result<Encoding> {
             break;
         }
     }
-    Ok(if utf8.errors == 0 || utf8.errors <= gb_errors {
-        Encoding::Utf8 { skip: 0 }
-    } else {
+    Ok(if gb_errors < utf8.errors {
         Encoding::Other { enc: encoding_rs::GB18030, skip: 0 }
+    } else {
+        Encoding::Utf8 { skip: 0 }
     })
 }
 
@@ -403,7 +418,7 @@ pub(super) fn cells(rec: &csv::StringRecord) -> Vec<Cell<'_>> {
 /// The problem of a cell that is not UTF-8.
 pub(super) fn not_utf8(line: usize, bad: NotUtf8, header: &str, lang: Lang) -> Problem {
     let text = i18n::msg(lang);
-    let at = super::cells::place(line, bad.column, header, lang);
+    let at = text.cell_place(line, &super::columns::column_name(bad.column, header, lang));
     let diag = Diagnostic::error(format!("{at}{}", text.cell_not_utf8(bad.byte))).help(text.cell_not_utf8_help());
     Problem { line, column: bad.column + 1, diag }
 }
@@ -430,66 +445,6 @@ pub(super) fn delimited_rows(
         }
     }
     Ok(())
-}
-
-/// Without the `xlsx` feature a workbook is refused, saying why.
-#[cfg(not(feature = "xlsx"))]
-pub(super) fn read_workbook(_bytes: &[u8], lang: Lang) -> Result<Vec<GridRow<'static>>, Box<Problem>> {
-    Err(Box::new(Problem {
-        line: 0,
-        column: 0,
-        diag: Diagnostic::error(i18n::msg(lang).workbook_unsupported()).help(i18n::msg(lang).save_as_csv_help()),
-    }))
-}
-
-#[cfg(feature = "xlsx")]
-pub(super) fn read_workbook(bytes: &[u8], lang: Lang) -> Result<Vec<GridRow<'static>>, Box<Problem>> {
-    use calamine::{Data, Reader};
-    let text = i18n::msg(lang);
-    let fail = |detail: String| {
-        Box::new(Problem {
-            line: 0,
-            column: 0,
-            diag: Diagnostic::error(text.workbook_unreadable(&detail)).help(text.workbook_unreadable_help()),
-        })
-    };
-    // A damaged workbook must not take the program down: the reader runs
-    // behind catch_unwind, with the panic message kept off the terminal.
-    let owned = bytes.to_vec();
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let read = std::panic::catch_unwind(move || {
-        let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(owned)).map_err(|e| e.to_string())?;
-        match book.worksheet_range_at(0) {
-            Some(r) => r.map_err(|e| e.to_string()),
-            None => Err("no sheet".to_string()),
-        }
-    });
-    std::panic::set_hook(hook);
-    let range = match read {
-        Ok(Ok(r)) => r,
-        Ok(Err(e)) => return Err(fail(e)),
-        Err(_) => return Err(fail(text.workbook_damaged().to_string())),
-    };
-    let Some((row0, col0)) = range.start() else { return Ok(Vec::new()) };
-    let (row0, col0) = (row0 as usize, col0 as usize);
-    let mut rows = Vec::new();
-    for (i, r) in range.rows().enumerate() {
-        let mut cells = vec![Cell::Empty; col0];
-        cells.extend(r.iter().map(|c| match c {
-            Data::Empty => Cell::Empty,
-            Data::String(s) => Cell::Text(Cow::Owned(s.clone())),
-            Data::Int(v) => Cell::Number(*v as f64),
-            Data::Float(v) => Cell::Number(*v),
-            Data::Bool(b) => Cell::Bool(*b),
-            Data::DateTime(d) => Cell::Date(d.as_f64()),
-            Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(Cow::Owned(s.clone())),
-            Data::Error(e) => Cell::Error(e.to_string()),
-        }));
-        let row = row0 + i + 1;
-        rows.push(GridRow { row, line: row, cells });
-    }
-    Ok(rows)
 }
 
 /// A delimited file that cannot be read (on).

@@ -18,6 +18,7 @@ mod cells;
 mod columns;
 mod decode;
 mod rows;
+mod workbook;
 
 pub use columns::{column_index, column_letter, parse_ranges};
 pub use decode::{Open, decode};

@@ -494,6 +494,7 @@ impl ReaderText for En {
 
     fn sheet_limit(&self, limit: &SheetLimit) -> String {
         match limit {
+            SheetLimit::File { mib } => format!("the workbook file is over {mib} MiB"),
             SheetLimit::Declared { range } => {
                 format!("the sheet declares the range {range}, beyond 1,048,576 rows × 16,384 columns")
             }

@@ -145,6 +145,7 @@ impl RubricText for En {
         )
     }
     fn rubric_weight_too_large(&self, weight: f64, max: f64) -> DiagText {
+        let weight = if weight.abs() >= 1e15 { format!("{weight:e}") } else { weight.to_string() };
         DiagText::new(
             format!("the weight {weight} is too large"),
             format!("weights are at most {max}"),

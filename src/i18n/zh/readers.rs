@@ -490,6 +490,7 @@ impl ReaderText for Zh {
 
     fn sheet_limit(&self, limit: &SheetLimit) -> String {
         match limit {
+            SheetLimit::File { mib } => format!("工作簿文件超过 {mib} MiB"),
             SheetLimit::Declared { range } => {
                 format!("工作表声明的范围 {range} 超出了 1048576 行 × 16384 列")
             }

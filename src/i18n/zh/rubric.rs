@@ -145,6 +145,7 @@ impl RubricText for Zh {
         )
     }
     fn rubric_weight_too_large(&self, weight: f64, max: f64) -> DiagText {
+        let weight = if weight.abs() >= 1e15 { format!("{weight:e}") } else { weight.to_string() };
         DiagText::new(
             format!("权重 {weight} 过大"),
             format!("权重最大为 {max}"),
