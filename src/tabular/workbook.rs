@@ -10,6 +10,9 @@
 //! cell at a time ([`calamine::Xlsx::worksheet_cells_reader`]), a shared
 //! string borrowed until the cell is known to be small enough to keep.
 
+// Without the `xlsx` feature only the refusal below is used.
+#![cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+
 use std::borrow::Cow;
 
 use super::decode::Cell;

@@ -166,12 +166,15 @@ impl Env {
     }
 }
 
+/// What writes a program's standard input.
+pub type Feed = dyn Fn(&mut dyn std::io::Write);
+
 /// The program with an address space of 1 GiB at most (SPEC §12: memory
 /// stays under 1 GiB for any input), as [`bin`] runs it, in `dir`, its
 /// standard input `stdin` (None: nothing). A run that needs more fails to
 /// allocate and aborts: the exit code says which.
 #[track_caller]
-pub fn in_1_gib(dir: &Path, args: &[&str], stdin: Option<&dyn Fn(&mut dyn std::io::Write)>) -> Output {
+pub fn in_1_gib(dir: &Path, args: &[&str], stdin: Option<&Feed>) -> Output {
     use std::process::{Command, Stdio};
     let mut c = Command::new("prlimit");
     c.arg(format!("--as={}", 1u64 << 30)).arg("--").arg(exe()).args(args).current_dir(dir);
