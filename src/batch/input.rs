@@ -151,12 +151,11 @@ impl Input {
             &io_err,
             |b, out| {
                 let mut seen = Lines::default();
-                let stop = lines(how, name, b, &mut seen, &mut |_, resp| enc.encode(&resp, out));
+                let stop = lines(how, b, &mut seen, &mut |_, resp| enc.encode(&resp, out));
                 (seen, stop)
             },
             |(seen, stop), out| {
-                print_some(&seen.report, &mut shown);
-                shown.hidden += seen.hidden;
+                eprint!("{}", seen.render(name, lang, &mut shown));
                 any |= seen.any;
                 tally.add(&seen.tally);
                 written = spool.append(out, seen.tally.good);

@@ -188,12 +188,30 @@ pub(super) fn fill(r: &mut dyn Read, bytes: &mut Vec<u8>, size: usize, end: &mut
 #[derive(Default)]
 pub(super) struct Lines {
     pub(super) tally: Tally,
-    /// The problems, each rendered (the file's first ones are printed).
-    pub(super) report: Vec<String>,
-    /// Problems counted and not kept.
-    pub(super) hidden: usize,
+    /// The records with problems: their line, its text and the problems,
+    /// rendered only as the file's first ones are printed.
+    pub(super) bad: Vec<Bad>,
     /// Some line held a record.
     pub(super) any: bool,
+}
+
+/// A record of JSON Lines with problems.
+pub(super) struct Bad {
+    pub(super) line: usize,
+    pub(super) text: String,
+    pub(super) diags: Vec<diag::Diagnostic>,
+}
+
+impl Lines {
+    /// The problems, as many as `shown` (the file's count so far) admits,
+    /// rendered in order; the others counted in it.
+    pub(super) fn render(&self, name: &str, lang: crate::lang::Lang, shown: &mut diag::Shown) -> String {
+        let mut out = String::new();
+        for b in &self.bad {
+            out.push_str(&diag::render_counted(name, &b.text, b.line, &b.diags, lang, shown));
+        }
+        out
+    }
 }
 
 /// What [`each_line`] read.
@@ -239,15 +257,9 @@ pub fn each_line<T: Send, E>(
 }
 
 /// Check the lines of a block, passing each good record to `f` with its
-/// line's place in the block, rendering the problems into `seen`. True:
+/// line's place in the block, keeping the problems in `seen`. True:
 /// stop reading the file (a line is not UTF-8).
-pub(super) fn lines(
-    how: &Reading<'_>,
-    name: &str,
-    b: &Block,
-    seen: &mut Lines,
-    f: &mut dyn FnMut(usize, Respondent),
-) -> bool {
+pub(super) fn lines(how: &Reading<'_>, b: &Block, seen: &mut Lines, f: &mut dyn FnMut(usize, Respondent)) -> bool {
     let lang = how.lang;
     let (mut start, mut k) = (0, 0);
     while start < b.bytes.len() {
@@ -262,7 +274,7 @@ pub(super) fn lines(
                 let lossy = String::from_utf8_lossy(raw);
                 let lossy = lossy.trim_end_matches(['\n', '\r']);
                 let d = not_utf8(e.valid_up_to(), lang);
-                seen.report.push(diag::render_from(name, lossy, line, &[d], lang));
+                seen.bad.push(Bad { line, text: lossy.to_string(), diags: vec![d] });
                 seen.tally.reject(1);
                 return true;
             }
@@ -284,11 +296,8 @@ pub(super) fn lines(
             }
             Err(diags) => {
                 let diags = answers::shift(diags, bom);
-                for d in &diags {
-                    seen.report.push(diag::render_from(name, full, line, std::slice::from_ref(d), lang));
-                }
-                seen.hidden += diags.iter().map(|d| d.also).sum::<usize>();
                 seen.tally.reject(errors(&diags));
+                seen.bad.push(Bad { line, text: full.to_string(), diags });
             }
         }
     }

@@ -371,3 +371,34 @@ fn an_answer_given_twice_in_json_is_refused() {
     assert!(err.contains("the key `answers.learning.passive` is given twice"), "{err}");
     assert!(err.contains("twice.json:3:3") && err.contains("first given here"), "{err}");
 }
+
+/// The fuzz targets (`fuzz/`), shared with the fuzzer.
+#[path = "../../fuzz/src/targets.rs"]
+#[allow(dead_code)]
+mod targets;
+
+/// Every input the fuzzers ever found (`fuzz/regressions/<target>/`) read
+/// again: no panic, and every problem a clean message. The seeds too.
+#[test]
+fn every_input_the_fuzzers_found_reads_cleanly() {
+    let root = crate::common::manifest_dir().join("fuzz");
+    let mut replayed = 0;
+    for target in targets::TARGETS {
+        for folder in ["regressions", "seeds"] {
+            let dir = root.join(folder).join(target);
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if !path.is_file() {
+                    continue;
+                }
+                let input = std::fs::read(&path).unwrap();
+                if let Err(broke) = targets::run(target, &input) {
+                    panic!("{}: {broke}", path.display());
+                }
+                replayed += 1;
+            }
+        }
+    }
+    assert!(replayed >= 6, "the seeds at least");
+}
