@@ -23,6 +23,15 @@ pub enum SheetLimit {
     Text { mib: u64 },
     /// More cells with something in them than this.
     Cells { max: usize },
+    /// A part of the zip other than sheets and shared strings over this many MiB.
+    PartSize { part: String, mib: u64 },
+    /// More cell styles (or fonts, fills, borders, number formats) than
+    /// this, or one with a text over 1 KiB.
+    Styles { max: usize },
+    /// More sheets than this.
+    Sheets { max: usize },
+    /// Shared strings (of an .xls) over this many MiB.
+    Strings { mib: u64 },
 }
 
 /// Texts for reading answers files, spreadsheets, JSON Lines and result files.

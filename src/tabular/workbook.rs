@@ -38,6 +38,18 @@ pub const MAX_CELLS: usize = 1 << 22;
 pub const MAX_GRID: u64 = 1 << 21;
 /// The most parts of a zip.
 const MAX_PARTS: u64 = 10_000;
+/// The most bytes of one XML part other than a sheet or the shared strings
+/// (the workbook, its relationships, styles, theme), uncompressed.
+pub const MAX_PART: u64 = 16 << 20;
+/// The most cell styles, fonts, fills, borders or number formats (Excel
+/// allows 64,000); calamine builds a whole style for each.
+pub const MAX_STYLES: usize = 1 << 16;
+/// The longest text of an attribute of the styles.
+const MAX_STYLE_TEXT: usize = 1 << 10;
+/// The most sheets of a workbook (every one of an .xls or .ods is read).
+pub const MAX_SHEETS: usize = 1024;
+/// The most bytes of an .xls's shared strings.
+pub const MAX_XLS_STRINGS: usize = 16 << 20;
 
 /// One row of a workbook as read: its cells with something in them, by
 /// column (0-based), in order.
@@ -235,7 +247,10 @@ mod zip {
 
     use quick_xml::events::Event;
 
-    use super::{MAX_GRID, MAX_PARTS, MAX_SHARED_STRINGS, MAX_UNCOMPRESSED, Trouble};
+    use super::{
+        MAX_GRID, MAX_PART, MAX_PARTS, MAX_SHARED_STRINGS, MAX_SHEETS, MAX_STYLE_TEXT, MAX_STYLES, MAX_UNCOMPRESSED,
+        Trouble,
+    };
     use crate::i18n::readers::SheetLimit;
     use crate::tabular::{MAX_COLUMNS, MAX_ROWS};
 
@@ -302,18 +317,27 @@ mod zip {
             if !xml {
                 continue;
             }
-            let mut part = Counting { inner: file, read: 0, budget: MAX_UNCOMPRESSED - total };
+            // Sheets and shared strings may be large; any other part is small.
+            let big = name.contains("worksheets/") || name.ends_with("sharedstrings.xml") || name == "content.xml";
+            let budget = if big { MAX_UNCOMPRESSED - total } else { (MAX_UNCOMPRESSED - total).min(MAX_PART) };
+            let mut part = Counting { inner: file, read: 0, budget };
             let read = if name.ends_with("sharedstrings.xml") {
                 shared_strings(&mut part)
             } else if name == "content.xml" {
                 ods_grid(&mut part)
+            } else if name.ends_with("styles.xml") {
+                styles(&mut part)
             } else {
                 Ok(())
             };
             // What the scan left, to the end of the part.
             let rest = io::copy(&mut part, &mut io::sink());
             if part.read > part.budget {
-                return Err(over());
+                return Err(if budget < MAX_UNCOMPRESSED - total {
+                    Trouble::Limit(SheetLimit::PartSize { part: name, mib: MAX_PART >> 20 })
+                } else {
+                    over()
+                });
             }
             read?;
             rest.map_err(|e| unreadable(&e))?;
@@ -358,6 +382,36 @@ mod zip {
         }
     }
 
+    /// The styles: at most [`MAX_STYLES`] of each kind, each text at most
+    /// [`MAX_STYLE_TEXT`] (calamine copies a style's font, fill, borders and
+    /// number format into each cell style).
+    fn styles(part: &mut dyn Read) -> Result<(), Trouble> {
+        let too_many = || Trouble::Limit(SheetLimit::Styles { max: MAX_STYLES });
+        let mut xml = quick_xml::Reader::from_reader(BufReader::new(part));
+        let mut buf = Vec::new();
+        let mut counts = [0usize; 5];
+        loop {
+            buf.clear();
+            match xml.read_event_into(&mut buf) {
+                Ok(Event::Start(e)) | Ok(Event::Empty(e)) => {
+                    let kind =
+                        ["xf", "font", "fill", "border", "numFmt"].iter().position(|k| e.local_name().as_ref() == *k);
+                    if let Some(k) = kind {
+                        counts[k] += 1;
+                        if counts[k] > MAX_STYLES {
+                            return Err(too_many());
+                        }
+                    }
+                    if e.attributes().flatten().any(|a| a.value.len() > MAX_STYLE_TEXT) {
+                        return Err(too_many());
+                    }
+                }
+                Ok(Event::Eof) | Err(_) => return Ok(()),
+                Ok(_) => {}
+            }
+        }
+    }
+
     /// The grid calamine lays out of an .ods: for each sheet the cells of
     /// its rows as it pushes them, and the full grid from its first row with
     /// something in it to its last, rows repeated; at most [`MAX_GRID`].
@@ -368,6 +422,7 @@ mod zip {
         let (mut pushed, mut grid) = (0u64, 0u64);
         let mut in_row = None::<OdsRow>;
         let mut depth_in_cell = 0usize;
+        let mut tables = 0usize;
         loop {
             buf.clear();
             let event = match xml.read_event_into(&mut buf) {
@@ -381,6 +436,10 @@ mod zip {
                 {
                     grid = grid.saturating_add(sheet.grid());
                     sheet = OdsSheet::default();
+                    tables += 1;
+                    if tables > MAX_SHEETS {
+                        return Err(Trouble::Limit(SheetLimit::Sheets { max: MAX_SHEETS }));
+                    }
                 }
                 Event::Start(e) if depth_in_cell == 0 && e.name().as_ref() == "table:table-row" => {
                     in_row = Some(OdsRow {
@@ -501,7 +560,7 @@ mod zip {
 /// sheet's records measured the way calamine lays them out, before it does.
 #[cfg(feature = "xlsx")]
 mod xls {
-    use super::{MAX_CELLS, MAX_GRID, Trouble};
+    use super::{MAX_CELLS, MAX_GRID, MAX_SHEETS, MAX_XLS_STRINGS, Trouble};
     use crate::i18n::readers::SheetLimit;
 
     /// The start of a compound file.
@@ -690,20 +749,23 @@ mod xls {
         Reads(out)
     }
 
-    /// A record: its type and data, the CONTINUE records after it skipped.
-    fn records(stream: &[u8], from: usize) -> impl Iterator<Item = (u16, &[u8])> {
+    /// A record: its type and data, and the bytes of the CONTINUE records
+    /// after it (which calamine joins to it).
+    fn records(stream: &[u8], from: usize) -> impl Iterator<Item = (u16, &[u8], usize)> {
         let mut pos = from;
         std::iter::from_fn(move || {
             let t = u16_at(stream, pos)?;
             let len = usize::from(u16_at(stream, pos + 2)?);
             let data = stream.get(pos + 4..pos + 4 + len)?;
             pos += 4 + len;
+            let mut continued = 0;
             while u16_at(stream, pos) == Some(0x003C) {
                 let len = usize::from(u16_at(stream, pos + 2)?);
                 stream.get(pos + 4..pos + 4 + len)?;
                 pos += 4 + len;
+                continued += len;
             }
-            Some((t, data))
+            Some((t, data, continued))
         })
     }
 
@@ -761,9 +823,18 @@ mod xls {
             Hangs => return Err(Trouble::Unreadable("the compound file is damaged".into())),
         };
         let mut sheets = Vec::new();
-        for (t, data) in records(&stream, 0) {
+        for (t, data, continued) in records(&stream, 0) {
             match t {
-                0x0085 if data.len() >= 6 => sheets.push(u32_at(data, 0).unwrap_or(0) as usize),
+                0x0085 if data.len() >= 6 => {
+                    sheets.push(u32_at(data, 0).unwrap_or(0) as usize);
+                    if sheets.len() > MAX_SHEETS {
+                        return Err(Trouble::Limit(SheetLimit::Sheets { max: MAX_SHEETS }));
+                    }
+                }
+                // The shared strings, with the records that continue them.
+                0x00FC if data.len() + continued > MAX_XLS_STRINGS => {
+                    return Err(Trouble::Limit(SheetLimit::Strings { mib: (MAX_XLS_STRINGS >> 20) as u64 }));
+                }
                 0x000A => break,
                 _ => {}
             }
@@ -774,7 +845,7 @@ mod xls {
             let mut sheet = Sheet::default();
             let (mut seen_bof, mut depth) = (false, 0usize);
             let mut formula = (0u32, 0u32);
-            for (t, data) in records(&stream, pos) {
+            for (t, data, _) in records(&stream, pos) {
                 if depth > 0 {
                     match t {
                         0x0809 => depth += 1,

@@ -330,10 +330,15 @@ fn xls_label(row: u16, col: u16, text: &str) -> Vec<u8> {
 }
 
 /// An .xls: a compound file holding a BIFF8 Workbook stream of one sheet
-/// made of these records.
+/// made of these records (`globals` added to the workbook's own).
 fn xls(sheet: &[u8]) -> Vec<u8> {
+    xls_with(&[], sheet)
+}
+
+fn xls_with(globals: &[u8], sheet: &[u8]) -> Vec<u8> {
     let bof = |dt: u16| rec(0x0809, &[&0x0600u16.to_le_bytes()[..], &dt.to_le_bytes(), &[0u8; 12]].concat());
     let mut stream = bof(0x0005);
+    stream.extend_from_slice(globals);
     let bound = stream.len() + 4;
     stream.extend(rec(0x0085, &[0, 0, 0, 0, 0, 0, 1, 0, b'S']));
     stream.extend(rec(0x000A, &[]));
@@ -342,31 +347,49 @@ fn xls(sheet: &[u8]) -> Vec<u8> {
     stream.extend(bof(0x0010));
     stream.extend_from_slice(sheet);
     stream.extend(rec(0x000A, &[]));
+    compound(stream)
+}
+
+/// A compound file (version 4, sectors of 4096 bytes) of one stream,
+/// "Workbook".
+fn compound(mut stream: Vec<u8>) -> Vec<u8> {
+    const SECTOR: usize = 4096;
     let len = stream.len().max(4096);
-    stream.resize(len.div_ceil(512) * 512, 0);
-    let sectors = stream.len() / 512;
-    assert!(sectors + 2 <= 128, "a test stream fits one sector of the table");
+    stream.resize(len.div_ceil(SECTOR) * SECTOR, 0);
+    let data = stream.len() / SECTOR;
+    // The allocation table's own sectors first, then the directory, then the stream.
+    let mut fats = 1;
+    while fats * 1024 < fats + 1 + data {
+        fats += 1;
+    }
+    assert!(fats <= 109, "the header lists every sector of the table");
     let u32s = |v: &[u32]| -> Vec<u8> { v.iter().flat_map(|x| x.to_le_bytes()).collect() };
-    let mut header = vec![0u8; 512];
+    let mut header = vec![0u8; SECTOR];
     header[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
-    for (at, v) in [(0x18, 0x3Eu16), (0x1A, 3), (0x1C, 0xFFFE), (0x1E, 9), (0x20, 6)] {
+    for (at, v) in [(0x18, 0x3Eu16), (0x1A, 4), (0x1C, 0xFFFE), (0x1E, 12), (0x20, 6)] {
         header[at..at + 2].copy_from_slice(&v.to_le_bytes());
     }
+    let dir = fats as u32;
     for (at, v) in
-        [(0x2C, 1u32), (0x30, 1), (0x38, 4096), (0x3C, 0xFFFF_FFFE), (0x40, 0), (0x44, 0xFFFF_FFFE), (0x48, 0)]
+        [(0x2C, fats as u32), (0x30, dir), (0x38, 4096), (0x3C, 0xFFFF_FFFE), (0x40, 0), (0x44, 0xFFFF_FFFE), (0x48, 0)]
     {
         header[at..at + 4].copy_from_slice(&v.to_le_bytes());
     }
     let mut difat = vec![0xFFFF_FFFFu32; 109];
-    difat[0] = 0;
-    header[0x4C..512].copy_from_slice(&u32s(&difat));
-    let mut fat = vec![0xFFFF_FFFFu32; 128];
-    fat[0] = 0xFFFF_FFFD;
-    fat[1] = 0xFFFF_FFFE;
-    for k in 0..sectors {
-        fat[2 + k] = if k + 1 < sectors { (3 + k) as u32 } else { 0xFFFF_FFFE };
+    for (k, d) in difat.iter_mut().enumerate().take(fats) {
+        *d = k as u32;
     }
-    let entry = |name: &str, kind: u8, start: u32, size: u32| {
+    header[0x4C..512].copy_from_slice(&u32s(&difat));
+    let mut fat = vec![0xFFFF_FFFFu32; fats * 1024];
+    for f in fat.iter_mut().take(fats) {
+        *f = 0xFFFF_FFFD;
+    }
+    fat[fats] = 0xFFFF_FFFE;
+    let first = fats as u32 + 1;
+    for k in 0..data {
+        fat[fats + 1 + k] = if k + 1 < data { first + k as u32 + 1 } else { 0xFFFF_FFFE };
+    }
+    let entry = |name: &str, kind: u8, start: u32, size: u64| {
         let mut e = vec![0u8; 128];
         let units: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
         e[..units.len()].copy_from_slice(&units);
@@ -374,12 +397,13 @@ fn xls(sheet: &[u8]) -> Vec<u8> {
         e[66] = kind;
         e[68..80].copy_from_slice(&[0xFF; 12]);
         e[116..120].copy_from_slice(&start.to_le_bytes());
-        e[120..124].copy_from_slice(&size.to_le_bytes());
+        e[120..128].copy_from_slice(&size.to_le_bytes());
         e
     };
-    let dirs =
-        [entry("Root Entry", 5, 0xFFFF_FFFE, 0), entry("Workbook", 2, 2, len as u32), vec![0; 128], vec![0; 128]];
-    [header, u32s(&fat), dirs.concat(), stream].concat()
+    // A root of version 4 names a sector (its mini stream, empty here).
+    let mut dirs = [entry("Root Entry", 5, first, 0), entry("Workbook", 2, first, len as u64)].concat();
+    dirs.resize(SECTOR, 0);
+    [header, u32s(&fat), dirs, stream].concat()
 }
 
 #[test]
@@ -457,4 +481,56 @@ fn an_ods_is_read_and_one_whose_rows_repeat_into_a_huge_grid_is_refused() {
     );
     let f = env.write("repeat.ods", &ods(&rows));
     refused_saying(&in_1_gib(env.dir.path(), &["score", &f], None), "more than 2097152 cells");
+}
+
+/// The parts calamine reads whole or builds much of are bounded too: the
+/// styles (a whole style for each), any part but sheets and strings, the
+/// sheets of an .xls or .ods (every one read), an .xls's shared strings.
+#[test]
+fn every_part_calamine_builds_from_is_bounded() {
+    let env = Env::new();
+    let sheet = format!("<sheetData>{}</sheetData>", xml_row(1, &["姓名"]));
+    // The parts of a good workbook, and one more.
+    let mut base = zip::ZipArchive::new(std::io::Cursor::new(raw_xlsx(&sheet, None))).unwrap();
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..base.len() {
+        let mut f = base.by_index(i).unwrap();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+        parts.push((f.name().unwrap().to_string(), data));
+    }
+    let with = |name: &str, data: Vec<u8>| {
+        let mut all: Vec<(&str, Vec<u8>)> = parts.iter().map(|(n, d)| (n.as_str(), d.clone())).collect();
+        all.push((name, data));
+        zip_of(&all)
+    };
+    let styles = format!(
+        r#"<?xml version="1.0"?><styleSheet xmlns="{MAIN}"><cellXfs>{}</cellXfs></styleSheet>"#,
+        r#"<xf numFmtId="0"></xf>"#.repeat(70_000)
+    );
+    let f = env.write("styles.xlsx", &with("xl/styles.xml", styles.into_bytes()));
+    refused_saying(&in_1_gib(env.dir.path(), &["score", &f], None), "more than 65536 cell styles");
+    let theme = format!("<a>{}</a>", " ".repeat(17 << 20));
+    let f = env.write("theme.xlsx", &with("xl/theme/theme1.xml", theme.into_bytes()));
+    let out = in_1_gib(env.dir.path(), &["score", &f], None);
+    refused_saying(&out, "its part xl/theme/theme1.xml is over 16 MiB uncompressed");
+
+    let tables = r#"<table:table table:name="S"><table:table-row><table:table-cell/></table:table-row></table:table>"#
+        .repeat(2000);
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"#
+    );
+    let mime = b"application/vnd.oasis.opendocument.spreadsheet".to_vec();
+    let f = env.write("tables.ods", &zip_of(&[("mimetype", mime), ("content.xml", content.into_bytes())]));
+    refused_saying(&in_1_gib(env.dir.path(), &["score", &f], None), "it has more than 1024 sheets");
+
+    let sheets: Vec<u8> = (0..2000).flat_map(|_| rec(0x0085, &[0, 0, 0, 0, 0, 0, 1, 0, b'S'])).collect();
+    let f = env.write("sheets.xls", &xls_with(&sheets, &xls_label(0, 0, "姓名")));
+    refused_saying(&in_1_gib(env.dir.path(), &["score", &f], None), "it has more than 1024 sheets");
+    let mut sst = rec(0x00FC, &[0u8; 8]);
+    for _ in 0..2100 {
+        sst.extend(rec(0x003C, &[0u8; 8000]));
+    }
+    let f = env.write("strings.xls", &xls_with(&sst, &xls_label(0, 0, "姓名")));
+    refused_saying(&in_1_gib(env.dir.path(), &["score", &f], None), "its shared strings are over 16 MiB");
 }

@@ -506,6 +506,12 @@ impl ReaderText for En {
             SheetLimit::CellText { cell, mib } => format!("the cell {cell} holds over {mib} MiB of text"),
             SheetLimit::Text { mib } => format!("its cells hold over {mib} MiB of text in all"),
             SheetLimit::Cells { max } => format!("it has more than {max} cells with something in them"),
+            SheetLimit::PartSize { part, mib } => format!("its part {part} is over {mib} MiB uncompressed"),
+            SheetLimit::Styles { max } => {
+                format!("it has more than {max} cell styles, or a style with a text over 1 KiB")
+            }
+            SheetLimit::Sheets { max } => format!("it has more than {max} sheets"),
+            SheetLimit::Strings { mib } => format!("its shared strings are over {mib} MiB"),
         }
     }
 

@@ -500,6 +500,10 @@ impl ReaderText for Zh {
             SheetLimit::CellText { cell, mib } => format!("单元格 {cell} 的文字超过 {mib} MiB"),
             SheetLimit::Text { mib } => format!("单元格的文字合计超过 {mib} MiB"),
             SheetLimit::Cells { max } => format!("有内容的单元格超过 {max} 个"),
+            SheetLimit::PartSize { part, mib } => format!("其中的 {part} 解压后超过 {mib} MiB"),
+            SheetLimit::Styles { max } => format!("单元格样式超过 {max} 个，或某个样式的文字超过 1 KiB"),
+            SheetLimit::Sheets { max } => format!("工作表超过 {max} 个"),
+            SheetLimit::Strings { mib } => format!("共享字符串超过 {mib} MiB"),
         }
     }
 
