@@ -240,7 +240,8 @@ fn main() {
     let current: Arc<Mutex<Vec<u8>>> = Arc::new(Mutex::new(Vec::new()));
     let epoch = Instant::now();
     {
-        let (started, current, found, target) = (Arc::clone(&started), Arc::clone(&current), found.clone(), target.clone());
+        let (started, current, found, target, last) =
+            (Arc::clone(&started), Arc::clone(&current), found.clone(), target.clone(), last.clone());
         std::thread::spawn(move || loop {
             std::thread::sleep(Duration::from_secs(1));
             let at = started.load(Ordering::Relaxed);
@@ -248,6 +249,7 @@ fn main() {
                 let input = current.lock().unwrap().clone();
                 let p = keep(&found, "hang", &input);
                 eprintln!("{target}: an input ran over {}s, kept as {}", HANG.as_secs(), p.display());
+                let _ = std::fs::remove_file(&last);
                 std::process::exit(3);
             }
         });

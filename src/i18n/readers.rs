@@ -30,6 +30,8 @@ pub enum SheetLimit {
     Styles { max: usize },
     /// More sheets than this.
     Sheets { max: usize },
+    /// A zip of more parts than this.
+    Parts { max: usize },
     /// Shared strings (of an .xls) over this many MiB.
     Strings { mib: u64 },
 }

@@ -65,6 +65,9 @@ pub(super) struct SheetRow {
 pub(super) enum Trouble {
     /// Over a limit.
     Limit(SheetLimit),
+    /// Damaged in a way calamine would not come back from (it would read
+    /// on for ever).
+    Damaged,
     /// calamine's words, or the zip reader's.
     Unreadable(String),
 }
@@ -151,6 +154,9 @@ pub(super) fn read_workbook(bytes: &[u8], lang: Lang) -> Result<Vec<SheetRow>, B
         Ok(Err(Trouble::Limit(l))) => {
             Err(problem(Diagnostic::error(text.sheet_limit(&l)).help(text.sheet_limit_help())))
         }
+        Ok(Err(Trouble::Damaged)) => Err(problem(
+            Diagnostic::error(text.workbook_unreadable(text.workbook_damaged())).help(text.workbook_unreadable_help()),
+        )),
         Ok(Err(Trouble::Unreadable(detail))) => {
             Err(problem(Diagnostic::error(text.workbook_unreadable(&detail)).help(text.workbook_unreadable_help())))
         }
@@ -172,18 +178,18 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<SheetRow>, Trouble> {
     if bytes.starts_with(&xls::SIGNATURE) {
         xls::check(bytes)?;
         let mut book = Xls::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
-        let range = book.worksheet_range_at(0).ok_or(Trouble::Unreadable("no sheet".into()))?;
+        let Some(range) = book.worksheet_range_at(0) else { return Ok(Vec::new()) };
         return ranged(&range.map_err(|e| unreadable(&e))?);
     }
     match zip::check(bytes)? {
         zip::Kind::Ods => {
             let mut book = Ods::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
-            let range = book.worksheet_range_at(0).ok_or(Trouble::Unreadable("no sheet".into()))?;
+            let Some(range) = book.worksheet_range_at(0) else { return Ok(Vec::new()) };
             ranged(&range.map_err(|e| unreadable(&e))?)
         }
         zip::Kind::Xlsx => {
             let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
-            let name = book.sheet_names().first().cloned().ok_or(Trouble::Unreadable("no sheet".into()))?;
+            let Some(name) = book.sheet_names().first().cloned() else { return Ok(Vec::new()) };
             let mut cells = book.worksheet_cells_reader(&name).map_err(|e| unreadable(&e))?;
             let dims = cells.dimensions();
             if dims.end.0 as usize >= MAX_ROWS || dims.end.1 as usize >= MAX_COLUMNS {
@@ -248,8 +254,8 @@ mod zip {
     use quick_xml::events::Event;
 
     use super::{
-        MAX_GRID, MAX_PART, MAX_PARTS, MAX_SHARED_STRINGS, MAX_SHEETS, MAX_STYLE_TEXT, MAX_STYLES, MAX_UNCOMPRESSED,
-        Trouble,
+        MAX_GRID, MAX_PART, MAX_PARTS, MAX_SHARED_STRINGS, MAX_SHEETS, MAX_STYLE_TEXT, MAX_STYLES, MAX_TEXT,
+        MAX_UNCOMPRESSED, Trouble,
     };
     use crate::i18n::readers::SheetLimit;
     use crate::tabular::{MAX_COLUMNS, MAX_ROWS};
@@ -298,11 +304,11 @@ mod zip {
     pub(super) fn check(bytes: &[u8]) -> Result<Kind, Trouble> {
         let unreadable = |e: &dyn std::fmt::Display| Trouble::Unreadable(e.to_string());
         if parts(bytes).is_some_and(|n| n > MAX_PARTS || n == u64::from(u16::MAX)) {
-            return Err(Trouble::Unreadable(format!("more than {MAX_PARTS} parts")));
+            return Err(Trouble::Limit(SheetLimit::Parts { max: MAX_PARTS as usize }));
         }
         let mut zip = ::zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
         if zip.len() as u64 > MAX_PARTS {
-            return Err(Trouble::Unreadable(format!("more than {MAX_PARTS} parts")));
+            return Err(Trouble::Limit(SheetLimit::Parts { max: MAX_PARTS as usize }));
         }
         let mut kind = Kind::Xlsx;
         let mut total = 0u64;
@@ -416,20 +422,30 @@ mod zip {
     /// its rows as it pushes them, and the full grid from its first row with
     /// something in it to its last, rows repeated; at most [`MAX_GRID`].
     fn ods_grid(part: &mut dyn Read) -> Result<(), Trouble> {
+        // calamine reads on past the end of a sheet or a note that is never
+        // closed, for ever: a part whose elements do not all close is refused.
+        let damaged = || Trouble::Damaged;
         let mut xml = quick_xml::Reader::from_reader(BufReader::new(part));
         let mut buf = Vec::new();
         let mut sheet = OdsSheet::default();
         let (mut pushed, mut grid) = (0u64, 0u64);
         let mut in_row = None::<OdsRow>;
-        let mut depth_in_cell = 0usize;
-        let mut tables = 0usize;
+        let (mut depth, mut depth_in_cell, mut tables) = (0usize, 0usize, 0usize);
+        // The text of the cell being read, and how often calamine copies it.
+        let (mut cell_text, mut cell_repeats, mut text) = (0u64, 0u64, 0u64);
         loop {
             buf.clear();
             let event = match xml.read_event_into(&mut buf) {
-                Ok(Event::Eof) | Err(_) => break,
+                Ok(Event::Eof) if depth == 0 => break,
+                Ok(Event::Eof) | Err(_) => return Err(damaged()),
                 Ok(e) => e,
             };
             let open = matches!(event, Event::Start(_));
+            match &event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
             match event {
                 Event::Start(e) | Event::Empty(e)
                     if depth_in_cell == 0 && matches!(e.name().as_ref(), "table:table") =>
@@ -456,6 +472,8 @@ mod zip {
                 Event::End(e) if depth_in_cell == 0 && e.name().as_ref() == "table:table-row" => {
                     if let Some(row) = in_row.take() {
                         pushed = pushed.saturating_add(row.pushed);
+                        let repeats = row.repeats.clamp(1, MAX_ROWS as u64);
+                        text = text.saturating_add(row.text.saturating_mul(repeats));
                         sheet.row(row);
                     }
                 }
@@ -475,14 +493,34 @@ mod zip {
                     }
                     if open {
                         depth_in_cell = 1;
+                        cell_text = 0;
+                        cell_repeats = repeats.clamp(1, MAX_COLUMNS as u64);
                     }
                 }
+                Event::Start(e) | Event::Empty(e) if depth_in_cell > 0 && e.name().as_ref() == "text:s" => {
+                    cell_text = cell_text.saturating_add(attr(&e, "text:c").unwrap_or(1));
+                    if open {
+                        depth_in_cell += 1;
+                    }
+                }
+                Event::Text(t) if depth_in_cell > 0 => cell_text = cell_text.saturating_add(t.len() as u64),
+                Event::GeneralRef(_) if depth_in_cell > 0 => cell_text = cell_text.saturating_add(4),
                 Event::Start(_) if depth_in_cell > 0 => depth_in_cell += 1,
-                Event::End(_) if depth_in_cell > 0 => depth_in_cell -= 1,
+                Event::End(_) if depth_in_cell > 0 => {
+                    depth_in_cell -= 1;
+                    if depth_in_cell == 0
+                        && let Some(row) = in_row.as_mut()
+                    {
+                        row.text = row.text.saturating_add(cell_text.saturating_mul(cell_repeats));
+                    }
+                }
                 _ => {}
             }
             if pushed > MAX_GRID || grid.saturating_add(sheet.grid()) > MAX_GRID {
                 return Err(Trouble::Limit(SheetLimit::Cells { max: MAX_GRID as usize }));
+            }
+            if text > MAX_TEXT as u64 || in_row.as_ref().is_some_and(|r| r.text > MAX_TEXT as u64) {
+                return Err(Trouble::Limit(SheetLimit::Text { mib: (MAX_TEXT >> 20) as u64 }));
             }
         }
         Ok(())
@@ -492,6 +530,8 @@ mod zip {
     #[derive(Default)]
     struct OdsRow {
         repeats: u64,
+        /// The text of its cells, copies and all.
+        text: u64,
         /// Cells pushed.
         pushed: u64,
         /// Empty cells waiting for one with something in it.
@@ -820,7 +860,7 @@ mod xls {
             Reads(s) => s,
             // A file calamine cannot read, it refuses itself.
             Fails => return Ok(()),
-            Hangs => return Err(Trouble::Unreadable("the compound file is damaged".into())),
+            Hangs => return Err(Trouble::Damaged),
         };
         let mut sheets = Vec::new();
         for (t, data, continued) in records(&stream, 0) {

@@ -534,3 +534,24 @@ fn every_part_calamine_builds_from_is_bounded() {
     let f = env.write("strings.xls", &xls_with(&sst, &xls_label(0, 0, "姓名")));
     refused_saying(&in_1_gib(env.dir.path(), &["score", &f], None), "its shared strings are over 16 MiB");
 }
+
+/// What Excel and 问卷星 write (CRLF), and old Mac files (CR): the line in
+/// `file:line:column` is the file's own and the row in the message agrees.
+#[test]
+fn crlf_and_cr_csv_files_are_named_at_their_own_lines() {
+    let env = Env::new();
+    let ids = crate::common::item_ids();
+    for (name, end) in [("crlf.csv", "\r\n"), ("cr.csv", "\r"), ("lf.csv", "\n")] {
+        let rows = [
+            format!("name,{}", ids.join(",")),
+            format!("张三{}", ",3".repeat(ids.len())),
+            String::new(),
+            format!("李四,9{}", ",3".repeat(ids.len() - 1)),
+        ];
+        let f = env.write(name, (rows.join(end) + end).as_bytes());
+        let err = env.fails(&["score", &f]);
+        assert!(err.contains(&format!("{name}:4:2: row 4, column B (learning.routine): 9 is outside")), "{err}");
+        let zh = bin().env("ZHIXING_LANG", "zh").args(["score", &f]).output().unwrap();
+        assert!(String::from_utf8_lossy(&zh.stderr).contains(&format!("{name}:4:2: 第 4 行 B 列")), "{name}");
+    }
+}

@@ -511,6 +511,7 @@ impl ReaderText for En {
                 format!("it has more than {max} cell styles, or a style with a text over 1 KiB")
             }
             SheetLimit::Sheets { max } => format!("it has more than {max} sheets"),
+            SheetLimit::Parts { max } => format!("its zip has more than {max} parts"),
             SheetLimit::Strings { mib } => format!("its shared strings are over {mib} MiB"),
         }
     }

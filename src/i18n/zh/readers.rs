@@ -503,6 +503,7 @@ impl ReaderText for Zh {
             SheetLimit::PartSize { part, mib } => format!("其中的 {part} 解压后超过 {mib} MiB"),
             SheetLimit::Styles { max } => format!("单元格样式超过 {max} 个，或某个样式的文字超过 1 KiB"),
             SheetLimit::Sheets { max } => format!("工作表超过 {max} 个"),
+            SheetLimit::Parts { max } => format!("压缩包中的部件超过 {max} 个"),
             SheetLimit::Strings { mib } => format!("共享字符串超过 {mib} MiB"),
         }
     }
