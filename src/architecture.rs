@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&str] = &[
     // Foundations: no knowledge of the model.
     "lang",
+    "textsafe",
     "visible",
     "width",
     "locate",

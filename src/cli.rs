@@ -416,7 +416,8 @@ impl Command {
                     session: a.session,
                     resume: a.resume,
                     kiosk: a.kiosk,
-                },
+                }
+                .checked()?,
                 no_save: a.no_save,
                 output: a.output.settings(),
             }),

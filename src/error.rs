@@ -109,6 +109,9 @@ pub enum Problem {
     PackNotDir(PathBuf),
     /// `assess` needs a terminal.
     AssessNeedsTerminal,
+    /// An input over a limit of what is read (SPEC §12); `line` is where
+    /// the record over [`Limit::Record`] starts.
+    TooLarge { path: PathBuf, limit: Limit, line: Option<usize> },
     /// `--out` (or a file of a pack) names something that is not a regular
     /// file: it is left as it was.
     OutNotFile { path: PathBuf, kind: FileKind },
@@ -143,6 +146,75 @@ impl FileKind {
     }
 }
 
+/// A limit on what is read (SPEC §12): reading stops there, and the input
+/// is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    /// Standard input, or one answers, result or workbook file read whole.
+    Document,
+    /// One line of JSON Lines, or one row of a CSV.
+    Record,
+    /// A rubric file.
+    Rubric,
+}
+
+impl Limit {
+    /// The most bytes read.
+    pub const fn bytes(self) -> u64 {
+        match self {
+            Limit::Document => 64 << 20,
+            Limit::Record => 16 << 20,
+            Limit::Rubric => 1 << 20,
+        }
+    }
+
+    /// The limit in MiB, for messages.
+    pub const fn mib(self) -> u64 {
+        self.bytes() >> 20
+    }
+
+    /// Read `r` to its end into `buf`, or stop just past the limit and fail
+    /// with [`OverLimit`].
+    pub fn read_to_end(self, r: impl std::io::Read, buf: &mut Vec<u8>) -> std::io::Result<()> {
+        let n = std::io::Read::read_to_end(&mut std::io::Read::take(r, self.bytes() + 1), buf)?;
+        if n as u64 > self.bytes() {
+            buf.clear();
+            buf.shrink_to_fit();
+            return Err(OverLimit { limit: self, line: None }.into_io());
+        }
+        Ok(())
+    }
+}
+
+/// The cause of a read that stopped at its limit, carried by an
+/// [`std::io::Error`] to where the file's name is known: [`Error::io`]
+/// makes it [`Problem::TooLarge`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OverLimit {
+    pub limit: Limit,
+    /// Where the record over the limit starts, 1-based.
+    pub line: Option<usize>,
+}
+
+impl OverLimit {
+    pub fn into_io(self) -> std::io::Error {
+        std::io::Error::new(std::io::ErrorKind::InvalidData, self)
+    }
+
+    /// The limit an I/O error stopped at, if it did.
+    pub fn of(e: &std::io::Error) -> Option<OverLimit> {
+        e.get_ref().and_then(|inner| inner.downcast_ref::<OverLimit>()).copied()
+    }
+}
+
+impl fmt::Display for OverLimit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "over the limit of {} MiB", self.limit.mib())
+    }
+}
+
+impl std::error::Error for OverLimit {}
+
 /// Failures that are not the user's.
 #[derive(Debug)]
 pub enum Internal {
@@ -165,8 +237,12 @@ impl Error {
         }
     }
 
+    /// A file error; a read that stopped at its limit is bad input.
     pub fn io(path: impl Into<PathBuf>, action: IoAction, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), action, source }
+        match OverLimit::of(&source) {
+            Some(o) => Error::BadInput(Problem::TooLarge { path: path.into(), limit: o.limit, line: o.line }),
+            None => Error::Io { path: path.into(), action, source },
+        }
     }
 }
 

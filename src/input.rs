@@ -2,23 +2,40 @@
 //! rubric named by `--rubric` (a built-in id or a file), with its problems
 //! and warnings printed to stderr.
 
-use std::io::Read;
 use std::path::Path;
 
 use crate::diag;
-use crate::error::{Error, IoAction, Problem, Result, STDIN};
+use crate::error::{Error, IoAction, Limit, OverLimit, Problem, Result, STDIN};
 use crate::lang::Lang;
 use crate::rubric::{self, Loaded};
 
-/// Read a file, or stdin for `-`.
+/// Read a file, or stdin for `-`, whole: at most [`Limit::Document`].
 pub fn read_input(path: &str) -> Result<Vec<u8>> {
+    read_limited(path, Limit::Document, IoAction::Read)
+}
+
+/// Read a file, or stdin for `-`, whole, up to `limit`: reading stops
+/// there, and more is [`Problem::TooLarge`].
+pub fn read_limited(path: &str, limit: Limit, action: IoAction) -> Result<Vec<u8>> {
+    let name = if path == "-" { STDIN } else { path };
+    let err = |e| Error::io(name, action, e);
+    let mut buf = Vec::new();
     if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| Error::io(STDIN, IoAction::Read, e))?;
-        Ok(buf)
+        read_at_most(std::io::stdin().lock(), limit, &mut buf).map_err(err)?;
     } else {
-        std::fs::read(path).map_err(|e| Error::io(path, IoAction::Read, e))
+        let f = std::fs::File::open(path).map_err(err)?;
+        // A regular file over the limit is refused before reading it.
+        if f.metadata().is_ok_and(|m| m.is_file() && m.len() > limit.bytes()) {
+            return Err(err(OverLimit { limit, line: None }.into_io()));
+        }
+        read_at_most(f, limit, &mut buf).map_err(err)?;
     }
+    Ok(buf)
+}
+
+/// Read `r` to its end into `buf`, or fail at `limit`.
+pub fn read_at_most(r: impl std::io::Read, limit: Limit, buf: &mut Vec<u8>) -> std::io::Result<()> {
+    limit.read_to_end(r, buf)
 }
 
 /// Load the rubric named by `--rubric` (a built-in id or a file), printing
@@ -35,7 +52,7 @@ pub fn load_rubric(lang: Lang, choice: Option<&str>) -> Result<Loaded> {
                     builtins: rubric::BUILTINS.iter().map(|b| b.id.to_string()).collect(),
                 }));
             }
-            let bytes = std::fs::read(choice).map_err(|e| Error::io(choice, IoAction::ReadRubric, e))?;
+            let bytes = read_limited(choice, Limit::Rubric, IoAction::ReadRubric)?;
             rubric::parse(choice, &bytes, lang)
         }
     };
@@ -43,7 +60,7 @@ pub fn load_rubric(lang: Lang, choice: Option<&str>) -> Result<Loaded> {
         Ok(l) => {
             if !l.warnings.is_empty() {
                 let text = source_text(&l.origin);
-                eprint!("{}", diag::render(&l.origin, &text, &l.warnings, lang));
+                eprint!("{}", diag::render_capped(&l.origin, &text, &l.warnings, lang));
             }
             Ok(l)
         }
@@ -58,6 +75,10 @@ pub fn load_rubric(lang: Lang, choice: Option<&str>) -> Result<Loaded> {
 pub fn source_text(origin: &str) -> String {
     match rubric::builtin(origin) {
         Some(b) => b.source.to_string(),
-        None => std::fs::read_to_string(origin).unwrap_or_default(),
+        None => {
+            let mut bytes = Vec::new();
+            let read = std::fs::File::open(origin).and_then(|f| read_at_most(f, Limit::Rubric, &mut bytes));
+            if read.is_err() { String::new() } else { String::from_utf8_lossy(&bytes).into_owned() }
+        }
     }
 }

@@ -38,5 +38,6 @@ pub mod store;
 pub mod tabular;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod textsafe;
 pub mod visible;
 pub mod width;

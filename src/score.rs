@@ -84,6 +84,11 @@ fn standing(score: Option<f64>, target: f64, bands: &GapBands) -> Standing {
     Standing { score, target, gap, severity: severity(gap, bands) }
 }
 
+/// A computed score, or none where it is not a finite number.
+fn finite(score: f64) -> Option<f64> {
+    score.is_finite().then_some(score)
+}
+
 /// Score of one answer on the 0..100 scale.
 pub fn item_score(value: i64, reverse: bool, min: i64, max: i64) -> f64 {
     let adjusted = if reverse { min + max - value } else { value };
@@ -468,27 +473,30 @@ impl<'a> Scorer<'a> {
                         answered += 1;
                     }
                 }
-                let score = if answered * 2 < dim.items.len() || den <= 0.0 { None } else { Some(num / den) };
+                // A score that is not finite is never made (a checked rubric
+                // keeps every sum finite; this holds whatever the rubric).
+                let score = if answered * 2 < dim.items.len() || den <= 0.0 { None } else { finite(num / den) };
                 if let Some(s) = score {
                     sec_num += dim.weight * s;
                     sec_den += dim.weight;
                     let g = dim.target - s;
                     if g > 0.0 {
-                        candidates.push((g * dim.weight * dim.section_weight, g, k));
+                        let weighted = g * dim.weight * dim.section_weight;
+                        candidates.push((if weighted.is_finite() { weighted } else { f64::MAX }, g, k));
                     } else {
                         strengths.push((s, k));
                     }
                 }
                 dims.push((score, answered));
             }
-            let score = (sec_den > 0.0).then(|| sec_num / sec_den);
+            let score = if sec_den > 0.0 { finite(sec_num / sec_den) } else { None };
             if let Some(s) = score {
                 over_num += sec.weight * s;
                 over_den += sec.weight;
             }
             sections.push(score);
         }
-        let overall = (over_den > 0.0).then(|| over_num / over_den);
+        let overall = if over_den > 0.0 { finite(over_num / over_den) } else { None };
         if overall.is_none() {
             // Too few answers to score: no development focus, no strengths (SPEC §5).
             candidates.clear();

@@ -8,8 +8,9 @@
 
 use std::path::PathBuf;
 
-use crate::error::{Problem, Result};
+use crate::error::{Error, Localized, Problem, Result};
 use crate::group::By;
+use crate::i18n;
 use crate::lang::Lang;
 use crate::report::Format;
 use crate::result::Role;
@@ -119,6 +120,38 @@ pub struct Preset {
     pub resume: bool,
     /// A kiosk (only with a session): drafts of earlier participants are never offered.
     pub kiosk: bool,
+}
+
+impl Preset {
+    /// Its texts are kept in the result: none may hold a control or bidi
+    /// character (SPEC §12). Every flag that does is named at once.
+    pub fn checked(self) -> Result<Preset> {
+        let flags = [
+            ("--subject", &self.subject),
+            ("--department", &self.department),
+            ("--rater", &self.rater),
+            ("--session", &self.session),
+        ];
+        let bad: Vec<(&'static str, usize, char)> = flags
+            .iter()
+            .filter_map(|(flag, v)| v.as_deref().and_then(crate::answers::unsafe_at).map(|(at, c)| (*flag, at, c)))
+            .collect();
+        if bad.is_empty() { Ok(self) } else { Err(Error::Other { bad_input: true, error: Box::new(UnsafeFlags(bad)) }) }
+    }
+}
+
+/// Flags whose values hold a control or bidi character: the flag, which
+/// character, and the character.
+#[derive(Debug)]
+struct UnsafeFlags(Vec<(&'static str, usize, char)>);
+
+impl Localized for UnsafeFlags {
+    fn message(&self, lang: Lang) -> String {
+        let msg = i18n::msg(lang);
+        let mut lines: Vec<String> = self.0.iter().map(|(flag, at, c)| msg.unsafe_value(flag, *c, *at)).collect();
+        lines.push(msg.unsafe_help().to_string());
+        lines.join("\n")
+    }
 }
 
 /// Which result `report` renders.
@@ -233,5 +266,29 @@ pub fn export_format(format: Format) -> Result<Format> {
     match format {
         Format::Json | Format::Jsonl | Format::Csv => Ok(format),
         Format::Table | Format::Markdown | Format::Html => Err(Problem::ExportFormat.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_with_a_control_or_bidi_character_are_all_named() {
+        let preset = Preset {
+            subject: Some("张\u{202e}三".into()),
+            department: Some("秘书处".into()),
+            rater: Some("\u{1b}]52;c;x\u{7}".into()),
+            session: Some("s\t1".into()),
+            ..Preset::default()
+        };
+        let Err(Error::Other { bad_input: true, error }) = preset.checked() else { panic!("accepted") };
+        let text = error.message(Lang::En);
+        assert!(text.contains("--subject: character 2, U+202E, changes the direction of text"), "{text}");
+        assert!(text.contains("--rater: character 1 is the control character U+001B"), "{text}");
+        assert!(!text.contains("--department") && !text.contains("--session"), "{text}");
+        assert!(error.message(Lang::Zh).contains("--subject 的第 2 个字符 U+202E 会改变文字方向"));
+        let fine = Preset { subject: Some("张三".into()), session: Some("s\t1".into()), ..Preset::default() };
+        assert!(fine.checked().is_ok());
     }
 }

@@ -20,21 +20,7 @@ use std::io::{self, Write};
 /// zero-width characters that can hide text (U+200B–U+200D, U+2060–U+2064,
 /// U+180E, U+FEFF).
 pub fn is_hidden(c: char) -> bool {
-    matches!(
-        c,
-        '\u{0}'..='\u{8}'
-            | '\u{b}'..='\u{1f}'
-            | '\u{7f}'..='\u{9f}'
-            | '\u{61c}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{200b}'..='\u{200d}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{180e}'
-            | '\u{feff}'
-    )
+    (c != '\n' && crate::textsafe::unsafe_char(c)) || crate::textsafe::invisible(c)
 }
 
 /// True when `s` holds a character that [`escape`] would change.

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::diag::Diagnostic;
+use crate::diag::{self, Diagnostic};
 use crate::i18n;
 use crate::lang::Lang;
 use crate::locate::{JsonLocator, Locate, Seg, TomlLocator};
@@ -25,12 +25,12 @@ pub(super) fn parse_toml(
         return Err(syntax);
     }
     let loc = TomlLocator::new(text);
-    let mut unknown = Vec::new();
+    let mut unknown = Unknown::default();
     let doc: Result<AnswersDoc, toml::de::Error> = match toml::de::Deserializer::parse(text) {
-        Ok(de) => serde_ignored::deserialize(de, |p| unknown.push(p.to_string())),
+        Ok(de) => serde_ignored::deserialize(de, |p| unknown.note(p)),
         Err(e) => Err(e),
     };
-    let mut diags: Vec<Diagnostic> = unknown.iter().map(|p| unknown_key(&loc, p, lang)).collect();
+    let mut diags = unknown.diagnostics(&loc, lang);
     match doc {
         Ok(doc) => check(doc, &loc, rubric, index, lang, diags),
         Err(e) => {
@@ -47,11 +47,11 @@ pub(super) fn parse_json(
     lang: Lang,
 ) -> Result<Respondent, Vec<Diagnostic>> {
     let loc = JsonLocator::new(text);
-    let mut unknown = Vec::new();
+    let mut unknown = Unknown::default();
     let mut de = serde_json::Deserializer::from_str(text);
     let doc: Result<AnswersDoc, serde_json::Error> =
-        serde_ignored::deserialize(&mut de, |p| unknown.push(p.to_string())).and_then(|d| de.end().map(|()| d));
-    let mut diags: Vec<Diagnostic> = unknown.iter().map(|p| unknown_key(&loc, p, lang)).collect();
+        serde_ignored::deserialize(&mut de, |p| unknown.note(p)).and_then(|d| de.end().map(|()| d));
+    let mut diags = unknown.diagnostics(&loc, lang);
     match doc {
         Ok(doc) => check(doc, &loc, rubric, index, lang, diags),
         Err(e) => {
@@ -64,6 +64,32 @@ pub(super) fn parse_json(
             }
             Err(diags)
         }
+    }
+}
+
+/// The unknown keys of a document: the first [`diag::MAX_KEPT`] by their
+/// path, the others counted.
+#[derive(Default)]
+struct Unknown {
+    paths: Vec<String>,
+    more: usize,
+}
+
+impl Unknown {
+    fn note(&mut self, p: serde_ignored::Path<'_>) {
+        if self.paths.len() < diag::MAX_KEPT {
+            self.paths.push(p.to_string());
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn diagnostics(&self, loc: &dyn Locate, lang: Lang) -> Vec<Diagnostic> {
+        let mut diags: Vec<Diagnostic> = self.paths.iter().map(|p| unknown_key(loc, p, lang)).collect();
+        if let Some(last) = diags.last_mut() {
+            last.also += self.more;
+        }
+        diags
     }
 }
 

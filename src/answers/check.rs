@@ -1,11 +1,12 @@
 //! Checking a parsed answers document against the rubric: the rubric id,
 //! the subject and rater, the time and every answer, every problem at once.
 
+use std::collections::BinaryHeap;
 use std::ops::Range;
 
 use indexmap::IndexMap;
 
-use crate::diag::Diagnostic;
+use crate::diag::{self, Diagnostic};
 use crate::i18n::{self, Messages};
 use crate::lang::Lang;
 use crate::locate::{Locate, Seg};
@@ -13,6 +14,7 @@ use crate::path;
 use crate::response::{ItemIndex, Respondent};
 use crate::result::{Rater, Role, Subject};
 use crate::rubric::Rubric;
+use crate::textsafe;
 
 use super::doc::{AnswersDoc, Cell};
 use super::is_skip;
@@ -34,10 +36,15 @@ pub(super) fn check(
     let mut c = Checking { loc, rubric, text: i18n::msg(lang), diags };
     c.rubric_id(doc.rubric.as_deref());
     c.subject_name(&doc.subject.name);
+    c.safe("subject.name", path!["subject", "name"], Some(&doc.subject.name));
+    c.safe("subject.department", path!["subject", "department"], doc.subject.department.as_deref());
+    c.safe("session", path!["session"], doc.session.as_deref());
+    c.safe("rater.name", path!["rater", "name"], doc.rater.name.as_deref());
     let role = c.role(doc.rater.role.as_deref());
     let rater_name = doc.rater.name.filter(|n| !n.trim().is_empty());
     c.self_rater(role, rater_name.is_some());
     c.taken_at(doc.taken_at.as_deref());
+    c.repeated();
     let values = c.answers(&doc.answers, index);
     c.unanswered(&doc.answers);
     let mut diags = c.diags;
@@ -73,6 +80,14 @@ fn in_file_order(attributes: IndexMap<String, String>, loc: &dyn Locate) -> Vec<
     placed.into_iter().map(|(_, pair)| pair).collect()
 }
 
+/// The first control or bidi character of what is kept of a text (it is
+/// trimmed): which character of the text it is (1-based), and itself.
+pub fn unsafe_at(text: &str) -> Option<(usize, char)> {
+    let lead = text.len() - text.trim_start().len();
+    let (i, c) = textsafe::first_unsafe(text.trim())?;
+    Some((text[..lead + i].chars().count() + 1, c))
+}
+
 /// One document being checked: where its values are, and the problems so far.
 struct Checking<'a> {
     loc: &'a dyn Locate,
@@ -82,6 +97,30 @@ struct Checking<'a> {
 }
 
 impl Checking<'_> {
+    /// A problem kept, or only counted beyond [`diag::MAX_KEPT`].
+    fn push(&mut self, d: Diagnostic) {
+        diag::keep(&mut self.diags, d);
+    }
+
+    /// A problem counted, where no more are kept.
+    fn count_only(&mut self) {
+        if let Some(last) = self.diags.last_mut() {
+            last.also += 1;
+        }
+    }
+
+    /// Answers given twice (JSON; a TOML parser refuses them itself).
+    fn repeated(&mut self) {
+        for (key, again, first) in self.loc.repeated_keys(&segs!["answers"]) {
+            let d = Diagnostic::error(self.text.json_duplicate_key(&format!("answers.{key}")))
+                .at(Some(again))
+                .label(self.text.json_duplicate_key_label())
+                .related(Some(first), self.text.json_first_given_here())
+                .help(self.text.json_duplicate_key_help());
+            self.push(d);
+        }
+    }
+
     /// The place of a value, or the nearest place there is.
     fn at(&self, p: Vec<Seg>) -> Option<Range<usize>> {
         self.loc.value(&p).or_else(|| self.loc.nearest(&p))
@@ -93,7 +132,7 @@ impl Checking<'_> {
             .at(self.at(path!["rubric"]))
             .label(self.text.rubric_mismatch_label())
             .help(self.text.rubric_mismatch_help(id));
-        self.diags.push(d);
+        self.push(d);
     }
 
     fn subject_name(&mut self, name: &str) {
@@ -101,8 +140,19 @@ impl Checking<'_> {
             let d = Diagnostic::error(self.text.subject_name_empty())
                 .at(self.at(path!["subject", "name"]))
                 .help(self.text.name_empty_help());
-            self.diags.push(d);
+            self.push(d);
         }
+    }
+
+    /// A text kept in the result (a name, department or session): no
+    /// control or bidi character in what is kept of it (SPEC §12).
+    fn safe(&mut self, field: &str, p: Vec<Seg>, value: Option<&str>) {
+        let Some((at, c)) = value.and_then(unsafe_at) else { return };
+        let d = Diagnostic::error(self.text.unsafe_value(&format!("`{field}`"), c, at))
+            .at(self.at(p))
+            .label(self.text.unsafe_label())
+            .help(self.text.unsafe_help());
+        self.push(d);
     }
 
     /// The rater's role; self where it is not given or not known.
@@ -112,7 +162,7 @@ impl Checking<'_> {
             let d = Diagnostic::error(self.text.answers_unknown_role(s))
                 .at(self.at(path!["rater", "role"]))
                 .help(self.text.answers_roles_help());
-            self.diags.push(d);
+            self.push(d);
             Role::SelfRating
         })
     }
@@ -122,7 +172,7 @@ impl Checking<'_> {
             let d = Diagnostic::error(self.text.self_rating_has_rater_name())
                 .at(self.at(path!["rater", "name"]))
                 .help(self.text.answers_self_rater_help());
-            self.diags.push(d);
+            self.push(d);
         }
     }
 
@@ -133,29 +183,50 @@ impl Checking<'_> {
             let d = Diagnostic::error(self.text.answers_bad_time(ts))
                 .at(self.at(path!["taken_at"]))
                 .help(self.text.answers_time_help());
-            self.diags.push(d);
+            self.push(d);
         }
     }
 
     /// Every answer in its item's place; the wrong ones are problems.
     fn answers(&mut self, answers: &IndexMap<String, Cell>, index: &ItemIndex<'_>) -> Vec<Option<i64>> {
         let mut values = vec![None; index.len()];
+        // Unknown items: the first ones in the file are kept (a TOML table
+        // comes in the order of its keys, not of the file), the rest counted.
+        let mut unknown: BinaryHeap<(usize, usize)> = BinaryHeap::new();
+        let mut more = 0;
         for (k, (id, cell)) in answers.iter().enumerate() {
             let vpath = path!["answers", id.as_str()];
             let Some(place) = index.find(id, k) else {
-                let rubric = &self.rubric.id;
-                let d = Diagnostic::error(self.text.unknown_item(rubric, id))
-                    .at(self.loc.key(&vpath).or_else(|| self.at(vpath.clone())))
-                    .label(self.text.unknown_item_label())
-                    .help(self.text.unknown_item_help(rubric));
-                self.diags.push(d);
+                unknown.push((self.key_at(id).map_or(0, |s| s.start), k));
+                if unknown.len() > diag::MAX_KEPT {
+                    unknown.pop();
+                    more += 1;
+                }
                 continue;
             };
             if let Some(value) = self.answer(id, cell, vpath) {
                 values[place] = value;
             }
         }
+        let rubric = &self.rubric.id;
+        for (_, k) in unknown.into_sorted_vec() {
+            let Some((id, _)) = answers.get_index(k) else { continue };
+            let d = Diagnostic::error(self.text.unknown_item(rubric, id))
+                .at(self.key_at(id))
+                .label(self.text.unknown_item_label())
+                .help(self.text.unknown_item_help(rubric));
+            self.push(d);
+        }
+        for _ in 0..more {
+            self.count_only();
+        }
         values
+    }
+
+    /// The place of an answer's key.
+    fn key_at(&self, id: &str) -> Option<Range<usize>> {
+        let vpath = path!["answers", id];
+        self.loc.key(&vpath).or_else(|| self.at(vpath))
     }
 
     /// One answer: Some(None) skipped, None wrong (a problem pushed).
@@ -168,7 +239,7 @@ impl Checking<'_> {
             Cell::Str(s) if is_skip(s) => None,
             other => {
                 let d = self.wrong_answer(id, other).at(self.at(vpath));
-                self.diags.push(d);
+                self.push(d);
                 return None;
             }
         };
@@ -176,7 +247,7 @@ impl Checking<'_> {
             let d = Diagnostic::error(self.text.answer_cannot_skip(id))
                 .at(self.at(vpath))
                 .help(self.text.answer_cannot_skip_help(min, max));
-            self.diags.push(d);
+            self.push(d);
             return None;
         }
         Some(value)
@@ -216,7 +287,7 @@ impl Checking<'_> {
             let d = Diagnostic::error(self.text.items_not_answered(missing.len(), &list))
                 .at(self.loc.key(&segs!["answers"]).or_else(|| self.loc.nearest(&segs!["answers"])))
                 .help(self.text.items_not_answered_help());
-            self.diags.push(d);
+            self.push(d);
         }
     }
 }

@@ -147,11 +147,12 @@ impl Kind {
         if !trimmed.starts_with('{') {
             return Kind::Toml;
         }
-        let lines: Vec<&str> = trimmed.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        if lines.len() > 1 && lines.iter().all(|l| l.starts_with('{') && l.ends_with('}')) {
-            Kind::JsonLines
-        } else {
-            Kind::Json
-        }
+        // Counted, not collected: stdin may hold millions of lines.
+        let mut lines = 0usize;
+        let all = trimmed.lines().map(str::trim).filter(|l| !l.is_empty()).all(|l| {
+            lines += 1;
+            l.starts_with('{') && l.ends_with('}')
+        });
+        if lines > 1 && all { Kind::JsonLines } else { Kind::Json }
     }
 }

@@ -7,6 +7,7 @@ mod checker;
 mod doc;
 mod quick;
 
+pub use check::unsafe_at;
 pub use checker::Checker;
 pub use doc::{AnswersDoc, Cell, Kind, RaterIn, SubjectIn};
 
@@ -225,6 +226,90 @@ mod tests {
         let recs = parse(toml, Kind::Toml, &r, Lang::En);
         let got = &recs[0].outcome.as_ref().unwrap().subject.attributes;
         assert_eq!(got.iter().collect::<Vec<_>>(), want.iter().collect::<Vec<_>>(), "in the file's order");
+    }
+
+    /// Names, departments, sessions and rater names with a control or bidi
+    /// character are refused, each where it is written, in TOML and JSON and
+    /// JSON Lines alike.
+    #[test]
+    fn control_and_bidi_characters_in_texts_kept_are_refused_where_they_are() {
+        let r = testing::core().rubric;
+        let toml = "session = \"s\\u001b[2J\"\n[subject]\nname = \"张\u{202e}三\"\ndepartment = \"秘书处\u{9b}\"\n[rater]\nrole = \"peer\"\nname = \"\\u0007李四\"\n";
+        let json = r#"{"session":"s\u001b[2J","subject":{"name":"张\u202e三","department":"秘书处\u009b"},"rater":{"role":"peer","name":"\u0007李四"}}"#;
+        for (text, kind) in [(toml, Kind::Toml), (json, Kind::Json), (json, Kind::JsonLines)] {
+            let recs = parse(text, kind, &r, Lang::En);
+            let diags = recs[0].outcome.as_ref().unwrap_err();
+            let got: Vec<(&str, &str)> =
+                diags.iter().map(|d| (d.message.as_str(), &text[d.span.clone().unwrap()])).collect();
+            assert_eq!(got.len(), 4, "{kind:?} {got:#?}");
+            assert!(got[0].0.starts_with("`session`: character 2 is the control character U+001B"), "{got:#?}");
+            assert!(got[0].1.starts_with("\"s"), "{got:#?}");
+            assert!(got[1].0.starts_with("`subject.name`: character 2, U+202E, changes the direction"), "{got:#?}");
+            assert!(got[1].1.contains('张'), "{got:#?}");
+            assert!(got[2].0.starts_with("`subject.department`: character 4 is the control character U+009B"));
+            assert!(got[3].0.starts_with("`rater.name`: character 1 is the control character U+0007"), "{got:#?}");
+            assert!(diags.iter().all(|d| d.help.as_deref().unwrap().starts_with("remove it")));
+        }
+        // A tab, and what trimming leaves out, are no problem.
+        let ok = r#"{"session":"a\tb","subject":{"name":"张三\n"}}"#;
+        assert!(parse(ok, Kind::Json, &r, Lang::En)[0].outcome.is_ok());
+    }
+
+    #[test]
+    fn an_answer_given_twice_in_json_is_refused_as_in_toml() {
+        let r = testing::core().rubric;
+        let json =
+            "{\"subject\": {\"name\": \"a\"},\n \"answers\": {\"learning.passive\": 2,\n  \"learning.passive\": 5}}";
+        let diags = parse(json, Kind::Json, &r, Lang::En).pop().unwrap().outcome.unwrap_err();
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        let d = &diags[0];
+        assert_eq!(d.message, "the key `answers.learning.passive` is given twice");
+        let (line, col) = crate::diag::line_col(json, d.span.clone().unwrap().start);
+        assert_eq!((line, col), (3, 3));
+        assert_eq!(crate::diag::line_col(json, d.related.clone().unwrap().0.start).0, 2);
+        let shown = crate::diag::render("a.json", json, &diags, Lang::En);
+        assert!(shown.contains("a.json:3:3") && shown.contains("first given here"), "{shown}");
+        // In JSON Lines too, the quick reading leaving it to the careful one.
+        let line = json.replace('\n', "");
+        assert!(Checker::new(&r, Lang::En).line(&line).is_err());
+        let toml = "[subject]\nname = \"a\"\n[answers]\n\"learning.passive\" = 2\n\"learning.passive\" = 5\n";
+        let diags = parse(toml, Kind::Toml, &r, Lang::En).pop().unwrap().outcome.unwrap_err();
+        assert_eq!(crate::diag::line_col(toml, diags[0].span.clone().unwrap().start).0, 5, "{diags:#?}");
+    }
+
+    /// Finding the problems of a file takes time in proportion to it: a
+    /// hundred thousand unknown keys, each found and counted (the first
+    /// thousand kept), the first 200 printed and the rest counted.
+    #[test]
+    fn a_hundred_thousand_unknown_keys_are_found_in_linear_time_and_capped() {
+        let r = testing::core().rubric;
+        let n = 100_000;
+        for kind in [Kind::Json, Kind::Toml] {
+            let text = match kind {
+                Kind::Toml => {
+                    let keys: String = (0..n).map(|i| format!("\"nope.{i}\" = 3\n")).collect();
+                    format!("[subject]\nname = \"a\"\n[answers]\n{keys}")
+                }
+                _ => {
+                    let keys: Vec<String> = (0..n).map(|i| format!("\"nope.{i}\": 3")).collect();
+                    format!("{{\"subject\": {{\"name\": \"a\"}}, \"answers\": {{{}}}}}", keys.join(",\n"))
+                }
+            };
+            let diags = parse(&text, kind, &r, Lang::En).pop().unwrap().outcome.unwrap_err();
+            assert_eq!(diags.len(), crate::diag::MAX_KEPT, "{kind:?}");
+            assert_eq!(crate::diag::count_errors(&diags), n, "{kind:?}");
+            let last = &diags[crate::diag::MAX_KEPT - 1];
+            assert_eq!(
+                crate::diag::line_col(&text, last.span.clone().unwrap().start).0,
+                1000 + usize::from(kind == Kind::Toml) * 3
+            );
+            let shown = crate::diag::render_capped("a", &text, &diags, Lang::En);
+            assert_eq!(shown.matches("error: rubric \"core\" has no item").count(), 200, "{kind:?}");
+            assert!(
+                shown.ends_with("… and 99800 more problems not shown (at most 200 are listed a file)\n"),
+                "{kind:?}"
+            );
+        }
     }
 
     #[test]

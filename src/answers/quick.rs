@@ -138,6 +138,12 @@ pub(super) fn read(text: &str, r: &Rubric, index: &ItemIndex<'_>) -> Option<Resp
     if name.is_empty() {
         return None;
     }
+    // A control or bidi character anywhere is for the careful reading to place.
+    let texts =
+        [Some(&doc.subject.name), doc.subject.department.as_ref(), doc.session.as_ref(), doc.rater.name.as_ref()];
+    if texts.into_iter().flatten().any(|t| crate::textsafe::first_unsafe(&t.0).is_some()) {
+        return None;
+    }
     let role = match &doc.rater.role {
         None => Role::SelfRating,
         Some(s) => Role::parse(&s.0)?,

@@ -371,12 +371,12 @@ fn identity(p: &mut dyn Prompter, lang: Lang, preset: &Preset) -> Result<Ident, 
         Some(s) => s.clone(),
         None => {
             let label = if me { msg.assess_your_name() } else { msg.assess_subject_name() };
-            p.text(label, true)?.trim().to_string()
+            typed(p, lang, label, true)?
         }
     };
     let department = match &preset.department {
         Some(d) => Some(d.clone()),
-        None => Some(p.text(msg.assess_department_prompt(), false)?.trim().to_string()),
+        None => Some(typed(p, lang, msg.assess_department_prompt(), false)?),
     }
     .filter(|d| !d.is_empty());
     let rater = if me {
@@ -384,11 +384,24 @@ fn identity(p: &mut dyn Prompter, lang: Lang, preset: &Preset) -> Result<Ident, 
     } else {
         match &preset.rater {
             Some(r) => Some(r.clone()),
-            None => Some(p.text(msg.assess_rater_name(), false)?.trim().to_string()),
+            None => Some(typed(p, lang, msg.assess_rater_name(), false)?),
         }
         .filter(|r| !r.is_empty())
     };
     Ok(Ident { subject: Subject { name, department, ..Default::default() }, rater: Rater { role, name: rater } })
+}
+
+/// A name typed at a prompt, trimmed; asked again while it holds a control
+/// or bidi character (SPEC §12), which is never kept.
+fn typed(p: &mut dyn Prompter, lang: Lang, label: &str, required: bool) -> Result<String, Abort> {
+    let mut ask = label.to_string();
+    loop {
+        let text = p.text(&ask, required)?.trim().to_string();
+        if crate::answers::unsafe_at(&text).is_none() {
+            return Ok(text);
+        }
+        ask = format!("{label}\n{}", i18n::msg(lang).unsafe_typed_hint());
+    }
 }
 
 #[cfg(test)]

@@ -128,7 +128,10 @@ impl Prompter for TermPrompter {
                 Key::Backspace => {
                     value.pop();
                 }
-                Key::Char(c) if !c.is_control() && value.chars().count() < 100 => value.push(c),
+                // No control or bidi character is taken, typed or pasted (SPEC §12).
+                Key::Char(c) if !c.is_control() && !crate::textsafe::unsafe_char(c) && value.chars().count() < 100 => {
+                    value.push(c)
+                }
                 _ => {}
             }
         }

@@ -327,3 +327,25 @@ fn flags_skip_the_identity_questions() {
     assert_eq!(r.subject.name, "赵六");
     assert_eq!(r.subject.department.as_deref(), Some("研究室"));
 }
+
+#[test]
+fn a_typed_name_with_a_control_or_bidi_character_is_asked_again() {
+    let mut s = Script::new(vec![
+        Step::Enter,
+        Step::Choose(1),
+        Step::Text("\u{1b}]0;pwned\u{7}王五"),
+        Step::Text("王五"),
+        Step::Text("研究\u{202e}室"),
+        Step::Text("研究室"),
+        Step::Text("李\u{9b}四"),
+        Step::Text("李四"),
+        Step::Item(Answer(3)),
+        Step::Item(Answer(3)),
+        Step::Item(Answer(3)),
+        Step::Review(ReviewAction::Submit),
+    ]);
+    let r = go(&mut s, &mut Memory::default(), &Preset::default()).unwrap().response;
+    assert_eq!(r.subject.name, "王五");
+    assert_eq!(r.subject.department.as_deref(), Some("研究室"));
+    assert_eq!(r.rater.name.as_deref(), Some("李四"));
+}

@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 
 use crate::answers::{self, Kind};
-use crate::diag::{self, Diagnostic};
+use crate::diag::{self, Diagnostic, Shown};
 use crate::error::{Error, IoAction, Result, SPOOL};
 use crate::i18n;
 use crate::input::read_input;
@@ -98,10 +98,9 @@ impl Input {
     /// A file zhixing does not read as answers: one rejected record.
     fn check_unknown(&self, how: &Reading<'_>, tally: &mut Tally) -> Result<()> {
         let (name, lang) = (self.name.as_str(), how.lang);
-        let text = String::from_utf8_lossy(&read_input(name)?).into_owned();
         let msg = i18n::msg(lang);
         let d = Diagnostic::error(msg.unknown_answers_kind()).help(msg.unknown_answers_kind_help());
-        eprint!("{}", diag::render(name, &text, &[d], lang));
+        eprint!("{}", diag::render(name, "", &[d], lang));
         tally.reject(1);
         Ok(())
     }
@@ -110,7 +109,7 @@ impl Input {
     fn check_document(&self, kind: Kind, how: &Reading<'_>, tally: &mut Tally, spool: &mut Spool) -> Result<()> {
         let (name, lang) = (self.name.as_str(), how.lang);
         let bytes = match &self.origin {
-            Origin::Path(p) => std::fs::read(p).map_err(self.io_err())?,
+            Origin::Path(p) => read_input(p)?,
             Origin::Memory(b) => b.clone(),
         };
         let text = match String::from_utf8(bytes) {
@@ -131,7 +130,7 @@ impl Input {
                 spool.append(&out, 1).map_err(spool_err)
             }
             Err(diags) => {
-                eprint!("{}", diag::render(name, &text, &diags, lang));
+                eprint!("{}", diag::render_capped(name, &text, &diags, lang));
                 tally.reject(errors(&diags));
                 Ok(())
             }
@@ -146,16 +145,17 @@ impl Input {
         let mut blocks = Blocks::new(self.origin.open().map_err(&io_err)?);
         let enc = spool.encoder();
         let (mut any, mut whole, mut written) = (false, true, Ok(()));
+        let mut shown = Shown::default();
         blocks.in_order(
             how.threads,
             &io_err,
             |b, out| {
                 let mut seen = Lines::default();
-                let stop = lines(how, name, b, &mut seen, &mut |_, resp| enc.encode(&resp, out));
+                let stop = lines(how, b, &mut seen, &mut |_, resp| enc.encode(&resp, out));
                 (seen, stop)
             },
             |(seen, stop), out| {
-                eprint!("{}", seen.report);
+                eprint!("{}", seen.render(name, lang, &mut shown));
                 any |= seen.any;
                 tally.add(&seen.tally);
                 written = spool.append(out, seen.tally.good);
@@ -163,6 +163,7 @@ impl Input {
                 Ok(whole && written.is_ok())
             },
         )?;
+        eprint!("{}", shown.tail(lang));
         written.map_err(spool_err)?;
         if !whole {
             // A file that is not UTF-8 is left out whole.
@@ -182,10 +183,11 @@ impl Input {
         let open = || origin.open();
         let rubric = how.checker.rubric();
         let table = Table::open(&open, source, rubric, &how.tabular, lang);
-        for p in &table.problems {
-            eprint!("{}", tabular::render_problem(name, p, lang));
-        }
+        let mut shown = Shown::default();
+        let header: Vec<String> = table.problems.iter().map(|p| tabular::render_problem(name, p, lang)).collect();
+        print_some(&header, &mut shown);
         if table.failed() {
+            eprint!("{}", shown.tail(lang));
             tally.reject(table.problems.iter().filter(|p| p.diag.is_error()).count());
             return Ok(());
         }
@@ -206,7 +208,7 @@ impl Input {
             },
             |block| {
                 let mut seen = Tally::default();
-                let mut report = String::new();
+                let mut report = Vec::new();
                 let mut out = Vec::new();
                 table.read_block(&block, rubric, &how.tabular, lang, &mut |rec| match rec.outcome {
                     Ok(resp) => {
@@ -215,7 +217,7 @@ impl Input {
                     }
                     Err(problems) => {
                         for p in &problems {
-                            report.push_str(&tabular::render_problem(name, p, lang));
+                            report.push(tabular::render_problem(name, p, lang));
                         }
                         seen.reject(problems.iter().filter(|p| p.diag.is_error()).count());
                     }
@@ -223,7 +225,7 @@ impl Input {
                 (seen, report, out)
             },
             |(seen, report, out)| {
-                eprint!("{report}");
+                print_some(&report, &mut shown);
                 tally.add(&seen);
                 written = spool.append(&out, seen.good);
                 Ok(written.is_ok())
@@ -232,13 +234,25 @@ impl Input {
         written.map_err(spool_err)?;
         let count = rows.as_ref().map_or(0, |r| r.count);
         let trouble = trouble.or_else(|| (count == 0).then(|| Table::no_rows(lang)));
-        if let Some(p) = trouble {
-            eprint!("{}", tabular::render_problem(name, &p, lang));
+        if let Some(p) = &trouble {
+            print_some(&[tabular::render_problem(name, p, lang)], &mut shown);
+        }
+        eprint!("{}", shown.tail(lang));
+        if trouble.is_some() {
             // A file that cannot be read to its end is left out whole.
             spool.rollback(mark, tally).map_err(spool_err)?;
             tally.reject(1);
         }
         Ok(())
+    }
+}
+
+/// Print the problems of a file that its count still admits (at most
+/// [`diag::MAX_SHOWN`] a file); count the others.
+fn print_some(rendered: &[String], shown: &mut Shown) {
+    let k = shown.admit(rendered.len());
+    for r in &rendered[..k] {
+        eprint!("{r}");
     }
 }
 

@@ -7,6 +7,7 @@ use std::io::{self, BufRead, Read};
 
 use crate::answers;
 use crate::diag;
+use crate::error::{Limit, OverLimit};
 use crate::pipeline;
 use crate::response::Respondent;
 
@@ -109,6 +110,32 @@ impl<'a> Blocks<'a> {
         self.spare.push(out);
     }
 
+    /// Read the rest of a line that began the block (`bytes` holds no line
+    /// break): at most [`Limit::Record`] in all.
+    fn long_line(&mut self, bytes: &mut Vec<u8>) -> io::Result<()> {
+        let limit = Limit::Record.bytes() as usize;
+        let over = OverLimit { limit: Limit::Record, line: Some(self.line) };
+        loop {
+            let buf = self.reader.fill_buf()?;
+            if buf.is_empty() {
+                self.end = true;
+                return Ok(());
+            }
+            let (take, done) = match memchr::memchr(b'\n', buf) {
+                Some(i) => (i + 1, true),
+                None => (buf.len(), false),
+            };
+            if bytes.len() + take > limit + 1 {
+                return Err(over.into_io());
+            }
+            bytes.extend_from_slice(&buf[..take]);
+            self.reader.consume(take);
+            if done {
+                return Ok(());
+            }
+        }
+    }
+
     /// The next block of whole lines; None at the end.
     pub fn next_block(&mut self) -> io::Result<Option<Block>> {
         if self.end && self.carry.is_empty() {
@@ -127,8 +154,8 @@ impl<'a> Blocks<'a> {
                     bytes.truncate(i + 1);
                 }
                 None => {
-                    // One very long line: read on to its end.
-                    self.reader.read_until(b'\n', &mut bytes)?;
+                    // One very long line: read on to its end, up to the limit.
+                    self.long_line(&mut bytes)?;
                 }
             }
         }
@@ -161,10 +188,30 @@ pub(super) fn fill(r: &mut dyn Read, bytes: &mut Vec<u8>, size: usize, end: &mut
 #[derive(Default)]
 pub(super) struct Lines {
     pub(super) tally: Tally,
-    /// The problems, rendered.
-    pub(super) report: String,
+    /// The records with problems: their line, its text and the problems,
+    /// rendered only as the file's first ones are printed.
+    pub(super) bad: Vec<Bad>,
     /// Some line held a record.
     pub(super) any: bool,
+}
+
+/// A record of JSON Lines with problems.
+pub(super) struct Bad {
+    pub(super) line: usize,
+    pub(super) text: String,
+    pub(super) diags: Vec<diag::Diagnostic>,
+}
+
+impl Lines {
+    /// The problems, as many as `shown` (the file's count so far) admits,
+    /// rendered in order; the others counted in it.
+    pub(super) fn render(&self, name: &str, lang: crate::lang::Lang, shown: &mut diag::Shown) -> String {
+        let mut out = String::new();
+        for b in &self.bad {
+            out.push_str(&diag::render_counted(name, &b.text, b.line, &b.diags, lang, shown));
+        }
+        out
+    }
 }
 
 /// What [`each_line`] read.
@@ -210,15 +257,9 @@ pub fn each_line<T: Send, E>(
 }
 
 /// Check the lines of a block, passing each good record to `f` with its
-/// line's place in the block, rendering the problems into `seen`. True:
+/// line's place in the block, keeping the problems in `seen`. True:
 /// stop reading the file (a line is not UTF-8).
-pub(super) fn lines(
-    how: &Reading<'_>,
-    name: &str,
-    b: &Block,
-    seen: &mut Lines,
-    f: &mut dyn FnMut(usize, Respondent),
-) -> bool {
+pub(super) fn lines(how: &Reading<'_>, b: &Block, seen: &mut Lines, f: &mut dyn FnMut(usize, Respondent)) -> bool {
     let lang = how.lang;
     let (mut start, mut k) = (0, 0);
     while start < b.bytes.len() {
@@ -233,7 +274,7 @@ pub(super) fn lines(
                 let lossy = String::from_utf8_lossy(raw);
                 let lossy = lossy.trim_end_matches(['\n', '\r']);
                 let d = not_utf8(e.valid_up_to(), lang);
-                seen.report.push_str(&diag::render_from(name, lossy, line, &[d], lang));
+                seen.bad.push(Bad { line, text: lossy.to_string(), diags: vec![d] });
                 seen.tally.reject(1);
                 return true;
             }
@@ -255,8 +296,8 @@ pub(super) fn lines(
             }
             Err(diags) => {
                 let diags = answers::shift(diags, bom);
-                seen.report.push_str(&diag::render_from(name, full, line, &diags, lang));
                 seen.tally.reject(errors(&diags));
+                seen.bad.push(Bad { line, text: full.to_string(), diags });
             }
         }
     }

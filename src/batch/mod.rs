@@ -57,7 +57,7 @@ impl Tally {
 }
 
 fn errors(diags: &[Diagnostic]) -> usize {
-    diags.iter().filter(|d| d.is_error()).count()
+    crate::diag::count_errors(diags)
 }
 
 fn not_utf8(at: usize, lang: Lang) -> Diagnostic {

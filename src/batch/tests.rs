@@ -84,12 +84,13 @@ fn check_all(text: &[u8], size: usize) -> (usize, usize, String, bool) {
     let mut seen = lines::Lines::default();
     let mut stop = false;
     while let Some(b) = blocks.next_block().unwrap() {
-        if lines::lines(&how, "x.jsonl", &b, &mut seen, &mut |_, _| {}) {
+        if lines::lines(&how, &b, &mut seen, &mut |_, _| {}) {
             stop = true;
             break;
         }
     }
-    (seen.tally.good, seen.tally.rejected, seen.report, stop)
+    let report = seen.render("x.jsonl", Lang::En, &mut crate::diag::Shown::default());
+    (seen.tally.good, seen.tally.rejected, report, stop)
 }
 
 #[test]

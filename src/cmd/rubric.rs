@@ -2,9 +2,9 @@
 
 use crate::cmd::{Ctx, print_text, schema};
 use crate::diag;
-use crate::error::{Error, Internal, Problem, Result};
+use crate::error::{Error, Internal, IoAction, Limit, Problem, Result};
 use crate::i18n;
-use crate::input::{load_rubric, read_input};
+use crate::input::{load_rubric, read_limited};
 use crate::output;
 use crate::report::Format;
 use crate::rubric;
@@ -62,7 +62,7 @@ pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
         RubricCommand::Check { files } => {
             let mut bad = 0;
             for file in &files {
-                let bytes = match read_input(file) {
+                let bytes = match read_limited(file, Limit::Rubric, IoAction::ReadRubric) {
                     Ok(b) => b,
                     Err(e) => {
                         output::note(&i18n::msg(ctx.lang).error(&e));

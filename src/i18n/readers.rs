@@ -1,5 +1,41 @@
 //! The catalogue's texts for reading answers files, spreadsheets, JSON Lines and result files.
 
+use std::path::Path;
+
+use crate::error::Limit;
+
+/// A limit of a workbook (SPEC §12) that a file goes over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SheetLimit {
+    /// The workbook file over this many MiB.
+    File { mib: u64 },
+    /// The sheet declares a range beyond the rows and columns a sheet may have.
+    Declared { range: String },
+    /// A cell beyond the rows and columns a sheet may have.
+    Beyond { cell: String },
+    /// Sheets and shared strings, uncompressed, over this many MiB.
+    Uncompressed { mib: u64 },
+    /// More shared strings than this.
+    SharedStrings { max: usize },
+    /// One cell's text over this many MiB.
+    CellText { cell: String, mib: u64 },
+    /// All the cells' text over this many MiB.
+    Text { mib: u64 },
+    /// More cells with something in them than this.
+    Cells { max: usize },
+    /// A part of the zip other than sheets and shared strings over this many MiB.
+    PartSize { part: String, mib: u64 },
+    /// More cell styles (or fonts, fills, borders, number formats) than
+    /// this, or one with a text over 1 KiB.
+    Styles { max: usize },
+    /// More sheets than this.
+    Sheets { max: usize },
+    /// A zip of more parts than this.
+    Parts { max: usize },
+    /// Shared strings (of an .xls) over this many MiB.
+    Strings { mib: u64 },
+}
+
 /// Texts for reading answers files, spreadsheets, JSON Lines and result files.
 pub trait ReaderText {
     /// An input that is not a kind of answers file.
@@ -200,4 +236,40 @@ pub trait ReaderText {
     fn row_wrong_length(&self, row: usize, cells: usize, heads: usize) -> String;
     /// Help on a row with more or fewer cells.
     fn row_wrong_length_help(&self) -> &'static str;
+
+    /// An input over a limit of what is read; `line` where a record starts.
+    fn too_large(&self, path: &Path, limit: Limit, line: Option<usize>) -> String;
+    /// After the first problems of a file: how many more were not printed.
+    fn more_problems(&self, n: usize) -> String;
+    /// A name, department, session or rater name (`field`) with a control
+    /// or bidi character `c`, the `at`-th character.
+    fn unsafe_value(&self, field: &str, c: char, at: usize) -> String;
+    /// The same in a cell, after the cell's place.
+    fn unsafe_cell(&self, c: char, at: usize) -> String;
+    /// Label of such a character.
+    fn unsafe_label(&self) -> &'static str;
+    /// Why such characters are refused, and what to do.
+    fn unsafe_help(&self) -> &'static str;
+    /// The questionnaire asks again: what was typed had such a character.
+    fn unsafe_typed_hint(&self) -> &'static str;
+    /// A JSON key given twice.
+    fn json_duplicate_key(&self, dotted: &str) -> String;
+    /// Label of the second time a key is given.
+    fn json_duplicate_key_label(&self) -> &'static str;
+    /// Label of the first time.
+    fn json_first_given_here(&self) -> &'static str;
+    /// Give each key once.
+    fn json_duplicate_key_help(&self) -> &'static str;
+    /// A CSV row over the record limit, in MiB.
+    fn row_too_long(&self, mib: u64) -> String;
+    /// A CSV row with more columns than a sheet may have.
+    fn row_too_many_columns(&self, max: usize) -> String;
+    /// A cell of a UTF-8 CSV with a byte that is not UTF-8, after its place.
+    fn cell_not_utf8(&self, byte: u8) -> String;
+    /// Save the CSV as UTF-8.
+    fn cell_not_utf8_help(&self) -> &'static str;
+    /// A workbook over one of its limits.
+    fn sheet_limit(&self, limit: &SheetLimit) -> String;
+    /// What to do about a workbook over a limit.
+    fn sheet_limit_help(&self) -> &'static str;
 }

@@ -93,6 +93,8 @@ pub trait RubricText {
     fn rubric_undeclared_language(&self, what: &str, lang: &str) -> DiagText;
     fn rubric_empty_text(&self, what: &str) -> DiagText;
     fn rubric_bad_weight(&self, weight: f64) -> DiagText;
+    /// A weight over the largest allowed, `max`.
+    fn rubric_weight_too_large(&self, weight: f64, max: f64) -> DiagText;
     fn rubric_bad_target(&self, target: f64) -> DiagText;
     /// An invalid id, with a valid one close to it or else an example.
     fn rubric_bad_id(&self, owner: Owner, id: &str, suggestion: Option<&str>, example: &str) -> DiagText;

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Dimension, MAX_ITEMS, Rubric, Section};
+use super::{Dimension, MAX_ITEMS, MAX_WEIGHT, Rubric, Section};
 use crate::diag::Diagnostic;
 use crate::i18n::rubric::{DiagText, Owner};
 use crate::i18n::{self, Messages};
@@ -235,6 +235,9 @@ impl<'a> Checker<'a> {
         if !(w.is_finite() && w > 0.0) {
             let t = self.msg.rubric_bad_weight(w);
             self.err(&path, t);
+        } else if w > MAX_WEIGHT {
+            let t = self.msg.rubric_weight_too_large(w, MAX_WEIGHT);
+            self.err(&path, t);
         }
     }
 
@@ -296,11 +299,13 @@ impl<'a> Checker<'a> {
     /// The scale; its number of points, or 0 where it has none.
     fn scale(&mut self, r: &Rubric) -> usize {
         let s = &r.scale;
+        // Points as i128: the extremes of i64 do not overflow.
+        let points = i128::from(s.max) - i128::from(s.min) + 1;
         if s.min >= s.max {
             let t = self.msg.rubric_scale_min_not_below_max(s.min, s.max);
             self.err(&segs!["scale", "max"], t);
-        } else if s.max - s.min + 1 > 11 {
-            let t = self.msg.rubric_scale_too_many_points(s.max - s.min + 1);
+        } else if points > 11 {
+            let t = self.msg.rubric_scale_too_many_points(i64::try_from(points).unwrap_or(i64::MAX));
             self.err(&segs!["scale", "max"], t);
         } else {
             let points = (s.max - s.min + 1) as usize;
@@ -312,7 +317,7 @@ impl<'a> Checker<'a> {
         for (i, label) in s.labels.iter().enumerate() {
             self.text(path!["scale", "labels", i], label);
         }
-        usize::try_from(s.max - s.min + 1).unwrap_or(0)
+        usize::try_from(points).unwrap_or(0)
     }
 
     /// The default target and the gap bands.

@@ -22,6 +22,9 @@ use crate::locate::{Seg, TomlLocator};
 pub const MAX_BYTES: usize = 1024 * 1024;
 /// Most items a rubric may have.
 pub const MAX_ITEMS: usize = 1000;
+/// The largest weight of an item, dimension or section: with at most
+/// [`MAX_ITEMS`] items every sum of weighted scores stays finite.
+pub const MAX_WEIGHT: f64 = 1e6;
 
 /// A built-in rubric: its id and its file, compiled into the binary.
 pub struct Builtin {
@@ -59,12 +62,13 @@ pub struct Problems {
 }
 
 impl Problems {
+    /// Its problems, at most [`crate::diag::MAX_SHOWN`] of them.
     pub fn render(&self, lang: Lang) -> String {
-        crate::diag::render(&self.path, &self.text, &self.diagnostics, lang)
+        crate::diag::render_capped(&self.path, &self.text, &self.diagnostics, lang)
     }
 
     pub fn error_count(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+        crate::diag::count_errors(&self.diagnostics)
     }
 }
 

@@ -735,3 +735,31 @@ proptest! {
         check_same(loaded, &resp, &opts)?;
     }
 }
+
+/// A rubric that `rubric check` refuses (weights of 1e308) still never
+/// makes a score that is not finite: such a score is none.
+#[test]
+fn no_score_is_ever_infinite_or_nan() {
+    let mut loaded = testing::mini();
+    for it in &mut loaded.rubric.sections[0].dimensions[0].items {
+        it.weight = 1e308;
+    }
+    loaded.rubric.sections[0].dimensions[0].weight = 1e308;
+    loaded.rubric.sections[0].weight = 1e308;
+    let resp = Response {
+        answers: [("a", 5), ("b", 1), ("c", 4)].iter().map(|(k, v)| (k.to_string(), Some(*v))).collect(),
+        ..resp(&[])
+    };
+    let opts = Options { lang: "en".into(), ..Options::default() };
+    let r = score(&loaded, &resp, &opts, "01TEST".into(), "2026-11-28T09:30:00+08:00");
+    let all = std::iter::once(r.overall.score)
+        .chain(r.sections.iter().map(|s| s.score))
+        .chain(r.dimensions().map(|(_, d)| d.score));
+    for s in all {
+        assert!(s.is_none_or(f64::is_finite), "{s:?}");
+    }
+    assert_eq!(r.dimensions().next().unwrap().1.score, None);
+    assert!(r.priorities.iter().all(|p| p.weighted_gap.is_finite()));
+    let text = serde_json::to_string(&r).unwrap();
+    assert!(!text.contains("inf") && !text.contains("NaN"), "{text}");
+}

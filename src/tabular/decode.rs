@@ -3,9 +3,13 @@
 //! of cells.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::io::{self, BufRead, Read};
+use std::rc::Rc;
 
 use crate::diag::Diagnostic;
+use crate::error::{Limit, OverLimit};
 use crate::i18n;
 use crate::lang::Lang;
 
@@ -82,8 +86,12 @@ pub(super) enum Encoding {
     Other { enc: &'static encoding_rs::Encoding, skip: usize },
 }
 
-/// The encoding: a byte-order mark says; else UTF-8 if the whole file is,
-/// else GB18030. Reads the file through once, a block at a time.
+/// The encoding: a byte-order mark says; else UTF-8 if the whole file is;
+/// else whichever of UTF-8 and GB18030 reads with fewer errors, UTF-8 on a
+/// tie: a UTF-8 file with a stray byte stays UTF-8 (that byte is a problem
+/// of its row), a GBK file as Excel on Chinese Windows saves it is GB18030.
+/// Reads the file through once, a block at a time, and a second time only
+/// where it is not all UTF-8.
 pub(super) fn sniff_encoding(open: &Open<'_>) -> io::Result<Encoding> {
     let mut r = open()?;
     let head = r.fill_buf()?;
@@ -94,45 +102,88 @@ pub(super) fn sniff_encoding(open: &Open<'_>) -> io::Result<Encoding> {
             Encoding::Other { enc, skip: bom }
         });
     }
-    // Validate block by block, carrying an incomplete character over.
-    let mut carry: Vec<u8> = Vec::new();
+    let mut utf8 = Utf8Errors::default();
     loop {
         let buf = r.fill_buf()?;
-        if buf.is_empty() {
-            return Ok(if carry.is_empty() {
-                Encoding::Utf8 { skip: 0 }
-            } else {
-                Encoding::Other { enc: encoding_rs::GB18030, skip: 0 }
-            });
+        let last = buf.is_empty();
+        utf8.feed(buf, last);
+        let n = buf.len();
+        r.consume(n);
+        if last {
+            break;
+        }
+    }
+    if utf8.errors == 0 {
+        return Ok(Encoding::Utf8 { skip: 0 });
+    }
+    // As GB18030, until it has as many errors as UTF-8.
+    let mut r = open()?;
+    let mut gb = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let mut gb_errors = 0usize;
+    let mut scratch = vec![0u8; 1 << 16];
+    while gb_errors < utf8.errors {
+        let buf = r.fill_buf()?;
+        let last = buf.is_empty();
+        let mut input = buf;
+        loop {
+            let (result, read, _) = gb.decode_to_utf8_without_replacement(input, &mut scratch, last);
+            input = &input[read..];
+            match result {
+                encoding_rs::DecoderResult::InputEmpty => break,
+                encoding_rs::DecoderResult::OutputFull => {}
+                encoding_rs::DecoderResult::Malformed(..) => gb_errors += 1,
+            }
         }
         let n = buf.len();
-        let ok = if carry.is_empty() {
-            match std::str::from_utf8(buf) {
-                Ok(_) => true,
-                Err(e) if e.error_len().is_none() => {
-                    carry.extend_from_slice(&buf[e.valid_up_to()..]);
-                    true
-                }
-                Err(_) => false,
-            }
-        } else {
-            carry.extend_from_slice(buf);
-            match std::str::from_utf8(&carry) {
-                Ok(_) => {
-                    carry.clear();
-                    true
-                }
-                Err(e) if e.error_len().is_none() => {
-                    carry.drain(..e.valid_up_to());
-                    carry.len() < 4
-                }
-                Err(_) => false,
-            }
-        };
-        if !ok {
-            return Ok(Encoding::Other { enc: encoding_rs::GB18030, skip: 0 });
-        }
         r.consume(n);
+        if last {
+            break;
+        }
+    }
+    Ok(if gb_errors < utf8.errors {
+        Encoding::Other { enc: encoding_rs::GB18030, skip: 0 }
+    } else {
+        Encoding::Utf8 { skip: 0 }
+    })
+}
+
+/// Invalid UTF-8 sequences counted block by block, an incomplete
+/// character carried over.
+#[derive(Default)]
+struct Utf8Errors {
+    carry: Vec<u8>,
+    errors: usize,
+}
+
+impl Utf8Errors {
+    fn feed(&mut self, block: &[u8], last: bool) {
+        let mut owned;
+        let mut rest: &[u8] = if self.carry.is_empty() {
+            block
+        } else {
+            owned = std::mem::take(&mut self.carry);
+            owned.extend_from_slice(block);
+            &owned[..]
+        };
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(_) => return,
+                Err(e) => match e.error_len() {
+                    Some(k) => {
+                        self.errors += 1;
+                        rest = &rest[e.valid_up_to() + k..];
+                    }
+                    None if last => {
+                        self.errors += 1;
+                        return;
+                    }
+                    None => {
+                        self.carry = rest[e.valid_up_to()..].to_vec();
+                        return;
+                    }
+                },
+            }
+        }
     }
 }
 
@@ -172,11 +223,113 @@ impl<R: BufRead> Read for Decoding<R> {
     }
 }
 
+/// The line each byte of a delimited file is on, as the text goes to the
+/// CSV reader (whose own count knows only LF, and puts a record after
+/// blank lines or a CRLF on the line before): CR, LF and CRLF each end a
+/// line. And a limit on how far one record may run.
+#[derive(Debug, Default)]
+struct Lines {
+    /// Bytes passed on so far.
+    offset: u64,
+    /// Line breaks passed on so far.
+    breaks: u64,
+    /// The last byte passed on was a CR.
+    after_cr: bool,
+    /// The next byte starts a line.
+    at_start: bool,
+    /// (offset, line) of the lines with something on them, from where
+    /// the last record began.
+    starts: VecDeque<(u64, u64)>,
+    /// Where the record being read began, at most.
+    record: u64,
+}
+
+/// Most line starts held at once: more are in one record (a quoted cell of
+/// a million lines), which is then over the limit.
+const MAX_STARTS: usize = 1 << 20;
+
+impl Lines {
+    fn see(&mut self, buf: &[u8]) {
+        let mut i = 0;
+        while i < buf.len() {
+            if self.at_start && !matches!(buf[i], b'\r' | b'\n') {
+                self.starts.push_back((self.offset + i as u64, self.breaks + 1));
+                self.at_start = false;
+            }
+            if !self.at_start {
+                match memchr::memchr2(b'\r', b'\n', &buf[i..]) {
+                    Some(j) => i += j,
+                    None => break,
+                }
+            }
+            let crlf = buf[i] == b'\n' && if i > 0 { buf[i - 1] == b'\r' } else { self.after_cr };
+            if !crlf {
+                self.breaks += 1;
+            }
+            self.at_start = true;
+            i += 1;
+        }
+        if let Some(&b) = buf.last() {
+            self.after_cr = b == b'\r';
+        }
+        self.offset += buf.len() as u64;
+    }
+
+    /// The line of the first line with something on it at or after `at`;
+    /// the starts before it are let go.
+    fn line_at(&mut self, at: u64) -> u64 {
+        while self.starts.front().is_some_and(|s| s.0 < at) {
+            self.starts.pop_front();
+        }
+        self.starts.front().map_or(self.breaks + 1, |s| s.1)
+    }
+
+    fn over(&self) -> bool {
+        self.offset.saturating_sub(self.record) > Limit::Record.bytes() + (1 << 16) || self.starts.len() > MAX_STARTS
+    }
+}
+
+/// A reader that passes a delimited file's text on, its lines counted.
+struct Counted<'a> {
+    inner: Box<dyn Read + 'a>,
+    lines: Rc<RefCell<Lines>>,
+}
+
+impl Read for Counted<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut lines = self.lines.borrow_mut();
+        lines.see(&buf[..n]);
+        if lines.over() {
+            return Err(OverLimit { limit: Limit::Record, line: None }.into_io());
+        }
+        Ok(n)
+    }
+}
+
+/// A byte of a UTF-8 file that is not UTF-8: in which cell (0-based), and
+/// the byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct NotUtf8 {
+    pub(super) column: usize,
+    pub(super) byte: u8,
+}
+
+/// One record of a delimited file.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Found {
+    /// The line it starts on; also its row number in messages, so that the
+    /// two agree (SPEC §15).
+    pub(super) line: usize,
+    /// Where it is not UTF-8 (its text is then read with U+FFFD there).
+    pub(super) bad: Option<NotUtf8>,
+}
+
 /// The records of a delimited file as UTF-8 text, one at a time.
 pub(super) struct Delimited<'a> {
-    reader: csv::Reader<Box<dyn Read + 'a>>,
-    /// Records read so far.
-    i: usize,
+    reader: csv::Reader<Counted<'a>>,
+    lines: Rc<RefCell<Lines>>,
+    raw: csv::ByteRecord,
     lang: Lang,
 }
 
@@ -193,31 +346,68 @@ impl<'a> Delimited<'a> {
             Encoding::Utf8 { .. } => Box::new(r),
             Encoding::Other { enc, .. } => Box::new(Decoding::new(r, enc)),
         };
+        let lines = Rc::new(RefCell::new(Lines { at_start: true, ..Lines::default() }));
         let reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(if tab { b'\t' } else { b',' })
             .buffer_capacity(1 << 16)
-            .from_reader(input);
-        Ok(Delimited { reader, i: 0, lang })
+            .from_reader(Counted { inner: input, lines: Rc::clone(&lines) });
+        Ok(Delimited { reader, lines, raw: csv::ByteRecord::new(), lang })
     }
 
-    /// The next record into `rec`, with its row number and the line it
-    /// starts on; None at the end.
-    pub(super) fn next(&mut self, rec: &mut csv::StringRecord) -> Result<Option<(usize, usize)>, Box<Problem>> {
-        match self.reader.read_record(rec) {
+    /// The next record into `rec`, with the line it starts on; None at the end.
+    pub(super) fn next(&mut self, rec: &mut csv::StringRecord) -> Result<Option<Found>, Box<Problem>> {
+        let read = self.reader.read_byte_record(&mut self.raw);
+        let mut lines = self.lines.borrow_mut();
+        match read {
             Ok(false) => Ok(None),
             Ok(true) => {
-                self.i += 1;
-                let i = self.i;
-                Ok(Some((i, rec.position().map_or(i, |p| usize::try_from(p.line()).unwrap_or(i)))))
+                let start = self.raw.position().map_or(0, csv::Position::byte);
+                let line = usize::try_from(lines.line_at(start)).unwrap_or(usize::MAX);
+                lines.record = self.reader.position().byte();
+                if self.raw.len() > super::MAX_COLUMNS {
+                    let text = i18n::msg(self.lang);
+                    let diag =
+                        Diagnostic::error(text.row_too_many_columns(super::MAX_COLUMNS)).help(text.sheet_limit_help());
+                    return Err(Box::new(Problem { line, column: 0, diag }));
+                }
+                let bad = utf8_record(&self.raw, rec);
+                Ok(Some(Found { line, bad }))
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+                let record = lines.record;
+                let line = usize::try_from(lines.line_at(record)).unwrap_or(0);
+                let over = match e.kind() {
+                    csv::ErrorKind::Io(io) => OverLimit::of(io).is_some(),
+                    _ => false,
+                };
+                if over {
+                    let text = i18n::msg(self.lang);
+                    let diag = Diagnostic::error(text.row_too_long(Limit::Record.mib())).help(text.sheet_limit_help());
+                    return Err(Box::new(Problem { line, column: 0, diag }));
+                }
                 Err(Box::new(read_failure(line, e.to_string(), self.lang)))
             }
         }
     }
+}
+
+/// A record's bytes as text into `rec`; where a cell is not UTF-8, it is
+/// read with U+FFFD and the first such byte is returned.
+fn utf8_record(raw: &csv::ByteRecord, rec: &mut csv::StringRecord) -> Option<NotUtf8> {
+    rec.clear();
+    let mut bad = None;
+    for (column, field) in raw.iter().enumerate() {
+        match std::str::from_utf8(field) {
+            Ok(t) => rec.push_field(t),
+            Err(e) => {
+                bad = bad.or(Some(NotUtf8 { column, byte: field[e.valid_up_to()] }));
+                rec.push_field(&String::from_utf8_lossy(field));
+            }
+        }
+    }
+    bad
 }
 
 /// A record's cells.
@@ -225,83 +415,36 @@ pub(super) fn cells(rec: &csv::StringRecord) -> Vec<Cell<'_>> {
     rec.iter().map(|c| if c.is_empty() { Cell::Empty } else { Cell::Text(Cow::Borrowed(c)) }).collect()
 }
 
+/// The problem of a cell that is not UTF-8.
+pub(super) fn not_utf8(line: usize, bad: NotUtf8, header: &str, lang: Lang) -> Problem {
+    let text = i18n::msg(lang);
+    let at = text.cell_place(line, &super::columns::column_name(bad.column, header, lang));
+    let diag = Diagnostic::error(format!("{at}{}", text.cell_not_utf8(bad.byte))).help(text.cell_not_utf8_help());
+    Problem { line, column: bad.column + 1, diag }
+}
+
 /// Every row of a delimited file, in order, as UTF-8 text; `f` returns
-/// false to stop. Rows with nothing in them are passed on too.
+/// false to stop. Rows with nothing in them are passed on too; a row that
+/// is not UTF-8 is a problem when `strict` (the header), else passed on.
 pub(super) fn delimited_rows(
     open: &Open<'_>,
     enc: Encoding,
     tab: bool,
     lang: Lang,
+    strict: bool,
     f: &mut dyn FnMut(GridRow<'_>) -> bool,
 ) -> Result<(), Box<Problem>> {
     let mut rows = Delimited::open(open, enc, tab, lang)?;
     let mut rec = csv::StringRecord::new();
-    while let Some((row, line)) = rows.next(&mut rec)? {
-        if !f(GridRow { row, line, cells: cells(&rec) }) {
+    while let Some(found) = rows.next(&mut rec)? {
+        if let Some(bad) = found.bad.filter(|_| strict) {
+            return Err(Box::new(not_utf8(found.line, bad, "", lang)));
+        }
+        if !f(GridRow { row: found.line, line: found.line, cells: cells(&rec) }) {
             break;
         }
     }
     Ok(())
-}
-
-/// Without the `xlsx` feature a workbook is refused, saying why.
-#[cfg(not(feature = "xlsx"))]
-pub(super) fn read_workbook(_bytes: &[u8], lang: Lang) -> Result<Vec<GridRow<'static>>, Box<Problem>> {
-    Err(Box::new(Problem {
-        line: 0,
-        column: 0,
-        diag: Diagnostic::error(i18n::msg(lang).workbook_unsupported()).help(i18n::msg(lang).save_as_csv_help()),
-    }))
-}
-
-#[cfg(feature = "xlsx")]
-pub(super) fn read_workbook(bytes: &[u8], lang: Lang) -> Result<Vec<GridRow<'static>>, Box<Problem>> {
-    use calamine::{Data, Reader};
-    let text = i18n::msg(lang);
-    let fail = |detail: String| {
-        Box::new(Problem {
-            line: 0,
-            column: 0,
-            diag: Diagnostic::error(text.workbook_unreadable(&detail)).help(text.workbook_unreadable_help()),
-        })
-    };
-    // A damaged workbook must not take the program down: the reader runs
-    // behind catch_unwind, with the panic message kept off the terminal.
-    let owned = bytes.to_vec();
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let read = std::panic::catch_unwind(move || {
-        let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(owned)).map_err(|e| e.to_string())?;
-        match book.worksheet_range_at(0) {
-            Some(r) => r.map_err(|e| e.to_string()),
-            None => Err("no sheet".to_string()),
-        }
-    });
-    std::panic::set_hook(hook);
-    let range = match read {
-        Ok(Ok(r)) => r,
-        Ok(Err(e)) => return Err(fail(e)),
-        Err(_) => return Err(fail(text.workbook_damaged().to_string())),
-    };
-    let Some((row0, col0)) = range.start() else { return Ok(Vec::new()) };
-    let (row0, col0) = (row0 as usize, col0 as usize);
-    let mut rows = Vec::new();
-    for (i, r) in range.rows().enumerate() {
-        let mut cells = vec![Cell::Empty; col0];
-        cells.extend(r.iter().map(|c| match c {
-            Data::Empty => Cell::Empty,
-            Data::String(s) => Cell::Text(Cow::Owned(s.clone())),
-            Data::Int(v) => Cell::Number(*v as f64),
-            Data::Float(v) => Cell::Number(*v),
-            Data::Bool(b) => Cell::Bool(*b),
-            Data::DateTime(d) => Cell::Date(d.as_f64()),
-            Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(Cow::Owned(s.clone())),
-            Data::Error(e) => Cell::Error(e.to_string()),
-        }));
-        let row = row0 + i + 1;
-        rows.push(GridRow { row, line: row, cells });
-    }
-    Ok(rows)
 }
 
 /// A delimited file that cannot be read (on).

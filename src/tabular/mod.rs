@@ -18,6 +18,7 @@ mod cells;
 mod columns;
 mod decode;
 mod rows;
+mod workbook;
 
 pub use columns::{column_index, column_letter, parse_ranges};
 pub use decode::{Open, decode};
@@ -31,6 +32,11 @@ use crate::diag::Diagnostic;
 use crate::lang::Lang;
 use crate::response::Response;
 use crate::rubric::Rubric;
+
+/// The most rows a sheet may have (Excel's), as declared or read.
+pub const MAX_ROWS: usize = 1 << 20;
+/// The most columns a sheet (or a row of a CSV) may have (Excel's).
+pub const MAX_COLUMNS: usize = 1 << 14;
 
 /// How item columns are matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -135,13 +141,18 @@ impl Sheet {
         Sheet { problems: vec![p], rows: Vec::new() }
     }
 
-    /// Every problem, each as `file:line:column: message` with its help.
+    /// Every problem, each as `file:line:column: message` with its help (at
+    /// most [`crate::diag::MAX_SHOWN`], then how many more).
     pub fn render(&self, path: &str, lang: Lang) -> String {
         let mut out = String::new();
+        let mut shown = crate::diag::Shown::default();
         let all = self.problems.iter().chain(self.rows.iter().filter_map(|r| r.outcome.as_ref().err()).flatten());
         for p in all {
-            out.push_str(&render_problem(path, p, lang));
+            if shown.admit(1) == 1 {
+                out.push_str(&render_problem(path, p, lang));
+            }
         }
+        out.push_str(&shown.tail(lang));
         out
     }
 

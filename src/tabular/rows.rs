@@ -2,12 +2,12 @@
 //! worked out once, its data rows read in blocks ([`RowReader`],
 //! [`RowBlock`]) and checked against the rubric.
 
-use std::io::Read;
-
 use chrono::Offset;
 
+use crate::answers::unsafe_at;
 use crate::diag::Diagnostic;
-use crate::i18n::{self, Messages};
+use crate::error::{Limit, OverLimit};
+use crate::i18n::{self, Messages, readers::SheetLimit};
 use crate::lang::Lang;
 use crate::response::Respondent;
 use crate::result::{Rater, Role, Subject};
@@ -16,8 +16,9 @@ use crate::rubric::{Item, Rubric};
 use super::cells::{item_value, place, taken_at};
 use super::columns::{Meta, Use, plan};
 use super::decode::{
-    Cell, Delimited, Encoding, GridRow, Open, cells, delimited_rows, read_failure, read_workbook, sniff_encoding,
+    Cell, Delimited, Encoding, Found, GridRow, Open, cells, delimited_rows, not_utf8, read_failure, sniff_encoding,
 };
+use super::workbook::{SheetRow, read_workbook};
 use super::{Options, Problem, Source};
 
 /// The metadata cells of a row, by kind: a map without hashing.
@@ -33,39 +34,84 @@ impl<'c, 'a> MetaCells<'c, 'a> {
     fn get(&self, m: &Meta) -> Option<&(usize, &'c Cell<'a>)> {
         self.0[Self::slot(*m)].as_ref()
     }
-    /// The column of a kind of metadata; the first where there is none.
-    fn column(&self, m: Meta) -> usize {
-        self.get(&m).map_or(0, |(c, _)| *c)
+    /// The column of a kind of metadata: its cell's, else the table's
+    /// (a workbook row need not have every cell), else the first.
+    fn column(&self, m: Meta, places: &Places) -> usize {
+        self.get(&m).map(|(c, _)| *c).or(places.meta[Self::slot(m)]).unwrap_or(0)
     }
 }
 
-/// One data row as a respondent, or every problem of it.
-fn read_row(
-    r: &GridRow<'_>,
+/// Where each item (in rubric order) and each kind of metadata has its
+/// column, worked out once for many rows.
+pub(super) struct Places {
+    items: Vec<Option<usize>>,
+    meta: [Option<usize>; 6],
+}
+
+impl Places {
+    fn new(uses: &[Use], items: usize) -> Places {
+        let mut p = Places { items: vec![None; items], meta: [None; 6] };
+        for (col, u) in uses.iter().enumerate() {
+            match u {
+                Use::Item(k) if *k < items => p.items[*k] = Some(col),
+                Use::Meta(m) => p.meta[MetaCells::slot(*m)] = Some(col),
+                _ => {}
+            }
+        }
+        p
+    }
+}
+
+/// One data row (its row number, line and cells by column) as a
+/// respondent, or every problem of it. A row's item without a cell is
+/// an empty cell.
+#[allow(clippy::too_many_arguments)]
+fn read_row<'c, 'a: 'c>(
+    at: (usize, usize),
+    cells: impl Iterator<Item = (usize, &'c Cell<'a>)>,
     heads: &[String],
     uses: &[Use],
+    places: &Places,
     items: &[&Item],
     rubric: &Rubric,
     opts: &Options,
     lang: Lang,
 ) -> Result<Respondent, Vec<Problem>> {
-    let mut row = RowCheck { r, heads, rubric, lang, text: i18n::msg(lang), problems: Vec::new() };
+    let mut row = RowCheck { row: at.0, line: at.1, heads, rubric, lang, text: i18n::msg(lang), problems: Vec::new() };
     let mut meta = MetaCells([None; 6]);
     let mut values = vec![None; items.len()];
-    for (col, cell) in r.cells.iter().enumerate() {
+    let mut given = vec![false; items.len()];
+    for (col, cell) in cells {
         match uses.get(col) {
             Some(Use::Meta(m)) => meta.insert(*m, (col, cell)),
-            Some(Use::Item(k)) => values[*k] = row.item(col, cell, items[*k]),
+            Some(Use::Item(k)) => {
+                given[*k] = true;
+                values[*k] = row.item(col, cell, items[*k]);
+            }
             _ => {}
         }
     }
+    for (k, col) in places.items.iter().enumerate() {
+        if let (false, Some(col)) = (given[k], col) {
+            values[k] = row.item(*col, &Cell::Empty, items[k]);
+        }
+    }
     let text = |m: Meta| meta.get(&m).map(|(_, c)| c.text()).filter(|t| !t.is_empty());
+    // Texts kept in the result: no control or bidi character (SPEC §12).
+    for m in [Meta::Name, Meta::Department, Meta::Rater, Meta::Session] {
+        if let Some((col, cell)) = meta.get(&m)
+            && let Cell::Text(t) = cell
+            && let Some((at, c)) = unsafe_at(t)
+        {
+            row.push(*col, &row.text.unsafe_cell(c, at), row.text.unsafe_help().to_string());
+        }
+    }
     let name = text(Meta::Name);
     if name.is_none() {
-        row.empty_name(meta.column(Meta::Name));
+        row.empty_name(meta.column(Meta::Name, places));
     }
-    let role = row.role(text(Meta::Role), meta.column(Meta::Role));
-    let rater = row.rater(role, text(Meta::Rater), name.as_deref(), meta.column(Meta::Rater));
+    let role = row.role(text(Meta::Role), meta.column(Meta::Role, places));
+    let rater = row.rater(role, text(Meta::Rater), name.as_deref(), meta.column(Meta::Rater, places));
     let taken = row.taken_at(meta.get(&Meta::TakenAt).copied(), opts);
     let mut problems = row.problems;
     if !problems.is_empty() {
@@ -83,8 +129,10 @@ fn read_row(
 }
 
 /// A row being read, and its problems so far.
-struct RowCheck<'a, 'g> {
-    r: &'a GridRow<'g>,
+struct RowCheck<'a> {
+    /// Its row number and line.
+    row: usize,
+    line: usize,
     heads: &'a [String],
     rubric: &'a Rubric,
     lang: Lang,
@@ -92,12 +140,12 @@ struct RowCheck<'a, 'g> {
     problems: Vec<Problem>,
 }
 
-impl RowCheck<'_, '_> {
+impl RowCheck<'_> {
     /// A problem of a cell, its message after the cell's place.
     fn push(&mut self, col: usize, message: &str, help: String) {
-        let at = place(self.r.row, col, self.heads.get(col).map_or("", String::as_str), self.lang);
+        let at = place(self.row, col, self.heads.get(col).map_or("", String::as_str), self.lang);
         let d = Diagnostic::error(format!("{at}{message}")).help(help);
-        self.problems.push(Problem { line: self.r.line, column: col + 1, diag: d });
+        self.problems.push(Problem { line: self.line, column: col + 1, diag: d });
     }
 
     /// An item's answer; None where it is skipped or wrong (a problem).
@@ -174,7 +222,7 @@ pub struct Table {
     /// error among them no row is read.
     pub problems: Vec<Problem>,
     /// A workbook's rows after the header.
-    grid: Option<Vec<GridRow<'static>>>,
+    grid: Option<Vec<SheetRow>>,
 }
 
 /// A table's header row: its line and texts, and the columns without a
@@ -232,27 +280,42 @@ impl Table {
         t
     }
 
-    /// A workbook, read whole: its header, and its rows kept.
+    /// A workbook, read whole by its cells: its header, and its rows kept.
+    /// Its columns are as many as the furthest cell's.
     fn open_workbook(&mut self, open: &Open<'_>, lang: Lang) -> Result<Option<Header>, Box<Problem>> {
         let mut bytes = Vec::new();
-        let mut g = match open().and_then(|mut r| r.read_to_end(&mut bytes)) {
-            Ok(_) => read_workbook(&bytes, lang)?,
+        let read = open().and_then(|r| Limit::Document.read_to_end(r, &mut bytes));
+        let mut g = match read {
+            Ok(()) => read_workbook(&bytes, lang)?,
             Err(e) => {
-                let diag = Diagnostic::error(i18n::msg(lang).workbook_unreadable(&e.to_string()));
+                let text = i18n::msg(lang);
+                let diag = match OverLimit::of(&e) {
+                    Some(o) => Diagnostic::error(text.sheet_limit(&SheetLimit::File { mib: o.limit.mib() }))
+                        .help(text.sheet_limit_help()),
+                    None => Diagnostic::error(text.workbook_unreadable(&e.to_string())),
+                };
                 return Err(Box::new(Problem { line: 0, column: 0, diag }));
             }
         };
+        drop(bytes);
         // Rows with nothing in them (Excel leaves some at the end) are not responses.
-        g.retain(|r| !r.cells.iter().all(Cell::is_empty));
+        g.retain(|r| !r.cells.iter().all(|(_, c)| c.is_empty()));
         let mut header = None;
         if !g.is_empty() {
             let h = g.remove(0);
-            let heads: Vec<String> = h.cells.iter().map(Cell::text).collect();
-            let unheaded = unheaded_columns(&heads)
-                .into_iter()
-                .map(|i| (i, g.iter().any(|r| r.cells.get(i).is_some_and(|c| !c.is_empty()))))
-                .collect();
-            header = Some(Header { line: h.line, heads, unheaded });
+            let width = g.iter().chain([&h]).filter_map(|r| r.cells.last()).map(|(c, _)| c + 1).max().unwrap_or(0);
+            let mut heads = vec![String::new(); width];
+            for (c, cell) in &h.cells {
+                heads[*c] = cell.text();
+            }
+            let mut data = vec![false; width];
+            for r in &g {
+                for (c, cell) in &r.cells {
+                    data[*c] |= !cell.is_empty();
+                }
+            }
+            let unheaded = unheaded_columns(&heads).into_iter().map(|i| (i, data[i])).collect();
+            header = Some(Header { line: h.row, heads, unheaded });
         }
         self.grid = Some(g);
         Ok(header)
@@ -264,7 +327,7 @@ impl Table {
         let tab = self.source == Source::Tsv;
         self.encoding = sniff_encoding(open).map_err(|e| Box::new(read_failure(0, e.to_string(), lang)))?;
         let mut found: Option<(usize, Vec<String>)> = None;
-        delimited_rows(open, self.encoding, tab, lang, &mut |r| {
+        delimited_rows(open, self.encoding, tab, lang, true, &mut |r| {
             if r.cells.iter().all(Cell::is_empty) {
                 return true;
             }
@@ -275,7 +338,7 @@ impl Table {
         let mut unheaded: Vec<(usize, bool)> = unheaded_columns(&heads).into_iter().map(|i| (i, false)).collect();
         if !unheaded.is_empty() {
             let mut first = true;
-            delimited_rows(open, self.encoding, tab, lang, &mut |r| {
+            delimited_rows(open, self.encoding, tab, lang, false, &mut |r| {
                 if r.cells.iter().all(Cell::is_empty) {
                     return true;
                 }
@@ -332,19 +395,36 @@ impl Table {
     /// Check the rows of a block against the rubric, in order.
     pub fn read_block(&self, block: &RowBlock, rubric: &Rubric, opts: &Options, lang: Lang, f: &mut dyn FnMut(Record)) {
         let items: Vec<&Item> = rubric.items().map(|(_, _, i)| i).collect();
-        let mut one = |r: &GridRow<'_>| {
-            let outcome = if self.source != Source::Workbook && r.cells.len() != self.heads.len() {
-                Err(vec![wrong_length(r, self.heads.len(), lang)])
+        let places = Places::new(&self.uses, items.len());
+        let (heads, uses) = (&self.heads, &self.uses);
+        let one = |r: &GridRow<'_>| {
+            let outcome = if r.cells.len() != heads.len() {
+                Err(vec![wrong_length(r, heads.len(), lang)])
             } else {
-                read_row(r, &self.heads, &self.uses, &items, rubric, opts, lang)
+                let cells = r.cells.iter().enumerate();
+                read_row((r.row, r.line), cells, heads, uses, &places, &items, rubric, opts, lang)
             };
-            f(Record { row: r.row, outcome });
+            Record { row: r.row, outcome }
         };
         match &self.grid {
-            Some(grid) => grid[block.grid.clone()].iter().for_each(&mut one),
+            Some(grid) => {
+                for r in &grid[block.grid.clone()] {
+                    let cells = r.cells.iter().map(|(c, cell)| (*c, cell));
+                    let outcome = read_row((r.row, r.row), cells, heads, uses, &places, &items, rubric, opts, lang);
+                    f(Record { row: r.row, outcome });
+                }
+            }
             None => {
-                for (row, line, rec) in &block.csv {
-                    one(&GridRow { row: *row, line: *line, cells: cells(rec) });
+                for (found, rec) in &block.csv {
+                    match found.bad {
+                        // A UTF-8 file with a byte that is not: a problem of its row.
+                        Some(bad) => {
+                            let head = self.heads.get(bad.column).map_or("", String::as_str);
+                            let outcome = Err(vec![not_utf8(found.line, bad, head, lang)]);
+                            f(Record { row: found.line, outcome });
+                        }
+                        None => f(one(&GridRow { row: found.line, line: found.line, cells: cells(rec) })),
+                    }
                 }
             }
         }
@@ -371,9 +451,13 @@ pub struct RowReader<'t, 'a> {
 /// Some data rows of a table.
 #[derive(Default)]
 pub struct RowBlock {
-    csv: Vec<(usize, usize, csv::StringRecord)>,
+    csv: Vec<(Found, csv::StringRecord)>,
     grid: std::ops::Range<usize>,
 }
+
+/// About this many bytes of CSV a block at most, whatever its rows: a few
+/// blocks are in flight, and a row may be long.
+const BLOCK_BYTES: usize = 4 << 20;
 
 impl RowBlock {
     pub fn len(&self) -> usize {
@@ -391,13 +475,15 @@ impl RowReader<'_, '_> {
         let mut block = RowBlock::default();
         match (&mut self.csv, &self.table.grid) {
             (Some(rows), _) => {
-                while block.csv.len() < max {
+                let mut bytes = 0;
+                while block.csv.len() < max && bytes < BLOCK_BYTES {
                     let mut rec = csv::StringRecord::new();
-                    let Some((row, line)) = rows.next(&mut rec)? else { break };
+                    let Some(found) = rows.next(&mut rec)? else { break };
                     if rec.iter().all(|c| c.trim().is_empty()) || std::mem::take(&mut self.header) {
                         continue;
                     }
-                    block.csv.push((row, line, rec));
+                    bytes += rec.as_byte_record().as_slice().len() + 8 * rec.len();
+                    block.csv.push((found, rec));
                 }
             }
             (None, Some(grid)) => {

@@ -243,9 +243,12 @@ fn the_encoding_is_found_in_blocks_and_decoded_as_it_streams() {
     let mut decoded = String::new();
     Decoding::new(small(&gbk), encoding_rs::GB18030).read_to_string(&mut decoded).unwrap();
     assert_eq!(decoded, text);
-    // A file cut inside a character is not UTF-8.
+    // A UTF-8 file cut inside a character is UTF-8 all the same (that last
+    // byte is a problem of its row), and so is one with a stray byte.
     let cut = &utf8[..utf8.len() - 2];
-    assert!(matches!(sniff_encoding(&|| Ok(small(cut))).unwrap(), Encoding::Other { .. }));
+    assert_eq!(sniff_encoding(&|| Ok(small(cut))).unwrap(), Encoding::Utf8 { skip: 0 });
+    let stray = [&utf8[..100], b"\xff".as_slice(), &utf8[100..]].concat();
+    assert_eq!(sniff_encoding(&|| Ok(small(&stray))).unwrap(), Encoding::Utf8 { skip: 0 });
     let bom = [b"\xEF\xBB\xBF".as_slice(), &utf8].concat();
     assert_eq!(sniff_encoding(&|| Ok(small(&bom))).unwrap(), Encoding::Utf8 { skip: 3 });
 }
@@ -281,4 +284,92 @@ fn a_table_read_in_blocks_is_the_table_read_whole() {
         }
     }
     assert_eq!(whole.counts(), (4, 4), "rows 2, 999, 1996 and 2993 have a 9");
+}
+
+/// A name, department, session or rater with a control or bidi character
+/// is refused, naming its cell; the other rows are read.
+#[test]
+fn control_and_bidi_characters_in_metadata_cells_are_refused() {
+    let r = testing::strict().rubric;
+    let t = "姓名,部门,角色,评价人,场次,x,y,z\n\
+             张\u{202e}三,秘书\u{1b}[2J处,同事,李四\u{7},s\u{2066},1,2,3\n\
+             王五,研究室,,,s\t1,1,2,3\n";
+    let s = csv(t, &r, &Options::default());
+    let got = errors(&s);
+    assert_eq!(got.len(), 4, "{got:#?}");
+    assert!(
+        got[0].starts_with("row 2, column A (姓名): character 2, U+202E, changes the direction of text"),
+        "{}",
+        got[0]
+    );
+    assert!(got[1].starts_with("row 2, column B (部门): character 3 is the control character U+001B"), "{}", got[1]);
+    assert!(got[2].starts_with("row 2, column D (评价人): character 3 is the control character U+0007"), "{}", got[2]);
+    assert!(got[3].starts_with("row 2, column E (场次): character 2, U+2066"), "{}", got[3]);
+    let bad = s.rows[0].outcome.as_ref().unwrap_err();
+    assert_eq!((bad[0].line, bad[0].column), (2, 1));
+    let rs = s.into_responses();
+    assert_eq!(rs.len(), 1);
+    assert_eq!(rs[0].session.as_deref(), Some("s\t1"));
+}
+
+/// CSV line numbers are the file's own for LF, CRLF and CR files alike,
+/// past blank lines and a cell of two lines; the `file:line:column` prefix
+/// and the row in the message agree.
+#[test]
+fn line_numbers_are_the_files_own_whatever_its_line_ends() {
+    let r = testing::strict().rubric;
+    let opts = Options { ignore: vec!["note".into()], ..Options::default() };
+    for end in ["\n", "\r\n", "\r"] {
+        let lines = ["name,x,y,z,note", "a,1,2,3,", "", "b,9,2,3,", "d,1,2,3,\"p", "q\"", "e,1,2,7,"];
+        let t = lines.join(end) + end;
+        let s = csv(&t, &r, &opts);
+        let bad: Vec<&Problem> = s.rows.iter().filter_map(|r| r.outcome.as_ref().err()).flatten().collect();
+        let places: Vec<(usize, usize)> = bad.iter().map(|p| (p.line, p.column)).collect();
+        assert_eq!(places, [(4, 2), (7, 4)], "{end:?}");
+        assert!(bad[0].diag.message.starts_with("row 4, column B (x)"), "{end:?}: {}", bad[0].diag.message);
+        let shown = render_problem("f.csv", bad[1], Lang::En);
+        assert!(shown.contains("f.csv:7:4: row 7, column D (z)"), "{end:?}: {shown}");
+        let zh = read(t.as_bytes(), Source::Csv, &r, &opts, Lang::Zh);
+        let p = &zh.rows[3].outcome.as_ref().unwrap_err()[0];
+        assert!(render_problem("f.csv", p, Lang::Zh).contains("f.csv:7:4: 第 7 行 D 列（z）"), "{end:?}");
+        assert_eq!(s.rows.iter().map(|r| r.row).collect::<Vec<_>>(), [2, 4, 5, 7], "{end:?}");
+        // The header's problems are at its line too.
+        let t = format!("{end}{end}name,x,y,w{end}a,1,2,3{end}");
+        let s = csv(&t, &r, &Options::default());
+        assert_eq!(s.problems.iter().map(|p| p.line).collect::<Vec<_>>(), [3], "{end:?}");
+    }
+}
+
+/// A UTF-8 file with one byte that is not UTF-8 stays UTF-8: that byte is
+/// a problem of its row and cell, and the other rows are read as they are.
+#[test]
+fn a_stray_byte_in_a_utf8_csv_is_a_problem_of_its_row() {
+    let r = testing::strict().rubric;
+    let mut t = "姓名,部门,x,y,z\n张三,秘书处,1,2,3\n李四,研究".as_bytes().to_vec();
+    t.push(0xFF);
+    t.extend_from_slice("室,1,2,3\n王五,办公室,1,2,3\n".as_bytes());
+    let s = read(&t, Source::Csv, &r, &Options::default(), Lang::En);
+    let got = errors(&s);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].starts_with("row 3, column B (部门): the byte 0xFF is not UTF-8"), "{}", got[0]);
+    let bad = s.rows[1].outcome.as_ref().unwrap_err();
+    assert_eq!((bad[0].line, bad[0].column), (3, 2));
+    let names: Vec<String> = s.into_responses().into_iter().map(|r| r.subject.name).collect();
+    assert_eq!(names, ["张三", "王五"]);
+}
+
+/// A row may be at most 16,384 columns and 16 MiB long: past that the
+/// file is refused, naming its line, before the row is held.
+#[test]
+fn a_row_too_wide_or_too_long_is_refused_at_its_line() {
+    let r = testing::strict().rubric;
+    let wide = format!("name,x,y,z\na,1,2,3\n{}\n", ",".repeat(MAX_COLUMNS));
+    let s = csv(&wide, &r, &Options::default());
+    let got = errors(&s);
+    assert_eq!(got, ["this row has more than 16384 columns, the most a sheet may have"], "{got:#?}");
+    assert_eq!(s.problems[0].line, 3);
+    let long = format!("name,x,y,z\na,1,2,3\nb,1,2,\"{}\"\n", "3".repeat(17 << 20));
+    let s = csv(&long, &r, &Options::default());
+    assert_eq!(errors(&s), ["this row is over 16 MiB, the most a row may be"]);
+    assert_eq!(s.problems[0].line, 3);
 }

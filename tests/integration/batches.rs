@@ -241,3 +241,164 @@ fn a_closed_pipe_ends_a_batch_quietly() {
         assert!(!err.contains("Broken pipe") && !err.contains("error"), "{format}: {err}");
     }
 }
+
+// What comes in (SPEC §12, §15): bounded reading, linear problem finding,
+// control and bidi characters refused where they are written.
+
+use crate::common::{in_1_gib, refused_saying};
+
+/// `yes | zhixing score -`: standard input stops at 64 MiB.
+#[test]
+fn endless_standard_input_stops_at_its_limit() {
+    let env = Env::new();
+    let yes = |w: &mut dyn std::io::Write| {
+        let block = "y\n".repeat(1 << 19);
+        while w.write_all(block.as_bytes()).is_ok() {}
+    };
+    let out = in_1_gib(env.dir.path(), &["score", "-"], Some(&yes));
+    refused_saying(&out, "standard input is over 64 MiB");
+}
+
+/// A 3 GB file (sparse: no disk taken) of each kind: each refused at its
+/// limit, named, with exit 2.
+#[test]
+fn a_3_gb_file_of_every_kind_is_refused_at_its_limit() {
+    let env = Env::new();
+    let big = |name: &str| {
+        let p = env.path(name);
+        std::fs::File::create(&p).unwrap().set_len(3 << 30).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let cases = [
+        ("big.json", "is over 64 MiB, too large to read whole"),
+        ("big.toml", "is over 64 MiB, too large to read whole"),
+        ("big.jsonl", "line 1 of"),
+        ("big.csv", "this row is over 16 MiB"),
+        ("big.xlsx", "the workbook file is over 64 MiB"),
+    ];
+    for (name, says) in cases {
+        let f = big(name);
+        let out = in_1_gib(env.dir.path(), &["score", &f], None);
+        refused_saying(&out, says);
+        refused_saying(&out, name);
+    }
+    let out = in_1_gib(env.dir.path(), &["import", &big("results.json")], None);
+    refused_saying(&out, "results.json is over 64 MiB");
+}
+
+/// One line of JSON Lines over 16 MiB, answers or results: refused at its
+/// line.
+#[test]
+fn a_json_lines_record_over_16_mib_is_refused_at_its_line() {
+    let env = Env::new();
+    let mut text = lines(&batch(3));
+    text.extend_from_slice(b"{\"subject\":{\"name\":\"");
+    text.extend(std::iter::repeat_n(b'x', 17 << 20));
+    text.extend_from_slice(b"\"}}\n");
+    let f = env.write("long.jsonl", &text);
+    let out = in_1_gib(env.dir.path(), &["score", &f], None);
+    refused_saying(&out, "line 4 of");
+    refused_saying(&out, "is over 16 MiB, the most one record may be");
+    let out = in_1_gib(env.dir.path(), &["group", &f], None);
+    refused_saying(&out, "line 4 of");
+}
+
+/// A hundred thousand unknown items in one answers file: found in time in
+/// proportion to the file (quadratic, this took minutes), 200 printed and
+/// the rest counted.
+#[test]
+fn a_hundred_thousand_unknown_items_are_found_and_200_printed() {
+    let env = Env::new();
+    let keys: Vec<String> = (0..100_000).map(|i| format!("\"nope.{i}\": 3")).collect();
+    let text = format!("{{\"subject\": {{\"name\": \"a\"}},\n\"answers\": {{{}}}}}\n", keys.join(",\n"));
+    let f = env.write("many.json", text.as_bytes());
+    let err = env.fails(&["score", &f]);
+    assert_eq!(err.matches("error: rubric \"core\" has no item").count(), 200, "{}", &err[..2000]);
+    assert!(err.contains("many.json:2:13"), "the first at its line");
+    assert!(err.contains("many.json:201:1") && !err.contains("many.json:202:1"), "the first 200, in order");
+    assert!(err.contains("… and 99800 more problems not shown (at most 200 are listed a file)"));
+    assert!(err.contains("100000 problems in the answers; nothing was scored"), "{}", &err[err.len() - 400..]);
+    let zh = bin().env("ZHIXING_LANG", "zh").args(["score", &f]).output().unwrap();
+    assert!(String::from_utf8_lossy(&zh.stderr).contains("……另有 99800 个问题未列出（每个文件最多列出 200 个）"));
+    // A JSON Lines file of many bad lines: 200 of its problems printed.
+    let bad: Vec<String> =
+        (0..500).map(|i| format!("{{\"subject\":{{\"name\":\"p{i}\"}},\"answers\":{{\"x\":1}}}}")).collect();
+    let f = env.write("bad.jsonl", &lines(&bad));
+    let err = env.fails(&["score", &f]);
+    assert_eq!(err.matches("error: rubric \"core\" has no item \"x\"").count(), 200);
+    assert!(err.contains("… and 300 more problems not shown"), "{}", &err[err.len() - 400..]);
+}
+
+/// Names, departments, sessions and rater names with a control or bidi
+/// character are refused where they are written, and the message shows
+/// them escaped: none reaches the terminal.
+#[test]
+fn control_and_bidi_characters_are_refused_and_shown_escaped() {
+    let env = Env::new();
+    let ids = item_ids();
+    let answers: String = ids.iter().map(|id| format!(",\"{id}\":3")).collect::<String>()[1..].to_string();
+    let line = format!(
+        "{{\"session\":\"s\",\"subject\":{{\"name\":\"\\u001b]0;pwned\\u0007张三\",\"department\":\"秘书处\u{202e}\"}},\"rater\":{{\"role\":\"peer\",\"name\":\"李\u{9b}四\"}},\"answers\":{{{answers}}}}}"
+    );
+    let f = env.write("evil.jsonl", format!("{line}\n").as_bytes());
+    let out = env.run(&["score", &f]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(out.stdout.is_empty());
+    assert!(err.contains("`subject.name`: character 1 is the control character U+001B"), "{err}");
+    assert!(err.contains("`subject.department`: character 4, U+202E, changes the direction of text"), "{err}");
+    assert!(err.contains("`rater.name`: character 2 is the control character U+009B"), "{err}");
+    // The line is shown with those characters escaped.
+    assert!(err.contains("秘书处\\u{202e}") && err.contains("李\\u{9b}四"), "{err}");
+    assert!(!err.chars().any(|c| c != '\n' && zhixing::textsafe::unsafe_char(c)), "{err:?}");
+    // The same in a CSV, naming the cell.
+    let csv = format!("姓名,{}\n张\u{202e}三{}\n", ids.join(","), ",3".repeat(ids.len()));
+    let f = env.write("evil.csv", csv.as_bytes());
+    let err = env.fails(&["score", &f]);
+    assert!(err.contains("evil.csv:2:1: row 2, column A (姓名): character 2, U+202E"), "{err}");
+    // And the flags of the questionnaire, before anything is asked.
+    let err = env.fails(&["assess", "--subject", "张\u{202e}三", "--rater", "\u{1b}[2J", "--role", "peer"]);
+    assert!(err.contains("--subject: character 2, U+202E") && err.contains("--rater: character 1"), "{err}");
+}
+
+#[test]
+fn an_answer_given_twice_in_json_is_refused() {
+    let env = Env::new();
+    let text =
+        "{\"subject\": {\"name\": \"a\"},\n \"answers\": {\"learning.passive\": 2,\n  \"learning.passive\": 5}}\n";
+    let f = env.write("twice.json", text.as_bytes());
+    let err = env.fails(&["score", &f]);
+    assert!(err.contains("the key `answers.learning.passive` is given twice"), "{err}");
+    assert!(err.contains("twice.json:3:3") && err.contains("first given here"), "{err}");
+}
+
+/// The fuzz targets (`fuzz/`), shared with the fuzzer.
+#[path = "../../fuzz/src/targets.rs"]
+#[allow(dead_code)]
+mod targets;
+
+/// Every input the fuzzers ever found (`fuzz/regressions/<target>/`) read
+/// again: no panic, and every problem a clean message. The seeds too.
+#[test]
+fn every_input_the_fuzzers_found_reads_cleanly() {
+    let root = crate::common::manifest_dir().join("fuzz");
+    let mut replayed = 0;
+    for target in targets::TARGETS {
+        for folder in ["regressions", "seeds"] {
+            let dir = root.join(folder).join(target);
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if !path.is_file() {
+                    continue;
+                }
+                let input = std::fs::read(&path).unwrap();
+                if let Err(broke) = targets::run(target, &input) {
+                    panic!("{}: {broke}", path.display());
+                }
+                replayed += 1;
+            }
+        }
+    }
+    assert!(replayed >= 6, "the seeds at least");
+}

@@ -165,3 +165,33 @@ impl Env {
         String::from_utf8(out.stderr).unwrap()
     }
 }
+
+/// What writes a program's standard input.
+pub type Feed = dyn Fn(&mut dyn std::io::Write);
+
+/// The program with an address space of 1 GiB at most (SPEC §12: memory
+/// stays under 1 GiB for any input), as [`bin`] runs it, in `dir`, its
+/// standard input `stdin` (None: nothing). A run that needs more fails to
+/// allocate and aborts: the exit code says which.
+#[track_caller]
+pub fn in_1_gib(dir: &Path, args: &[&str], stdin: Option<&Feed>) -> Output {
+    use std::process::{Command, Stdio};
+    let mut c = Command::new("prlimit");
+    c.arg(format!("--as={}", 1u64 << 30)).arg("--").arg(exe()).args(args).current_dir(dir);
+    c.env_remove("ZHIXING_STORE").env("ZHIXING_LANG", "en").env("NO_COLOR", "1");
+    c.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() }).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    if let Some(feed) = stdin {
+        let mut pipe = child.stdin.take().unwrap();
+        feed(&mut pipe);
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// The run ended with exit 2 (never a signal), and its stderr says `what`.
+#[track_caller]
+pub fn refused_saying(out: &Output, what: &str) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{:?}: {err}", out.status);
+    assert!(err.contains(what), "expected {what:?} in: {err}");
+}

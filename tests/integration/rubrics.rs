@@ -125,3 +125,40 @@ fn every_text_is_in_chinese_and_english() {
         }
     }
 }
+
+/// `zhixing rubric check /dev/zero` stops reading at 1 MiB.
+#[test]
+fn an_endless_rubric_stops_at_its_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = crate::common::in_1_gib(dir.path(), &["rubric", "check", "/dev/zero"], None);
+    crate::common::refused_saying(&out, "the rubric file /dev/zero is over 1 MiB");
+    let out = crate::common::in_1_gib(dir.path(), &["score", "--rubric", "/dev/zero", "x.json"], None);
+    crate::common::refused_saying(&out, "the rubric file /dev/zero is over 1 MiB");
+}
+
+/// A weight of 1e308 made results of inf and NaN: refused, with its place.
+#[test]
+fn weights_over_a_million_are_refused_where_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = std::fs::read_to_string(manifest_dir().join("rubrics/core.toml")).unwrap();
+    let at = core.find("weight = ").map(|i| i + "weight = ".len());
+    let text = match at {
+        Some(i) => {
+            let end = i + core[i..].find('\n').unwrap();
+            format!("{}1e308{}", &core[..i], &core[end..])
+        }
+        None => core.replacen("[[sections.dimensions.items]]\n", "[[sections.dimensions.items]]\nweight = 1e308\n", 1),
+    };
+    let path = dir.path().join("heavy.toml");
+    std::fs::write(&path, &text).unwrap();
+    let line = text[..text.find("1e308").unwrap()].matches('\n').count() + 1;
+    let out = bin().args(["rubric", "check", path.to_str().unwrap()]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("error: the weight 1e308 is too large"), "{err}");
+    assert!(err.contains(&format!("heavy.toml:{line}:")), "{err}");
+    assert!(err.contains("weights are at most 1000000"), "{err}");
+    let ok = text.replace("1e308", "1000000");
+    std::fs::write(&path, ok).unwrap();
+    assert!(bin().args(["rubric", "check", path.to_str().unwrap()]).output().unwrap().status.success());
+}

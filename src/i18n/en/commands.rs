@@ -2,6 +2,7 @@ use std::path::Path;
 
 use crate::error::{FileKind, Internal, IoAction, Problem};
 use crate::i18n::commands::Commands;
+use crate::i18n::readers::ReaderText;
 use crate::i18n::{En, plural};
 use crate::lang::Lang;
 
@@ -114,6 +115,7 @@ impl Commands for En {
                 )
             }
             Problem::AssessNeedsTerminal => "assess needs a terminal (stdin and stderr). To score without questions use `zhixing score ANSWERS-FILE`; `zhixing rubric template` prints an answers file to fill in.".to_string(),
+            Problem::TooLarge { path, limit, line } => self.too_large(path, *limit, *line),
         }
     }
 

@@ -1,5 +1,8 @@
+use std::path::Path;
+
+use crate::error::Limit;
 use crate::i18n::En;
-use crate::i18n::readers::ReaderText;
+use crate::i18n::readers::{ReaderText, SheetLimit};
 
 impl ReaderText for En {
     fn unknown_answers_kind(&self) -> &'static str {
@@ -400,5 +403,120 @@ impl ReaderText for En {
 
     fn row_wrong_length_help(&self) -> &'static str {
         "check the row for a missing or extra comma; text with a comma in it goes in double quotes"
+    }
+
+    fn too_large(&self, path: &Path, limit: Limit, line: Option<usize>) -> String {
+        let mib = limit.mib();
+        match limit {
+            Limit::Document if path == Path::new(crate::error::STDIN) => format!(
+                "standard input is over {mib} MiB, the most zhixing reads from it: save the data to a file and give that (JSON Lines and CSV files are read a line at a time, with no such limit)"
+            ),
+            Limit::Document => format!(
+                "{} is over {mib} MiB, too large to read whole: give many answers or results as JSON Lines (.jsonl) or CSV, which are read a line at a time",
+                path.display()
+            ),
+            Limit::Record => format!(
+                "line {} of {} is over {mib} MiB, the most one record may be: it is not an answers document or a result; check the file",
+                line.unwrap_or(0),
+                path.display()
+            ),
+            Limit::Rubric => format!(
+                "the rubric file {} is over {mib} MiB, the most a rubric may be: check that it is the right file",
+                path.display()
+            ),
+        }
+    }
+
+    fn more_problems(&self, n: usize) -> String {
+        let problems = crate::i18n::plural(n, "problem", "problems");
+        format!("… and {n} more {problems} not shown (at most 200 are listed a file)")
+    }
+
+    fn unsafe_value(&self, field: &str, c: char, at: usize) -> String {
+        if c.is_control() {
+            format!("{field}: character {at} is the control character U+{:04X}", c as u32)
+        } else {
+            format!("{field}: character {at}, U+{:04X}, changes the direction of text", c as u32)
+        }
+    }
+
+    fn unsafe_cell(&self, c: char, at: usize) -> String {
+        if c.is_control() {
+            format!("character {at} is the control character U+{:04X}", c as u32)
+        } else {
+            format!("character {at}, U+{:04X}, changes the direction of text", c as u32)
+        }
+    }
+
+    fn unsafe_label(&self) -> &'static str {
+        "a character that cannot be shown"
+    }
+
+    fn unsafe_help(&self) -> &'static str {
+        "remove it: names, departments, sessions and rater names may not hold control characters or characters that change the direction of text, which can change what a terminal shows"
+    }
+
+    fn unsafe_typed_hint(&self) -> &'static str {
+        "What was typed holds a control character or one that changes the direction of text; please type it again."
+    }
+
+    fn json_duplicate_key(&self, dotted: &str) -> String {
+        format!("the key `{dotted}` is given twice")
+    }
+
+    fn json_duplicate_key_label(&self) -> &'static str {
+        "given again here"
+    }
+
+    fn json_first_given_here(&self) -> &'static str {
+        "first given here"
+    }
+
+    fn json_duplicate_key_help(&self) -> &'static str {
+        "give each key once: remove one of them"
+    }
+
+    fn row_too_long(&self, mib: u64) -> String {
+        format!("this row is over {mib} MiB, the most a row may be")
+    }
+
+    fn row_too_many_columns(&self, max: usize) -> String {
+        format!("this row has more than {max} columns, the most a sheet may have")
+    }
+
+    fn cell_not_utf8(&self, byte: u8) -> String {
+        format!("the byte 0x{byte:02X} is not UTF-8")
+    }
+
+    fn cell_not_utf8_help(&self) -> &'static str {
+        "the rest of the file is UTF-8: correct this cell, or save the file again as UTF-8 (in Excel: Save As \"CSV UTF-8\")"
+    }
+
+    fn sheet_limit(&self, limit: &SheetLimit) -> String {
+        match limit {
+            SheetLimit::File { mib } => format!("the workbook file is over {mib} MiB"),
+            SheetLimit::Declared { range } => {
+                format!("the sheet declares the range {range}, beyond 1,048,576 rows × 16,384 columns")
+            }
+            SheetLimit::Beyond { cell } => format!("the cell {cell} lies beyond 1,048,576 rows × 16,384 columns"),
+            SheetLimit::Uncompressed { mib } => {
+                format!("its sheets and shared strings are over {mib} MiB uncompressed")
+            }
+            SheetLimit::SharedStrings { max } => format!("it has more than {max} shared strings"),
+            SheetLimit::CellText { cell, mib } => format!("the cell {cell} holds over {mib} MiB of text"),
+            SheetLimit::Text { mib } => format!("its cells hold over {mib} MiB of text in all"),
+            SheetLimit::Cells { max } => format!("it has more than {max} cells with something in them"),
+            SheetLimit::PartSize { part, mib } => format!("its part {part} is over {mib} MiB uncompressed"),
+            SheetLimit::Styles { max } => {
+                format!("it has more than {max} cell styles, or a style with a text over 1 KiB")
+            }
+            SheetLimit::Sheets { max } => format!("it has more than {max} sheets"),
+            SheetLimit::Parts { max } => format!("its zip has more than {max} parts"),
+            SheetLimit::Strings { mib } => format!("its shared strings are over {mib} MiB"),
+        }
+    }
+
+    fn sheet_limit_help(&self) -> &'static str {
+        "a form export is far smaller: check that this is the right file, or save only the responses as .xlsx or CSV"
     }
 }

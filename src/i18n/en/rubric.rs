@@ -144,6 +144,14 @@ impl RubricText for En {
             "use a number above 0 such as 1.0, or remove the key (default 1)",
         )
     }
+    fn rubric_weight_too_large(&self, weight: f64, max: f64) -> DiagText {
+        let weight = if weight.abs() >= 1e15 { format!("{weight:e}") } else { weight.to_string() };
+        DiagText::new(
+            format!("the weight {weight} is too large"),
+            format!("weights are at most {max}"),
+            format!("use weights up to {max}: only their ratios count, such as 1, 2, 3"),
+        )
+    }
     fn rubric_bad_target(&self, target: f64) -> DiagText {
         DiagText::new(
             format!("target {target} is outside 0 to 100"),

@@ -3,6 +3,7 @@ use std::path::Path;
 use crate::error::{FileKind, Internal, IoAction, Problem};
 use crate::i18n::Zh;
 use crate::i18n::commands::Commands;
+use crate::i18n::readers::ReaderText;
 use crate::lang::Lang;
 
 impl Commands for Zh {
@@ -98,6 +99,7 @@ impl Commands for Zh {
                 format!("{} 是{kind}，不是普通文件：输出只写入普通文件或新的路径，它未被改动", path.display())
             }
             Problem::AssessNeedsTerminal => "assess 需要在终端中运行（标准输入和标准错误都须是终端）。不经提问评分请用 `zhixing score 答卷文件`；`zhixing rubric template` 可生成待填写的答卷。".to_string(),
+            Problem::TooLarge { path, limit, line } => self.too_large(path, *limit, *line),
         }
     }
 

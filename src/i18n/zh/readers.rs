@@ -1,5 +1,8 @@
+use std::path::Path;
+
+use crate::error::Limit;
 use crate::i18n::Zh;
-use crate::i18n::readers::ReaderText;
+use crate::i18n::readers::{ReaderText, SheetLimit};
 
 impl ReaderText for Zh {
     fn unknown_answers_kind(&self) -> &'static str {
@@ -398,5 +401,114 @@ impl ReaderText for Zh {
 
     fn row_wrong_length_help(&self) -> &'static str {
         "检查这一行是否多了或少了逗号；含逗号的内容要用双引号括起来"
+    }
+
+    fn too_large(&self, path: &Path, limit: Limit, line: Option<usize>) -> String {
+        let mib = limit.mib();
+        match limit {
+            Limit::Document if path == Path::new(crate::error::STDIN) => format!(
+                "标准输入超过 {mib} MiB，zhixing 最多读取这么多：请把数据存成文件再给出（JSON Lines 和 CSV 文件逐行读取，不受此限）"
+            ),
+            Limit::Document => format!(
+                "{} 超过 {mib} MiB，这样大的文件不会整个读入：多份答卷或结果请用 JSON Lines（.jsonl）或 CSV，它们逐行读取",
+                path.display()
+            ),
+            Limit::Record => format!(
+                "{} 第 {} 行超过 {mib} MiB，一条记录最多这么长：这一行不像一份答卷或结果，请检查文件",
+                path.display(),
+                line.unwrap_or(0)
+            ),
+            Limit::Rubric => {
+                format!("量表文件 {} 超过 {mib} MiB，量表最多这么大：请检查是否给错了文件", path.display())
+            }
+        }
+    }
+
+    fn more_problems(&self, n: usize) -> String {
+        format!("……另有 {n} 个问题未列出（每个文件最多列出 200 个）")
+    }
+
+    fn unsafe_value(&self, field: &str, c: char, at: usize) -> String {
+        if c.is_control() {
+            format!("{field} 的第 {at} 个字符是控制字符 U+{:04X}", c as u32)
+        } else {
+            format!("{field} 的第 {at} 个字符 U+{:04X} 会改变文字方向", c as u32)
+        }
+    }
+
+    fn unsafe_cell(&self, c: char, at: usize) -> String {
+        if c.is_control() {
+            format!("第 {at} 个字符是控制字符 U+{:04X}", c as u32)
+        } else {
+            format!("第 {at} 个字符 U+{:04X} 会改变文字方向", c as u32)
+        }
+    }
+
+    fn unsafe_label(&self) -> &'static str {
+        "此处有不可显示的字符"
+    }
+
+    fn unsafe_help(&self) -> &'static str {
+        "删去这个字符：姓名、部门、场次和评价人中不能有控制字符或改变文字方向的字符，它们会改变终端显示的内容"
+    }
+
+    fn unsafe_typed_hint(&self) -> &'static str {
+        "刚才输入的内容含有控制字符或改变文字方向的字符，请重新输入。"
+    }
+
+    fn json_duplicate_key(&self, dotted: &str) -> String {
+        format!("键 `{dotted}` 出现了两次")
+    }
+
+    fn json_duplicate_key_label(&self) -> &'static str {
+        "又一次出现"
+    }
+
+    fn json_first_given_here(&self) -> &'static str {
+        "第一次出现在这里"
+    }
+
+    fn json_duplicate_key_help(&self) -> &'static str {
+        "每个键只写一次：删去多余的一处"
+    }
+
+    fn row_too_long(&self, mib: u64) -> String {
+        format!("这一行超过 {mib} MiB，一行最多这么长")
+    }
+
+    fn row_too_many_columns(&self, max: usize) -> String {
+        format!("这一行超过 {max} 列，表格最多这么多列")
+    }
+
+    fn cell_not_utf8(&self, byte: u8) -> String {
+        format!("含有不是 UTF-8 的字节 0x{byte:02X}")
+    }
+
+    fn cell_not_utf8_help(&self) -> &'static str {
+        "文件其余部分是 UTF-8：改正这个单元格，或把文件重新保存为 UTF-8（Excel：另存为“CSV UTF-8”）"
+    }
+
+    fn sheet_limit(&self, limit: &SheetLimit) -> String {
+        match limit {
+            SheetLimit::File { mib } => format!("工作簿文件超过 {mib} MiB"),
+            SheetLimit::Declared { range } => {
+                format!("工作表声明的范围 {range} 超出了 1048576 行 × 16384 列")
+            }
+            SheetLimit::Beyond { cell } => format!("单元格 {cell} 超出了 1048576 行 × 16384 列"),
+            SheetLimit::Uncompressed { mib } => format!("工作表和共享字符串解压后超过 {mib} MiB"),
+            SheetLimit::SharedStrings { max } => format!("共享字符串超过 {max} 个"),
+            SheetLimit::CellText { cell, mib } => format!("单元格 {cell} 的文字超过 {mib} MiB"),
+            SheetLimit::Text { mib } => format!("单元格的文字合计超过 {mib} MiB"),
+            SheetLimit::Cells { max } => format!("有内容的单元格超过 {max} 个"),
+            SheetLimit::PartSize { part, mib } => format!("其中的 {part} 解压后超过 {mib} MiB"),
+            SheetLimit::Styles { max } => format!("单元格样式超过 {max} 个，或某个样式的文字超过 1 KiB"),
+            SheetLimit::Sheets { max } => format!("工作表超过 {max} 个"),
+            SheetLimit::Parts { max } => format!("压缩包中的部件超过 {max} 个"),
+            SheetLimit::Strings { mib } => format!("共享字符串超过 {mib} MiB"),
+        }
+    }
+
+    fn sheet_limit_help(&self) -> &'static str {
+        "问卷导出的工作簿远比这小：请检查是否给错了文件，或只把答卷另存为 .xlsx 或 CSV"
     }
 }

@@ -144,6 +144,14 @@ impl RubricText for Zh {
             "使用大于 0 的数，例如 1.0；不需要时删去此键（默认 1）",
         )
     }
+    fn rubric_weight_too_large(&self, weight: f64, max: f64) -> DiagText {
+        let weight = if weight.abs() >= 1e15 { format!("{weight:e}") } else { weight.to_string() };
+        DiagText::new(
+            format!("权重 {weight} 过大"),
+            format!("权重最大为 {max}"),
+            format!("使用不超过 {max} 的权重：权重只看彼此的比例，例如 1、2、3"),
+        )
+    }
     fn rubric_bad_target(&self, target: f64) -> DiagText {
         DiagText::new(
             format!("目标 {target} 超出 0 到 100 的范围"),
