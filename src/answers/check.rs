@@ -40,6 +40,11 @@ pub(super) fn check(
     c.safe("subject.department", path!["subject", "department"], doc.subject.department.as_deref());
     c.safe("session", path!["session"], doc.session.as_deref());
     c.safe("rater.name", path!["rater", "name"], doc.rater.name.as_deref());
+    for (k, v) in &doc.subject.attributes {
+        let field = format!("subject.attributes.{k}");
+        c.safe(&field, path!["subject", "attributes", k.as_str()], Some(k));
+        c.safe(&field, path!["subject", "attributes", k.as_str()], Some(v));
+    }
     let role = c.role(doc.rater.role.as_deref());
     let rater_name = doc.rater.name.filter(|n| !n.trim().is_empty());
     c.self_rater(role, rater_name.is_some());

@@ -256,6 +256,23 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_in_attributes_are_refused_where_they_are() {
+        let r = testing::core().rubric;
+        let checker = Checker::new(&r, Lang::En);
+        let json = r#"{"subject":{"name":"张三","attributes":{"职级":"科员\u001b]0;x\u0007","年\u202e龄":"30"}}}"#;
+        assert!(checker.quick(json).is_none(), "the careful reading names it");
+        let diags = parse(json, Kind::JsonLines, &r, Lang::En).pop().unwrap().outcome.unwrap_err();
+        let msgs: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(msgs.len(), 2, "{msgs:#?}");
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("`subject.attributes.职级`: character 3 is the control character U+001B")),
+            "{msgs:#?}"
+        );
+        assert!(msgs.iter().any(|m| m.starts_with("`subject.attributes.年\u{202e}龄`")), "{msgs:#?}");
+    }
+
+    #[test]
     fn an_answer_given_twice_in_json_is_refused_as_in_toml() {
         let r = testing::core().rubric;
         let json =

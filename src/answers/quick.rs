@@ -181,6 +181,12 @@ pub(super) fn read(text: &str, r: &Rubric, index: &ItemIndex<'_>) -> Option<Resp
     if keys.windows(2).any(|w| w[0] == w[1]) {
         return None; // the same attribute twice
     }
+    if attrs
+        .iter()
+        .any(|(k, v)| crate::textsafe::first_unsafe(&k.0).is_some() || crate::textsafe::first_unsafe(&v.0).is_some())
+    {
+        return None; // for the careful reading to place
+    }
     drop(keys);
     let attributes = super::attributes(attrs.into_iter().map(|(k, v)| (k.0.into_owned(), v.0.into_owned())));
     let text = |t: Option<Text<'_>>| t.map(|t| t.0.into_owned()).filter(|s| !s.trim().is_empty());
