@@ -184,10 +184,10 @@ impl Builder {
             Some(i) => {
                 // The later of the two counts; at the same time, the one read later.
                 self.earlier += 1;
+                let new = Kept::of(r, min, &mut self.shared);
                 let (o, old) = &self.rows[i];
-                let time = crate::result::utc_key(&r.taken_at);
-                if (time.as_deref(), order) > (old.time.as_deref(), *o) {
-                    self.rows[i] = (order, Kept::of(r, min, &mut self.shared));
+                if (new.time.as_deref(), order) > (old.time.as_deref(), *o) {
+                    self.rows[i] = (order, new);
                 }
             }
             None => {

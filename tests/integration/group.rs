@@ -20,6 +20,12 @@ fn class(env: &Env, groups: &[(&str, &[&str], usize)]) -> String {
     env.write("class.jsonl", results.as_bytes())
 }
 
+/// The header of a form's CSV: the metadata columns, then every item id.
+fn header(meta: &str, items: &[(String, String)]) -> String {
+    let ids: Vec<&str> = items.iter().map(|(id, _)| id.as_str()).collect();
+    format!("{meta},{}\n", ids.join(","))
+}
+
 const BIG: &[&str] = &["甲一", "甲二", "甲三", "甲四", "甲五", "甲六"];
 const SMALL: &[&str] = &["乙一", "乙二", "乙三", "乙四"];
 const OTHER: &[&str] = &["丙一", "丙二", "丙三", "丙四", "丙五", "丙六", "丙七"];
@@ -125,11 +131,7 @@ fn mixed_rubrics_are_refused() {
 fn the_360_view_and_the_trainers_pack() {
     let env = Env::new();
     let (items, _) = core();
-    let mut text = String::from("name,role,rater");
-    for (id, _) in &items {
-        text.push_str(&format!(",{id}"));
-    }
-    text.push('\n');
+    let mut text = header("name,role,rater", &items);
     let mut row = |name: &str, role: &str, rater: &str, v: usize| {
         text.push_str(&format!("{name},{role},{rater}{}\n", format!(",{v}").repeat(items.len())));
     };
@@ -229,11 +231,7 @@ fn the_360_view_and_the_trainers_pack() {
 fn groups_from_the_store_by_session() {
     let env = Env::new();
     let (items, _) = core();
-    let mut text = String::from("name,session");
-    for (id, _) in &items {
-        text.push_str(&format!(",{id}"));
-    }
-    text.push('\n');
+    let mut text = header("name,session", &items);
     for i in 0..5 {
         text.push_str(&format!("p{i},2026秋{}\n", format!(",{}", 1 + i % 5).repeat(items.len())));
     }
@@ -303,11 +301,7 @@ fn numbered_subjects_come_in_a_fresh_order_each_run() {
     // each; the order of #1…#8 is drawn anew each run.
     let env = Env::new();
     let (items, _) = core();
-    let mut text = String::from("name,role,rater");
-    for (id, _) in &items {
-        text.push_str(&format!(",{id}"));
-    }
-    text.push('\n');
+    let mut text = header("name,role,rater", &items);
     for s in 0..8 {
         for (role, rater) in [("self", ""), ("peer", "甲"), ("peer", "乙"), ("peer", "丙")] {
             let v = 1 + (s + rater.len()) % 5;
