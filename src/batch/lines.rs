@@ -226,10 +226,12 @@ pub struct LinesRead {
 /// The lines of JSON Lines, on `threads` threads: `line` makes each line
 /// (its number and bytes) into a value, or into its problem rendered, or
 /// None for a line to pass over (empty); in the order of the lines, every
-/// problem is printed to stderr and counted and every value handed to `take`.
+/// problem is counted and printed to stderr while `shown` admits it (at most
+/// [`crate::diag::MAX_SHOWN`] a file), and every value handed to `take`.
 pub fn each_line<T: Send, E>(
     blocks: &mut Blocks<'_>,
     threads: usize,
+    shown: &mut crate::diag::Shown,
     io_err: impl Fn(io::Error) -> E,
     line: impl Fn(usize, &[u8]) -> Option<Result<T, String>> + Sync,
     mut take: impl FnMut(T) -> Result<(), E>,
@@ -245,7 +247,9 @@ pub fn each_line<T: Send, E>(
                 match outcome {
                     Ok(value) => take(value)?,
                     Err(problem) => {
-                        eprint!("{problem}");
+                        if shown.admit(1) == 1 {
+                            eprint!("{problem}");
+                        }
                         read.rejected += 1;
                     }
                 }

@@ -45,6 +45,7 @@ pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
         rubrics: BTreeMap::new(),
         same: 0,
         rejected: 0,
+        shown: diag::Shown::default(),
         pack,
     };
 
@@ -111,6 +112,8 @@ struct State<'a> {
     /// Results of the builder's rubric.
     same: usize,
     rejected: usize,
+    /// The problems of the file being read printed so far (at most 200).
+    shown: diag::Shown,
     pack: Option<Pack>,
 }
 
@@ -194,7 +197,7 @@ impl State<'_> {
     }
 
     fn reject(&mut self, path: &str, text: &str, d: Diagnostic) {
-        eprint!("{}", diag::render(path, text, &[d], self.ctx.lang));
+        eprint!("{}", diag::render_counted(path, text, 1, &[d], self.ctx.lang, &mut self.shown));
         self.rejected += 1;
     }
 }
@@ -202,6 +205,13 @@ impl State<'_> {
 /// A result file: JSON Lines line by line; other files (one result or an
 /// array) and stdin whole.
 fn read_file(st: &mut State<'_>, file: &str) -> Result<()> {
+    st.shown = diag::Shown::default();
+    let read = read_one(st, file);
+    eprint!("{}", st.shown.tail(st.ctx.lang));
+    read
+}
+
+fn read_one(st: &mut State<'_>, file: &str) -> Result<()> {
     let lang = st.ctx.lang;
     let lines = file != "-" && (file.ends_with(".jsonl") || file.ends_with(".ndjson"));
     if !lines {
@@ -265,7 +275,9 @@ fn read_lines(st: &mut State<'_>, file: &str, reader: Box<dyn BufRead + '_>) -> 
             match careful_line(file, line, &text, lang) {
                 Ok(doc) => st.add(doc)?,
                 Err(report) => {
-                    eprint!("{report}");
+                    if st.shown.admit(1) == 1 {
+                        eprint!("{report}");
+                    }
                     st.rejected += 1;
                 }
             }
@@ -274,9 +286,11 @@ fn read_lines(st: &mut State<'_>, file: &str, reader: Box<dyn BufRead + '_>) -> 
     }
     if let Some(builder) = st.builder.as_ref().filter(|_| st.pack.is_none()) {
         let reader = builder.reader();
+        let mut shown = std::mem::take(&mut st.shown);
         let read = each_line(
             &mut blocks,
             pipeline::threads(),
+            &mut shown,
             io_err,
             |line, raw| {
                 let quick = raw.strip_prefix("\u{feff}".as_bytes()).unwrap_or(raw).trim_ascii();
@@ -294,6 +308,7 @@ fn read_lines(st: &mut State<'_>, file: &str, reader: Box<dyn BufRead + '_>) -> 
                 Ok(())
             },
         )?;
+        st.shown = shown;
         any |= read.any;
         st.rejected += read.rejected;
     }

@@ -25,15 +25,17 @@ fn read_results(ctx: &Ctx, files: &[String], keep_going: bool) -> Result<(Vec<(R
         let bytes = read_input(file)?;
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let jsonl = file.ends_with(".jsonl") || file.ends_with(".ndjson");
+        let mut shown = diag::Shown::default();
         for rec in resultfile::parse(&text, jsonl, ctx.lang) {
             match rec.outcome {
                 Ok(pair) => good.push(pair),
                 Err(d) => {
-                    eprint!("{}", diag::render(name, &text, &[*d], ctx.lang));
+                    eprint!("{}", diag::render_counted(name, &text, 1, &[*d], ctx.lang, &mut shown));
                     rejected += 1;
                 }
             }
         }
+        eprint!("{}", shown.tail(ctx.lang));
     }
     if rejected > 0 && (!keep_going || good.is_empty()) {
         return Err(Error::BadInput(Problem::NotResults(rejected)));
@@ -346,26 +348,30 @@ fn each_result(
         };
         let text = String::from_utf8_lossy(bytes);
         let lines = name.ends_with(".jsonl") || name.ends_with(".ndjson");
+        let mut shown = diag::Shown::default();
         for rec in resultfile::parse(&text, lines, lang) {
             match rec.outcome {
                 Ok(pair) => f(pair)?,
                 Err(d) => {
                     if report {
-                        eprint!("{}", diag::render(name, &text, &[*d], lang));
+                        eprint!("{}", diag::render_counted(name, &text, 1, &[*d], lang, &mut shown));
                     }
                     *rejected += 1;
                 }
             }
         }
+        eprint!("{}", shown.tail(lang));
         return Ok(());
     }
     let io_err = |e: std::io::Error| Error::io(name, IoAction::Read, e);
     let file = std::fs::File::open(name).map_err(io_err)?;
     let mut blocks = Blocks::with_size(Box::new(std::io::BufReader::new(file)), RESULT_BLOCK);
+    let mut shown = diag::Shown::default();
     let read =
         each_line(
             &mut blocks,
             pipeline::threads(),
+            &mut shown,
             io_err,
             |line, raw| {
                 let text = match std::str::from_utf8(raw) {
@@ -382,6 +388,7 @@ fn each_result(
             },
             &mut *f,
         )?;
+    eprint!("{}", shown.tail(lang));
     *rejected += read.rejected;
     let any = read.any;
     if !any {

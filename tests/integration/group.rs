@@ -343,3 +343,28 @@ fn a_report_to_project_carries_no_command_line_hints() {
     let (text, err) = (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap());
     assert!(!text.contains("--named") && err.contains("--named"), "{text}\n{err}");
 }
+
+#[test]
+fn at_most_200_rejected_records_are_printed_a_file() {
+    // SPEC §12: at most 200 problems a file, then how many more; `group`
+    // and `import` alike, for JSON Lines and a JSON array.
+    let env = Env::new();
+    let f = class(&env, &[("秘书处", BIG, 2)]);
+    let good = std::fs::read_to_string(&f).unwrap();
+    let bad: String = (0..250).map(|i| format!("{{\"schema\": \"zhixing.result.v1\", \"id\": {i}}}\n")).collect();
+    let lines = env.write("bad.jsonl", format!("{good}{bad}").as_bytes());
+    let array = env.write(
+        "bad.json",
+        format!("[{}]", (0..250).map(|i| format!("{{\"id\": {i}}}")).collect::<Vec<_>>().join(",\n")).as_bytes(),
+    );
+    for args in [
+        vec!["group", lines.as_str(), "--keep-going"],
+        vec!["group", array.as_str(), lines.as_str(), "--keep-going"],
+        vec!["import", lines.as_str(), "--keep-going"],
+    ] {
+        let out = env.run(&args);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("50 more problems not shown"), "{args:?}: {}", &err[err.len().saturating_sub(600)..]);
+        assert!(err.matches("error:").count() <= 2 * 200 + 2, "{args:?}");
+    }
+}
