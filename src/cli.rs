@@ -389,8 +389,9 @@ impl Cli {
     /// command's may be wrong.
     pub fn settings(self, env: impl Fn(&str) -> Option<String>) -> (settings::Global, Result<settings::Command>) {
         let g = self.global;
-        let lang = Lang::resolve(g.lang.map(Lang::from), env);
-        let global = settings::Global { lang, color: g.color.into(), ascii: g.ascii, store: g.store };
+        let flag = g.lang.map(Lang::from);
+        let (lang, lang_chosen) = (Lang::resolve(flag, &env), Lang::chosen(flag, &env));
+        let global = settings::Global { lang, lang_chosen, color: g.color.into(), ascii: g.ascii, store: g.store };
         (global, self.command.settings())
     }
 }

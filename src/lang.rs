@@ -39,6 +39,13 @@ impl Lang {
         Lang::from_code(primary)
     }
 
+    /// Whether the language was chosen for zhixing itself (the flag, or
+    /// `ZHIXING_LANG`), not just taken from the locale: a chosen language
+    /// wins over a result's own (SPEC §9, reports).
+    pub fn chosen(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> bool {
+        flag.is_some() || env("ZHIXING_LANG").as_deref().and_then(Lang::from_locale).is_some()
+    }
+
     /// Resolve the interface language: the flag, then `ZHIXING_LANG`, then
     /// `LC_ALL`, `LC_MESSAGES`, `LANG`, then Chinese. `env` is passed in so
     /// that tests do not depend on the process environment.

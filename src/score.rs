@@ -114,6 +114,39 @@ pub fn score(loaded: &Loaded, resp: &Response, opts: &Options, id: String, now: 
 /// Seconds an item below which answering counts as too fast.
 pub const TOO_FAST_SECONDS_PER_ITEM: f64 = 2.0;
 
+/// The texts of a result (the rubric's title, section and dimension titles,
+/// the suggestions of its development focuses) in another language of the
+/// rubric it was scored against, its scores untouched. Only where `loaded`
+/// is that very rubric (id, version and sha256) and has `lang`: else
+/// `false`, and the result is as it was.
+pub fn relocalize(doc: &mut ResultDoc, loaded: &Loaded, lang: &str) -> bool {
+    let r = &loaded.rubric;
+    let same = doc.rubric.id == r.id && doc.rubric.version == r.version && doc.rubric.sha256 == loaded.sha256;
+    if !same || !r.languages.iter().any(|l| l == lang) {
+        return false;
+    }
+    if doc.lang == lang {
+        return true;
+    }
+    doc.rubric.title = r.text(&r.title, lang).to_string();
+    for sec in &mut doc.sections {
+        let Some(rs) = r.sections.iter().find(|s| s.id == sec.id) else { continue };
+        sec.title = r.text(&rs.title, lang).to_string();
+        for dim in &mut sec.dimensions {
+            if let Some(rd) = rs.dimensions.iter().find(|d| d.id == dim.id) {
+                dim.title = r.text(&rd.title, lang).to_string();
+            }
+        }
+    }
+    for p in &mut doc.priorities {
+        if let Some(rd) = r.sections.iter().flat_map(|s| &s.dimensions).find(|d| d.id == p.dimension) {
+            p.suggestions = rd.suggestions.iter().map(|t| r.text(t, lang).to_string()).collect();
+        }
+    }
+    doc.lang = lang.to_string();
+    true
+}
+
 /// Careless-answering signals, SPEC §6.
 pub fn quality(r: &Rubric, answers: &IndexMap<String, Option<i64>>, seconds: Option<f64>) -> Quality {
     let index = ItemIndex::new(r);

@@ -20,6 +20,9 @@ use crate::tabular::Columns;
 #[derive(Clone, Debug)]
 pub struct Global {
     pub lang: Lang,
+    /// The language was chosen (`--lang` or `ZHIXING_LANG`), not taken
+    /// from the locale.
+    pub lang_chosen: bool,
     pub color: Color,
     /// ASCII borders and bars.
     pub ascii: bool,

@@ -141,6 +141,46 @@ fn wrap_para(para: &str, cols: usize, lines: &mut Vec<String>) {
     }
 }
 
+/// Lay out whole fields (a name, a number with its label) on lines of at
+/// most `cols` columns: a line breaks only between fields, never inside one.
+/// Each field is `(sep, width)`: the display width of the separator shown
+/// before it when it is not first on its line, and its own. A field wider
+/// than a line has a line of its own (the caller wraps it). Returns the
+/// fields of each line, as ranges of indices.
+pub fn fill(fields: &[(usize, usize)], cols: usize) -> Vec<std::ops::Range<usize>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut used = 0;
+    for (i, &(sep, w)) in fields.iter().enumerate() {
+        if i > start && used + sep + w > cols {
+            lines.push(start..i);
+            start = i;
+            used = w;
+        } else {
+            used += if i > start { sep + w } else { w };
+        }
+    }
+    if start < fields.len() {
+        lines.push(start..fields.len());
+    }
+    lines
+}
+
+/// [`fill`] for plain texts: the lines, each field whole, joined by `sep`;
+/// a field wider than a line is wrapped with [`wrap`].
+pub fn fill_text<S: AsRef<str>>(fields: &[S], sep: &str, cols: usize) -> Vec<String> {
+    let sizes: Vec<(usize, usize)> = fields.iter().map(|f| (width(sep), width(f.as_ref()))).collect();
+    let mut out = Vec::new();
+    for r in fill(&sizes, cols) {
+        if r.len() == 1 && sizes[r.start].1 > cols {
+            out.extend(wrap(fields[r.start].as_ref(), cols));
+        } else {
+            out.push(fields[r].iter().map(AsRef::as_ref).collect::<Vec<_>>().join(sep));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,7 +217,26 @@ mod tests {
         assert_eq!(lines.len(), 2, "{lines:?}");
     }
 
+    #[test]
+    fn fields_stay_whole() {
+        let fields = ["得分 62.5", "目标 80.0", "差距 17.5", "有提升空间"];
+        assert_eq!(fill_text(&fields, " · ", 40), ["得分 62.5 · 目标 80.0 · 差距 17.5", "有提升空间"]);
+        assert_eq!(fill_text(&fields, " · ", 12), ["得分 62.5", "目标 80.0", "差距 17.5", "有提升空间"]);
+        assert_eq!(fill_text(&["欧阳明华（综合协调处）"], " · ", 10), wrap("欧阳明华（综合协调处）", 10));
+        assert!(fill_text(&[] as &[&str], " ", 10).is_empty());
+    }
+
     proptest! {
+        #[test]
+        fn fill_never_wider_and_keeps_fields_whole(fields in proptest::collection::vec("[a-z学习执行力0-9.]{1,6}", 0..12), cols in 12usize..60) {
+            let lines = fill_text(&fields, " · ", cols);
+            for l in &lines {
+                prop_assert!(width(l) <= cols, "{l:?} {cols}");
+            }
+            let joined: Vec<String> = lines.iter().flat_map(|l| l.split(" · ").map(str::to_string)).collect();
+            prop_assert_eq!(joined, fields);
+        }
+
         #[test]
         fn never_wider_than_asked_and_loses_nothing(s in "[a-z 学习执行力，。（）]{0,80}", cols in 4usize..40) {
             let lines = wrap(&s, cols);

@@ -9,6 +9,7 @@ use crate::diag;
 use crate::error::{Error, IoAction, Problem, Result, STDIN};
 use crate::i18n;
 use crate::input::read_input;
+use crate::lang::Lang;
 use crate::pipeline;
 use crate::report::{self, CsvWriter, Entry, Format};
 use crate::result::ResultDoc;
@@ -82,7 +83,43 @@ pub fn report(ctx: &Ctx, args: settings::Report) -> Result<()> {
         };
         previous.push(r.link_previous(prev));
     }
+    let ctx = &reporting_ctx(ctx, args.output.format, &mut results);
     render_results(ctx, &args.output, &results, &previous)
+}
+
+/// The context to report these results in (SPEC §9): in their own
+/// language unless one was chosen (`--lang`, `ZHIXING_LANG`) or they are in
+/// several. A result in another language than the report's gets its
+/// rubric texts in the report's from the rubric it was scored against,
+/// where that is a built-in one; else they stay as written, and a note
+/// says so. JSON is the results as they were frozen, whatever the language.
+fn reporting_ctx(ctx: &Ctx, format: Format, results: &mut [ResultDoc]) -> Ctx {
+    let mut chosen = ctx.clone();
+    match format {
+        Format::Json | Format::Jsonl => return chosen,
+        Format::Table | Format::Markdown | Format::Csv | Format::Html => {}
+    }
+    if !ctx.lang_chosen {
+        let first = results.first().and_then(|r| Lang::from_code(&r.lang));
+        if let Some(lang) = first.filter(|l| results.iter().all(|r| r.lang == l.code())) {
+            chosen.lang = lang;
+        }
+    }
+    let want = chosen.lang;
+    let mut rubrics: std::collections::HashMap<String, Option<crate::rubric::Loaded>> = Default::default();
+    let mut as_written = 0;
+    for r in results.iter_mut().filter(|r| r.lang != want.code()) {
+        let loaded = rubrics.entry(r.rubric.id.clone()).or_insert_with(|| {
+            crate::rubric::builtin(&r.rubric.id).and_then(|b| crate::rubric::load_builtin(b, want).ok())
+        });
+        if !loaded.as_ref().is_some_and(|l| crate::score::relocalize(r, l, want.code())) {
+            as_written += 1;
+        }
+    }
+    if as_written > 0 {
+        crate::output::note(&i18n::msg(want).report_texts_as_written(as_written));
+    }
+    chosen
 }
 
 fn render_results(ctx: &Ctx, out: &Output, results: &[ResultDoc], previous: &[Option<ResultDoc>]) -> Result<()> {
@@ -101,7 +138,8 @@ pub fn history(ctx: &Ctx, args: settings::History) -> Result<()> {
         None => Vec::new(),
     };
     let rubric = args.rubric.clone().or_else(|| all.last().map(|r| r.rubric.id.clone()));
-    let rows: Vec<ResultDoc> = all.into_iter().filter(|r| Some(&r.rubric.id) == rubric.as_ref()).collect();
+    let mut rows: Vec<ResultDoc> = all.into_iter().filter(|r| Some(&r.rubric.id) == rubric.as_ref()).collect();
+    let ctx = &reporting_ctx(ctx, args.output.format, &mut rows);
     let h = report::history::build(&args.subject, &rows);
     emit(ctx, &args.output, |w, style| {
         Ok(w.write_all(report::renderer(args.output.format, style).history(&h).as_bytes())?)

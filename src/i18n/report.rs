@@ -25,4 +25,8 @@ pub trait ReportText {
     fn history_none(&self) -> &'static str;
     fn history_chart_title(&self) -> &'static str;
     fn history_over_time(&self) -> &'static str;
+
+    /// `n` results are in another language than the report, and their
+    /// rubric texts could not be given in it: they are shown as written.
+    fn report_texts_as_written(&self, n: usize) -> String;
 }

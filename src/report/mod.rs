@@ -274,6 +274,22 @@ impl Grid {
         self.table.column_mut(i)
     }
 
+    /// Every column as wide as its widest cell, whatever the width: for a
+    /// caller that measures the table and shows it otherwise if too wide.
+    pub fn natural(&mut self) -> &mut Self {
+        self.table.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
+        self
+    }
+
+    /// One space of padding before each cell and none after: narrower, for
+    /// a table that does not quite fit.
+    pub fn tight(&mut self) -> &mut Self {
+        for c in self.table.column_iter_mut() {
+            c.set_padding((1, 0));
+        }
+        self
+    }
+
     /// Colours even though the table is not written to a terminal itself.
     pub fn enforce_styling(&mut self) -> &mut Self {
         self.table.enforce_styling();

@@ -82,9 +82,12 @@ fn render(entry: &Entry<'_>, style: &Style) -> String {
     let r = entry.result;
     let width = usize::from(style.width).clamp(20, 100);
     let mut out = String::new();
-    push_heading(&mut out, r, style);
-    push_overall(&mut out, r, style);
-    push_dimension_table(&mut out, entry, style);
+    push_heading(&mut out, r, style, width);
+    push_overall(&mut out, r, style, width);
+    push_quality(&mut out, r, style, width);
+    if !push_dimension_table(&mut out, entry, style, width) {
+        push_dimension_list(&mut out, entry, style, width);
+    }
     if unscorable(r) {
         out.push('\n');
         for l in wrap(&unscorable_text(r, style.lang), width) {
@@ -95,61 +98,154 @@ fn render(entry: &Entry<'_>, style: &Style) -> String {
         push_priorities(&mut out, r, style, width);
         push_strengths(&mut out, r, style, width);
     }
-    push_change(&mut out, r, style);
-    push_quality(&mut out, r, style, width);
+    push_change(&mut out, r, style, width);
     out
 }
 
-/// The title with the subject, then a line of who rated, when and with what.
-fn push_heading(out: &mut String, r: &ResultDoc, style: &Style) {
+/// Below this width the dimensions are a list, not a table (SPEC §9).
+const LIST_BELOW: usize = 60;
+
+/// A piece of a line that is never split: its separator from the piece
+/// before it on the same line, its text, and how it is shown.
+struct Field {
+    sep: &'static str,
+    text: String,
+    paint: Option<Severity>,
+}
+
+impl Field {
+    fn new(sep: &'static str, text: impl Into<String>) -> Field {
+        Field { sep, text: text.into(), paint: None }
+    }
+
+    fn painted(sep: &'static str, text: impl Into<String>, severity: Severity) -> Field {
+        Field { sep, text: text.into(), paint: Some(severity) }
+    }
+}
+
+/// SGR colour of a severity, for text outside a table.
+fn sgr_of(s: Severity) -> &'static str {
+    match s {
+        Severity::Met => "\x1b[32m",
+        Severity::Minor => "\x1b[33m",
+        Severity::Moderate => "\x1b[35m",
+        Severity::Critical => "\x1b[31m",
+        Severity::Unknown => "\x1b[90m",
+    }
+}
+
+/// Fields on lines of at most `width` columns, each line after `indent`;
+/// a line breaks only between fields (see [`crate::width::fill`]). With
+/// `strong`, every line is bold.
+fn push_fields(out: &mut String, indent: usize, fields: &[Field], width: usize, strong: bool, style: &Style) {
+    push_hanging(out, (indent, indent), fields, width, strong, style);
+}
+
+/// [`push_fields`] with the first line after `indent.0` spaces and the
+/// lines after it after `indent.1`.
+fn push_hanging(out: &mut String, indent: (usize, usize), fields: &[Field], width: usize, strong: bool, style: &Style) {
+    let cols = width.saturating_sub(indent.0.max(indent.1)).max(8);
+    let mut first = true;
+    let shown: Vec<String> = fields.iter().map(|f| crate::visible::escape(&f.text).into_owned()).collect();
+    let sizes: Vec<(usize, usize)> =
+        fields.iter().zip(&shown).map(|(f, t)| (crate::width::width(f.sep), crate::width::width(t))).collect();
+    for range in crate::width::fill(&sizes, cols) {
+        let mut lines: Vec<String> = Vec::new();
+        if range.len() == 1 && sizes[range.start].1 > cols {
+            lines = wrap(&shown[range.start], cols);
+        } else {
+            let mut line = String::new();
+            for i in range.clone() {
+                if i > range.start {
+                    line.push_str(fields[i].sep);
+                }
+                // A field that starts a line after the first starts with its text.
+                let text = if i == range.start && i > 0 { shown[i].trim_start() } else { shown[i].as_str() };
+                match fields[i].paint {
+                    Some(sev) if style.color => {
+                        line.push_str(sgr_of(sev));
+                        line.push_str(text);
+                        line.push_str("\x1b[0m");
+                    }
+                    _ => line.push_str(text),
+                }
+            }
+            lines.push(line);
+        }
+        for l in lines {
+            out.push_str(&" ".repeat(if first { indent.0 } else { indent.1 }));
+            first = false;
+            if strong && style.color {
+                out.push_str(&format!("\x1b[1m{l}\x1b[0m"));
+            } else {
+                out.push_str(&l);
+            }
+            out.push('\n');
+        }
+    }
+}
+
+/// The title with the subject, then who rated, when and with what; lines
+/// break only between these parts.
+fn push_heading(out: &mut String, r: &ResultDoc, style: &Style, width: usize) {
     let lang = style.lang;
     let u = ui(lang);
     let mut who = r.subject.name.clone();
     if let Some(d) = &r.subject.department {
         who.push_str(&paren(d, lang));
     }
-    out.push_str(&bold(&format!("{}{SEP}{who}", r.rubric.title), style));
-    out.push('\n');
-    let mut meta = vec![format!("{}{}{}", u.rater, u.colon, i18n::role(r.rater.role, lang))];
+    push_fields(out, 0, &[Field::new(SEP, r.rubric.title.clone()), Field::new(SEP, who)], width, true, style);
+    let mut rater = format!("{}{}{}", u.rater, u.colon, i18n::role(r.rater.role, lang));
     if let Some(n) = &r.rater.name {
-        meta[0].push_str(&format!(" {n}"));
+        rater.push_str(&format!(" {n}"));
     }
-    meta.push(format!("{}{}{}", u.date, u.colon, short_time(&r.taken_at)));
-    meta.push(format!("{}{}{} {}", u.rubric, u.colon, r.rubric.id, r.rubric.version));
+    let mut meta = vec![
+        Field::new(SEP, rater),
+        Field::new(SEP, format!("{}{}{}", u.date, u.colon, short_time(&r.taken_at))),
+        Field::new(SEP, format!("{}{}{} {}", u.rubric, u.colon, r.rubric.id, r.rubric.version)),
+    ];
     if let Some(p) = &r.profile {
-        meta.push(format!("{}{}{p}", u.profile, u.colon));
+        meta.push(Field::new(SEP, format!("{}{}{p}", u.profile, u.colon)));
     }
     if let Some(s) = &r.session {
-        meta.push(format!("{}{}{s}", u.session, u.colon));
+        meta.push(Field::new(SEP, format!("{}{}{s}", u.session, u.colon)));
     }
-    out.push_str(&meta.join(SEP));
-    out.push_str("\n\n");
+    push_fields(out, 0, &meta, width, false, style);
+    out.push('\n');
 }
 
 /// The overall score, its target and gap, and its change since last time.
-fn push_overall(out: &mut String, r: &ResultDoc, style: &Style) {
+fn push_overall(out: &mut String, r: &ResultDoc, style: &Style, width: usize) {
     let lang = style.lang;
     let u = ui(lang);
     let o = &r.overall;
-    let mut line = format!("{} {}   {} {}", u.overall, opt_num(o.score), u.target, num(o.target));
+    let mut fields = vec![
+        Field::new("   ", format!("{} {}", u.overall, opt_num(o.score))),
+        Field::new("   ", format!("{} {}", u.target, num(o.target))),
+    ];
     match o.gap {
-        Some(g) => line.push_str(&format!("   {} {}{}", u.gap, num(g), paren(i18n::severity(o.severity, lang), lang))),
-        None => line.push_str(&paren(u.insufficient, lang)),
+        Some(g) => fields
+            .push(Field::new("   ", format!("{} {}{}", u.gap, num(g), paren(i18n::severity(o.severity, lang), lang)))),
+        None => fields.push(Field::new("", paren(u.insufficient, lang))),
     }
     if let Some(d) = r.previous.as_ref().and_then(|p| p.overall_delta) {
-        line.push_str(&format!("   {}", change_text(d, style.ascii)));
+        fields.push(Field::new("   ", change_text(d, style.ascii)));
     }
-    out.push_str(&bold(&line, style));
-    out.push('\n');
+    push_fields(out, 0, &fields, width, true, style);
 }
 
-/// The table of sections and their dimensions, then the note on gaps.
-fn push_dimension_table(out: &mut String, entry: &Entry<'_>, style: &Style) {
+/// The table of sections and their dimensions, then the note on gaps, if
+/// the table fits `width` without breaking a cell; else nothing, and false.
+fn push_dimension_table(out: &mut String, entry: &Entry<'_>, style: &Style, width: usize) -> bool {
+    if width < LIST_BELOW {
+        return false;
+    }
     let r = entry.result;
     let lang = style.lang;
     let u = ui(lang);
     let show_change = entry.previous.is_some();
     let mut table = plain_table(style);
+    table.natural();
     if style.color {
         table.enforce_styling();
     }
@@ -197,9 +293,59 @@ fn push_dimension_table(out: &mut String, entry: &Entry<'_>, style: &Style) {
             col.set_cell_alignment(CellAlignment::Right);
         }
     }
-    out.push_str(&table.to_string());
+    let text = table.to_string();
+    if text.lines().map(crate::width::width).max().unwrap_or(0) > width {
+        return false;
+    }
+    out.push_str(&text);
     out.push('\n');
-    out.push_str(&format!("{}\n", u.gap_note));
+    for l in wrap(u.gap_note, width) {
+        out.push_str(&l);
+        out.push('\n');
+    }
+    true
+}
+
+/// The sections and their dimensions as a list, for a narrow terminal:
+/// each a title line, then its figures, which break only between figures.
+fn push_dimension_list(out: &mut String, entry: &Entry<'_>, style: &Style, width: usize) {
+    let r = entry.result;
+    let lang = style.lang;
+    let u = ui(lang);
+    let figures = |score: Option<f64>, target: f64, gap: Option<f64>, sev: Severity| {
+        vec![
+            Field::new(SEP, format!("{} {}", u.score, opt_num(score))),
+            Field::new(SEP, format!("{} {}", u.target, num(target))),
+            Field::new(SEP, format!("{} {}", u.gap, opt_num(gap))),
+            Field::painted(SEP, i18n::severity(sev, lang), sev),
+        ]
+    };
+    for s in &r.sections {
+        if !out.ends_with("\n\n") {
+            out.push('\n');
+        }
+        push_fields(out, 0, &[Field::new("", s.title.clone())], width, true, style);
+        push_fields(out, 2, &figures(s.score, s.target, s.gap, s.severity), width, false, style);
+        for d in &s.dimensions {
+            let mut head = vec![Field::new("", d.title.clone())];
+            if d.score.is_some() {
+                head.push(Field::painted(" ", bar(d.score, style.ascii), d.severity));
+            }
+            push_fields(out, 2, &head, width, false, style);
+            let mut figs = figures(d.score, d.target, d.gap, d.severity);
+            let change =
+                if entry.previous.is_some() { dimension_change_text(entry, &d.id, style.ascii) } else { String::new() };
+            if !change.is_empty() {
+                figs.push(Field::new(SEP, change));
+            }
+            push_fields(out, 4, &figs, width, false, style);
+        }
+    }
+    out.push('\n');
+    for l in wrap(u.gap_note, width) {
+        out.push_str(&l);
+        out.push('\n');
+    }
 }
 
 /// A blank line, then the title of a part of the report, in bold.
@@ -224,17 +370,13 @@ fn push_priorities(out: &mut String, r: &ResultDoc, style: &Style, width: usize)
     push_list_title(out, u.priorities, r.priorities.is_empty(), u.no_priorities, style);
     for (i, p) in r.priorities.iter().enumerate() {
         let sev = r.dimensions().find(|(_, d)| d.id == p.dimension).map_or(Severity::Unknown, |(_, d)| d.severity);
-        let head = format!(
-            "{:>2}. {}{}  {} {} {}",
-            i + 1,
-            r.dimension_title(&p.dimension),
-            paren(section_title(r, &p.section), lang),
-            u.gap,
-            num(p.gap),
-            i18n::severity(sev, lang)
-        );
-        out.push_str(&head);
-        out.push('\n');
+        let head = [
+            Field::new("", format!("{:>2}. {}", i + 1, r.dimension_title(&p.dimension))),
+            Field::new("", paren(section_title(r, &p.section), lang)),
+            Field::new("  ", format!("{} {}", u.gap, num(p.gap))),
+            Field::new(" ", i18n::severity(sev, lang)),
+        ];
+        push_hanging(out, (0, 4), &head, width, false, style);
         if i >= SUGGESTED {
             continue;
         }
@@ -244,8 +386,9 @@ fn push_priorities(out: &mut String, r: &ResultDoc, style: &Style, width: usize)
     }
     if r.priorities.len() > SUGGESTED {
         let note = i18n::msg(lang).report_suggestions_shown(SUGGESTED);
-        out.push_str(&note);
-        out.push('\n');
+        for l in wrap(note.trim_start(), width.saturating_sub(4)) {
+            out.push_str(&format!("    {l}\n"));
+        }
     }
 }
 
@@ -254,21 +397,27 @@ fn push_strengths(out: &mut String, r: &ResultDoc, style: &Style, width: usize) 
     let u = ui(style.lang);
     push_list_title(out, u.strengths, r.strengths.is_empty(), u.no_strengths, style);
     if !r.strengths.is_empty() {
-        let list: Vec<String> =
-            r.strengths.iter().map(|s| format!("{} {}", r.dimension_title(&s.dimension), num(s.score))).collect();
-        for l in wrap(&list.join(u.list_sep), width.saturating_sub(2)) {
-            out.push_str(&format!("  {l}\n"));
-        }
+        let list: Vec<Field> = r
+            .strengths
+            .iter()
+            .map(|s| Field::new(u.list_sep, format!("{} {}", r.dimension_title(&s.dimension), num(s.score))))
+            .collect();
+        push_fields(out, 2, &list, width, false, style);
     }
 }
 
 /// The change since the previous result, if there is one.
-fn push_change(out: &mut String, r: &ResultDoc, style: &Style) {
+fn push_change(out: &mut String, r: &ResultDoc, style: &Style, width: usize) {
     let Some(p) = &r.previous else { return };
     let u = ui(style.lang);
     push_part_title(out, u.change, style);
     let d = overall_change_text(p, style.ascii);
-    out.push_str(&format!("  {}{}{}   {} {}\n", u.overall, u.colon, d, short_time(&p.taken_at), p.id));
+    let fields = [
+        Field::new("", format!("{}{}{}", u.overall, u.colon, d)),
+        Field::new("   ", short_time(&p.taken_at)),
+        Field::new(" ", p.id.clone()),
+    ];
+    push_fields(out, 2, &fields, width, false, style);
 }
 
 /// The quality flags, if any.
@@ -284,4 +433,5 @@ fn push_quality(out: &mut String, r: &ResultDoc, style: &Style, width: usize) {
             out.push('\n');
         }
     }
+    out.push('\n');
 }

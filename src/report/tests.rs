@@ -205,6 +205,10 @@ fn history_in(format: Format, lang: Lang) -> String {
 }
 
 fn group_in(format: Format, lang: Lang) -> String {
+    group_at(format, lang, 100)
+}
+
+fn group_at(format: Format, lang: Lang, width: u16) -> String {
     let loaded = testing::core();
     let people: Vec<_> = (0..8)
         .map(|k| {
@@ -223,7 +227,7 @@ fn group_in(format: Format, lang: Lang) -> String {
         b.add(p);
     }
     let doc = b.finish(5, 1);
-    let style = Style { lang, color: false, ascii: false, width: 100, bom: false };
+    let style = Style { lang, color: false, ascii: false, width, bom: false };
     renderer(format, &style).group(&doc, b.texts())
 }
 
@@ -314,5 +318,116 @@ fn a_table_cell_shows_what_it_holds_and_keeps_its_width() {
         let shown = String::from_utf8(shown).unwrap();
         assert!(!shown.contains("\u{1b}]") && !shown.contains("\u{202e}") && !shown.contains("\u{1b}[2J"), "{shown:?}");
         assert!(shown.contains("学习（一个\\u{1b}]0;x\\u{7}前提\\u{202e}）"), "{shown}");
+    }
+}
+
+/// Every figure of a result as the report shows it, each of which must
+/// stand whole on one line: the scores, targets and gaps, the titles.
+fn whole_pieces(r: &crate::result::ResultDoc) -> Vec<String> {
+    let mut pieces = vec![r.subject.name.clone(), r.id.clone()];
+    for s in &r.sections {
+        pieces.push(s.title.clone());
+        for d in &s.dimensions {
+            pieces.push(d.title.clone());
+            pieces.extend([opt_num(d.score), num(d.target), opt_num(d.gap)]);
+        }
+    }
+    pieces
+}
+
+fn at_width(lang: Lang, width: u16, previous: bool, flagged: bool) -> (String, crate::result::ResultDoc) {
+    let (mut now, before) = sample(lang, previous);
+    if flagged {
+        now.quality.flags.push("straight_line".into());
+    }
+    if let Some(p) = now.previous.as_mut() {
+        p.id = "01JDXBEFOREBEFOREBEFORE123".into();
+    }
+    let style = Style { lang, color: false, ascii: false, width, bom: false };
+    let out = render(Format::Table, &style, &[Entry { result: &now, previous: before.as_ref() }]);
+    (String::from_utf8(out).unwrap(), now)
+}
+
+#[test]
+fn the_report_fits_every_width_and_splits_nothing() {
+    for lang in [Lang::Zh, Lang::En] {
+        for width in [40u16, 45, 59, 60, 72, 80, 100, 120] {
+            for previous in [false, true] {
+                let (out, r) = at_width(lang, width, previous, true);
+                let cols = usize::from(width.min(100));
+                for l in out.lines() {
+                    assert!(crate::width::width(l) <= cols, "{lang:?} {width}: {l:?} is wider than {cols}\n{out}");
+                }
+                let lines: Vec<&str> = out.lines().collect();
+                for piece in whole_pieces(&r) {
+                    if piece == r.id {
+                        continue;
+                    }
+                    assert!(lines.iter().any(|l| l.contains(&piece)), "{lang:?} {width}: {piece:?} split\n{out}");
+                }
+                if let Some(p) = &r.previous {
+                    assert!(lines.iter().any(|l| l.contains(&p.id)), "{lang:?} {width}: the id split\n{out}");
+                }
+                // Every priority's title line keeps the dimension's name whole.
+                for p in &r.priorities {
+                    let title = r.dimension_title(&p.dimension);
+                    assert!(lines.iter().any(|l| l.contains(title)), "{lang:?} {width}: {title} split\n{out}");
+                }
+                // No line breaks inside a number: no line ends in a digit and a point.
+                assert!(
+                    !lines.iter().any(|l| l.trim_end().ends_with('.') && l.trim_end().len() > 1 && {
+                        let t = l.trim_end();
+                        t[..t.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+                    }),
+                    "{lang:?} {width}: a number split\n{out}"
+                );
+                let is_table = out.contains('┆');
+                if width < 60 {
+                    assert!(!is_table, "{lang:?} {width}: below 60 columns the report is a list\n{out}");
+                }
+                if width >= 100 {
+                    assert!(is_table, "{lang:?} {width}: a table at 100 columns\n{out}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_narrow_report_is_a_list_of_dimensions() {
+    let (out, _) = at_width(Lang::Zh, 40, true, false);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn a_flagged_report_says_so_before_the_scores() {
+    for width in [40u16, 100] {
+        let (out, r) = at_width(Lang::Zh, width, false, true);
+        let flag_at = out.find("作答质量提示").expect("the flag is shown");
+        let first_dimension = out.find(&r.sections[0].dimensions[0].title).unwrap();
+        assert!(flag_at < first_dimension, "{out}");
+    }
+}
+
+#[test]
+fn the_group_report_fits_every_width_and_breaks_no_cell() {
+    for lang in [Lang::Zh, Lang::En] {
+        for width in [40u16, 60, 80, 100, 120] {
+            let out = group_at(Format::Table, lang, width);
+            let cols = usize::from(width.min(100));
+            for l in out.lines() {
+                assert!(crate::width::width(l) <= cols, "{lang:?} {width}: {l:?}\n{out}");
+            }
+            // A table row whose first cell is empty is a cell broken in two.
+            assert!(
+                !out.lines().any(|l| l.starts_with("│  ") && l.trim_start_matches('│').trim_start().starts_with('┆')),
+                "{lang:?} {width}: a cell wrapped\n{out}"
+            );
+            for title in ["四个支撑要件", "执行能力", "Four supporting elements"] {
+                if out.contains(&title[..3]) && lang == Lang::Zh || title.is_ascii() && lang == Lang::En {
+                    assert!(out.contains(title), "{lang:?} {width}: {title} split\n{out}");
+                }
+            }
+        }
     }
 }

@@ -763,3 +763,35 @@ fn no_score_is_ever_infinite_or_nan() {
     let text = serde_json::to_string(&r).unwrap();
     assert!(!text.contains("inf") && !text.contains("NaN"), "{text}");
 }
+
+#[test]
+fn a_result_in_another_language_of_its_own_rubric() {
+    let loaded = testing::core();
+    let answers: Vec<(String, i64)> =
+        loaded.rubric.items().enumerate().map(|(k, (_, _, i))| (i.id.clone(), 1 + (k % 5) as i64)).collect();
+    let pairs: Vec<(&str, i64)> = answers.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let scored_in = |lang: &str| {
+        score(
+            &loaded,
+            &resp(&pairs),
+            &Options { lang: lang.into(), ..Default::default() },
+            "01T".into(),
+            "2026-11-28T09:30:00+08:00",
+        )
+    };
+    let (en, zh) = (scored_in("en"), scored_in("zh"));
+    let mut moved = en.clone();
+    assert!(relocalize(&mut moved, &loaded, "zh"));
+    // The texts are those of a result scored in Chinese; nothing else moved.
+    assert_eq!(moved, zh);
+    assert_ne!(en.sections[0].title, zh.sections[0].title);
+    // Not the rubric it was scored against: left as it is.
+    let mut other = en.clone();
+    other.rubric.sha256 = "0".repeat(64);
+    assert!(!relocalize(&mut other, &loaded, "zh"));
+    assert_eq!(other.sections, en.sections);
+    // A language the rubric lacks.
+    let mut fr = en.clone();
+    assert!(!relocalize(&mut fr, &loaded, "fr"));
+    assert_eq!(fr, en);
+}

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::{Command as Proc, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::common::{Env, exe, form_csv, template};
+use crate::common::{Env, exe, form_csv, template, zhixing};
 
 /// Where the store is, inside the test's folder: in a folder of its own,
 /// which the program makes.
@@ -635,4 +635,39 @@ fn attributes_of_the_subject_are_kept_in_the_result() {
     let back = crate::common::json(&env.ok(&["report", "--latest", "--format", "json"]));
     assert_eq!(back["subject"]["attributes"], serde_json::json!({"职级": "科员"}));
     assert_eq!(back["fingerprint"], one["fingerprint"]);
+}
+
+/// SPEC §9: a report is shown in its result's own language unless one is
+/// chosen; a chosen one gets the rubric's texts in it, never a mix.
+#[test]
+fn a_report_speaks_the_language_of_its_result_unless_told() {
+    let env = Env::with_store(STORE);
+    let a = env.write("a.jsonl", &answers("张三", 3, "2026-11-28T09:00:00+08:00", "s1"));
+    env.ok(&["score", &a, "--save", "--lang", "en"]);
+    let report = |lang: Option<&str>, format: &str| {
+        let mut c = zhixing();
+        c.env_remove("ZHIXING_LANG").env("LANG", "zh_CN.UTF-8").env("NO_COLOR", "1");
+        c.arg("--store").arg(env.store()).args(["report", "--latest", "--format", format]);
+        if let Some(l) = lang {
+            c.args(["--lang", l]);
+        }
+        let out = c.output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    };
+    for format in ["table", "markdown", "html"] {
+        // A Chinese locale, an English result: English throughout.
+        let (own, _) = report(None, format);
+        assert!(own.contains("Theoretical quality") && own.contains("Gap"), "{format}: {own}");
+        assert!(!own.contains("差距") && !own.contains("理论素质"), "{format}: {own}");
+        // --lang zh: Chinese throughout, the texts from the rubric.
+        let (zh, note) = report(Some("zh"), format);
+        assert!(zh.contains("理论素质") && zh.contains("差距"), "{format}: {zh}");
+        assert!(!zh.contains("Theoretical quality") && !zh.contains("Five qualities"), "{format}: {zh}");
+        assert!(note.is_empty(), "{note}");
+    }
+    // JSON is the result as it was frozen.
+    let (json, _) = report(Some("zh"), "json");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["lang"], "en");
 }

@@ -61,7 +61,7 @@ impl GroupText for En {
         "Alpha"
     }
     fn group_stats_note(&self) -> &'static str {
-        "mean gap = the mean of target − score; severities count results met/close/room to grow/much room to grow; alpha is each dimension's internal consistency (Cronbach's alpha), over the n in brackets where not everyone answered every item."
+        "mean gap = the mean of target − score; severities count results met/close/room to grow/much room to grow; alpha is each dimension's internal consistency (Cronbach's alpha); where it says n=, it is over only those who answered all of the dimension's items."
     }
 
     fn group_alpha_excellent(&self) -> &'static str {

@@ -57,6 +57,13 @@ impl ReportText for En {
         "Overall and section scores"
     }
 
+    fn report_texts_as_written(&self, n: usize) -> String {
+        let results = if n == 1 { "1 result was".to_string() } else { format!("{n} results were") };
+        format!(
+            "Note: {results} answered in another language and the rubric used then is not at hand: its dimension names and suggestions are shown as written."
+        )
+    }
+
     fn history_over_time(&self) -> &'static str {
         "Results over time"
     }

@@ -58,7 +58,7 @@ impl GroupText for Zh {
         "信度 α"
     }
     fn group_stats_note(&self) -> &'static str {
-        "平均差距 = 目标 − 得分 的平均；程度分布为达标/接近目标/有提升空间/提升空间较大各有几份；α 为各维度条目的内部一致性信度（Cronbach's α），括号内为完整作答的人数。"
+        "平均差距 = 目标 − 得分 的平均；程度分布为达标/接近目标/有提升空间/提升空间较大各有几份；α 为各维度条目的内部一致性信度（Cronbach's α）；注有 n= 的，只计答全该维度条目的人。"
     }
 
     fn group_alpha_excellent(&self) -> &'static str {

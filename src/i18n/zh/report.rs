@@ -57,4 +57,8 @@ impl ReportText for Zh {
     fn history_over_time(&self) -> &'static str {
         "历次结果"
     }
+
+    fn report_texts_as_written(&self, n: usize) -> String {
+        format!("注意：有 {n} 份结果以另一种语言作答，手头没有当时所用的量表，其维度名称和建议按原文显示。")
+    }
 }
