@@ -1,29 +1,31 @@
 //! Running a command: the command line parsed and turned into settings,
 //! then the work. main() only turns the outcome into an exit code.
 
-use clap::CommandFactory;
+use std::io::Write;
 
-use crate::cli::{Cli, Command as CliCommand};
+use crate::cli::errors::{self, Said};
+use crate::cli::{self, Cli, Command as CliCommand, help};
 use crate::cmd::{self, Ctx};
 use crate::error::Error;
 use crate::i18n;
+use crate::lang::Lang;
 use crate::output;
 
 /// Parse the command line and run it.
 pub fn main_with_args(args: Vec<std::ffi::OsString>) -> i32 {
-    let early = crate::cli::early_lang(&args);
-    let cli = match crate::cli::command(early)
-        .try_get_matches_from(args)
-        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
-    {
+    let early = cli::early_lang(&args);
+    let mut root = cli::command(early);
+    let matches = match root.try_get_matches_from_mut(&args) {
+        Ok(m) => m,
+        Err(e) => return refused(&mut root, &e, early, &args),
+    };
+    if let Some(("help", sub)) = matches.subcommand() {
+        let path: Vec<String> = sub.get_many::<String>("command").into_iter().flatten().cloned().collect();
+        return help_of(&mut root, &path, early);
+    }
+    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
-                _ => 2,
-            };
-        }
+        Err(e) => return refused(&mut root, &e, early, &args),
     };
     let shell = match &cli.command {
         CliCommand::Completions { shell } => Some(*shell),
@@ -33,10 +35,7 @@ pub fn main_with_args(args: Vec<std::ffi::OsString>) -> i32 {
     let lang = global.lang;
     let ctx = Ctx::new(global);
     let outcome = command.and_then(|command| match shell {
-        Some(shell) => output::write_stdout(|w| {
-            clap_complete::generate(shell, &mut Cli::command(), "zhixing", w);
-            Ok(())
-        }),
+        Some(shell) => output::write_stdout(|w| Ok(w.write_all(&cli::completions(shell, lang))?)),
         None => cmd::run(&ctx, command),
     });
     match outcome {
@@ -50,5 +49,46 @@ pub fn main_with_args(args: Vec<std::ffi::OsString>) -> i32 {
             }
             e.exit_code()
         }
+    }
+}
+
+/// What clap returned instead of matches: the help (0, or 2 on stderr for
+/// a command given without what it needs), the version (0), or the usage
+/// error in the interface language (2).
+fn refused(root: &mut clap::Command, e: &clap::Error, lang: Lang, args: &[std::ffi::OsString]) -> i32 {
+    root.build();
+    match errors::said(root, e, lang, args) {
+        Said::Help { path, refused: false } => help_of(root, &path, lang),
+        Said::Help { path, refused: true } => {
+            let text = help::help(root, &path, lang, help::columns()).unwrap_or_default();
+            let _ = std::io::stderr().lock().write_all(text.as_bytes());
+            2
+        }
+        Said::Version(text) => print(&text),
+        Said::Refused(text) => {
+            output::note(&text);
+            2
+        }
+    }
+}
+
+/// `--help`, `-h` or `zhixing help PATH…`: the help of the command at
+/// `path`, or a usage error for a command that does not exist.
+fn help_of(root: &mut clap::Command, path: &[String], lang: Lang) -> i32 {
+    root.build();
+    match help::help(root, path, lang, help::columns()) {
+        Some(text) => print(&text),
+        None => {
+            let known = (0..path.len()).rev().find(|n| help::find(root, &path[..*n]).is_some()).unwrap_or(0);
+            output::note(&errors::no_such_command(root, &path[..known], &path[known], lang));
+            2
+        }
+    }
+}
+
+fn print(text: &str) -> i32 {
+    match output::write_stdout(|w| Ok(w.write_all(text.as_bytes())?)) {
+        Ok(()) => 0,
+        Err(e) => e.exit_code(),
     }
 }

@@ -2,6 +2,9 @@
 //! before any work. Only this module knows of clap: the value enums here
 //! mirror the program's own types.
 
+pub mod errors;
+pub mod help;
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -51,6 +54,40 @@ mirror!(
 );
 
 mirror!(
+    /// What `export` writes.
+    ExportFormat => crate::report::Format {
+        /// JSON: one array of the results.
+        Json,
+        /// JSON Lines: one result a line.
+        Jsonl,
+        /// CSV, one row per dimension.
+        Csv,
+    }
+);
+
+mirror!(
+    /// A table for people, or JSON.
+    TableOrJson => crate::report::Format {
+        /// A table for the terminal.
+        Table,
+        /// JSON.
+        Json,
+    }
+);
+
+mirror!(
+    /// How `rubric show` shows a rubric.
+    ShowFormat => crate::report::Format {
+        /// Text for the terminal.
+        Table,
+        /// Markdown.
+        Markdown,
+        /// JSON.
+        Json,
+    }
+);
+
+mirror!(
     /// What `--by` groups by.
     By => crate::group::By {
         /// The subject's department.
@@ -95,19 +132,37 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The options of `zhixing` itself, before the command: `--lang` acts on
+/// every command (and is offered on each); `--color`, `--ascii` and
+/// `--store` given here hold for whatever command follows, and each command
+/// where they act offers them too ([`Look`], [`StoreChoice`]).
 #[derive(Debug, Args, Clone)]
 pub struct Global {
     /// Language of the interface and of rubric texts [default: $ZHIXING_LANG, then the locale, then zh]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
-    /// Colour in terminal output (NO_COLOR is honoured by auto)
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+    #[command(flatten)]
+    pub look: Look,
+    #[command(flatten)]
+    pub store: StoreChoice,
+}
+
+/// How a report looks on the terminal: for the commands that print one.
+#[derive(Debug, Args, Clone, Default)]
+pub struct Look {
+    /// Colour in terminal output (auto honours NO_COLOR) [default: auto]
+    #[arg(long, value_enum)]
+    pub color: Option<ColorChoice>,
     /// ASCII table borders and bars, for terminals that draw box characters wide
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub ascii: bool,
+}
+
+/// The results store: for the commands that read or write it.
+#[derive(Debug, Args, Clone, Default)]
+pub struct StoreChoice {
     /// The results store [default: $ZHIXING_STORE, then the platform data directory]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, value_name = "PATH")]
     pub store: Option<PathBuf>,
 }
 
@@ -135,11 +190,13 @@ pub enum Command {
     Rubric(RubricCommand),
     /// Print the JSON Schema (draft-07) of a file format
     Schema {
+        /// Which format: rubric, answers, result or group
         #[arg(value_enum)]
         which: SchemaKind,
     },
     /// Print shell completions
     Completions {
+        /// The shell to complete for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -195,6 +252,10 @@ pub struct ScoreArgs {
     /// CSV/xlsx: the item columns by spreadsheet letters, e.g. G:AP
     #[arg(long, value_name = "RANGE")]
     pub item_columns: Option<String>,
+    #[command(flatten)]
+    pub look: Look,
+    #[command(flatten)]
+    pub store: StoreChoice,
 }
 
 #[derive(Debug, Args)]
@@ -233,10 +294,14 @@ pub struct AssessArgs {
     pub no_save: bool,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub look: Look,
+    #[command(flatten)]
+    pub store: StoreChoice,
 }
 
-fn parse_role(s: &str) -> Result<crate::result::Role, String> {
-    crate::result::Role::parse(s).ok_or_else(|| "one of self, supervisor, peer, subordinate, other".to_string())
+fn parse_role(s: &str) -> Result<crate::result::Role, errors::NotARole> {
+    crate::result::Role::parse(s).ok_or(errors::NotARole)
 }
 
 #[derive(Debug, Args)]
@@ -252,6 +317,10 @@ pub struct ReportArgs {
     pub subject: Option<String>,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub look: Look,
+    #[command(flatten)]
+    pub store: StoreChoice,
 }
 
 #[derive(Debug, Args)]
@@ -264,6 +333,10 @@ pub struct HistoryArgs {
     pub rubric: Option<String>,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub look: Look,
+    #[command(flatten)]
+    pub store: StoreChoice,
 }
 
 #[derive(Debug, Args)]
@@ -277,15 +350,17 @@ pub struct ExportArgs {
     /// Only results taken on or after this date (YYYY-MM-DD) or time (RFC 3339)
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
-    /// json, jsonl or csv
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Jsonl)]
-    pub format: Format,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
     /// Write to FILE (atomically, mode 0600) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Start CSV on stdout with a UTF-8 byte-order mark
     #[arg(long)]
     pub bom: bool,
+    #[command(flatten)]
+    pub store: StoreChoice,
 }
 
 #[derive(Debug, Args)]
@@ -296,23 +371,30 @@ pub struct ImportArgs {
     /// Import the good results and list the rejected ones
     #[arg(long)]
     pub keep_going: bool,
+    #[command(flatten)]
+    pub store: StoreChoice,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum StoreCommand {
     /// Where the store is, its size, schema version and counts
     Info {
-        /// table or json
-        #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-        format: Format,
+        /// Output format
+        #[arg(long, short = 'f', value_enum, default_value_t = TableOrJson::Table)]
+        format: TableOrJson,
+        #[command(flatten)]
+        store: StoreChoice,
     },
     /// Delete results by id (asks first unless --yes)
     Delete {
+        /// The ids of the results to delete
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
         /// Do not ask for confirmation
         #[arg(long, short = 'y')]
         yes: bool,
+        #[command(flatten)]
+        store: StoreChoice,
     },
 }
 
@@ -320,21 +402,25 @@ pub enum StoreCommand {
 pub enum RubricCommand {
     /// List the built-in rubrics
     List {
-        /// table or json
-        #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-        format: Format,
+        /// Output format
+        #[arg(long, short = 'f', value_enum, default_value_t = TableOrJson::Table)]
+        format: TableOrJson,
+        /// ASCII table borders, for terminals that draw box characters wide
+        #[arg(long)]
+        ascii: bool,
     },
     /// Show a rubric's sections, dimensions and items
     Show {
         /// A built-in id or a rubric file [default: core]
         #[arg(value_name = "ID|FILE")]
         rubric: Option<String>,
-        /// table, markdown or json
-        #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-        format: Format,
+        /// Output format
+        #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Table)]
+        format: ShowFormat,
     },
     /// Check rubric files and report every problem
     Check {
+        /// The rubric files to check
         #[arg(required = true, value_name = "FILE")]
         files: Vec<String>,
     },
@@ -380,6 +466,10 @@ pub struct GroupArgs {
     /// Group the good results and list the rejected ones
     #[arg(long)]
     pub keep_going: bool,
+    #[command(flatten)]
+    pub look: Look,
+    #[command(flatten)]
+    pub store: StoreChoice,
 }
 
 impl Cli {
@@ -391,7 +481,16 @@ impl Cli {
         let g = self.global;
         let flag = g.lang.map(Lang::from);
         let (lang, lang_chosen) = (Lang::resolve(flag, &env), Lang::chosen(flag, &env));
-        let global = settings::Global { lang, lang_chosen, color: g.color.into(), ascii: g.ascii, store: g.store };
+        // Given after the command or before it: the command's own wins.
+        let (look, store) = self.command.look_and_store();
+        let color = look.color.or(g.look.color).unwrap_or(ColorChoice::Auto);
+        let global = settings::Global {
+            lang,
+            lang_chosen,
+            color: color.into(),
+            ascii: look.ascii || g.look.ascii,
+            store: store.store.or(g.store.store),
+        };
         (global, self.command.settings())
     }
 }
@@ -403,6 +502,24 @@ impl OutputArgs {
 }
 
 impl Command {
+    /// `--color`, `--ascii` and `--store` where the command has them.
+    fn look_and_store(&self) -> (Look, StoreChoice) {
+        let none = StoreChoice::default();
+        match self {
+            Command::Assess(AssessArgs { look, store, .. })
+            | Command::Score(ScoreArgs { look, store, .. })
+            | Command::Report(ReportArgs { look, store, .. })
+            | Command::History(HistoryArgs { look, store, .. })
+            | Command::Group(GroupArgs { look, store, .. }) => (look.clone(), store.clone()),
+            Command::Export(ExportArgs { store, .. })
+            | Command::Import(ImportArgs { store, .. })
+            | Command::Store(StoreCommand::Info { store, .. })
+            | Command::Store(StoreCommand::Delete { store, .. }) => (Look::default(), store.clone()),
+            Command::Rubric(RubricCommand::List { ascii, .. }) => (Look { color: None, ascii: *ascii }, none),
+            Command::Rubric(_) | Command::Schema { .. } | Command::Completions { .. } => (Look::default(), none),
+        }
+    }
+
     fn settings(self) -> Result<settings::Command> {
         use settings::Command as S;
         Ok(match self {
@@ -477,10 +594,12 @@ impl Command {
                 output: settings::Output { format: settings::export_format(a.format.into())?, out: a.out, bom: a.bom },
             }),
             Command::Import(a) => S::Import(settings::Import { files: a.files, keep_going: a.keep_going }),
-            Command::Store(StoreCommand::Info { format }) => S::Store(settings::Store::Info { format: format.into() }),
-            Command::Store(StoreCommand::Delete { ids, yes }) => S::Store(settings::Store::Delete { ids, yes }),
+            Command::Store(StoreCommand::Info { format, .. }) => {
+                S::Store(settings::Store::Info { format: format.into() })
+            }
+            Command::Store(StoreCommand::Delete { ids, yes, .. }) => S::Store(settings::Store::Delete { ids, yes }),
             Command::Rubric(r) => S::Rubric(match r {
-                RubricCommand::List { format } => settings::Rubric::List { format: format.into() },
+                RubricCommand::List { format, .. } => settings::Rubric::List { format: format.into() },
                 RubricCommand::Show { rubric, format } => settings::Rubric::Show { rubric, format: format.into() },
                 RubricCommand::Check { files } => settings::Rubric::Check { files },
                 RubricCommand::Template { rubric } => settings::Rubric::Template { rubric: rubric.rubric },
@@ -492,56 +611,94 @@ impl Command {
     }
 }
 
-/// The command line in the interface language: help texts, headings and
-/// the usage line in Chinese for `Lang::Zh`.
+/// The command line in the interface language, as clap parses it: the
+/// help texts of every command and argument in that language, a `help`
+/// command, and clap's usage replaced by a marker of the command's path,
+/// so that a help request or a refusal says which command it is about
+/// ([`errors::said`]); the help itself is rendered by [`help::help`].
 pub fn command(lang: Lang) -> clap::Command {
-    use clap::CommandFactory;
-    let cmd = Cli::command();
+    use clap::{Arg, ArgAction, CommandFactory};
     let m = i18n::msg(lang);
-    let Some(help) = m.help_table() else { return cmd.after_help(m.help_exit_codes()) };
-    fn translate(mut cmd: clap::Command, path: &str, m: &dyn i18n::Messages, help: &[HelpEntry]) -> clap::Command {
-        for (p, arg, text) in help {
-            if *p != path {
-                continue;
-            }
-            if arg.is_empty() {
-                cmd = cmd.about(*text).long_about(None::<&str>);
-            } else {
-                cmd = cmd.mut_arg(*arg, |a| {
-                    let heading = if a.is_positional() { m.help_arguments() } else { m.help_options() };
-                    a.help(*text).help_heading(heading)
-                });
+    fn decorate(mut cmd: clap::Command, path: &str, m: &dyn i18n::Messages, table: &[HelpEntry]) -> clap::Command {
+        // The command's own entry, else the one of `zhixing` itself (the
+        // options it shares with the commands where they act).
+        let text = |id: &str| {
+            let own = table.iter().find(|(p, a, _)| *p == path && *a == id);
+            own.or_else(|| table.iter().find(|(p, a, _)| p.is_empty() && *a == id)).map(|e| e.2)
+        };
+        if let Some(about) = table.iter().find(|(p, a, _)| *p == path && a.is_empty()) {
+            cmd = cmd.about(about.2).long_about(None::<&str>);
+        }
+        let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+        for id in ids {
+            if let Some(t) = text(&id) {
+                cmd = cmd.mut_arg(id, |a| a.help(t));
             }
         }
         let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
         for name in names {
             let sub = if path.is_empty() { name.clone() } else { format!("{path} {name}") };
-            cmd = cmd.mut_subcommand(&name, |s| translate(s, &sub, m, help));
+            cmd = cmd.mut_subcommand(&name, |s| decorate(s, &sub, m, table));
         }
-        cmd.help_template(format!("{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}", m.help_usage()))
-            .subcommand_help_heading(m.help_commands())
+        cmd.override_usage(errors::marker(path))
+            .help_template("{usage}")
             .disable_help_flag(true)
-            .arg(
-                clap::Arg::new("help")
-                    .short('h')
-                    .long("help")
-                    .help(m.help_help())
-                    .action(clap::ArgAction::Help)
-                    .help_heading(m.help_options()),
-            )
+            .arg(Arg::new(help::HELP_ID).short('h').long("help").help(m.help_help()).action(ArgAction::Help))
     }
-    translate(cmd, "", m, help)
-        .after_help(m.help_exit_codes())
-        .disable_version_flag(true)
-        .arg(
-            clap::Arg::new("version")
-                .short('V')
-                .long("version")
-                .help(m.help_version())
-                .action(clap::ArgAction::Version)
-                .help_heading(m.help_options()),
+    let cmd = Cli::command()
+        .subcommand(
+            clap::Command::new("help").about(m.help_command_about()).arg(
+                Arg::new("command")
+                    .value_name("COMMAND")
+                    .num_args(0..)
+                    .action(ArgAction::Append)
+                    .help(m.help_command_arg()),
+            ),
         )
         .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(Arg::new(help::VERSION_ID).short('V').long("version").help(m.help_version()).action(ArgAction::Version))
+        .after_help(m.help_exit_codes());
+    decorate(cmd, "", m, m.help_table().unwrap_or(&[]))
+}
+
+/// The shell completions of the command line in `lang`. Bash offers the
+/// built-in rubric ids as well as files after `--rubric` (clap's script
+/// offers files only), fish the ids beside its files.
+pub fn completions(shell: clap_complete::Shell, lang: Lang) -> Vec<u8> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command(lang), "zhixing", &mut out);
+    let ids: Vec<&str> = crate::rubric::BUILTINS.iter().map(|b| b.id).collect();
+    let ids = ids.join(" ");
+    let text = String::from_utf8_lossy(&out).into_owned();
+    let text = match shell {
+        clap_complete::Shell::Bash => {
+            let mut lines: Vec<String> = Vec::new();
+            let mut after_rubric = false;
+            for line in text.lines() {
+                let files = line.trim() == r#"COMPREPLY=($(compgen -f "${cur}"))"#;
+                if after_rubric && files {
+                    let indent = &line[..line.len() - line.trim_start().len()];
+                    lines.push(format!(
+                        r#"{indent}COMPREPLY=($(compgen -W "{ids}" -- "${{cur}}") $(compgen -f -- "${{cur}}"))"#
+                    ));
+                } else {
+                    lines.push(line.to_string());
+                }
+                after_rubric = line.trim() == "--rubric)";
+            }
+            lines.join("\n") + "\n"
+        }
+        clap_complete::Shell::Fish => {
+            text.lines()
+                .map(|l| if l.contains(" -l rubric ") { format!("{l} -a \"{ids}\"") } else { l.to_string() })
+                .collect::<Vec<_>>()
+                .join("\n")
+                + "\n"
+        }
+        _ => text,
+    };
+    text.into_bytes()
 }
 
 /// The interface language for the command line itself, before it is parsed:
@@ -566,7 +723,9 @@ pub fn early_lang(args: &[std::ffi::OsString]) -> Lang {
 mod tests {
     use super::*;
 
-    /// Every command and argument has its Chinese help.
+    /// Every command and argument has its Chinese help (the options that
+    /// `zhixing` shares with its commands from `zhixing`'s own entry), and
+    /// its English one.
     #[test]
     fn chinese_help_is_complete() {
         use clap::CommandFactory;
@@ -580,8 +739,11 @@ mod tests {
                 if a.is_global_set() && !path.is_empty() {
                     continue;
                 }
-                if !zh.iter().any(|(p, x, _)| *p == path && *x == id) {
+                if !zh.iter().any(|(p, x, _)| (*p == path || p.is_empty()) && *x == id) {
                     missing.push(format!("{path:?} {id}"));
+                }
+                if a.get_help().is_none_or(|h| h.to_string().trim().is_empty()) {
+                    missing.push(format!("English: {path:?} {id}"));
                 }
             }
             for s in c.get_subcommands() {
@@ -590,19 +752,116 @@ mod tests {
         }
         let mut missing = Vec::new();
         walk(&Cli::command(), String::new(), &mut missing, zh);
-        assert!(missing.is_empty(), "no Chinese help for: {missing:?}");
+        assert!(missing.is_empty(), "no help for: {missing:?}");
         command(Lang::Zh).debug_assert();
+        command(Lang::En).debug_assert();
+    }
+
+    fn rendered(lang: Lang, path: &[&str], cols: usize) -> String {
+        let mut root = command(lang);
+        root.build();
+        let path: Vec<String> = path.iter().map(|s| s.to_string()).collect();
+        help::help(&root, &path, lang, cols).unwrap()
     }
 
     #[test]
     fn help_in_chinese() {
-        let mut cmd = command(Lang::Zh);
-        let help = cmd.render_help().to_string();
-        assert!(help.contains("用法：") && help.contains("命令") && help.contains("在终端中作答问卷"), "{help}");
-        assert!(!help.contains("Usage:") && !help.contains("Print help"), "{help}");
-        let mut sub = command(Lang::Zh);
-        let assess = sub.find_subcommand_mut("assess").unwrap().render_help().to_string();
-        assert!(assess.contains("接着被评价人未完成的问卷作答") && assess.contains("选项"), "{assess}");
+        let help = rendered(Lang::Zh, &[], 80);
+        assert!(
+            help.contains("用法：zhixing [选项] <命令>")
+                && help.contains("命令：")
+                && help.contains("在终端中作答问卷")
+        );
+        assert!(!help.contains("Usage") && !help.contains("Print help") && !help.contains("possible"), "{help}");
+        let assess = rendered(Lang::Zh, &["assess"], 80);
+        assert!(assess.contains("接着被评价人未完成的问卷作答") && assess.contains("选项："), "{assess}");
+        let flat: String = assess.split_whitespace().collect();
+        assert!(flat.contains("[默认：table][可选：table、json、jsonl、markdown、csv、html]"), "{assess}");
+    }
+
+    /// Help and version come last, the options of every command (here
+    /// `--lang`) before them, and the command's own first.
+    #[test]
+    fn help_comes_last() {
+        for lang in [Lang::Zh, Lang::En] {
+            let help = rendered(lang, &["import"], 80);
+            let at = |s: &str| help.find(s).unwrap_or_else(|| panic!("{s} in {help}"));
+            assert!(
+                at("--keep-going") < at("--store") && at("--store") < at("--lang") && at("--lang") < at("-h, --help")
+            );
+            assert!(help.trim_end().lines().last().unwrap().contains("-h, --help"), "{help}");
+            let top = rendered(lang, &[], 80);
+            let at = |s: &str| top.find(s).unwrap();
+            assert!(at("--lang") < at("-h, --help") && at("-h, --help") < at("-V, --version"), "{top}");
+        }
+    }
+
+    /// Only where they act: `--store`, `--color`, `--ascii`.
+    #[test]
+    fn options_only_where_they_act() {
+        let mut root = command(Lang::En);
+        root.build();
+        let has = |path: &[&str], long: &str| {
+            let path: Vec<String> = path.iter().map(|s| s.to_string()).collect();
+            help::find(&root, &path).unwrap().get_arguments().any(|a| a.get_long() == Some(long))
+        };
+        for path in
+            [&["schema"][..], &["completions"], &["rubric", "show"], &["rubric", "check"], &["rubric", "template"]]
+        {
+            for long in ["store", "color", "ascii"] {
+                assert!(!has(path, long), "{path:?} offers --{long}");
+            }
+            assert!(has(path, "lang"), "{path:?}");
+        }
+        for path in [&["export"][..], &["import"], &["store", "info"], &["store", "delete"]] {
+            assert!(has(path, "store") && !has(path, "color") && !has(path, "ascii"), "{path:?}");
+        }
+        for path in [&["score"][..], &["assess"], &["report"], &["history"], &["group"]] {
+            assert!(has(path, "store") && has(path, "color") && has(path, "ascii"), "{path:?}");
+        }
+        assert!(has(&["rubric", "list"], "ascii") && !has(&["rubric", "list"], "store"));
+    }
+
+    /// Given before the command or after it, the option holds; after wins.
+    #[test]
+    fn shared_options_before_or_after_the_command() {
+        let parse = |args: &[&str]| {
+            let m = command(Lang::En).try_get_matches_from(args).unwrap();
+            let cli = <Cli as clap::FromArgMatches>::from_arg_matches(&m).unwrap();
+            cli.settings(|_| None).0
+        };
+        let g = parse(&["zhixing", "--store", "a.db", "--ascii", "score", "x.json"]);
+        assert_eq!(g.store.as_deref(), Some(std::path::Path::new("a.db")));
+        assert!(g.ascii);
+        let g = parse(&["zhixing", "--store", "a.db", "score", "x.json", "--store", "b.db", "--color", "never"]);
+        assert_eq!(g.store.as_deref(), Some(std::path::Path::new("b.db")));
+        assert_eq!(g.color, settings::Color::Never);
+        let g = parse(&["zhixing", "--color", "always", "report", "--latest"]);
+        assert_eq!(g.color, settings::Color::Always);
+    }
+
+    #[test]
+    fn wrapping_by_display_width() {
+        let text = "表格边框和条形图只用 ASCII 字符，适合把制表符画成双宽的终端 [possible values: auto, always, never]";
+        // From the width of the longest word up.
+        for cols in 10..60 {
+            let lines = help::wrap(text, cols);
+            for l in &lines {
+                assert!(crate::width::width(l) <= cols, "{l:?} at {cols}");
+            }
+            // Nothing lost, no Latin word split.
+            let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            assert_eq!(joined, text.chars().filter(|c| *c != ' ').collect::<String>());
+            for w in ["ASCII", "[possible", "values:", "always,", "never]"] {
+                assert!(lines.iter().any(|l| l.contains(w)), "{w} split at {cols}: {lines:?}");
+            }
+            assert!(lines.len() == 1 || lines.last().unwrap().chars().count() > 3, "{lines:?} at {cols}");
+        }
+        // A pause near the end of the line is where it breaks.
+        assert_eq!(
+            help::wrap("为每个分区和维度统一设定目标（0–100），取代量表中的目标", 40)[0],
+            "为每个分区和维度统一设定目标（0–100），"
+        );
     }
 
     #[test]

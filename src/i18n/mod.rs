@@ -37,6 +37,7 @@ pub trait Messages:
     + report::ReportText
     + group::GroupText
     + help::HelpText
+    + help::UsageText
     + readers::ReaderText
     + rubric::RubricText
     + store::StoreText
@@ -51,7 +52,7 @@ impl<
         + report::ReportText
         + group::GroupText
         + help::HelpText
-        + help::HelpText
+        + help::UsageText
         + readers::ReaderText
         + rubric::RubricText
         + store::StoreText

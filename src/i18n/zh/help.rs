@@ -1,5 +1,5 @@
 use crate::i18n::Zh;
-use crate::i18n::help::{HelpEntry, HelpText};
+use crate::i18n::help::{HelpEntry, HelpText, Reason, Similar, UsageProblem, UsageText, UsageTip};
 
 impl HelpText for Zh {
     fn help_table(&self) -> Option<&'static [HelpEntry]> {
@@ -31,7 +31,104 @@ impl HelpText for Zh {
     }
 
     fn help_exit_codes(&self) -> &'static str {
-        "退出码：0 成功；1 读写或内部错误；2 输入有误（用法、量表、答卷、结果库）；130 已中断。"
+        "退出码：\n  0    成功\n  1    读写或内部错误\n  2    输入有误（用法、量表、答卷、结果库）\n  130  已中断"
+    }
+}
+
+/// Names in a Chinese list: `'a'、'b'`.
+fn quoted(names: &[String]) -> String {
+    names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join("、")
+}
+
+impl UsageText for Zh {
+    fn usage_problem(&self, p: &UsageProblem) -> String {
+        match *p {
+            UsageProblem::UnknownArgument { arg } if arg.starts_with('-') => format!("没有 '{arg}' 这个选项"),
+            UsageProblem::UnknownArgument { arg } => format!("多余的参数 '{arg}'"),
+            UsageProblem::UnknownCommand { name } => format!("没有 '{name}' 这个命令"),
+            UsageProblem::InvalidValue { arg, value } => format!("'{value}' 不是 {arg} 可用的值"),
+            UsageProblem::MissingValue { arg } => format!("{arg} 后面缺少值"),
+            UsageProblem::BadValue { arg, value, reason } => {
+                let why = match reason {
+                    Reason::Number => "应为数字".to_string(),
+                    Reason::Integer => "应为整数".to_string(),
+                    Reason::Role => {
+                        "应为 self、supervisor、peer、subordinate、other 之一，或写中文：本人、上级、同事、下级、其他"
+                            .to_string()
+                    }
+                    Reason::Text(t) => t.to_string(),
+                };
+                format!("{arg} 的值 '{value}' 无效：{why}")
+            }
+            UsageProblem::MissingArguments { args } => format!("缺少必需的参数：{}", args.join("、")),
+            UsageProblem::MissingCommand { command } => format!("{command} 后面要跟一个子命令"),
+            UsageProblem::Conflict { arg, with: [] } => format!("{arg} 不能与给出的其他参数同时使用"),
+            UsageProblem::Conflict { arg, with } => format!("{arg} 不能与 {} 同时使用", with.join("、")),
+            UsageProblem::Repeated { arg } => format!("{arg} 只能给一次"),
+            UsageProblem::ExtraValue { arg, value } => format!("{arg} 多了一个值 '{value}'"),
+            UsageProblem::ValueCount { arg, expected, given } => {
+                format!("{arg} 需要 {expected} 个值，给了 {given} 个")
+            }
+            UsageProblem::NoEquals { arg } => format!("给 {arg} 赋值要用等号，例如 {arg}=…"),
+            UsageProblem::NotUtf8 => "参数中有不是 UTF-8 的字节".to_string(),
+            UsageProblem::Other => "命令行有误".to_string(),
+        }
+    }
+
+    fn usage_possible_values(&self, values: &[String]) -> String {
+        format!("可选的值：{}", values.join("、"))
+    }
+
+    fn usage_possible_commands(&self, names: &[String]) -> String {
+        format!("可用的子命令：{}", names.join("、"))
+    }
+
+    fn usage_tip(&self, tip: &UsageTip) -> String {
+        match *tip {
+            UsageTip::Similar { kind, names } => {
+                let what = match kind {
+                    Similar::Command => "命令",
+                    Similar::Argument => "参数",
+                    Similar::Value => "值",
+                };
+                format!("提示：相近的{what}有 {}", quoted(names))
+            }
+            UsageTip::PassAsValue { arg, fix } => format!("提示：要把 '{arg}' 当作值，请写成 '{fix}'"),
+            UsageTip::ExistsOn { usage } => format!("提示：可以用 '{usage}'"),
+            UsageTip::RemoveDashes { command } => format!("提示：'{command}' 是子命令；要用它，请去掉它前面的 '--'"),
+        }
+    }
+
+    fn usage_more(&self, help: &str) -> String {
+        format!("更多信息请运行 '{help}'。")
+    }
+
+    fn usage_options(&self) -> &'static str {
+        "[选项]"
+    }
+
+    fn usage_command(&self) -> &'static str {
+        "<命令>"
+    }
+
+    fn help_heading(&self, heading: &str) -> String {
+        format!("{heading}：")
+    }
+
+    fn help_default(&self, value: &str) -> String {
+        format!("[默认：{value}]")
+    }
+
+    fn help_possible_values(&self, values: &[String]) -> String {
+        format!("[可选：{}]", values.join("、"))
+    }
+
+    fn help_command_about(&self) -> &'static str {
+        "显示某个命令的帮助"
+    }
+
+    fn help_command_arg(&self) -> &'static str {
+        "要查看帮助的命令，例如 score 或 store info"
     }
 }
 
@@ -102,7 +199,7 @@ pub(super) const HELP: &[HelpEntry] = &[
     ("export", "session", "只导出此场次"),
     ("export", "subject", "只导出此人"),
     ("export", "since", "只导出此日期（YYYY-MM-DD）或时间（RFC 3339）之后的结果"),
-    ("export", "format", "json、jsonl 或 csv"),
+    ("export", "format", "输出格式"),
     ("export", "out", "写入文件（原子写入，权限 0600），而不是标准输出"),
     ("export", "bom", "输出到标准输出的 CSV 也加 UTF-8 字节顺序标记"),
     ("import", "", "把结果文件（.json、.jsonl）导入结果库；重复导入只保存一次"),
@@ -110,16 +207,17 @@ pub(super) const HELP: &[HelpEntry] = &[
     ("import", "keep_going", "跳过有错的记录，只导入正确的，并列出被拒收的"),
     ("store", "", "结果库：位置、内容；删除结果"),
     ("store info", "", "结果库的位置、大小、结构版本和数量"),
-    ("store info", "format", "table 或 json"),
+    ("store info", "format", "输出格式"),
     ("store delete", "", "按编号删除结果（除非加 --yes，否则先确认）"),
     ("store delete", "ids", "要删除的结果编号"),
     ("store delete", "yes", "不再确认"),
     ("rubric", "", "列出、查看、检查量表，生成答卷模板"),
     ("rubric list", "", "列出内置量表"),
-    ("rubric list", "format", "table 或 json"),
+    ("rubric list", "format", "输出格式"),
+    ("rubric list", "ascii", "表格边框只用 ASCII 字符，适合把制表符画成双宽的终端"),
     ("rubric show", "", "查看量表的分区、维度和条目"),
     ("rubric show", "rubric", "内置量表标识或量表文件 [默认：core]"),
-    ("rubric show", "format", "table、markdown 或 json"),
+    ("rubric show", "format", "输出格式"),
     ("rubric check", "", "检查量表文件，报告全部问题"),
     ("rubric check", "files", "要检查的量表文件"),
     ("rubric template", "", "生成待填写的答卷：列出每个条目及其陈述"),
