@@ -246,12 +246,15 @@ pub struct ScoreArgs {
     /// CSV/xlsx: item columns by item id (default), or in rubric order whatever their header
     #[arg(long, value_enum, value_name = "id|order")]
     pub columns: Option<Columns>,
-    /// CSV/xlsx: columns to leave out, by header or letter, e.g. "提交时间,F"
+    /// CSV/xlsx: columns to leave out, by header, letter or range of letters, e.g. "提交时间,A:F"
     #[arg(long, value_name = "NAME|LETTER,…")]
     pub ignore_columns: Vec<String>,
     /// CSV/xlsx: the item columns by spreadsheet letters, e.g. G:AP
     #[arg(long, value_name = "RANGE")]
     pub item_columns: Option<String>,
+    /// The session (such as a training class) of the records that name none
+    #[arg(long, value_name = "S")]
+    pub session: Option<String>,
     #[command(flatten)]
     pub look: Look,
     #[command(flatten)]
@@ -553,6 +556,7 @@ impl Command {
                         ignore_columns: a.ignore_columns,
                         item_columns: a.item_columns,
                     },
+                    session: settings::checked_session(a.session)?,
                 })
             }
             Command::Report(a) => S::Report(settings::Report {

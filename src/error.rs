@@ -17,6 +17,10 @@ pub enum Error {
     BadInput(Problem),
     /// A file could not be read or written. Exit 1.
     Io { path: PathBuf, action: IoAction, source: std::io::Error },
+    /// Of several inputs, `files` could not be read (each already
+    /// printed), and the others had `problems` (already printed): nothing
+    /// done. Exit 1, as for any file that cannot be read.
+    Unreadable { files: usize, problems: usize },
     /// Interrupted by the user after everything was saved. Exit 130.
     Interrupted {
         /// The command that continues where it stopped.
@@ -50,6 +54,92 @@ pub enum IoAction {
     /// Creating the temporary file of an atomic write.
     CreateBeside,
     CreateDir,
+}
+
+/// Why a file operation failed, from the system's error: what the
+/// catalogue says in the interface language (the system's own text is
+/// English whatever the language).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IoCause {
+    NotFound,
+    PermissionDenied,
+    AlreadyExists,
+    IsADirectory,
+    NotADirectory,
+    DirectoryNotEmpty,
+    StorageFull,
+    QuotaExceeded,
+    ReadOnlyFilesystem,
+    FileTooLarge,
+    NameTooLong,
+    TooManyLinks,
+    SymlinkLoop,
+    TooManyOpenFiles,
+    ResourceBusy,
+    CrossesDevices,
+    NotSeekable,
+    BrokenPipe,
+    Interrupted,
+    TimedOut,
+    WouldBlock,
+    UnexpectedEof,
+    OutOfMemory,
+    InvalidInput,
+    InvalidData,
+    /// The device failed (EIO).
+    DeviceError,
+    /// No such device (ENXIO, ENODEV): a device or FIFO with nothing behind it.
+    NoDevice,
+    Unsupported,
+    StaleHandle,
+    /// Anything else: the system's error number, where it gave one.
+    Other(Option<i32>),
+}
+
+impl IoCause {
+    pub fn of(e: &std::io::Error) -> IoCause {
+        use std::io::ErrorKind as K;
+        // Error numbers without a stable kind (the same on Linux and macOS
+        // unless said).
+        match e.raw_os_error() {
+            Some(5) => return IoCause::DeviceError,
+            Some(6 | 19) => return IoCause::NoDevice,
+            Some(23 | 24) => return IoCause::TooManyOpenFiles,
+            #[cfg(target_os = "linux")]
+            Some(40) => return IoCause::SymlinkLoop,
+            #[cfg(target_os = "macos")]
+            Some(62) => return IoCause::SymlinkLoop,
+            _ => {}
+        }
+        match e.kind() {
+            K::NotFound => IoCause::NotFound,
+            K::PermissionDenied => IoCause::PermissionDenied,
+            K::AlreadyExists => IoCause::AlreadyExists,
+            K::IsADirectory => IoCause::IsADirectory,
+            K::NotADirectory => IoCause::NotADirectory,
+            K::DirectoryNotEmpty => IoCause::DirectoryNotEmpty,
+            K::StorageFull => IoCause::StorageFull,
+            K::QuotaExceeded => IoCause::QuotaExceeded,
+            K::ReadOnlyFilesystem => IoCause::ReadOnlyFilesystem,
+            K::FileTooLarge => IoCause::FileTooLarge,
+            K::InvalidFilename => IoCause::NameTooLong,
+            K::TooManyLinks => IoCause::TooManyLinks,
+            K::ResourceBusy | K::ExecutableFileBusy => IoCause::ResourceBusy,
+            K::CrossesDevices => IoCause::CrossesDevices,
+            K::NotSeekable => IoCause::NotSeekable,
+            K::BrokenPipe => IoCause::BrokenPipe,
+            K::Interrupted => IoCause::Interrupted,
+            K::TimedOut => IoCause::TimedOut,
+            K::WouldBlock => IoCause::WouldBlock,
+            K::UnexpectedEof => IoCause::UnexpectedEof,
+            K::OutOfMemory => IoCause::OutOfMemory,
+            K::InvalidInput => IoCause::InvalidInput,
+            K::InvalidData => IoCause::InvalidData,
+            K::Unsupported => IoCause::Unsupported,
+            K::StaleNetworkFileHandle => IoCause::StaleHandle,
+            _ => IoCause::Other(e.raw_os_error()),
+        }
+    }
 }
 
 /// Where a file error happened, when it is not a named file.
@@ -232,7 +322,11 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::BadInput(_) | Error::Other { bad_input: true, .. } => 2,
-            Error::Io { .. } | Error::Output(_) | Error::Internal(_) | Error::Other { bad_input: false, .. } => 1,
+            Error::Io { .. }
+            | Error::Unreadable { .. }
+            | Error::Output(_)
+            | Error::Internal(_)
+            | Error::Other { bad_input: false, .. } => 1,
             Error::Interrupted { .. } => 130,
         }
     }

@@ -16,10 +16,15 @@ pub type Attributes = IndexMap<String, String>;
 
 /// One scored respondent. Its scores are frozen when it is made: reports
 /// and group reports read them from here, never rescore it.
+///
+/// A key it does not have is refused (by the reader and by its JSON
+/// Schema): a document that is not this result is not read as one.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 #[schemars(title = "zhixing result v1")]
 pub struct ResultDoc {
     /// Always "zhixing.result.v1".
+    #[schemars(extend("const" = "zhixing.result.v1"))]
     pub schema: String,
     /// ULID of this result.
     pub id: String,

@@ -6,6 +6,7 @@ use serde_json::value::RawValue;
 
 use crate::diag::Diagnostic;
 use crate::i18n;
+use crate::i18n::readers::{AnswersFile, JsonSyntax};
 use crate::lang::Lang;
 use crate::result::{ResultDoc, SCHEMA};
 
@@ -41,12 +42,17 @@ fn decode_inner(raw: &str, base: usize, lang: Lang) -> Result<(ResultDoc, String
         Ok(v) => v,
         Err(e) => {
             let at = base + offset_of(raw, e.line(), e.column()).unwrap_or(0);
-            return Err(Diagnostic::error(format!("{}{}", text.json_syntax_error(), strip_pos(&e)))
+            return Err(Diagnostic::error(json_syntax_message(&e, lang))
                 .at(Some(at..at + 1))
                 .help(text.result_syntax_help()));
         }
     };
     let schema = value.get("schema").and_then(|s| s.as_str());
+    if value.get("schema").is_none() && value.get("answers").is_some_and(serde_json::Value::is_object) {
+        return Err(Diagnostic::error(text.answers_not_results(AnswersFile::Json))
+            .at(Some(base..base + raw.len().min(1)))
+            .help(text.answers_not_results_help(None)));
+    }
     if schema != Some(SCHEMA) {
         let found = schema.map_or_else(|| text.no_schema_field().to_string(), |s| format!("schema \"{s}\""));
         return Err(Diagnostic::error(text.not_a_result(&found, SCHEMA))
@@ -55,10 +61,29 @@ fn decode_inner(raw: &str, base: usize, lang: Lang) -> Result<(ResultDoc, String
     }
     match serde_json::from_value::<ResultDoc>(value) {
         Ok(doc) => Ok((doc, raw.to_string())),
-        Err(e) => Err(Diagnostic::error(text.result_incomplete(&e.to_string()))
-            .at(Some(base..base + raw.len().min(1)))
-            .help(text.result_incomplete_help())),
+        Err(e) => {
+            let msg = strip_pos(&e);
+            let whole = Some(base..base + raw.len().min(1));
+            match msg.strip_prefix("unknown field `").and_then(|r| r.split('`').next()) {
+                Some(key) => {
+                    let at = raw.find(&format!("\"{key}\"")).map(|k| base + k..base + k + key.len() + 2);
+                    Err(Diagnostic::error(text.result_unknown_key(key, SCHEMA))
+                        .at(at.or(whole))
+                        .help(text.result_unknown_key_help()))
+                }
+                None => Err(Diagnostic::error(text.result_incomplete(&crate::rubric::serde_message(&msg, lang)))
+                    .at(whole)
+                    .help(text.result_incomplete_help())),
+            }
+        }
     }
+}
+
+/// A JSON syntax error in the interface language: the place is shown by
+/// the diagnostic.
+pub fn json_syntax_message(e: &serde_json::Error, lang: Lang) -> String {
+    let text = i18n::msg(lang);
+    format!("{}{}", text.json_syntax_error(), text.json_syntax_detail(&JsonSyntax::of(&strip_pos(e))))
 }
 
 /// serde_json's message without the " at line L column C" it appends: the
@@ -104,8 +129,7 @@ pub fn parse(text: &str, jsonl: bool, lang: Lang) -> Vec<Record> {
             }
             Err(e) => {
                 let at = bom + offset_of(body, e.line(), e.column()).unwrap_or(0);
-                let d = Diagnostic::error(format!("{}{}", i18n::msg(lang).json_syntax_error(), strip_pos(&e)))
-                    .at(Some(at..at + 1));
+                let d = Diagnostic::error(json_syntax_message(&e, lang)).at(Some(at..at + 1));
                 out.push(Record { line: e.line().max(1), outcome: Err(Box::new(d)) });
             }
         }
@@ -128,8 +152,57 @@ fn looks_like_lines(text: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// serde_json's words are English: each of its syntax errors is said
+    /// by the catalogue, in Chinese with no English word left.
+    #[test]
+    fn every_json_syntax_error_is_said_in_the_interface_language() {
+        let broken = [
+            "[1,",
+            "{\"a\": 1",
+            "\"abc",
+            "",
+            "{\"a\" 1}",
+            "[1 2]",
+            "{\"a\": 1 \"b\": 2}",
+            "nul",
+            "x",
+            "{1: 2}",
+            "\"\\q\"",
+            "-",
+            "1e999",
+            "\"\\uDC00\"",
+            "\"\u{1}\"",
+            "[1,]",
+            "{\"a\": 1,}",
+            "1 2",
+            "\"\\u12",
+        ];
+        for text in broken {
+            let e = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+            let what = JsonSyntax::of(&strip_pos(&e));
+            assert!(!matches!(what, JsonSyntax::Other(_)), "{text:?}: {e}");
+            let zh = json_syntax_message(&e, Lang::Zh);
+            assert!(!has_english(&zh), "{text:?}: {zh}");
+        }
+        let e = serde_json::from_str::<serde_json::Value>("{\"a\": none}").unwrap_err();
+        assert_eq!(
+            json_syntax_message(&e, Lang::Zh),
+            "JSON 语法错误：无法识别的词：只能是 true、false 或 null，文本要加双引号"
+        );
+    }
+
+    /// An English word (three letters or more) outside backticks, other
+    /// than the names of the formats and of JSON's and TOML's own words.
+    pub(crate) fn has_english(text: &str) -> bool {
+        text.split('`').step_by(2).any(|part| {
+            part.split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() > 2)
+                .any(|w| !["JSON", "TOML", "Unicode", "true", "false", "null"].contains(&w))
+        })
+    }
 
     #[test]
     fn foreign_json_is_named_with_its_line() {

@@ -100,6 +100,20 @@ pub struct Score {
     pub keep_going: bool,
     pub save: bool,
     pub sheet: Sheet,
+    /// `--session`: the session of the records that name none.
+    pub session: Option<String>,
+}
+
+/// `score --session`: kept in results, so no control or bidi character
+/// (SPEC §12); an empty one is none.
+pub fn checked_session(session: Option<String>) -> Result<Option<String>> {
+    let session = session.filter(|s| !s.trim().is_empty());
+    match session.as_deref().and_then(crate::answers::unsafe_at) {
+        Some((at, c)) => {
+            Err(Error::Other { bad_input: true, error: Box::new(UnsafeFlags(vec![("--session", at, c)])) })
+        }
+        None => Ok(session),
+    }
 }
 
 #[derive(Debug)]

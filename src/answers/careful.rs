@@ -5,10 +5,11 @@ use std::ops::Range;
 
 use crate::diag::{self, Diagnostic};
 use crate::i18n;
+use crate::i18n::readers::JsonSyntax;
 use crate::lang::Lang;
 use crate::locate::{JsonLocator, Locate, Seg, TomlLocator};
 use crate::response::{ItemIndex, Respondent};
-use crate::resultfile::{offset_of, strip_pos};
+use crate::resultfile::{json_syntax_message, offset_of, strip_pos};
 use crate::rubric::Rubric;
 
 use super::check::check;
@@ -58,7 +59,7 @@ pub(super) fn parse_json(
             let at = offset_of(text, e.line(), e.column());
             let msg = strip_pos(&e);
             if e.is_syntax() || e.is_eof() {
-                diags.push(json_syntax_error(text, &msg, at, lang));
+                diags.push(json_syntax_error(text, &e, at, lang));
             } else {
                 diags.push(shape_error(&msg, at.map(|a| a..a + 1), lang));
             }
@@ -93,23 +94,26 @@ impl Unknown {
     }
 }
 
-fn json_syntax_error(text: &str, msg: &str, at: Option<usize>, lang: Lang) -> Diagnostic {
+fn json_syntax_error(text: &str, e: &serde_json::Error, at: Option<usize>, lang: Lang) -> Diagnostic {
     let text_of = i18n::msg(lang);
-    let mut d = Diagnostic::error(format!("{}{msg}", text_of.json_syntax_error()));
-    match at {
+    let mut d = Diagnostic::error(json_syntax_message(e, lang));
+    let close = match JsonSyntax::of(&strip_pos(e)) {
+        JsonSyntax::ExpectedCommaOr(close) => Some(close),
+        _ => None,
+    };
+    match (at, close) {
         // serde_json stops at the token after a missing comma or bracket,
         // often on the next line; the comma belongs after the previous value.
-        Some(a) if msg.starts_with("expected `,` or") => {
+        (Some(a), Some(close)) => {
             let mut cut = a.min(text.len());
             while !text.is_char_boundary(cut) {
                 cut -= 1;
             }
             let prev = text[..cut].trim_end().len();
-            let close = msg.rsplit('`').nth(1).unwrap_or("}");
-            d = d.at(Some(prev.saturating_sub(1)..prev)).label(text_of.json_comma_missing(close));
+            d = d.at(Some(prev.saturating_sub(1)..prev)).label(text_of.json_comma_missing(&close.to_string()));
         }
-        Some(a) => d = d.at(Some(a..a + 1)),
-        None => {}
+        (Some(a), None) => d = d.at(Some(a..a + 1)),
+        (None, _) => {}
     }
     d.help(text_of.json_syntax_help())
 }

@@ -58,8 +58,12 @@ impl Input {
         let (name, origin) = if file == "-" {
             ("<stdin>".to_string(), Origin::Memory(read_input(file)?))
         } else {
-            // A file that cannot be read at all fails at once.
-            File::open(file).map_err(|e| Error::io(file, IoAction::Read, e))?;
+            // A file that cannot be read at all fails at once; so does a
+            // directory (which opens, and fails only when read).
+            let f = File::open(file).map_err(|e| Error::io(file, IoAction::Read, e))?;
+            if f.metadata().is_ok_and(|m| m.is_dir()) {
+                return Err(Error::io(file, IoAction::Read, io::Error::from(io::ErrorKind::IsADirectory)));
+            }
             (file.to_string(), Origin::Path(file.to_string()))
         };
         let shape = match &origin {

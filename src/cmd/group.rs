@@ -12,6 +12,7 @@ use crate::diag::{self, Diagnostic};
 use crate::error::{Error, IoAction, Problem, Result};
 use crate::group::{Builder, GroupDoc, Row, Texts};
 use crate::i18n;
+use crate::i18n::readers::AnswersFile;
 use crate::input::{load_rubric, read_input};
 use crate::lang::Lang;
 use crate::pipeline;
@@ -196,6 +197,14 @@ impl State<'_> {
         }
     }
 
+    /// Answers given to group: what they are and what to run.
+    fn reject_answers(&mut self, path: &str, kind: AnswersFile) {
+        let text = i18n::msg(self.ctx.lang);
+        let shown = if path == "<stdin>" { "-" } else { path };
+        let d = Diagnostic::error(text.answers_not_results(kind)).help(text.answers_not_results_help(Some(shown)));
+        self.reject(path, "", d);
+    }
+
     fn reject(&mut self, path: &str, text: &str, d: Diagnostic) {
         eprint!("{}", diag::render_counted(path, text, 1, &[d], self.ctx.lang, &mut self.shown));
         self.rejected += 1;
@@ -214,9 +223,17 @@ fn read_file(st: &mut State<'_>, file: &str) -> Result<()> {
 fn read_one(st: &mut State<'_>, file: &str) -> Result<()> {
     let lang = st.ctx.lang;
     let lines = file != "-" && (file.ends_with(".jsonl") || file.ends_with(".ndjson"));
+    if let Some(kind) = answers_by_name(file) {
+        st.reject_answers(file, kind);
+        return Ok(());
+    }
     if !lines {
         let name = if file == "-" { "<stdin>" } else { file };
         let bytes = read_input(file)?;
+        if let Some(kind) = answers_by_content(&bytes) {
+            st.reject_answers(name, kind);
+            return Ok(());
+        }
         let text = String::from_utf8_lossy(&bytes).into_owned();
         drop(bytes);
         for rec in resultfile::parse(&text, false, lang) {
@@ -229,6 +246,37 @@ fn read_one(st: &mut State<'_>, file: &str) -> Result<()> {
     }
     let f = std::fs::File::open(file).map_err(|e| Error::io(file, IoAction::Read, e))?;
     read_lines(st, file, Box::new(BufReader::with_capacity(1 << 16, f)))
+}
+
+/// Answers where results belong, by the file's name: a spreadsheet or a
+/// TOML answers file (results are JSON).
+fn answers_by_name(file: &str) -> Option<AnswersFile> {
+    if file == "-" {
+        return None;
+    }
+    match crate::tabular::Source::detect(file, &[]) {
+        Some(crate::tabular::Source::Workbook) => Some(AnswersFile::Workbook),
+        Some(crate::tabular::Source::Csv | crate::tabular::Source::Tsv) => Some(AnswersFile::Table),
+        None => file.to_ascii_lowercase().ends_with(".toml").then_some(AnswersFile::Toml),
+    }
+}
+
+/// Answers where results belong, by what the file holds: a workbook (a zip
+/// or an old Excel file), a table whose first line is a header, or TOML
+/// (a result is a JSON object or an array of them).
+fn answers_by_content(bytes: &[u8]) -> Option<AnswersFile> {
+    match crate::tabular::Source::detect("-", bytes) {
+        Some(crate::tabular::Source::Workbook) => return Some(AnswersFile::Workbook),
+        Some(crate::tabular::Source::Csv | crate::tabular::Source::Tsv) => return Some(AnswersFile::Table),
+        None => {}
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64 << 10)]);
+    let toml = head.trim_start_matches('\u{feff}').lines().map(str::trim).any(|l| {
+        matches!(l, "[subject]" | "[answers]" | "[rater]" | "[subject.attributes]")
+            || l.starts_with("rubric =")
+            || l.starts_with("taken_at =")
+    });
+    toml.then_some(AnswersFile::Toml)
 }
 
 /// A result's line the careful way: the result, or its problem rendered

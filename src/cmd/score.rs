@@ -41,6 +41,7 @@ pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
     let mut job = Job {
         scorer: &scorer,
         now: chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        session: args.session.as_deref(),
         ids: ulid::Generator::new(),
         scored: 0,
     };
@@ -71,19 +72,52 @@ pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
 
 /// Check every input, printing every problem, the good records spooled;
 /// refuse the batch if anything was wrong (unless `--keep-going` and some
-/// records are good).
+/// records are good). An input that cannot be read is one problem among
+/// the others (SPEC §4: all reported in one run): the others are read and
+/// checked all the same, and then the batch is refused with exit code 1,
+/// as for any file that cannot be read.
 fn check(args: &settings::Score, reading: &Reading<'_>, scale_min: i64) -> Result<(Records, Tally)> {
-    let inputs = args.files.iter().map(|f| Input::new(f)).collect::<Result<Vec<_>>>()?;
     let spool_err = |e: io::Error| Error::io(SPOOL, IoAction::Write, e);
     let mut spool = Spool::new(reading.checker.index.len(), scale_min).map_err(spool_err)?;
     let mut tally = Tally::default();
-    for input in &inputs {
-        input.check(reading, &mut tally, &mut spool)?;
+    let mut unreadable = 0;
+    for file in &args.files {
+        let mark = spool.mark(&tally);
+        match Input::new(file).and_then(|input| input.check(reading, &mut tally, &mut spool)) {
+            Ok(()) => {}
+            // One input: its error is the whole story, said once.
+            Err(e) if args.files.len() == 1 => return Err(e),
+            Err(e) if is_of_input(&e) => {
+                // What was read of it before it failed is left out.
+                spool.rollback(mark, &mut tally).map_err(spool_err)?;
+                let msg = i18n::msg(reading.lang);
+                crate::output::note(&format!("{}: {}", msg.diag_error(), msg.error(&e)));
+                tally.rejected += 1;
+                match e {
+                    Error::BadInput(_) => tally.problems += 1,
+                    _ => unreadable += 1,
+                }
+            }
+            Err(e) => return Err(e),
+        }
     }
     if tally.rejected > 0 && (!args.keep_going || tally.good == 0) {
+        if unreadable > 0 {
+            return Err(Error::Unreadable { files: unreadable, problems: tally.problems });
+        }
         return Err(Error::BadInput(Problem::AnswersProblems(tally.problems)));
     }
     Ok((spool.finish().map_err(spool_err)?, tally))
+}
+
+/// An error of one input (it cannot be read, or is over a limit), not of
+/// the run (the spool, a bug).
+fn is_of_input(e: &Error) -> bool {
+    match e {
+        Error::Io { path, .. } => path.as_os_str() != SPOOL,
+        Error::BadInput(Problem::TooLarge { .. }) => true,
+        _ => false,
+    }
 }
 
 /// Scoring the spooled records: what every result shares.
@@ -91,6 +125,8 @@ struct Job<'s> {
     scorer: &'s Scorer<'s>,
     /// The time of results that do not say when they were taken.
     now: String,
+    /// `--session`: the session of records that name none.
+    session: Option<&'s str>,
     ids: ulid::Generator,
     scored: usize,
 }
@@ -105,7 +141,7 @@ impl Job<'_> {
         let enc = records.encoder();
         let records = RefCell::new(records);
         let outs: RefCell<Vec<Vec<u8>>> = RefCell::new(Vec::new());
-        let (scorer, now) = (self.scorer, self.now.as_str());
+        let (scorer, now, session) = (self.scorer, self.now.as_str(), self.session);
         let (ids, scored) = (&mut self.ids, &mut self.scored);
         pipeline::in_order(
             threads,
@@ -122,6 +158,7 @@ impl Job<'_> {
                 let mut k = 0;
                 let mut unscored = Vec::new();
                 let read = Records::each(enc, &block, &mut |resp| {
+                    let resp = with_session(resp, session);
                     if !write_line(scorer, now, &mut out, &resp, ids[k]) {
                         unscored.push(unscorable_warning(ctx, &resp));
                     }
@@ -189,6 +226,7 @@ impl Job<'_> {
         renderer: &mut dyn report::Renderer,
         w: &mut dyn Write,
     ) -> Result<()> {
+        let resp = with_session(resp, self.session);
         let id = self.ids.generate().map(|u| u.to_string()).unwrap_or_else(|_| ulid::Ulid::new().to_string());
         let scores = self.scorer.scores(&resp.values, resp.seconds);
         let meta = Meta::of(&resp, &self.now);
@@ -211,6 +249,15 @@ impl Job<'_> {
         self.scored += 1;
         Ok(renderer.write(w, Entry { result: &doc, previous: previous.as_ref() })?)
     }
+}
+
+/// A respondent's own session, else `--session` (SPEC §7: for rows that
+/// name none).
+fn with_session(mut resp: Respondent, session: Option<&str>) -> Respondent {
+    if resp.session.is_none() {
+        resp.session = session.map(str::to_string);
+    }
+    resp
 }
 
 /// What `score` says on stderr of a respondent with too few answers to

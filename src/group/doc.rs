@@ -46,9 +46,10 @@ impl By {
 
 /// A group report: statistics over many results of one rubric.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-#[schemars(title = "zhixing group report v1")]
+#[schemars(title = "zhixing group report v1", deny_unknown_fields)]
 pub struct GroupDoc {
     /// Always "zhixing.group.v1".
+    #[schemars(extend("const" = "zhixing.group.v1"))]
     pub schema: String,
     /// The rubric every result was scored against.
     pub rubric: RubricInfo,

@@ -7,13 +7,18 @@ use serde::de::IgnoredAny;
 use crate::cowstr::Text;
 use crate::result::{Role, Severity};
 
-/// A result; `P` reads its priorities.
+/// A result; `P` reads its priorities. A key a result does not have makes
+/// it no result, as for [`crate::result::ResultDoc`].
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Result<'a, P> {
     #[serde(borrow)]
     pub schema: Text<'a>,
     #[allow(dead_code)]
     pub id: IgnoredAny,
+    #[allow(dead_code)]
+    #[serde(default)]
+    pub fingerprint: Option<IgnoredAny>,
     #[serde(borrow)]
     pub rubric: Rubric<'a>,
     #[allow(dead_code)]

@@ -17,6 +17,8 @@ pub trait Commands {
     fn io_error(&self, action: IoAction, path: &Path, source: &std::io::Error) -> String;
     /// Bad input.
     fn problem(&self, p: &Problem) -> String;
+    /// Inputs that could not be read, and problems in the others: nothing scored.
+    fn unreadable_inputs(&self, files: usize, problems: usize) -> String;
     fn internal(&self, i: &Internal) -> String;
     /// Interrupted, everything saved: how to go on.
     fn interrupted(&self, resume: &str) -> String;
@@ -52,6 +54,7 @@ pub trait Commands {
         match e {
             Error::BadInput(p) => self.problem(p),
             Error::Io { path, action, source } => self.io_error(*action, path, source),
+            Error::Unreadable { files, problems } => self.unreadable_inputs(*files, *problems),
             Error::Interrupted { resume, why: None } => self.interrupted(resume),
             Error::Interrupted { resume, why: Some(why) } => format!("{} ({why})", self.interrupted(resume)),
             Error::Other { error, .. } => error.message(self.lang()),
@@ -81,6 +84,36 @@ mod tests {
         let e = Error::io("/mnt/ro/x.csv", IoAction::Write, IoError::from_raw_os_error(30));
         assert!(crate::i18n::msg(Lang::En).error(&e).ends_with("the file system is read-only"));
         assert!(crate::i18n::msg(Lang::Zh).error(&e).ends_with("文件系统是只读的"));
+    }
+
+    /// The system's own words are English whatever the language: every
+    /// common cause is said by the catalogue instead (issue 12, item 5).
+    #[test]
+    fn the_system_errors_are_said_in_the_interface_language() {
+        // EISDIR, ENOENT, EACCES, ENOSPC, EROFS, ENOTDIR, EIO, EMFILE, EEXIST, ENAMETOOLONG.
+        let cases = [
+            (21, "这是一个目录，不是文件", "it is a directory, not a file"),
+            (2, "文件或目录不存在", "no such file or directory"),
+            (13, "没有权限", "permission denied"),
+            (28, "磁盘已满", "the disk is full"),
+            (30, "文件系统是只读的", "the file system is read-only"),
+            (20, "路径中有一部分不是目录", "a part of the path is not a directory"),
+            (5, "设备读写出错（输入/输出错误）", "the device failed (input/output error)"),
+            (24, "打开的文件太多", "too many open files"),
+            (17, "已经存在", "it already exists"),
+            (36, "文件名太长或无效", "the file name is too long or not valid"),
+        ];
+        for (code, zh, en) in cases {
+            let e = Error::io("a.json", IoAction::Read, IoError::from_raw_os_error(code));
+            let said = crate::i18n::msg(Lang::Zh).error(&e);
+            assert_eq!(said, format!("无法读取 a.json：{zh}"), "os error {code}");
+            assert_eq!(crate::i18n::msg(Lang::En).error(&e), format!("cannot read a.json: {en}"));
+        }
+        // An error number the catalogue has no words for: its number, in Chinese.
+        let e = Error::io("a.json", IoAction::Read, IoError::from_raw_os_error(71));
+        assert_eq!(crate::i18n::msg(Lang::Zh).error(&e), "无法读取 a.json：系统错误（错误码 71）");
+        let e = Error::io("a.json", IoAction::Read, IoError::from(ErrorKind::IsADirectory));
+        assert!(crate::i18n::msg(Lang::Zh).error(&e).ends_with("这是一个目录，不是文件"));
     }
 
     #[test]

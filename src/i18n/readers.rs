@@ -36,6 +36,77 @@ pub enum SheetLimit {
     Strings { mib: u64 },
 }
 
+/// What is wrong with a JSON text, as serde_json says it (its own words
+/// are English): said in the interface language, the place shown by the
+/// located diagnostic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JsonSyntax {
+    /// The text ends inside an array, an object, a string, or before a value.
+    EofInArray,
+    EofInObject,
+    EofInString,
+    EofBeforeValue,
+    ExpectedColon,
+    /// A `,` or the closing bracket (`]` or `}`) is missing.
+    ExpectedCommaOr(char),
+    /// A word that is not `true`, `false` or `null`.
+    ExpectedIdent,
+    ExpectedValue,
+    ExpectedQuote,
+    InvalidEscape,
+    InvalidNumber,
+    NumberOutOfRange,
+    InvalidUnicode,
+    ControlCharacter,
+    KeyNotString,
+    TrailingComma,
+    TrailingCharacters,
+    RecursionLimit,
+    /// Anything else: serde_json's words.
+    Other(String),
+}
+
+impl JsonSyntax {
+    /// From serde_json's message, its place left out.
+    pub fn of(message: &str) -> JsonSyntax {
+        match message.trim() {
+            "EOF while parsing a list" => JsonSyntax::EofInArray,
+            "EOF while parsing an object" => JsonSyntax::EofInObject,
+            "EOF while parsing a string" => JsonSyntax::EofInString,
+            "EOF while parsing a value" => JsonSyntax::EofBeforeValue,
+            "expected `:`" => JsonSyntax::ExpectedColon,
+            "expected `,` or `]`" => JsonSyntax::ExpectedCommaOr(']'),
+            "expected `,` or `}`" => JsonSyntax::ExpectedCommaOr('}'),
+            "expected ident" => JsonSyntax::ExpectedIdent,
+            "expected value" => JsonSyntax::ExpectedValue,
+            "expected `\"`" => JsonSyntax::ExpectedQuote,
+            "invalid escape" | "unexpected end of hex escape" => JsonSyntax::InvalidEscape,
+            "invalid number" => JsonSyntax::InvalidNumber,
+            "number out of range" => JsonSyntax::NumberOutOfRange,
+            "invalid unicode code point" | "lone leading surrogate in hex escape" => JsonSyntax::InvalidUnicode,
+            "control character (\\u0000-\\u001F) found while parsing a string" => JsonSyntax::ControlCharacter,
+            "key must be a string" => JsonSyntax::KeyNotString,
+            "trailing comma" => JsonSyntax::TrailingComma,
+            "trailing characters" => JsonSyntax::TrailingCharacters,
+            "recursion limit exceeded" => JsonSyntax::RecursionLimit,
+            other => JsonSyntax::Other(other.to_string()),
+        }
+    }
+}
+
+/// What kind of answers a file given where results belong holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswersFile {
+    /// An .xlsx/.xls/.ods workbook.
+    Workbook,
+    /// A CSV or TSV table.
+    Table,
+    /// One answers document in TOML.
+    Toml,
+    /// An answers document (or a line of them) in JSON.
+    Json,
+}
+
 /// Texts for reading answers files, spreadsheets, JSON Lines and result files.
 pub trait ReaderText {
     /// An input that is not a kind of answers file.
@@ -54,6 +125,8 @@ pub trait ReaderText {
     fn toml_syntax_help(&self) -> &'static str;
     /// Before serde_json's message of a JSON syntax error.
     fn json_syntax_error(&self) -> &'static str;
+    /// What is wrong, after json_syntax_error.
+    fn json_syntax_detail(&self, what: &JsonSyntax) -> String;
     /// Label where a comma or closing bracket is missing.
     fn json_comma_missing(&self, close: &str) -> String;
     /// Help under a JSON syntax error of an answers file.
@@ -134,6 +207,15 @@ pub trait ReaderText {
     fn not_a_result(&self, found: &str, schema: &str) -> String;
     /// Which files to import.
     fn not_a_result_help(&self) -> &'static str;
+    /// Answers given where results belong (to `group`, `import`, `report`).
+    fn answers_not_results(&self, kind: AnswersFile) -> String;
+    /// Score them first: `file` as the command line named it (None: a
+    /// placeholder for it).
+    fn answers_not_results_help(&self, file: Option<&str>) -> String;
+    /// A result with a key that zhixing.result.v1 does not have.
+    fn result_unknown_key(&self, key: &str, schema: &str) -> String;
+    /// Help under such a key.
+    fn result_unknown_key_help(&self) -> &'static str;
     /// A result whose content does not read.
     fn result_incomplete(&self, detail: &str) -> String;
     /// Results are not edited by hand.
@@ -162,6 +244,8 @@ pub trait ReaderText {
     fn ignore_column_unknown(&self, token: &str) -> String;
     /// How columns are named to --ignore-columns.
     fn ignore_column_unknown_help(&self) -> &'static str;
+    /// Columns outside --item-columns that are not metadata: left out.
+    fn columns_outside_items(&self, n: usize, letters: &str) -> String;
     /// --item-columns goes past the table's last column.
     fn item_columns_beyond(&self, spec: &str, last: &str) -> String;
     /// --item-columns that does not read.

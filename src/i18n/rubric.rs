@@ -69,6 +69,13 @@ pub trait RubricText {
     /// "TOML syntax error: " and the parser's words.
     fn toml_syntax_error(&self, detail: &str) -> String;
     fn toml_value_missing(&self) -> &'static str;
+    /// One of the TOML parser's phrases (its words are English) in the
+    /// interface language; None for a phrase not known here.
+    fn toml_phrase(&self, english: &str) -> Option<String>;
+    /// A TOML syntax error and what was expected there (phrases already said).
+    fn toml_expected(&self, what: &str, expected: &[String]) -> String;
+    /// A TOML syntax error the catalogue has no words for (the place is shown).
+    fn toml_syntax_other(&self, english: &str) -> String;
     /// An array (or inline table) whose `open` bracket `close` never closes.
     fn toml_unclosed(&self, inline_table: bool, open: char, close: char) -> DiagText;
 
@@ -82,6 +89,9 @@ pub trait RubricText {
     fn rubric_wrong_type_help(&self) -> &'static str;
     fn rubric_missing_key_help(&self, key: &str) -> String;
     fn rubric_table_lacks_key(&self, key: &str) -> String;
+    /// A section, dimension or item (`owner` with its `id`) that lacks a
+    /// required key, marked at its header: which one, and what to add.
+    fn rubric_owner_lacks_key(&self, owner: Owner, id: &str, key: &str) -> DiagText;
     fn rubric_unknown_key(&self, key: &str, owner: Option<(Owner, &str)>) -> DiagText;
 
     // The meaning (the checks).

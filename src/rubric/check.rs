@@ -109,11 +109,43 @@ pub(super) fn shape_error_at(raw: &str, span: Option<std::ops::Range<usize>>, te
     // A table that lacks the key is marked at its header; the rubric as a
     // whole, at its start.
     let in_table = span.as_ref().and_then(|s| text.get(s.clone())).is_some_and(|t| t.starts_with('['));
+    if in_table && let Some((owner, id)) = span.as_ref().and_then(|s| table_owner(text, s.start)) {
+        let t = msg.rubric_owner_lacks_key(owner, &id, key);
+        return Diagnostic::error(t.message).at(span).label(t.label).help(t.help);
+    }
     let mut d = Diagnostic::error(message).at(span).help(msg.rubric_missing_key_help(key));
     if in_table {
         d = d.label(msg.rubric_table_lacks_key(key));
     }
     d
+}
+
+/// The section, dimension or item whose header starts at `at`, and its
+/// id, where the table gives one (`id = "…"` among its own keys).
+fn table_owner(text: &str, at: usize) -> Option<(Owner, String)> {
+    let rest = text.get(at..)?;
+    let (header, body) = rest.split_once('\n').unwrap_or((rest, ""));
+    let name = header.trim().trim_start_matches('[').split(']').next()?.trim();
+    let owner = match name {
+        "sections" => Owner::Section,
+        "sections.dimensions" => Owner::Dimension,
+        "sections.dimensions.items" => Owner::Item,
+        _ => return None,
+    };
+    for line in body.lines().map(str::trim) {
+        if line.starts_with('[') {
+            break;
+        }
+        let Some((key, value)) = line.split_once('=') else { continue };
+        if key.trim().trim_matches(['"', '\'']) != "id" {
+            continue;
+        }
+        let value = value.trim();
+        let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let id = value[1..].split(quote).next()?;
+        return (!id.is_empty()).then(|| (owner, id.to_string()));
+    }
+    None
 }
 
 fn valid_id(id: &str) -> bool {

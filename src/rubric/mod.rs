@@ -138,11 +138,11 @@ pub(crate) fn syntax_errors(text: &str, lang: Lang, help: &str) -> Vec<Diagnosti
             // `key =` with nothing after it reads to the parser as an unquoted string.
             let at_line_end = e.span().is_some_and(|s| text.get(s).is_some_and(|t| t.trim().is_empty()));
             let detail = if detail.starts_with("string values must be quoted") && at_line_end {
-                msg.toml_value_missing()
+                msg.toml_value_missing().to_string()
             } else {
-                detail
+                toml_detail(detail, lang)
             };
-            Diagnostic::error(msg.toml_syntax_error(detail)).at(e.span()).help(help)
+            Diagnostic::error(msg.toml_syntax_error(&detail)).at(e.span()).help(help)
         })
         .collect();
     let unclosed = errors.iter().any(|e| {
@@ -158,6 +158,31 @@ pub(crate) fn syntax_errors(text: &str, lang: Lang, help: &str) -> Vec<Diagnosti
     }
     sort(&mut diags);
     diags
+}
+
+/// The TOML parser's message (`what, expected a, b`) in the interface
+/// language.
+fn toml_detail(detail: &str, lang: Lang) -> String {
+    let msg = i18n::msg(lang);
+    let (what, expected) = match detail.split_once(", expected ") {
+        Some((what, expected)) => (what, Some(expected)),
+        None => (detail, None),
+    };
+    let Some(what) = msg.toml_phrase(what.trim()) else { return msg.toml_syntax_other(detail) };
+    let Some(expected) = expected else { return what };
+    let mut said = Vec::new();
+    for e in expected.split(", ").map(str::trim).filter(|e| !e.is_empty()) {
+        // Literals are shown as written (`#`, `]`), phrases in words.
+        if e.starts_with(['`', '\'']) {
+            said.push(e.to_string());
+        } else {
+            match msg.toml_phrase(e) {
+                Some(words) => said.push(words),
+                None => return msg.toml_syntax_other(detail),
+            }
+        }
+    }
+    msg.toml_expected(&what, &said)
 }
 
 /// The outermost array or inline table of a TOML text that is never closed:
@@ -418,6 +443,44 @@ mod message_tests {
         let text = "# [ {\n[a]\nx = \"[\"\ny = '{'\nz = \"\"\"\n[\n\"\"\"\nw = [1, [2]]\n";
         assert_eq!(unclosed_bracket(text), None);
         assert_eq!(unclosed_bracket("v = [1,\n 2\n[b]\n"), Some((4, b'[')));
+    }
+
+    /// The TOML parser's words are English: under zh every syntax error
+    /// is said in Chinese, only TOML's own signs (in backticks) left.
+    #[test]
+    fn toml_syntax_errors_are_said_in_chinese() {
+        let broken = [
+            "version = 1.0.0\n",
+            "title = Work\n",
+            "a = \"x\" b = 1\n",
+            "a = \"open\n",
+            "[t\n",
+            "[[t]\n",
+            "a = [1 2]\n",
+            "a = 0x-1\n",
+            "a = 01\n",
+            "a = 1__0\n",
+            "a = tru\n",
+            "= 1\n",
+            "a = 1\na = 2\n",
+            "a.b = 1\na = 2\n",
+            "a = 1979-13-27\n",
+            "a = '''x\n",
+            "a = \"\\q\"\n",
+            "a b = 1\n",
+            "a = [1,,2]\n",
+            "a = {b = 1 c = 2}\n",
+            "a = +-1\n",
+            "a = 0X1F\n",
+            "a\n",
+        ];
+        for text in broken {
+            let diags = syntax_errors(text, Lang::Zh, "改正");
+            assert!(!diags.is_empty(), "{text:?}");
+            for d in diags {
+                assert!(!crate::resultfile::tests::has_english(&d.message), "{text:?}: {}", d.message);
+            }
+        }
     }
 
     #[test]

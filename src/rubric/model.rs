@@ -34,6 +34,7 @@ fn is_false(b: &bool) -> bool {
 #[schemars(title = "zhixing rubric")]
 pub struct Rubric {
     /// Rubric format version. Only 1 exists.
+    #[schemars(extend("const" = 1))]
     pub format: i64,
     /// Identifier of the rubric, made of lowercase letters, digits and `-`.
     pub id: String,

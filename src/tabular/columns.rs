@@ -173,9 +173,22 @@ impl Planning<'_> {
                 }
                 continue;
             }
-            match column_index(token) {
-                Some(i) if i < heads.len() => self.uses[i] = Some(Use::Ignored),
-                Some(_) => {
+            // Letters, or ranges of them such as A:F.
+            let columns = if token.contains([':', '-', '：']) {
+                parse_ranges(token)
+            } else {
+                column_index(token).map(|i| vec![i])
+            };
+            match columns {
+                Some(cols) if cols.iter().all(|&i| i < heads.len()) => {
+                    for i in cols {
+                        self.uses[i] = Some(Use::Ignored);
+                    }
+                }
+                Some(cols) => {
+                    for i in cols.into_iter().filter(|&i| i < heads.len()) {
+                        self.uses[i] = Some(Use::Ignored);
+                    }
                     let d = Diagnostic::warning(self.text.ignore_column_beyond(token, &self.last));
                     self.push(0, d);
                 }
@@ -209,11 +222,13 @@ impl Planning<'_> {
     }
 
     /// Candidates for items, in column order; the metadata columns are
-    /// placed, and the columns that are neither are problems.
+    /// placed, and the columns that are neither are problems, except
+    /// outside `--item-columns`: those are left out, in one note.
     fn candidates(&mut self, item_range: Option<&[usize]>, column_empty: &dyn Fn(usize) -> bool) -> Vec<usize> {
         let heads = self.heads;
         let mut candidates: Vec<usize> = Vec::new();
         let mut seen_meta: HashMap<Meta, usize> = HashMap::new();
+        let mut outside: Vec<usize> = Vec::new();
         for (i, head) in heads.iter().enumerate() {
             if self.uses[i].is_some() {
                 continue;
@@ -244,6 +259,11 @@ impl Planning<'_> {
                 self.uses[i] = Some(Use::Ignored);
                 continue;
             }
+            if item_range.is_some() {
+                outside.push(i);
+                self.uses[i] = Some(Use::Ignored);
+                continue;
+            }
             if head.trim().is_empty() {
                 let column = column_name(i, "", self.lang);
                 let d = Diagnostic::error(self.text.unheaded_column_with_data(&column)).help(ignore_help(i, self.lang));
@@ -253,6 +273,10 @@ impl Planning<'_> {
                 self.push(i + 1, d);
             }
             self.uses[i] = Some(Use::Ignored);
+        }
+        if !outside.is_empty() {
+            let d = Diagnostic::warning(self.text.columns_outside_items(outside.len(), &letter_spans(&outside)));
+            self.push(0, d);
         }
         candidates
     }
@@ -326,6 +350,26 @@ impl Planning<'_> {
             self.push(0, d);
         }
     }
+}
+
+/// Columns as letters and runs of them: "A–F, H".
+pub(super) fn letter_spans(columns: &[usize]) -> String {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for &c in columns {
+        match spans.last_mut() {
+            Some((_, end)) if *end + 1 == c => *end = c,
+            _ => spans.push((c, c)),
+        }
+    }
+    let said: Vec<String> = spans
+        .iter()
+        .map(|&(a, b)| match b - a {
+            0 => column_letter(a),
+            1 => format!("{}, {}", column_letter(a), column_letter(b)),
+            _ => format!("{}–{}", column_letter(a), column_letter(b)),
+        })
+        .collect();
+    said.join(", ")
 }
 
 fn ignore_help(i: usize, lang: Lang) -> String {

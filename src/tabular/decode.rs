@@ -336,11 +336,12 @@ pub(super) struct Delimited<'a> {
 impl<'a> Delimited<'a> {
     pub(super) fn open(open: &Open<'a>, enc: Encoding, tab: bool, lang: Lang) -> Result<Self, Box<Problem>> {
         let fail = |detail: String| Box::new(read_failure(0, detail, lang));
-        let mut r = open().map_err(|e| fail(e.to_string()))?;
+        let cause = |e: std::io::Error| fail(i18n::msg(lang).io_cause(&e));
+        let mut r = open().map_err(cause)?;
         let skip = match enc {
             Encoding::Utf8 { skip } | Encoding::Other { skip, .. } => skip,
         };
-        let available = r.fill_buf().map_err(|e| fail(e.to_string()))?.len();
+        let available = r.fill_buf().map_err(cause)?.len();
         r.consume(skip.min(available));
         let input: Box<dyn Read + 'a> = match enc {
             Encoding::Utf8 { .. } => Box::new(r),
@@ -387,7 +388,11 @@ impl<'a> Delimited<'a> {
                     let diag = Diagnostic::error(text.row_too_long(Limit::Record.mib())).help(text.sheet_limit_help());
                     return Err(Box::new(Problem { line, column: 0, diag }));
                 }
-                Err(Box::new(read_failure(line, e.to_string(), self.lang)))
+                let detail = match e.kind() {
+                    csv::ErrorKind::Io(io) => i18n::msg(self.lang).io_cause(io),
+                    _ => e.to_string(),
+                };
+                Err(Box::new(read_failure(line, detail, self.lang)))
             }
         }
     }

@@ -292,7 +292,7 @@ impl Table {
                 let diag = match OverLimit::of(&e) {
                     Some(o) => Diagnostic::error(text.sheet_limit(&SheetLimit::File { mib: o.limit.mib() }))
                         .help(text.sheet_limit_help()),
-                    None => Diagnostic::error(text.workbook_unreadable(&e.to_string())),
+                    None => Diagnostic::error(text.workbook_unreadable(&text.io_cause(&e))),
                 };
                 return Err(Box::new(Problem { line: 0, column: 0, diag }));
             }
@@ -325,7 +325,8 @@ impl Table {
     /// something in it), and once more through where a column has no header.
     fn open_delimited(&mut self, open: &Open<'_>, lang: Lang) -> Result<Option<Header>, Box<Problem>> {
         let tab = self.source == Source::Tsv;
-        self.encoding = sniff_encoding(open).map_err(|e| Box::new(read_failure(0, e.to_string(), lang)))?;
+        self.encoding =
+            sniff_encoding(open).map_err(|e| Box::new(read_failure(0, i18n::msg(lang).io_cause(&e), lang)))?;
         let mut found: Option<(usize, Vec<String>)> = None;
         delimited_rows(open, self.encoding, tab, lang, true, &mut |r| {
             if r.cells.iter().all(Cell::is_empty) {

@@ -402,3 +402,43 @@ fn every_input_the_fuzzers_found_reads_cleanly() {
     }
     assert!(replayed >= 6, "the seeds at least");
 }
+
+/// Every input is read and checked, a file that cannot be read one problem
+/// among the others (SPEC §4); that file makes the exit code 1 (I/O), as
+/// it does alone; with --keep-going the good inputs are scored.
+#[test]
+fn an_unreadable_input_is_one_problem_among_the_others() {
+    let env = Env::new();
+    let good = serde_json::json!({"subject": {"name": "王五"}, "answers": {"learning.routine": 4}}).to_string();
+    let bad =
+        serde_json::json!({"subject": {"name": "赵六"}, "answers": {"learning.routine": 9, "nope": 1}}).to_string();
+    let a = env.write("a.json", good.as_bytes());
+    let b = env.write("b.json", bad.as_bytes());
+    std::fs::create_dir(env.path("dir.json")).unwrap();
+    let out = env.run(&["score", &a, "nosuch.json", "dir.json", &b]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(out.stdout.is_empty(), "nothing scored");
+    for says in [
+        "error: cannot read nosuch.json: no such file or directory",
+        "error: cannot read dir.json: it is a directory, not a file",
+        "answer 9 to \"learning.routine\" is outside the scale",
+        "has no item \"nope\"",
+        "2 input files could not be read, and the other answers have 2 problems; nothing was scored",
+    ] {
+        assert!(err.contains(says), "{says:?} in {err}");
+    }
+    assert!(!err.contains("os error"), "{err}");
+    // Only bad answers: exit 2, as before.
+    assert_eq!(env.run(&["score", &a, &b]).status.code(), Some(2));
+    // One missing file alone: said once.
+    let zh = env.run(&["--lang", "zh", "score", "nosuch.json"]);
+    assert_eq!(zh.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&zh.stderr), "zhixing: 错误: 无法读取 nosuch.json：文件或目录不存在\n");
+    // --keep-going: the good one scored, the others listed.
+    let out = env.run(&["score", &a, "nosuch.json", &b, "--keep-going", "-f", "jsonl"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    assert!(err.contains("1 scored, 2 rejected"), "{err}");
+}

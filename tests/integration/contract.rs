@@ -253,3 +253,62 @@ fn out_file_is_private_and_csv_has_a_bom() {
     // No temporary file left behind.
     assert_eq!(std::fs::read_dir(env.dir.path()).unwrap().count(), 2);
 }
+
+/// Every schema with a `schema` key pins it (a `zhixing.result.v2`
+/// document is not this one), and refuses keys it does not have at the
+/// top level, as the program's own reader does.
+#[test]
+fn schemas_pin_their_version_and_refuse_unknown_keys() {
+    for (kind, pinned) in [("result", "zhixing.result.v1"), ("group", "zhixing.group.v1")] {
+        let out = zhixing().args(["schema", kind]).output().unwrap();
+        let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(schema["properties"]["schema"]["const"], pinned, "{kind}");
+        assert_eq!(schema["additionalProperties"], false, "{kind}");
+    }
+    for kind in ["rubric", "answers"] {
+        let out = zhixing().args(["schema", kind]).output().unwrap();
+        let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(schema["additionalProperties"], false, "{kind}");
+    }
+    let out = zhixing().args(["schema", "rubric"]).output().unwrap();
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["properties"]["format"]["const"], 1, "only format 1 exists");
+}
+
+/// What the schema refuses, the program refuses: a result of another
+/// version, and a result with a key v1 does not have, in both languages.
+#[test]
+fn a_v2_result_and_an_extra_key_are_refused_by_the_reader() {
+    let env = Env::new();
+    let file = env.write("a.toml", &answers_toml("张三", 4));
+    let out = zhixing().args(["score", &file, "--format", "json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let good: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ok = env.write("good.json", &serde_json::to_vec(&good).unwrap());
+    let fine = zhixing().args(["report", &ok, "--format", "json"]).output().unwrap();
+    assert!(fine.status.success(), "the result itself reads: {}", String::from_utf8_lossy(&fine.stderr));
+
+    let mut v2 = good.clone();
+    v2["schema"] = "zhixing.result.v2".into();
+    let v2 = env.write("v2.json", &serde_json::to_vec(&v2).unwrap());
+    let mut extra = good.clone();
+    extra["comment"] = "edited by hand".into();
+    let extra = env.write("extra.json", &serde_json::to_vec(&extra).unwrap());
+    for (lang, v2_says, extra_says) in [
+        (
+            "en",
+            "this is not a zhixing result (schema \"zhixing.result.v2\"",
+            "the result has a key `comment` that zhixing.result.v1 does not have",
+        ),
+        ("zh", "这不是 zhixing 结果（schema \"zhixing.result.v2\"", "结果中有 zhixing.result.v1 没有的键 `comment`"),
+    ] {
+        for (file, says) in [(&v2, v2_says), (&extra, extra_says)] {
+            for cmd in [&["report", file.as_str()][..], &["group", file.as_str()][..]] {
+                let out = env.run(&[&["--lang", lang][..], cmd].concat());
+                let err = String::from_utf8_lossy(&out.stderr);
+                assert_eq!(out.status.code(), Some(2), "{cmd:?}: {err}");
+                assert!(err.contains(says), "{lang} {cmd:?}: {err}");
+            }
+        }
+    }
+}

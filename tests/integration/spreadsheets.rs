@@ -555,3 +555,155 @@ fn crlf_and_cr_csv_files_are_named_at_their_own_lines() {
         assert!(String::from_utf8_lossy(&zh.stderr).contains(&format!("{name}:4:2: 第 4 行 B 列")), "{name}");
     }
 }
+
+/// The letters of a 0-based column: 0 → A, 26 → AA.
+fn letters(mut i: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap()
+}
+
+/// A 问卷星 export: six columns of its own (A–F), then 姓名 and 部门, then
+/// the items from column I, the option text in the cells.
+fn wjx_csv(people: &[(&str, &str)]) -> (String, String) {
+    let (items, labels) = core();
+    let mut out = String::from("序号,提交答卷时间,所用时间,来源,来源详情,来自IP,姓名,部门");
+    for (id, _) in &items {
+        out.push(',');
+        out.push_str(id);
+    }
+    out.push_str("\r\n");
+    for (n, (name, dept)) in people.iter().enumerate() {
+        out.push_str(&format!("{},2026/11/28 9:30:05,235秒,手机提交,直接访问,10.0.0.{n},{name},{dept}", n + 1));
+        for k in 0..items.len() {
+            out.push(',');
+            out.push_str(&labels[(n + k) % 5]);
+        }
+        out.push_str("\r\n");
+    }
+    (out, format!("I:{}", letters(7 + items.len())))
+}
+
+#[test]
+fn ignore_columns_takes_letter_ranges_as_item_columns_does() {
+    let env = Env::new();
+    let (text, _) = wjx_csv(&[("张三", "秘书处"), ("李四", "研究室")]);
+    let f = env.write("问卷星.csv", text.as_bytes());
+    let err = env.fails(&["score", &f]);
+    assert!(err.contains("column A (序号) is neither a metadata column nor an item"), "{err}");
+    let out: Vec<serde_json::Value> =
+        serde_json::from_str(&env.ok(&["score", &f, "--ignore-columns", "A:F", "-f", "json"])).unwrap();
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[1]["subject"]["name"], "李四");
+    // Ranges, letters and names together, in Chinese punctuation too.
+    let out = env.run(&["score", &f, "--ignore-columns", "A-C，D,来源详情,F", "-f", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn item_columns_alone_leaves_the_other_columns_out_in_one_note() {
+    let env = Env::new();
+    let (text, items) = wjx_csv(&[("张三", "秘书处"), ("李四", "研究室")]);
+    let f = env.write("问卷星.csv", text.as_bytes());
+    for (lang, note) in [
+        ("en", "问卷星.csv:1: columns A–F (6) are outside --item-columns and not metadata columns: left out"),
+        ("zh", "问卷星.csv:1: A–F 共 6 列在 --item-columns 之外，也不是元数据列，已略去"),
+    ] {
+        let out = env.run(&["--lang", lang, "score", &f, "--item-columns", &items, "-f", "json"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{lang}: {err}");
+        assert_eq!(err.lines().filter(|l| !l.trim().is_empty()).count(), 1, "one note, no error: {err}");
+        assert!(err.contains(note), "{lang}: {err}");
+        let out: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(out[0]["subject"]["department"], "秘书处", "metadata outside the range is still read");
+    }
+}
+
+#[test]
+fn score_session_fills_the_rows_that_name_none() {
+    let env = Env::new();
+    let f = env.write("回收.csv", form_csv(&[("张三", "秘书处", 4), ("李四", "研究室", 2)]).as_bytes());
+    let out: Vec<serde_json::Value> =
+        serde_json::from_str(&env.ok(&["score", &f, "--session", "2026秋季班", "-f", "json"])).unwrap();
+    assert!(out.iter().all(|r| r["session"] == "2026秋季班"), "{out:#?}");
+    // A row's own session wins; an empty cell takes --session.
+    let text = form_csv(&[("张三", "秘书处", 4), ("李四", "研究室", 2)]).replacen("姓名,部门", "姓名,场次", 1);
+    let text = text.replacen("张三,秘书处", "张三,第一期", 1).replacen("李四,研究室", "李四,", 1);
+    let f = env.write("场次.csv", text.as_bytes());
+    let out: Vec<serde_json::Value> =
+        serde_json::from_str(&env.ok(&["score", &f, "--session", "2026秋季班", "-f", "json"])).unwrap();
+    assert_eq!(out[0]["session"], "第一期");
+    assert_eq!(out[1]["session"], "2026秋季班");
+    // So for an answers file, and JSON Lines, saved to the store.
+    let doc = serde_json::json!({"subject": {"name": "王五"}, "answers": {"learning.routine": 4}});
+    let own = serde_json::json!({"session": "第二期", "subject": {"name": "赵六"}, "answers": {"learning.routine": 3}});
+    let f = env.write("a.jsonl", format!("{doc}\n{own}\n").as_bytes());
+    env.ok(&["score", &f, "--session", "2026秋季班", "--save"]);
+    let group = env.ok(&["group", "--session", "2026秋季班", "--min-group", "1", "-f", "json"]);
+    assert_eq!(crate::common::json(&group)["n"], 1, "{group}");
+}
+
+#[test]
+fn a_session_with_a_control_character_is_refused_in_the_catalogue() {
+    let env = Env::new();
+    let f = env.write("回收.csv", form_csv(&[("张三", "秘书处", 4)]).as_bytes());
+    for (lang, says) in [
+        ("en", "--session: character 4 is the control character U+001B"),
+        ("zh", "--session 的第 4 个字符是控制字符 U+001B"),
+    ] {
+        let err = env.refused(&["--lang", lang, "score", &f, "--session", "第一期\u{1b}[2J"]);
+        assert!(err.contains(says), "{lang}: {err}");
+        assert!(!err.contains('\u{1b}'), "shown escaped, never as it is: {err}");
+    }
+}
+
+/// An answers spreadsheet (or any answers file) given to `group` is named
+/// for what it is, with the command that scores it; never read as JSON.
+#[test]
+fn group_given_answers_says_to_score_them_first() {
+    let env = Env::new();
+    let (items, labels) = core();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "姓名").unwrap();
+    for (k, (id, _)) in items.iter().enumerate() {
+        sheet.write_string(0, 1 + k as u16, id).unwrap();
+        sheet.write_string(1, 1 + k as u16, &labels[k % 5]).unwrap();
+    }
+    sheet.write_string(1, 0, "赵六").unwrap();
+    let xlsx = env.path("问卷.xlsx");
+    book.save(&xlsx).unwrap();
+    let xlsx = xlsx.to_str().unwrap().to_string();
+    // The same workbook and a CSV under names that do not say what they are.
+    let zipped = env.write("export.dat", &std::fs::read(&xlsx).unwrap());
+    let csv = env.write("回收.csv", form_csv(&[("张三", "秘书处", 4)]).as_bytes());
+    let bare_csv = env.write("回收", form_csv(&[("张三", "秘书处", 4)]).as_bytes());
+    let toml = env.write("a.toml", crate::common::template("zh").as_bytes());
+    let toml_txt = env.write("a.txt", crate::common::template("zh").as_bytes());
+    let json = env.write("a.json", r#"{"subject": {"name": "王五"}, "answers": {"learning.routine": 4}}"#);
+    for (file, en, zh) in [
+        (&xlsx, "this is a spreadsheet of answers (an Excel workbook)", "这是答卷表格（Excel 工作簿）"),
+        (&zipped, "this is a spreadsheet of answers (an Excel workbook)", "这是答卷表格（Excel 工作簿）"),
+        (&csv, "this is a spreadsheet of answers (CSV)", "这是答卷表格（CSV）"),
+        (&bare_csv, "this is a spreadsheet of answers (CSV)", "这是答卷表格（CSV）"),
+        (&toml, "this is an answers file (TOML)", "这是答卷文件（TOML）"),
+        (&toml_txt, "this is an answers file (TOML)", "这是答卷文件（TOML）"),
+        (&json, "this is answers (JSON), not a scored result", "这是答卷（JSON），不是评分结果"),
+    ] {
+        for (lang, says, run) in [("en", en, "run `zhixing score"), ("zh", zh, "先运行 `zhixing score")] {
+            let err = env.refused(&["--lang", lang, "group", file]);
+            assert!(err.contains(says), "{lang} {file}: {err}");
+            assert!(err.contains(run), "{lang} {file}: {err}");
+            assert!(!err.contains("JSON syntax") && !err.contains("JSON 语法"), "{lang} {file}: {err}");
+            assert!(err.len() < 2000, "no bytes of the file are printed: {err}");
+        }
+    }
+}

@@ -1,6 +1,6 @@
 use std::path::Path;
 
-use crate::error::{FileKind, Internal, IoAction, Problem};
+use crate::error::{FileKind, Internal, IoAction, IoCause, Problem};
 use crate::i18n::commands::Commands;
 use crate::i18n::readers::ReaderText;
 use crate::i18n::{En, plural};
@@ -27,11 +27,39 @@ impl Commands for En {
     }
 
     fn io_cause(&self, source: &std::io::Error) -> String {
-        match source.kind() {
-            std::io::ErrorKind::StorageFull => "the disk is full".to_string(),
-            std::io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
-            _ => source.to_string(),
+        match IoCause::of(source) {
+            IoCause::NotFound => "no such file or directory",
+            IoCause::PermissionDenied => "permission denied",
+            IoCause::AlreadyExists => "it already exists",
+            IoCause::IsADirectory => "it is a directory, not a file",
+            IoCause::NotADirectory => "a part of the path is not a directory",
+            IoCause::DirectoryNotEmpty => "the directory is not empty",
+            IoCause::StorageFull => "the disk is full",
+            IoCause::QuotaExceeded => "the disk quota is exceeded",
+            IoCause::ReadOnlyFilesystem => "the file system is read-only",
+            IoCause::FileTooLarge => "the file is too large",
+            IoCause::NameTooLong => "the file name is too long or not valid",
+            IoCause::TooManyLinks => "too many links",
+            IoCause::SymlinkLoop => "symbolic links make a loop",
+            IoCause::TooManyOpenFiles => "too many open files",
+            IoCause::ResourceBusy => "the file or device is busy",
+            IoCause::CrossesDevices => "it cannot be moved across file systems",
+            IoCause::NotSeekable => "it cannot be read from a position (a pipe or a terminal)",
+            IoCause::BrokenPipe => "the other end of the pipe was closed",
+            IoCause::Interrupted => "the operation was interrupted",
+            IoCause::TimedOut => "the operation timed out",
+            IoCause::WouldBlock => "it cannot be done now; try again",
+            IoCause::UnexpectedEof => "the file ended unexpectedly",
+            IoCause::OutOfMemory => "out of memory",
+            IoCause::InvalidInput => "an invalid argument",
+            IoCause::InvalidData => "the data is not valid",
+            IoCause::DeviceError => "the device failed (input/output error)",
+            IoCause::NoDevice => "no such device, or it is not connected",
+            IoCause::Unsupported => "this system does not support it",
+            IoCause::StaleHandle => "the network file went stale; open it again",
+            IoCause::Other(_) => return source.to_string(),
         }
+        .to_string()
     }
 
     fn io_error(&self, action: IoAction, path: &Path, source: &std::io::Error) -> String {
@@ -116,6 +144,17 @@ impl Commands for En {
             }
             Problem::AssessNeedsTerminal => "assess needs a terminal (stdin and stderr). To score without questions use `zhixing score ANSWERS-FILE`; `zhixing rubric template` prints an answers file to fill in.".to_string(),
             Problem::TooLarge { path, limit, line } => self.too_large(path, *limit, *line),
+        }
+    }
+
+    fn unreadable_inputs(&self, files: usize, problems: usize) -> String {
+        let what = plural(files, "input file", "input files");
+        match problems {
+            0 => format!("{files} {what} could not be read; nothing was scored"),
+            n => format!(
+                "{files} {what} could not be read, and the other answers have {n} {}; nothing was scored",
+                plural(n, "problem", "problems")
+            ),
         }
     }
 

@@ -2,7 +2,7 @@ use std::path::Path;
 
 use crate::error::Limit;
 use crate::i18n::En;
-use crate::i18n::readers::{ReaderText, SheetLimit};
+use crate::i18n::readers::{AnswersFile, JsonSyntax, ReaderText, SheetLimit};
 
 impl ReaderText for En {
     fn unknown_answers_kind(&self) -> &'static str {
@@ -35,6 +35,36 @@ impl ReaderText for En {
 
     fn json_syntax_error(&self) -> &'static str {
         "JSON syntax error: "
+    }
+
+    fn json_syntax_detail(&self, what: &JsonSyntax) -> String {
+        match what {
+            JsonSyntax::EofInArray => "the file ends inside an array [ … ]: `]` is missing".to_string(),
+            JsonSyntax::EofInObject => "the file ends inside an object { … }: `}` is missing".to_string(),
+            JsonSyntax::EofInString => "a string has no closing double quote".to_string(),
+            JsonSyntax::EofBeforeValue => "the file ends where a value belongs".to_string(),
+            JsonSyntax::ExpectedColon => "expected `:` after the key".to_string(),
+            JsonSyntax::ExpectedCommaOr(close) => format!("expected `,` or `{close}`"),
+            JsonSyntax::ExpectedIdent => {
+                "a word JSON does not know: only true, false or null, and text in double quotes".to_string()
+            }
+            JsonSyntax::ExpectedValue => {
+                "expected a value (a number, a string in double quotes, true, false, null, [ … ] or { … })".to_string()
+            }
+            JsonSyntax::ExpectedQuote => "expected a key in double quotes".to_string(),
+            JsonSyntax::InvalidEscape => "an escape (starting with \\) in a string is not valid".to_string(),
+            JsonSyntax::InvalidNumber => "the number is not written validly".to_string(),
+            JsonSyntax::NumberOutOfRange => "the number is too large".to_string(),
+            JsonSyntax::InvalidUnicode => "a \\u escape in a string is not a valid character".to_string(),
+            JsonSyntax::ControlCharacter => {
+                "a control character (such as a line break or a tab) in a string: write it as \\n, \\t".to_string()
+            }
+            JsonSyntax::KeyNotString => "a key must be a string in double quotes".to_string(),
+            JsonSyntax::TrailingComma => "a comma after the last entry".to_string(),
+            JsonSyntax::TrailingCharacters => "more text after the end of the JSON value".to_string(),
+            JsonSyntax::RecursionLimit => "nested too deeply".to_string(),
+            JsonSyntax::Other(words) => words.clone(),
+        }
     }
 
     fn json_comma_missing(&self, close: &str) -> String {
@@ -197,6 +227,31 @@ impl ReaderText for En {
         "import results written by `zhixing score --format json|jsonl` or `zhixing export`; score answers with `zhixing score`"
     }
 
+    fn answers_not_results(&self, kind: AnswersFile) -> String {
+        let what = match kind {
+            AnswersFile::Workbook => "a spreadsheet of answers (an Excel workbook)",
+            AnswersFile::Table => "a spreadsheet of answers (CSV)",
+            AnswersFile::Toml => "an answers file (TOML)",
+            AnswersFile::Json => "answers (JSON), not a scored result",
+        };
+        format!("this is {what}: it must be scored first")
+    }
+
+    fn answers_not_results_help(&self, file: Option<&str>) -> String {
+        let file = file.unwrap_or("ANSWERS_FILE");
+        format!(
+            "run `zhixing score {file} --save` to score it into the store, then `zhixing group --session SESSION`; or `zhixing score {file} --format jsonl > results.jsonl` and group results.jsonl"
+        )
+    }
+
+    fn result_unknown_key(&self, key: &str, schema: &str) -> String {
+        format!("the result has a key `{key}` that {schema} does not have")
+    }
+
+    fn result_unknown_key_help(&self) -> &'static str {
+        "result files are not meant to be edited: export it again with the zhixing that wrote it; `zhixing schema result` lists every key"
+    }
+
     fn result_incomplete(&self, detail: &str) -> String {
         format!("the result is incomplete or wrong: {detail}")
     }
@@ -250,7 +305,15 @@ impl ReaderText for En {
     }
 
     fn ignore_column_unknown_help(&self) -> &'static str {
-        "give a header as written, or a column letter such as F; separate several with commas"
+        "give a header as written, a column letter such as F, or a range of letters such as A:F; separate several with commas"
+    }
+
+    fn columns_outside_items(&self, n: usize, letters: &str) -> String {
+        if n == 1 {
+            format!("column {letters} is outside --item-columns and not a metadata column: left out")
+        } else {
+            format!("columns {letters} ({n}) are outside --item-columns and not metadata columns: left out")
+        }
     }
 
     fn item_columns_beyond(&self, spec: &str, last: &str) -> String {

@@ -39,6 +39,15 @@ impl RubricText for En {
     fn toml_value_missing(&self) -> &'static str {
         "a value is missing after `=`"
     }
+    fn toml_phrase(&self, english: &str) -> Option<String> {
+        Some(english.to_string())
+    }
+    fn toml_expected(&self, what: &str, expected: &[String]) -> String {
+        format!("{what}, expected {}", expected.join(", "))
+    }
+    fn toml_syntax_other(&self, english: &str) -> String {
+        english.to_string()
+    }
     fn toml_unclosed(&self, inline_table: bool, open: char, close: char) -> DiagText {
         let what = if inline_table { "inline table" } else { "array" };
         DiagText::new(
@@ -98,6 +107,27 @@ impl RubricText for En {
     }
     fn rubric_table_lacks_key(&self, key: &str) -> String {
         format!("this table has no `{key}`")
+    }
+    fn rubric_owner_lacks_key(&self, o: Owner, id: &str, key: &str) -> DiagText {
+        let help = match (o, key) {
+            (Owner::Dimension, "items") => format!(
+                "add its items under dimension \"{id}\": [[sections.dimensions.items]] with an id and a text each; or remove the dimension"
+            ),
+            (Owner::Section, "dimensions") => format!(
+                "add its dimensions under section \"{id}\": [[sections.dimensions]] with an id, a title and items; or remove the section"
+            ),
+            _ => format!("add `{key} = …` to {} \"{id}\" (see `zhixing schema rubric`)", owner(o)),
+        };
+        let message = match (o, key) {
+            (Owner::Dimension, "items") => {
+                format!("dimension \"{id}\" has no items: the required key `items` is missing")
+            }
+            (Owner::Section, "dimensions") => {
+                format!("section \"{id}\" has no dimensions: the required key `dimensions` is missing")
+            }
+            _ => format!("{} \"{id}\" lacks the required key `{key}`", owner(o)),
+        };
+        DiagText::new(message, self.rubric_table_lacks_key(key), help)
     }
     fn rubric_unknown_key(&self, key: &str, owner_id: Option<(Owner, &str)>) -> DiagText {
         DiagText::new(

@@ -1,6 +1,6 @@
 use std::path::Path;
 
-use crate::error::{FileKind, Internal, IoAction, Problem};
+use crate::error::{FileKind, Internal, IoAction, IoCause, Problem};
 use crate::i18n::Zh;
 use crate::i18n::commands::Commands;
 use crate::i18n::readers::ReaderText;
@@ -25,13 +25,40 @@ impl Commands for Zh {
     }
 
     fn io_cause(&self, source: &std::io::Error) -> String {
-        match source.kind() {
-            std::io::ErrorKind::NotFound => "文件或目录不存在".to_string(),
-            std::io::ErrorKind::PermissionDenied => "没有权限".to_string(),
-            std::io::ErrorKind::StorageFull => "磁盘已满".to_string(),
-            std::io::ErrorKind::ReadOnlyFilesystem => "文件系统是只读的".to_string(),
-            _ => source.to_string(),
+        match IoCause::of(source) {
+            IoCause::NotFound => "文件或目录不存在",
+            IoCause::PermissionDenied => "没有权限",
+            IoCause::AlreadyExists => "已经存在",
+            IoCause::IsADirectory => "这是一个目录，不是文件",
+            IoCause::NotADirectory => "路径中有一部分不是目录",
+            IoCause::DirectoryNotEmpty => "目录不是空的",
+            IoCause::StorageFull => "磁盘已满",
+            IoCause::QuotaExceeded => "超出了磁盘配额",
+            IoCause::ReadOnlyFilesystem => "文件系统是只读的",
+            IoCause::FileTooLarge => "文件太大",
+            IoCause::NameTooLong => "文件名太长或无效",
+            IoCause::TooManyLinks => "链接太多",
+            IoCause::SymlinkLoop => "符号链接形成了循环",
+            IoCause::TooManyOpenFiles => "打开的文件太多",
+            IoCause::ResourceBusy => "文件或设备正忙",
+            IoCause::CrossesDevices => "不能跨文件系统移动",
+            IoCause::NotSeekable => "不能在其中定位（是管道或终端）",
+            IoCause::BrokenPipe => "管道的另一端已关闭",
+            IoCause::Interrupted => "操作被中断",
+            IoCause::TimedOut => "操作超时",
+            IoCause::WouldBlock => "暂时无法完成，请重试",
+            IoCause::UnexpectedEof => "文件意外结束",
+            IoCause::OutOfMemory => "内存不足",
+            IoCause::InvalidInput => "参数无效",
+            IoCause::InvalidData => "数据无效",
+            IoCause::DeviceError => "设备读写出错（输入/输出错误）",
+            IoCause::NoDevice => "设备不存在或未连接",
+            IoCause::Unsupported => "此系统不支持该操作",
+            IoCause::StaleHandle => "网络文件已失效，请重新打开",
+            IoCause::Other(Some(code)) => return format!("系统错误（错误码 {code}）"),
+            IoCause::Other(None) => "未知的系统错误",
         }
+        .to_string()
     }
 
     fn io_error(&self, action: IoAction, path: &Path, source: &std::io::Error) -> String {
@@ -100,6 +127,13 @@ impl Commands for Zh {
             }
             Problem::AssessNeedsTerminal => "assess 需要在终端中运行（标准输入和标准错误都须是终端）。不经提问评分请用 `zhixing score 答卷文件`；`zhixing rubric template` 可生成待填写的答卷。".to_string(),
             Problem::TooLarge { path, limit, line } => self.too_large(path, *limit, *line),
+        }
+    }
+
+    fn unreadable_inputs(&self, files: usize, problems: usize) -> String {
+        match problems {
+            0 => format!("{files} 个输入文件无法读取，未评分"),
+            n => format!("{files} 个输入文件无法读取，其他答卷中另有 {n} 处错误，未评分"),
         }
     }
 

@@ -2,7 +2,7 @@ use std::path::Path;
 
 use crate::error::Limit;
 use crate::i18n::Zh;
-use crate::i18n::readers::{ReaderText, SheetLimit};
+use crate::i18n::readers::{AnswersFile, JsonSyntax, ReaderText, SheetLimit};
 
 impl ReaderText for Zh {
     fn unknown_answers_kind(&self) -> &'static str {
@@ -35,6 +35,32 @@ impl ReaderText for Zh {
 
     fn json_syntax_error(&self) -> &'static str {
         "JSON 语法错误："
+    }
+
+    fn json_syntax_detail(&self, what: &JsonSyntax) -> String {
+        match what {
+            JsonSyntax::EofInArray => "文件在数组 [ … ] 中间结束，缺少 `]`".to_string(),
+            JsonSyntax::EofInObject => "文件在对象 { … } 中间结束，缺少 `}`".to_string(),
+            JsonSyntax::EofInString => "字符串没有结束的双引号".to_string(),
+            JsonSyntax::EofBeforeValue => "此处应有一个值，文件却结束了".to_string(),
+            JsonSyntax::ExpectedColon => "键后应为 `:`".to_string(),
+            JsonSyntax::ExpectedCommaOr(close) => format!("应为 `,` 或 `{close}`"),
+            JsonSyntax::ExpectedIdent => "无法识别的词：只能是 true、false 或 null，文本要加双引号".to_string(),
+            JsonSyntax::ExpectedValue => {
+                "此处应为一个值（数、带双引号的字符串、true、false、null、[ … ] 或 { … }）".to_string()
+            }
+            JsonSyntax::ExpectedQuote => "此处应为带双引号的键".to_string(),
+            JsonSyntax::InvalidEscape => "字符串中的转义（\\ 开头）无效".to_string(),
+            JsonSyntax::InvalidNumber => "数的写法无效".to_string(),
+            JsonSyntax::NumberOutOfRange => "数太大".to_string(),
+            JsonSyntax::InvalidUnicode => "字符串中的 \\u 转义不是有效的字符".to_string(),
+            JsonSyntax::ControlCharacter => "字符串中有控制字符（如换行、制表符），须写成 \\n、\\t".to_string(),
+            JsonSyntax::KeyNotString => "键必须是带双引号的字符串".to_string(),
+            JsonSyntax::TrailingComma => "最后一项后面多了逗号".to_string(),
+            JsonSyntax::TrailingCharacters => "JSON 值结束后还有多余的内容".to_string(),
+            JsonSyntax::RecursionLimit => "嵌套层数太多".to_string(),
+            JsonSyntax::Other(_) => "此处不符合 JSON 语法".to_string(),
+        }
     }
 
     fn json_comma_missing(&self, close: &str) -> String {
@@ -197,6 +223,31 @@ impl ReaderText for Zh {
         "导入 `zhixing score --format json|jsonl` 或 `zhixing export` 写出的结果；答卷请用 `zhixing score` 评分"
     }
 
+    fn answers_not_results(&self, kind: AnswersFile) -> String {
+        let what = match kind {
+            AnswersFile::Workbook => "答卷表格（Excel 工作簿）",
+            AnswersFile::Table => "答卷表格（CSV）",
+            AnswersFile::Toml => "答卷文件（TOML）",
+            AnswersFile::Json => "答卷（JSON），不是评分结果",
+        };
+        format!("这是{what}：要先评分才能统计")
+    }
+
+    fn answers_not_results_help(&self, file: Option<&str>) -> String {
+        let file = file.unwrap_or("答卷文件");
+        format!(
+            "先运行 `zhixing score {file} --save` 评分并存入结果库，再用 `zhixing group --session 场次`；或 `zhixing score {file} --format jsonl > 结果.jsonl`，再统计 结果.jsonl"
+        )
+    }
+
+    fn result_unknown_key(&self, key: &str, schema: &str) -> String {
+        format!("结果中有 {schema} 没有的键 `{key}`")
+    }
+
+    fn result_unknown_key_help(&self) -> &'static str {
+        "结果文件不应手工修改；请用写出它的 zhixing 重新导出，`zhixing schema result` 列出全部的键"
+    }
+
     fn result_incomplete(&self, detail: &str) -> String {
         format!("结果内容不完整或有误：{detail}")
     }
@@ -250,7 +301,15 @@ impl ReaderText for Zh {
     }
 
     fn ignore_column_unknown_help(&self) -> &'static str {
-        "写表头原文，或列字母如 F；多个用逗号分隔"
+        "写表头原文、列字母如 F，或列字母范围如 A:F；多个用逗号分隔"
+    }
+
+    fn columns_outside_items(&self, n: usize, letters: &str) -> String {
+        if n == 1 {
+            format!("{letters} 列在 --item-columns 之外，也不是元数据列，已略去")
+        } else {
+            format!("{letters} 共 {n} 列在 --item-columns 之外，也不是元数据列，已略去")
+        }
     }
 
     fn item_columns_beyond(&self, spec: &str, last: &str) -> String {

@@ -39,6 +39,100 @@ impl RubricText for Zh {
     fn toml_value_missing(&self) -> &'static str {
         "`=` 后缺少值"
     }
+    fn toml_phrase(&self, english: &str) -> Option<String> {
+        if english.starts_with("cannot extend value of type ") {
+            return Some("不能用带点的键给已经定义的值添加子键".to_string());
+        }
+        let words = match english {
+            "`_` may only go between digits" => "`_` 只能写在数字之间",
+            "cannot recurse further; max recursion depth met" => "嵌套层数太多",
+            "recursion limit" => "嵌套层数太多",
+            "carriage return must be followed by newline" => "回车符后必须紧跟换行符",
+            "extra `=`" => "多了一个 `=`",
+            "extra assignment between key-value pairs" => "键值对之间多了 `=`",
+            "extra comma in array" => "数组中多了逗号",
+            "extra comma in inline table" => "内联表中多了逗号",
+            "integers with a radix cannot be signed" => "十六进制、八进制和二进制整数不能带正负号",
+            "invalid comment character" => "注释中有不允许的字符",
+            "invalid inline table element" => "内联表中的这一项无效",
+            "invalid key-value pair" => "键值对无效",
+            "invalid unquoted key" => "不加引号的键只能由字母、数字、`-` 和 `_` 组成",
+            "invalid value" => "值无效",
+            "key with no value" => "键后没有值",
+            "keys cannot be multi-line basic strings" => "键不能是多行字符串",
+            "keys cannot be multi-line literal strings" => "键不能是多行字符串",
+            "missing array opening" => "缺少数组开头的 `[`",
+            "missing assignment between key-value pairs" => "键和值之间缺少 `=`",
+            "missing comma between array elements" => "数组各项之间缺少逗号",
+            "missing comma between key-value pairs" => "内联表各项之间缺少逗号",
+            "missing comment start" => "缺少注释开头的 `#`",
+            "missing escaped value" => "`\\` 后缺少转义字符",
+            "missing inline table opening" => "缺少内联表开头的 `{`",
+            "missing key for inline table element" => "内联表中的这一项缺少键",
+            "missing opening quote" => "缺少开头的引号",
+            "missing table open" => "缺少表头开头的 `[`",
+            "missing value for key" => "键后缺少值",
+            "missing value" => "缺少值",
+            "radix must be lowercase" => "进制前缀须为小写（0x、0o、0b）",
+            "redundant integer number prefix" => "整数的进制前缀重复",
+            "redundant numeric sign" => "正负号重复",
+            "string values must be quoted" => "字符串值必须加引号",
+            "too few unicode value digits" => "\\u 转义的十六进制位数不够",
+            "unclosed array table" => "数组表头 [[ … ]] 没有闭合",
+            "unclosed array" => "数组没有闭合",
+            "unclosed inline table" => "内联表没有闭合",
+            "unclosed table" => "表头 [ … ] 没有闭合",
+            "unexpected `=` in array" => "数组中不应有 `=`",
+            "unexpected content between comment and newline" => "注释和换行之间有多余的内容",
+            "unexpected content" => "多余的内容",
+            "unexpected key or value" => "此处不应有键或值",
+            "unexpected leading zero" => "数不能以 0 开头",
+            "unexpected sign" => "此处不应有正负号",
+            "unquoted keys cannot be empty" => "不加引号的键不能为空",
+            "invalid key" => "键无效",
+            "invalid table" => "表头无效",
+            "invalid string" => "字符串无效",
+            "invalid boolean" => "布尔值无效（只能是 true 或 false）",
+            "invalid date-time" => "日期时间无效",
+            "invalid float" => "小数无效",
+            "invalid integer number" => "整数无效",
+            "invalid hexadecimal number" => "十六进制数无效",
+            "invalid octal number" => "八进制数无效",
+            "invalid binary number" => "二进制数无效",
+            "invalid mantissa" => "小数的整数部分无效",
+            "invalid fraction" => "小数的小数部分无效",
+            "invalid exponent" => "指数无效",
+            "invalid literal string" => "单引号字符串无效",
+            "invalid multi-line literal string" => "多行单引号字符串无效",
+            "invalid basic string" => "双引号字符串无效",
+            "invalid multi-line basic string" => "多行双引号字符串无效",
+            "duplicate key" => "键重复",
+            "basic string" => "双引号字符串",
+            "characters" => "字符",
+            "digits" => "数字",
+            "key" => "键",
+            "letters" => "字母",
+            "literal string" => "单引号字符串",
+            "multi-line basic string" => "多行双引号字符串",
+            "non-double-quote visible characters" => "双引号以外的可见字符",
+            "non-single-quote characters" => "单引号以外的字符",
+            "non-single-quote visible characters" => "单引号以外的可见字符",
+            "numbers" => "数字",
+            "printable characters" => "可打印字符",
+            "unicode hexadecimal value" => "十六进制的 Unicode 码",
+            "value" => "值",
+            "newline" => "换行",
+            "etc" => "等等",
+            _ => return None,
+        };
+        Some(words.to_string())
+    }
+    fn toml_expected(&self, what: &str, expected: &[String]) -> String {
+        format!("{what}（此处应为{}）", expected.join("、"))
+    }
+    fn toml_syntax_other(&self, _english: &str) -> String {
+        "此处不符合 TOML 语法".to_string()
+    }
     fn toml_unclosed(&self, inline_table: bool, open: char, close: char) -> DiagText {
         let what = if inline_table { "内联表" } else { "数组" };
         DiagText::new(
@@ -98,6 +192,23 @@ impl RubricText for Zh {
     }
     fn rubric_table_lacks_key(&self, key: &str) -> String {
         format!("此表缺少 `{key}`")
+    }
+    fn rubric_owner_lacks_key(&self, o: Owner, id: &str, key: &str) -> DiagText {
+        let help = match (o, key) {
+            (Owner::Dimension, "items") => format!(
+                "在维度 \"{id}\" 下添加条目：[[sections.dimensions.items]]，写上 id 和 text；不需要这个维度就删去它"
+            ),
+            (Owner::Section, "dimensions") => format!(
+                "在分区 \"{id}\" 下添加维度：[[sections.dimensions]]，写上 id、title 和条目；不需要这个分区就删去它"
+            ),
+            _ => format!("在{} \"{id}\" 中加上 `{key} = …`（见 `zhixing schema rubric`）", owner(o)),
+        };
+        let message = match (o, key) {
+            (Owner::Dimension, "items") => format!("维度 \"{id}\" 没有条目：缺少必需的键 `items`"),
+            (Owner::Section, "dimensions") => format!("分区 \"{id}\" 没有维度：缺少必需的键 `dimensions`"),
+            _ => format!("{} \"{id}\" 缺少必需的键 `{key}`", owner(o)),
+        };
+        DiagText::new(message, self.rubric_table_lacks_key(key), help)
     }
     fn rubric_unknown_key(&self, key: &str, owner_id: Option<(Owner, &str)>) -> DiagText {
         DiagText::new(
