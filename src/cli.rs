@@ -222,9 +222,12 @@ pub struct AssessArgs {
     /// Group session, such as a training class
     #[arg(long, value_name = "S")]
     pub session: Option<String>,
-    /// Continue the subject's unfinished questionnaire
+    /// Continue an unfinished questionnaire: the only one, or one chosen from a list
     #[arg(long)]
     pub resume: bool,
+    /// Discard an unfinished questionnaire's draft (--subject and the like say which)
+    #[arg(long, conflicts_with_all = ["resume", "kiosk"])]
+    pub discard: bool,
     /// One terminal passed round a room: clears the screen after each person
     #[arg(long, requires = "session")]
     pub kiosk: bool,
@@ -390,7 +393,13 @@ impl Cli {
     pub fn settings(self, env: impl Fn(&str) -> Option<String>) -> (settings::Global, Result<settings::Command>) {
         let g = self.global;
         let lang = Lang::resolve(g.lang.map(Lang::from), env);
-        let global = settings::Global { lang, color: g.color.into(), ascii: g.ascii, store: g.store };
+        let global = settings::Global {
+            lang,
+            lang_given: g.lang.is_some(),
+            color: g.color.into(),
+            ascii: g.ascii,
+            store: g.store,
+        };
         (global, self.command.settings())
     }
 }
@@ -419,6 +428,7 @@ impl Command {
                 }
                 .checked()?,
                 no_save: a.no_save,
+                discard: a.discard,
                 output: a.output.settings(),
             }),
             Command::Score(a) => {

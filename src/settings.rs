@@ -20,6 +20,8 @@ use crate::tabular::Columns;
 #[derive(Clone, Debug)]
 pub struct Global {
     pub lang: Lang,
+    /// `--lang` was given (a resumed questionnaire otherwise speaks its own).
+    pub lang_given: bool,
     pub color: Color,
     /// ASCII borders and bars.
     pub ascii: bool,
@@ -106,6 +108,8 @@ pub struct Assess {
     /// Who is assessed, and how: what the questionnaire need not ask.
     pub preset: Preset,
     pub no_save: bool,
+    /// `--discard`: delete a draft instead of answering.
+    pub discard: bool,
     pub output: Output,
 }
 

@@ -21,8 +21,11 @@ use crate::settings::{Color, Command, Global, Output, SchemaKind};
 use crate::store::{self, Access, Store, StoreError};
 
 /// What every command is run with, from the global settings.
+#[derive(Clone)]
 pub struct Ctx {
     pub lang: Lang,
+    /// `--lang` was given.
+    pub lang_given: bool,
     pub color: Color,
     pub ascii: bool,
     /// `--store`, if given.
@@ -31,7 +34,7 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new(g: Global) -> Ctx {
-        Ctx { lang: g.lang, color: g.color, ascii: g.ascii, store: g.store }
+        Ctx { lang: g.lang, lang_given: g.lang_given, color: g.color, ascii: g.ascii, store: g.store }
     }
 
     /// Where the store is: `--store`, then `ZHIXING_STORE`, then the data directory.
