@@ -52,7 +52,7 @@ pub(super) const HELP: &[HelpEntry] = &[
     ("assess", "role", "作答人身份：self、supervisor、peer、subordinate、other"),
     ("assess", "rater", "评价他人时，评价人的姓名"),
     ("assess", "session", "场次，例如某期培训班"),
-    ("assess", "resume", "接着未完成的问卷作答：只有一份时直接继续，有几份时列出供选择"),
+    ("assess", "resume", "接着被评价人未完成的问卷作答：只有一份时直接继续，有几份时列出供选择"),
     ("assess", "discard", "丢弃一份未完成问卷的草稿（用 --subject 等指明哪一份）"),
     ("assess", "kiosk", "一台终端轮流作答：每人答完后清屏，等待下一位"),
     ("assess", "no_save", "不把结果存入结果库"),
