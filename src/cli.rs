@@ -286,9 +286,12 @@ pub struct AssessArgs {
     /// Group session, such as a training class
     #[arg(long, value_name = "S")]
     pub session: Option<String>,
-    /// Continue the subject's unfinished questionnaire
+    /// Continue an unfinished questionnaire: the only one, or one chosen from a list
     #[arg(long)]
     pub resume: bool,
+    /// Discard an unfinished questionnaire's draft (--subject and the like say which)
+    #[arg(long, conflicts_with_all = ["resume", "kiosk"])]
+    pub discard: bool,
     /// One terminal passed round a room: clears the screen after each person
     #[arg(long, requires = "session")]
     pub kiosk: bool,
@@ -540,6 +543,7 @@ impl Command {
                 }
                 .checked()?,
                 no_save: a.no_save,
+                discard: a.discard,
                 output: a.output.settings(),
             }),
             Command::Score(a) => {

@@ -123,6 +123,8 @@ pub struct Assess {
     /// Who is assessed, and how: what the questionnaire need not ask.
     pub preset: Preset,
     pub no_save: bool,
+    /// `--discard`: delete a draft instead of answering.
+    pub discard: bool,
     pub output: Output,
 }
 

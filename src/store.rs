@@ -107,6 +107,9 @@ pub trait Store: Send {
     /// Delete a draft; true when there was one.
     fn delete_draft(&mut self, id: &str) -> Result<bool, StoreError>;
 
+    /// Every draft, the most recently updated first.
+    fn drafts(&self) -> Result<Vec<Draft>, StoreError>;
+
     /// What opening the store noticed and the person should know (a mode
     /// that could not be made private).
     fn warnings(&self) -> &[StoreWarning];

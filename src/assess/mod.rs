@@ -56,6 +56,11 @@ pub struct Welcome {
     pub allow_skip: bool,
     /// Answers already given, when resuming.
     pub resumed: Option<usize>,
+    /// `--resume` found no questionnaire to continue: this one is new.
+    pub nothing_to_resume: bool,
+    /// One terminal passed round a room: nothing about leaving or resuming,
+    /// which is the trainer's business.
+    pub kiosk: bool,
 }
 
 /// One item on screen.
@@ -73,6 +78,7 @@ pub struct ItemScreen {
     pub current: Option<Option<i64>>,
     pub allow_skip: bool,
     pub can_go_back: bool,
+    pub kiosk: bool,
 }
 
 /// One line of the review screen.
@@ -87,6 +93,7 @@ pub struct ReviewLine {
 #[derive(Clone, Debug)]
 pub struct ReviewScreen {
     pub lines: Vec<ReviewLine>,
+    pub kiosk: bool,
 }
 
 /// The questions a questionnaire asks a person, beyond the items.
@@ -126,6 +133,16 @@ pub struct DraftDoc {
     pub answers: IndexMap<String, Option<i64>>,
     /// Seconds spent on each item, added up over visits.
     pub seconds: IndexMap<String, f64>,
+    /// The interface language it was begun in (`zh`, `en`), continued in
+    /// unless `--lang` says otherwise. Absent in drafts of older versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interface: Option<String>,
+    /// How `--rubric` named the rubric: a built-in id or an absolute path.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rubric_source: Option<String>,
+    /// How many items the questionnaire has (0 in drafts of older versions).
+    #[serde(default)]
+    pub items: usize,
 }
 
 /// Where drafts are kept.
@@ -133,6 +150,59 @@ pub trait Drafts {
     fn save(&mut self, d: &DraftDoc) -> Result<(), String>;
     fn find(&mut self, subject: &str, rubric_id: &str) -> Result<Option<DraftDoc>, String>;
     fn delete(&mut self, id: &str) -> Result<(), String>;
+    /// Every draft this version can read, the latest first.
+    fn all(&mut self) -> Result<Vec<DraftDoc>, String>;
+}
+
+/// What narrows the open drafts down to the one to continue: the flags
+/// given with `--resume` (or `--discard`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DraftFilter<'a> {
+    pub subject: Option<&'a str>,
+    pub rubric_id: Option<&'a str>,
+    pub role: Option<Role>,
+    pub session: Option<&'a str>,
+}
+
+impl DraftFilter<'_> {
+    pub fn matches(&self, d: &DraftDoc) -> bool {
+        self.subject.is_none_or(|s| d.subject == s)
+            && self.rubric_id.is_none_or(|r| d.rubric_id == r)
+            && self.role.is_none_or(|r| d.role == r)
+            && self.session.is_none_or(|s| d.session.as_deref() == Some(s))
+    }
+}
+
+/// The open drafts that match, the latest first.
+pub fn open_drafts(drafts: &mut dyn Drafts, filter: &DraftFilter) -> Result<Vec<DraftDoc>, Abort> {
+    let mut all = drafts.all().map_err(Abort::Draft)?;
+    all.retain(|d| filter.matches(d));
+    Ok(all)
+}
+
+/// The draft to continue: the only one, or the one chosen from the list.
+pub fn pick_draft(p: &mut dyn Prompter, lang: Lang, mut open: Vec<DraftDoc>) -> Result<Option<DraftDoc>, Abort> {
+    if open.len() <= 1 {
+        return Ok(open.pop());
+    }
+    let msg = i18n::msg(lang);
+    let options: Vec<String> = open.iter().map(|d| msg.assess_draft_option(&draft_summary(d))).collect();
+    let k = p.choose(msg.assess_choose_draft(), &options)?;
+    Ok(Some(open.swap_remove(k.min(open.len() - 1))))
+}
+
+/// What a list of drafts says of one.
+pub fn draft_summary(d: &DraftDoc) -> i18n::assess::DraftSummary<'_> {
+    i18n::assess::DraftSummary {
+        subject: &d.subject,
+        role: d.role,
+        rater: d.rater.as_deref(),
+        rubric: &d.rubric_id,
+        session: d.session.as_deref(),
+        answered: d.answers.len(),
+        items: d.items,
+        updated_at: &d.updated_at,
+    }
 }
 
 pub use crate::settings::Preset;
@@ -154,13 +224,24 @@ pub struct Setup<'a> {
     /// RFC 3339 now, and a new id: passed in to keep the flow deterministic.
     pub now: &'a dyn Fn() -> String,
     pub new_id: &'a dyn Fn() -> String,
+    /// How `--rubric` named the rubric, kept in the draft to resume it.
+    pub rubric_source: Option<&'a str>,
+    /// Told of the draft once it is open (to print how to resume it).
+    pub on_open: &'a dyn Fn(&DraftDoc),
 }
 
 /// An item with the titles of its section and dimension, in the text language.
 type Placed<'r> = (&'r str, &'r str, &'r Item);
 
 /// Run one person's questionnaire, from the welcome screen to submission.
-pub fn run(p: &mut dyn Prompter, drafts: &mut dyn Drafts, setup: &Setup, preset: &Preset) -> Result<Completed, Abort> {
+/// `resumed` is the draft `--resume` chose, if any: nothing it holds is asked.
+pub fn run(
+    p: &mut dyn Prompter,
+    drafts: &mut dyn Drafts,
+    setup: &Setup,
+    preset: &Preset,
+    resumed: Option<DraftDoc>,
+) -> Result<Completed, Abort> {
     let r = setup.rubric;
     let l = setup.text_lang;
     let items: Vec<Placed> = r.items().map(|(s, d, i)| (r.text(&s.title, l), r.text(&d.title, l), i)).collect();
@@ -173,7 +254,9 @@ pub fn run(p: &mut dyn Prompter, drafts: &mut dyn Drafts, setup: &Setup, preset:
         .map(|(k, lab)| (r.scale.min + k as i64, r.text(lab, l).to_string()))
         .collect();
 
-    let mut d = open_draft(p, drafts, setup, preset, &scale, total)?;
+    let mut d = open_draft(p, drafts, setup, preset, resumed, &scale, total)?;
+    d.items = total;
+    (setup.on_open)(&d);
     // A draft may come from an older version of the rubric: keep what still fits.
     let known: HashMap<&str, ()> = items.iter().map(|(_, _, i)| (i.id.as_str(), ())).collect();
     d.answers
@@ -186,9 +269,9 @@ pub fn run(p: &mut dyn Prompter, drafts: &mut dyn Drafts, setup: &Setup, preset:
 
     let mut reviewing = false;
     loop {
-        ask_items(p, drafts, setup, &mut d, &items, &scale, reviewing)?;
+        ask_items(p, drafts, setup, preset, &mut d, &items, &scale, reviewing)?;
         reviewing = true;
-        match p.review(&review_screen(setup, &d, &items, &scale))? {
+        match p.review(&review_screen(setup, preset, &d, &items, &scale))? {
             ReviewAction::Submit => break,
             ReviewAction::Change(k) if k < total => d.position = k,
             ReviewAction::Change(_) => {}
@@ -207,41 +290,60 @@ pub fn run(p: &mut dyn Prompter, drafts: &mut dyn Drafts, setup: &Setup, preset:
     Ok(Completed { response, draft_id: d.id })
 }
 
-/// The welcome screen, then the draft to fill: one to resume, found before
-/// the welcome when the subject is known, or after asking who is assessed;
-/// else a new one.
+/// The welcome screen, then the draft to fill: the one `--resume` chose
+/// (with what the flags given beside it say), or one found after asking
+/// who is assessed, or a new one.
 fn open_draft(
     p: &mut dyn Prompter,
     drafts: &mut dyn Drafts,
     setup: &Setup,
     preset: &Preset,
+    resumed: Option<DraftDoc>,
     scale: &[(i64, String)],
     total: usize,
 ) -> Result<DraftDoc, Abort> {
     let r = setup.rubric;
     let l = setup.text_lang;
-    let mut draft: Option<DraftDoc> = None;
-    if preset.resume
-        && !preset.kiosk
-        && let Some(name) = &preset.subject
-    {
-        draft = drafts.find(name, &r.id).map_err(Abort::Draft)?;
-    }
+    let resuming = preset.resume && !preset.kiosk;
     p.welcome(&Welcome {
         title: r.text(&r.title, l).to_string(),
         items: total,
         minutes: crate::rubric_view::minutes(total),
         scale: scale.iter().map(|(v, s)| format!("{v} {s}")).collect(),
         allow_skip: r.scale.allow_skip,
-        resumed: draft.as_ref().map(|d| d.answers.len()),
+        resumed: resumed.as_ref().map(|d| d.answers.len()),
+        nothing_to_resume: resuming && resumed.is_none(),
+        kiosk: preset.kiosk,
     })?;
-    if let Some(d) = draft {
+    if let Some(mut d) = resumed {
+        // A flag given now says what the draft said before: the flag wins,
+        // and nothing typed or given is dropped.
+        if let Some(role) = preset.role {
+            d.role = role;
+        }
+        if preset.department.is_some() {
+            d.department.clone_from(&preset.department);
+        }
+        if preset.rater.is_some() {
+            d.rater.clone_from(&preset.rater);
+        }
+        if preset.session.is_some() {
+            d.session.clone_from(&preset.session);
+        }
+        if d.role == Role::SelfRating {
+            d.rater = None;
+        }
+        d.interface = Some(setup.lang.code().to_string());
+        d.lang = setup.text_lang.to_string();
+        if d.rubric_source.is_none() {
+            d.rubric_source = setup.rubric_source.map(str::to_string);
+        }
         return Ok(d);
     }
     let ident = identity(p, setup.lang, preset)?;
     let existing = if preset.kiosk { None } else { drafts.find(&ident.subject.name, &r.id).map_err(Abort::Draft)? };
     let resume = match &existing {
-        Some(_) if preset.resume => true,
+        Some(_) if resuming => true,
         Some(e) => {
             let question = i18n::msg(setup.lang).assess_resume_question(&e.subject, e.answers.len(), total);
             p.confirm(&question, true)?
@@ -249,7 +351,17 @@ fn open_draft(
         None => false,
     };
     match existing {
-        Some(e) if resume => Ok(e),
+        Some(mut e) if resume => {
+            // What was just typed is the latest word on who answers.
+            e.role = ident.rater.role;
+            e.department = ident.subject.department;
+            e.rater = ident.rater.name;
+            if preset.session.is_some() {
+                e.session.clone_from(&preset.session);
+            }
+            e.interface = Some(setup.lang.code().to_string());
+            Ok(e)
+        }
         other => {
             if let Some(e) = other {
                 drafts.delete(&e.id).map_err(Abort::Draft)?;
@@ -273,16 +385,20 @@ fn new_draft(setup: &Setup, preset: &Preset, ident: Ident) -> DraftDoc {
         session: preset.session.clone(),
         started_at: now.clone(),
         updated_at: now,
+        interface: Some(setup.lang.code().to_string()),
+        rubric_source: setup.rubric_source.map(str::to_string),
         ..Default::default()
     }
 }
 
 /// The items from the draft's position to the end (or, when reviewing, the
 /// one item being changed), saving the draft after every answer.
+#[allow(clippy::too_many_arguments)]
 fn ask_items(
     p: &mut dyn Prompter,
     drafts: &mut dyn Drafts,
     setup: &Setup,
+    preset: &Preset,
     d: &mut DraftDoc,
     items: &[Placed],
     scale: &[(i64, String)],
@@ -293,10 +409,7 @@ fn ask_items(
     let total = items.len();
     while d.position < total {
         let (section, dimension, item) = items[d.position];
-        let options = match &item.anchors {
-            Some(a) => a.iter().enumerate().map(|(k, t)| (r.scale.min + k as i64, r.text(t, l).to_string())).collect(),
-            None => scale.to_vec(),
-        };
+        let options = options(setup, item, scale);
         let screen = ItemScreen {
             section: section.to_string(),
             dimension: dimension.to_string(),
@@ -307,6 +420,7 @@ fn ask_items(
             current: d.answers.get(&item.id).copied(),
             allow_skip: r.scale.allow_skip,
             can_go_back: d.position > 0 && !reviewing,
+            kiosk: preset.kiosk,
         };
         let (action, secs) = p.item(&screen)?;
         *d.seconds.entry(item.id.clone()).or_insert(0.0) += secs.max(0.0);
@@ -330,7 +444,26 @@ fn ask_items(
     Ok(())
 }
 
-fn review_screen(setup: &Setup, d: &DraftDoc, items: &[Placed], scale: &[(i64, String)]) -> ReviewScreen {
+/// An item's choices: its own anchors, or the scale's labels.
+fn options(setup: &Setup, item: &Item, scale: &[(i64, String)]) -> Vec<(i64, String)> {
+    let r = setup.rubric;
+    match &item.anchors {
+        Some(a) => a
+            .iter()
+            .enumerate()
+            .map(|(k, t)| (r.scale.min + k as i64, r.text(t, setup.text_lang).to_string()))
+            .collect(),
+        None => scale.to_vec(),
+    }
+}
+
+fn review_screen(
+    setup: &Setup,
+    preset: &Preset,
+    d: &DraftDoc,
+    items: &[Placed],
+    scale: &[(i64, String)],
+) -> ReviewScreen {
     let r = setup.rubric;
     let lines = items
         .iter()
@@ -338,13 +471,14 @@ fn review_screen(setup: &Setup, d: &DraftDoc, items: &[Placed], scale: &[(i64, S
         .map(|(k, (_, _, it))| ReviewLine {
             number: k + 1,
             statement: r.text(&it.text, setup.text_lang).to_string(),
+            // The label the person chose from: the item's anchor where it has them.
             answer: d.answers.get(&it.id).copied().flatten().map(|v| {
-                let label = scale.iter().find(|(x, _)| *x == v).map(|(_, s)| s.clone()).unwrap_or_default();
-                (v, label)
+                let label = options(setup, it, scale).into_iter().find(|(x, _)| *x == v).map(|(_, s)| s);
+                (v, label.unwrap_or_default())
             }),
         })
         .collect();
-    ReviewScreen { lines }
+    ReviewScreen { lines, kiosk: preset.kiosk }
 }
 
 fn save(drafts: &mut dyn Drafts, d: &mut DraftDoc, setup: &Setup) -> Result<(), Abort> {

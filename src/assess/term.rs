@@ -21,7 +21,8 @@ const LEAVE_ALT: &str = "\x1b[?1049l";
 const HIDE_CURSOR: &str = "\x1b[?25l";
 const SHOW_CURSOR: &str = "\x1b[?25h";
 const CLEAR: &str = "\x1b[H\x1b[2J\x1b[3J";
-/// Ctrl-X: the trainer's key to end a kiosk session.
+/// Ctrl-X: the trainer's key to end a kiosk session. No participant's
+/// screen names it, and it asks "end the session? y/N" first.
 pub const KIOSK_EXIT: char = '\x18';
 
 /// Restore the terminal: what a signal handler writes before the process ends.
@@ -50,8 +51,21 @@ impl TermPrompter {
         self.size().1
     }
 
-    /// Draw a whole screen: clear, then the lines.
+    fn rows(&self) -> u16 {
+        self.size().0
+    }
+
+    /// Speak another language from now on (a resumed draft's).
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+        self.msg = i18n::msg(lang);
+    }
+
+    /// Draw a whole screen: clear, then the lines. Never more lines than
+    /// the terminal has rows, so that nothing scrolls away; the screens are
+    /// made to fit (see [`screen`]), and this is the last guard.
     fn draw(&self, lines: &[String], cursor: bool) -> Result<(), Abort> {
+        let lines = &lines[..lines.len().min(usize::from(self.rows()))];
         let mut out = String::with_capacity(lines.len() * 40);
         out.push_str(if cursor { SHOW_CURSOR } else { HIDE_CURSOR });
         out.push_str(CLEAR);
@@ -100,7 +114,8 @@ fn step(selected: usize, n: usize, key: &Key) -> usize {
 
 impl Prompter for TermPrompter {
     fn welcome(&mut self, w: &Welcome) -> Result<(), Abort> {
-        let lines = screen::welcome(w, self.lang, self.cols());
+        let (rows, cols) = self.size();
+        let lines = screen::welcome(w, self.lang, cols, rows);
         self.draw(&lines, false)?;
         loop {
             if self.key()? == Key::Enter {
@@ -148,7 +163,7 @@ impl Prompter for TermPrompter {
                 lines.push(format!("{mark} {}  {}", k + 1, screen::truncate(o, width.saturating_sub(6))));
             }
             lines.push(String::new());
-            lines.push(self.msg.assess_choose_keys().to_string());
+            lines.extend(wrap(self.msg.assess_choose_keys(), width));
             self.draw(&lines, false)?;
             match self.key()? {
                 Key::Enter => return Ok(selected),
@@ -174,7 +189,7 @@ impl Prompter for TermPrompter {
                 lines.push(format!("{} {o}", if k == selected { "▸" } else { " " }));
             }
             lines.push(String::new());
-            lines.push(self.msg.assess_confirm_keys().to_string());
+            lines.extend(wrap(self.msg.assess_confirm_keys(), width));
             self.draw(&lines, false)?;
             match self.key()? {
                 Key::Enter => return Ok(selected == 0),
@@ -193,7 +208,8 @@ impl Prompter for TermPrompter {
             _ => n / 2,
         };
         loop {
-            self.draw(&screen::item(s, selected, self.lang, self.cols()), false)?;
+            let (rows, cols) = self.size();
+            self.draw(&screen::item(s, selected, self.lang, cols, rows), false)?;
             let key = self.key()?;
             let action = match key {
                 Key::Char(c) if c.is_ascii_digit() => {
@@ -227,20 +243,26 @@ impl Prompter for TermPrompter {
         }
     }
 
+    /// The waiting screen names no key but Enter. The trainer's key
+    /// (Ctrl-X) asks first; anything but y goes back to waiting.
     fn next_participant(&mut self) -> Result<(), Abort> {
-        let width = screen::text_width(self.cols());
-        let mut lines = wrap(self.msg.assess_next_participant(), width);
-        lines.push(String::new());
-        lines.extend(wrap(self.msg.assess_trainer_exit(), width));
-        self.draw(&lines, false)?;
+        let mut asking = false;
         loop {
-            match self.term.read_key_raw() {
-                Ok(Key::Enter) => return Ok(()),
-                Ok(Key::Char(KIOSK_EXIT)) => return Err(Abort::KioskExit),
+            let width = screen::text_width(self.cols());
+            let text = if asking { self.msg.assess_kiosk_confirm_exit() } else { self.msg.assess_next_participant() };
+            self.draw(&wrap(text, width), false)?;
+            let key = match self.term.read_key_raw() {
+                Ok(k) => k,
                 // A participant's Ctrl-C does not end the session.
-                Ok(_) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(Abort::Closed(e.to_string())),
+            };
+            match (asking, key) {
+                (true, Key::Char('y' | 'Y')) => return Err(Abort::KioskExit),
+                (true, _) => asking = false,
+                (false, Key::Enter) => return Ok(()),
+                (false, Key::Char(KIOSK_EXIT)) => asking = true,
+                (false, _) => {}
             }
         }
     }

@@ -26,7 +26,10 @@ struct Script {
     current: Vec<Option<Option<i64>>>,
     welcomes: Vec<Welcome>,
     confirms: Vec<String>,
+    /// The options of every choice offered.
+    choices: Vec<Vec<String>>,
     reviews: usize,
+    last_review: Option<ReviewScreen>,
 }
 
 impl Script {
@@ -52,7 +55,8 @@ impl Prompter for Script {
             _ => Err(Abort::Interrupted),
         }
     }
-    fn choose(&mut self, _label: &str, _options: &[String]) -> Result<usize, Abort> {
+    fn choose(&mut self, _label: &str, options: &[String]) -> Result<usize, Abort> {
+        self.choices.push(options.to_vec());
         match self.next() {
             Step::Choose(k) => Ok(k),
             _ => Err(Abort::Interrupted),
@@ -73,8 +77,9 @@ impl Prompter for Script {
             _ => Err(Abort::Interrupted),
         }
     }
-    fn review(&mut self, _s: &ReviewScreen) -> Result<ReviewAction, Abort> {
+    fn review(&mut self, s: &ReviewScreen) -> Result<ReviewAction, Abort> {
         self.reviews += 1;
+        self.last_review = Some(s.clone());
         match self.next() {
             Step::Review(a) => Ok(a),
             _ => Err(Abort::Interrupted),
@@ -108,9 +113,21 @@ impl Drafts for Memory {
         self.drafts.retain(|d| d.id != id);
         Ok(())
     }
+    fn all(&mut self) -> Result<Vec<DraftDoc>, String> {
+        Ok(self.drafts.iter().rev().cloned().collect())
+    }
 }
 
 fn go(script: &mut Script, drafts: &mut Memory, preset: &Preset) -> Result<Completed, Abort> {
+    go_resumed(script, drafts, preset, None)
+}
+
+fn go_resumed(
+    script: &mut Script,
+    drafts: &mut Memory,
+    preset: &Preset,
+    resumed: Option<DraftDoc>,
+) -> Result<Completed, Abort> {
     let loaded = testing::mini();
     let counter = std::cell::Cell::new(0);
     let new_id = move || {
@@ -124,8 +141,10 @@ fn go(script: &mut Script, drafts: &mut Memory, preset: &Preset) -> Result<Compl
         text_lang: "en",
         now: &|| "2026-11-28T09:30:00+08:00".to_string(),
         new_id: &new_id,
+        rubric_source: Some("/rubrics/mini.toml"),
+        on_open: &|_| {},
     };
-    run(script, drafts, &setup, preset)
+    run(script, drafts, &setup, preset, resumed)
 }
 
 fn identity_steps() -> Vec<Step> {
@@ -225,8 +244,13 @@ fn interrupted_then_resumed_asks_only_the_rest() {
     assert_eq!(m.drafts[0].answers.len(), 2);
 
     let preset = Preset { subject: Some("张三".into()), resume: true, ..Default::default() };
+    let filter = DraftFilter { subject: Some("张三"), ..Default::default() };
+    let open = open_drafts(&mut m, &filter).unwrap();
+    let draft = pick_draft(&mut Script::default(), Lang::En, open).unwrap();
+    assert_eq!(draft.as_ref().map(|d| d.interface.as_deref()), Some(Some("en")), "the draft holds its language");
+    assert_eq!(draft.as_ref().map(|d| d.rubric_source.as_deref()), Some(Some("/rubrics/mini.toml")));
     let mut s = Script::new(vec![Step::Enter, Step::Item(Answer(5)), Step::Review(ReviewAction::Submit)]);
-    let done = go(&mut s, &mut m, &preset).unwrap();
+    let done = go_resumed(&mut s, &mut m, &preset, draft).unwrap();
     assert_eq!(s.welcomes[0].resumed, Some(2));
     assert_eq!(s.shown, [3]);
     let r = done.response;
@@ -348,4 +372,123 @@ fn a_typed_name_with_a_control_or_bidi_character_is_asked_again() {
     assert_eq!(r.subject.name, "王五");
     assert_eq!(r.subject.department.as_deref(), Some("研究室"));
     assert_eq!(r.rater.name.as_deref(), Some("李四"));
+}
+
+#[test]
+fn resume_asks_nothing_the_draft_holds_and_keeps_a_typed_department() {
+    // Rating someone else, department typed, interrupted after one answer.
+    let mut m = Memory::default();
+    let mut s = Script::new(vec![
+        Step::Enter,
+        Step::Choose(1),
+        Step::Text("王五"),
+        Step::Text("研究室"),
+        Step::Text("李四"),
+        Step::Item(Answer(4)),
+        Step::CtrlC,
+    ]);
+    assert!(go(&mut s, &mut m, &Preset::default()).is_err());
+    let open = open_drafts(&mut m, &DraftFilter::default()).unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].items, 3);
+    // `--resume` alone: the only draft, no identity question at all.
+    let preset = Preset { resume: true, ..Default::default() };
+    let draft = pick_draft(&mut Script::default(), Lang::En, open).unwrap();
+    let mut s = Script::new(vec![
+        Step::Enter,
+        Step::Item(Answer(3)),
+        Step::Item(Answer(2)),
+        Step::Review(ReviewAction::Submit),
+    ]);
+    let r = go_resumed(&mut s, &mut m, &preset, draft).unwrap().response;
+    assert!(s.choices.is_empty() && s.confirms.is_empty(), "nothing asked");
+    assert_eq!(s.shown, [2, 3]);
+    assert_eq!(r.subject.name, "王五");
+    assert_eq!(r.subject.department.as_deref(), Some("研究室"));
+    assert_eq!(r.rater.role, crate::result::Role::Supervisor);
+    assert_eq!(r.rater.name.as_deref(), Some("李四"));
+}
+
+#[test]
+fn a_department_typed_before_continuing_a_found_draft_is_kept() {
+    let mut m = Memory::default();
+    let mut s = Script::new(steps(vec![Step::Item(Answer(4)), Step::CtrlC]));
+    let _ = go(&mut s, &mut m, &Preset::default());
+    // The same person again, without --resume, typing another department: continue.
+    let mut s = Script::new(vec![
+        Step::Enter,
+        Step::Choose(0),
+        Step::Text("张三"),
+        Step::Text("办公厅"),
+        Step::Confirm(true),
+        Step::Item(Answer(2)),
+        Step::Item(Answer(3)),
+        Step::Review(ReviewAction::Submit),
+    ]);
+    let r = go(&mut s, &mut m, &Preset::default()).unwrap().response;
+    assert_eq!(r.subject.department.as_deref(), Some("办公厅"));
+    assert_eq!(r.answers["a"], Some(4));
+}
+
+#[test]
+fn several_open_drafts_are_listed_to_choose_from() {
+    let mut m = Memory::default();
+    for (name, key) in [("张三", 4), ("李四", 2)] {
+        let mut s = Script::new(vec![
+            Step::Enter,
+            Step::Choose(0),
+            Step::Text(name),
+            Step::Text(""),
+            Step::Item(Answer(key)),
+            Step::CtrlC,
+        ]);
+        let _ = go(&mut s, &mut m, &Preset::default());
+        // Each run of the script counts its ids from 1.
+        m.drafts.last_mut().unwrap().id = format!("draft-{name}");
+    }
+    let open = open_drafts(&mut m, &DraftFilter::default()).unwrap();
+    assert_eq!(open.len(), 2);
+    let mut s = Script::new(vec![Step::Choose(1)]);
+    let d = pick_draft(&mut s, Lang::Zh, open).unwrap().unwrap();
+    assert_eq!(s.choices.len(), 1);
+    let options = &s.choices[0];
+    assert!(options[0].starts_with("李四（自评）") && options[1].starts_with("张三（自评）"), "{options:?}");
+    assert!(options[1].contains("已答 1 / 3 题") && options[1].contains("2026-11-28 09:30"), "{options:?}");
+    assert_eq!(d.subject, "张三");
+    // Narrowed by the subject: no list.
+    let open = open_drafts(&mut m, &DraftFilter { subject: Some("李四"), ..Default::default() }).unwrap();
+    assert_eq!(open.len(), 1);
+    assert!(open_drafts(&mut m, &DraftFilter { rubric_id: Some("office"), ..Default::default() }).unwrap().is_empty());
+}
+
+#[test]
+fn resume_with_nothing_open_says_so_and_starts_anew() {
+    let preset = Preset { resume: true, ..Default::default() };
+    let mut s = Script::new(steps(vec![
+        Step::Item(Answer(1)),
+        Step::Item(Answer(1)),
+        Step::Item(Answer(1)),
+        Step::Review(ReviewAction::Submit),
+    ]));
+    go_resumed(&mut s, &mut Memory::default(), &preset, None).unwrap();
+    assert!(s.welcomes[0].nothing_to_resume);
+}
+
+#[test]
+fn the_review_shows_each_answers_label() {
+    let mut s = Script::new(steps(vec![
+        Step::Item(Answer(4)),
+        Step::Item(Skip),
+        Step::Item(Answer(2)),
+        Step::Review(ReviewAction::Submit),
+    ]));
+    go(&mut s, &mut Memory::default(), &Preset::default()).unwrap();
+    let review = s.last_review.unwrap();
+    let labels: Vec<Option<(i64, String)>> = review.lines.iter().map(|l| l.answer.clone()).collect();
+    let loaded = testing::mini();
+    let label = |v: i64| {
+        loaded.rubric.text(&loaded.rubric.scale.labels[(v - loaded.rubric.scale.min) as usize], "en").to_string()
+    };
+    assert_eq!(labels, [Some((4, label(4))), None, Some((2, label(2)))]);
+    assert!(!label(4).is_empty());
 }

@@ -39,13 +39,26 @@ impl Room {
     /// program starts only once the window size is set (a shell waits for a
     /// line first), so it never sees the default 80 × 24.
     fn spawn(&self, args: &[&str], lang: &str, cols: u16, rows: u16) -> Tty {
+        self.spawn_script(r#"read _go && exec "$0" "$@" > "$ZX_OUT""#, args, lang, cols, rows)
+    }
+
+    /// Start a command line as a person types it into a shell (a command
+    /// zhixing printed, `zhixing` standing for the built program).
+    fn spawn_line(&self, line: &str, lang: &str, cols: u16, rows: u16) -> Tty {
+        let rest = line.strip_prefix("zhixing ").unwrap_or_else(|| panic!("not a zhixing command: {line}"));
+        let script = format!(r#"read _go && exec "$ZX_EXE" {rest} > "$ZX_OUT""#);
+        self.spawn_script(&script, &[], lang, cols, rows)
+    }
+
+    fn spawn_script(&self, script: &str, args: &[&str], lang: &str, cols: u16, rows: u16) -> Tty {
         let out =
             self.env.path(&format!("stdout-{}.txt", std::process::id() as u128 + Instant::now().elapsed().as_nanos()));
         let mut cmd = Command::new("sh");
-        cmd.arg("-c").arg(r#"read _go && exec "$0" "$@" > "$ZX_OUT""#);
+        cmd.arg("-c").arg(script);
         cmd.arg(exe());
         cmd.args(args);
         cmd.env("ZX_OUT", &out)
+            .env("ZX_EXE", exe())
             .env("ZHIXING_STORE", self.store())
             .env("ZHIXING_LANG", lang)
             .env("TERM", "xterm-256color")
@@ -95,6 +108,29 @@ impl Tty {
 
     fn screen(&self) -> String {
         self.vt.screen().contents()
+    }
+
+    /// The screen's rows as shown, trailing spaces left out.
+    fn rows(&self) -> Vec<String> {
+        let screen = self.vt.screen();
+        let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
+        (0..rows).map(|r| screen.contents_between(r, 0, r, cols).trim_end().to_string()).collect()
+    }
+
+    /// Everything written to the terminal, as text.
+    fn raw_text(&self) -> String {
+        String::from_utf8_lossy(&self.raw).into_owned()
+    }
+
+    /// The command printed between backticks after `after`.
+    #[track_caller]
+    fn printed_command(&self, after: &str) -> String {
+        let raw = self.raw_text();
+        let at = raw.rfind(after).unwrap_or_else(|| panic!("{after:?} not printed:\n{raw}"));
+        let rest = &raw[at..];
+        let start = rest.find('`').unwrap() + 1;
+        let len = rest[start..].find('`').unwrap();
+        rest[start..start + len].to_string()
     }
 
     /// Wait until the screen shows `text`.
@@ -359,7 +395,7 @@ fn kiosk_hands_over_with_nothing_of_the_previous_person_visible() {
         room.spawn(&["assess", "--kiosk", "--session", "s1", "--rubric", SMALL, "--role", "self"], "en", 80, 24);
     for (name, key) in [("Alice", '5'), ("Bob", '1')] {
         tty.wait_for("Next participant: press Enter to start.");
-        assert!(tty.screen().contains("Ctrl-X"), "the trainer's key is named on screen");
+        assert!(!tty.screen().contains("Ctrl-X"), "the trainer's key is not shown to participants");
         tty.send("\r");
         tty.wait_for("Press Enter to start");
         tty.send("\r");
@@ -382,6 +418,8 @@ fn kiosk_hands_over_with_nothing_of_the_previous_person_visible() {
         assert!(!screen.contains("Development focus") && !screen.contains("Overall"), "{screen}");
     }
     tty.send("\x18");
+    tty.wait_for("End the session? y/N");
+    tty.send("y");
     assert_eq!(tty.exit_code(), 0);
     let out = room.zhixing(&["export", "--session", "s1", "--format", "json"]);
     let v: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
@@ -402,4 +440,341 @@ fn a_hostile_rubric_is_shown_not_obeyed_by_the_questionnaire() {
     for bad in ["\u{1b}]0;", "\u{1b}]52;", "\u{1b}[2J\u{1b}]", "\u{202e}", "\u{7}"] {
         assert!(!raw.contains(bad), "{bad:?} reached the terminal raw");
     }
+}
+
+// ---- Every screen fits (SPEC §8): 40×20, 80×24, 120×40, in both languages.
+
+/// Nothing on screen went past its row, no wide character stands half off
+/// a row, no number is split between two rows, and `whole` (names,
+/// numbers, words) each stand whole on one row.
+#[track_caller]
+fn check_fits(tty: &Tty, whole: &[&str]) {
+    let screen = tty.vt.screen();
+    let cols = screen.size().1.get();
+    check_no_cut(tty, cols);
+    let rows = tty.rows();
+    for pair in rows.windows(2) {
+        let (a, b) = (pair[0].trim(), pair[1].trim());
+        let split = a.ends_with(|c: char| c.is_ascii_digit()) && b.starts_with(|c: char| c.is_ascii_digit());
+        assert!(!split, "a number split between rows:\n{}", rows.join("\n"));
+    }
+    for w in whole {
+        assert!(rows.iter().any(|r| r.contains(w)), "{w:?} is not whole on one row:\n{}", rows.join("\n"));
+    }
+}
+
+/// The command shown on the rows after the one holding `label`, its lines
+/// that go on (` \`) joined as a shell joins them.
+#[track_caller]
+fn command_after(tty: &Tty, label: &str) -> String {
+    let rows = tty.rows();
+    let at = rows.iter().rposition(|r| r.contains(label)).unwrap_or_else(|| panic!("{label:?}:\n{}", rows.join("\n")));
+    let mut words = Vec::new();
+    for r in &rows[at + 1..] {
+        let line = r.trim();
+        match line.strip_suffix(" \\") {
+            Some(part) => words.push(part.to_string()),
+            None => {
+                words.push(line.to_string());
+                break;
+            }
+        }
+    }
+    words.join(" ")
+}
+
+/// Of the rows from the one holding `from` to the end, none overflowed.
+#[track_caller]
+fn check_rows_from(tty: &Tty, from: &str) {
+    let rows = tty.rows();
+    let start = rows.iter().position(|r| r.contains(from)).unwrap_or_else(|| panic!("{from:?}:\n{}", rows.join("\n")));
+    let screen = tty.vt.screen();
+    let cols = screen.size().1.get();
+    for r in start..rows.len() {
+        assert!(!screen.row_wrapped(r as u16), "row {r} overflowed:\n{}", rows.join("\n"));
+        assert!(!screen.cell(r as u16, cols - 1).unwrap().is_wide(), "a wide character half off row {r}");
+    }
+}
+
+struct Texts {
+    start: &'static str,
+    review: &'static str,
+    submit: &'static str,
+    label: &'static str,
+    see_again: &'static str,
+}
+
+fn texts(lang: &str) -> Texts {
+    if lang == "zh" {
+        Texts {
+            start: "按回车开始",
+            review: "请核对您的作答",
+            submit: "[ 提交 ]",
+            label: "[4 较符合]",
+            see_again: "再次查看报告",
+        }
+    } else {
+        Texts {
+            start: "Press Enter to start",
+            review: "Check your answers",
+            submit: "[ Submit ]",
+            label: "[4 Mostly like me]",
+            see_again: "To see the report again",
+        }
+    }
+}
+
+/// The whole core questionnaire at one size: the welcome, items, the
+/// review scrolled past its end, and the lines after the report.
+fn a_run_that_fits(lang: &str, cols: u16, rows: u16) {
+    let room = Room::new();
+    let name = if lang == "zh" { "欧阳明月" } else { "Zhang San" };
+    let t = texts(lang);
+    let mut tty =
+        room.spawn(&["assess", "--subject", name, "--role", "self", "--department", "秘书处"], lang, cols, rows);
+    tty.wait_for(t.start);
+    check_fits(&tty, &["5"]);
+    let first = tty.rows()[0].clone();
+    assert!(first.contains(if lang == "zh" { "执行力" } else { "xecution" }), "the title on top:\n{}", tty.screen());
+    tty.send("\r");
+    let (items, _) = crate::common::core();
+    for n in 1..=40 {
+        tty.wait_for(&progress(n, 40, lang));
+        if [1, 9, 40].contains(&n) {
+            let prog = progress(n, 40, lang);
+            check_fits(&tty, &[&prog, "3"]);
+            assert!(tty.rows().iter().take(3).any(|r| r.contains(&prog)), "progress on top:\n{}", tty.screen());
+            if lang == "zh" {
+                // The statement is all there, wrapped but whole.
+                let joined: String = tty.rows().concat().split_whitespace().collect();
+                let statement: String = items[n - 1].1.split_whitespace().collect();
+                assert!(joined.contains(&statement), "{statement}\n{}", tty.screen());
+            }
+        }
+        tty.send("4");
+    }
+    tty.wait_for(t.review);
+    check_fits(&tty, &[t.label]);
+    assert!(tty.rows()[0].contains(t.review), "{}", tty.screen());
+    // Down past the end: the heading stays on top, the last answer is shown with its label.
+    for _ in 0..45 {
+        tty.send("\x1b[B");
+    }
+    tty.wait_for("▸ 40. ");
+    check_fits(&tty, &[t.label, "40."]);
+    assert!(tty.rows()[0].contains(t.review), "the heading scrolled away:\n{}", tty.screen());
+    for _ in 0..45 {
+        tty.send("\x1b[A");
+    }
+    tty.wait_for(&format!("▸ {}", t.submit));
+    assert!(tty.rows()[0].contains(t.review), "{}", tty.screen());
+    tty.send("\r");
+    assert_eq!(tty.exit_code(), 0, "{}", tty.screen());
+    // The last lines say how to see the report again, and it works.
+    check_rows_from(&tty, t.see_again);
+    let command = format!(
+        "zhixing report --latest --subject {}",
+        if lang == "zh" { name.to_string() } else { format!("'{name}'") }
+    );
+    assert_eq!(command_after(&tty, t.see_again), command, "{}", tty.screen());
+    let rows = tty.rows();
+    let last = rows.iter().rposition(|r| !r.is_empty()).unwrap();
+    assert!(
+        !rows[last].ends_with('\\') && command.ends_with(rows[last].trim()),
+        "the command is last:\n{}",
+        tty.screen()
+    );
+    let mut again = room.spawn_line(&command, lang, cols, rows.len() as u16);
+    assert_eq!(again.exit_code(), 0);
+    assert!(again.stdout().contains(name), "{}", again.stdout());
+}
+
+#[test]
+fn every_screen_fits_40_by_20() {
+    a_run_that_fits("zh", 40, 20);
+    a_run_that_fits("en", 40, 20);
+}
+
+#[test]
+fn every_screen_fits_80_by_24() {
+    a_run_that_fits("zh", 80, 24);
+    a_run_that_fits("en", 80, 24);
+}
+
+#[test]
+fn every_screen_fits_120_by_40() {
+    a_run_that_fits("zh", 120, 40);
+    a_run_that_fits("en", 120, 40);
+}
+
+#[test]
+fn no_save_says_the_report_was_not_saved() {
+    let room = Room::new();
+    let mut tty = room.spawn(
+        &["assess", "--rubric", SMALL, "--subject", "李四", "--role", "self", "--department", "x", "--no-save"],
+        "zh",
+        40,
+        20,
+    );
+    tty.wait_for("按回车开始");
+    tty.send("\r");
+    answer(&mut tty, 1, 9, &['3'; 9], "zh");
+    tty.wait_for("请核对您的作答");
+    tty.send("\r");
+    assert_eq!(tty.exit_code(), 0);
+    check_rows_from(&tty, "没有保存");
+    assert!(!tty.screen().contains("zhixing report"), "{}", tty.screen());
+    assert_eq!(room.drafts(), 0);
+}
+
+// ---- Resuming (SPEC §8).
+
+#[test]
+fn the_printed_command_resumes_in_the_same_language_asking_nothing() {
+    let room = Room::new();
+    // English by flag in a Chinese environment, rating someone else.
+    let mut tty = room.spawn(&["--lang", "en", "assess", "--rubric", SMALL], "zh", 80, 24);
+    tty.wait_for("Press Enter to start");
+    tty.send("\r");
+    tty.wait_for("Whom does this questionnaire assess?");
+    tty.send("2");
+    for (label, typed) in
+        [("Name of the person you assess", "Wang Wu"), ("Department", "Research"), ("Your name (the rater)", "Li Si")]
+    {
+        tty.wait_for(label);
+        tty.send(typed);
+        tty.wait_for(&format!("> {typed}"));
+        tty.send("\r");
+    }
+    answer(&mut tty, 1, 9, &['5', '4', '3'], "en");
+    tty.wait_for(&progress(4, 9, "en"));
+    tty.send("\x03");
+    assert_eq!(tty.exit_code(), 130);
+    let command = tty.printed_command("Interrupted");
+    assert!(command.contains("--lang en") && command.contains("--subject 'Wang Wu'"), "{command}");
+    assert!(command.contains("--role supervisor"), "{command}");
+
+    let mut tty = room.spawn_line(&command, "zh", 80, 24);
+    tty.wait_for("Continuing where you stopped: 3 answered.");
+    tty.send("\r");
+    tty.wait_for(&progress(4, 9, "en"));
+    answer(&mut tty, 4, 9, &['1', '2', '3', '4', '5', '1'], "en");
+    tty.wait_for("Check your answers (9 of 9 answered)");
+    assert!(tty.screen().contains("[5 Very much like me]") || tty.screen().contains("[1 Not at all like me]"));
+    tty.send("\r");
+    assert_eq!(tty.exit_code(), 0);
+    let raw = tty.raw_text();
+    for asked in ["Whom does", "Department", "Your name"] {
+        assert!(!raw.contains(asked), "{asked:?} asked again");
+    }
+    let r = room.result();
+    assert_eq!(answers_of(&r), [5, 4, 3, 1, 2, 3, 4, 5, 1].map(Some).to_vec());
+    assert_eq!(r["subject"]["name"], "Wang Wu");
+    assert_eq!(r["subject"]["department"], "Research");
+    assert_eq!(r["rater"]["role"], "supervisor");
+    assert_eq!(r["rater"]["name"], "Li Si");
+    assert_eq!(room.drafts(), 0);
+}
+
+/// Begin the small questionnaire for `name`, answer `n` items, Ctrl-C.
+fn interrupted(room: &Room, name: &str, n: usize) {
+    let mut tty = room.spawn(
+        &["assess", "--rubric", SMALL, "--subject", name, "--role", "self", "--department", "d"],
+        "en",
+        80,
+        24,
+    );
+    tty.wait_for("Press Enter to start");
+    tty.send("\r");
+    answer(&mut tty, 1, 9, &vec!['2'; n], "en");
+    tty.wait_for(&progress(n + 1, 9, "en"));
+    tty.send("\x03");
+    assert_eq!(tty.exit_code(), 130);
+}
+
+#[test]
+fn resume_alone_lists_the_open_drafts_or_continues_the_only_one() {
+    let room = Room::new();
+    interrupted(&room, "Alice", 1);
+    std::thread::sleep(Duration::from_millis(1100));
+    interrupted(&room, "Bob", 2);
+    assert_eq!(room.drafts(), 2);
+    // Two open: a list, the latest first; the rubric comes from the draft.
+    let mut tty = room.spawn(&["assess", "--resume"], "en", 80, 24);
+    tty.wait_for("Several questionnaires are unfinished");
+    let screen = tty.screen();
+    assert!(screen.contains("1  Bob (self) · small · 2 of 9 answered"), "{screen}");
+    assert!(screen.contains("2  Alice (self) · small · 1 of 9 answered"), "{screen}");
+    tty.send("2");
+    tty.wait_for("Continuing where you stopped: 1 answered.");
+    tty.send("\r");
+    answer(&mut tty, 2, 9, &['4'; 8], "en");
+    tty.wait_for("Check your answers");
+    tty.send("\r");
+    assert_eq!(tty.exit_code(), 0);
+    assert_eq!(room.result()["subject"]["name"], "Alice");
+    // One open: continued at once.
+    let mut tty = room.spawn(&["assess", "--resume"], "en", 80, 24);
+    tty.wait_for("Continuing where you stopped: 2 answered.");
+    assert!(!tty.raw_text().contains("Several questionnaires"));
+    tty.send("\r");
+    tty.wait_for(&progress(3, 9, "en"));
+    tty.send("\x03");
+    assert_eq!(tty.exit_code(), 130);
+}
+
+// ---- The kiosk: the trainer's key, and who did not finish.
+
+#[test]
+fn kiosk_ends_only_when_the_trainer_confirms_and_lists_who_did_not_finish() {
+    let room = Room::new();
+    let mut tty =
+        room.spawn(&["assess", "--kiosk", "--session", "s2", "--rubric", SMALL, "--role", "self"], "zh", 80, 24);
+    tty.wait_for("请下一位参加者按回车开始");
+    let waiting = tty.screen();
+    assert!(!waiting.contains("Ctrl") && !waiting.contains("培训师"), "{waiting}");
+    // Ctrl-X asks; anything but y goes back to waiting.
+    tty.send("\x18");
+    tty.wait_for("结束本场测评？y/N");
+    tty.send("n");
+    tty.wait_for("请下一位参加者按回车开始");
+    tty.send("\x18");
+    tty.wait_for("结束本场测评？y/N");
+    tty.send("\r");
+    tty.wait_for("请下一位参加者按回车开始");
+    assert!(matches!(tty.session.get_process().status(), Ok(WaitStatus::StillAlive)), "the session goes on");
+    // A participant who leaves half-way.
+    tty.send("\r");
+    tty.wait_for("请告诉培训师");
+    let welcome = tty.screen();
+    assert!(!welcome.contains("--resume") && !welcome.contains("Ctrl-C"), "{welcome}");
+    tty.send("\r");
+    tty.wait_for("您的姓名");
+    tty.send("赵六");
+    tty.wait_for("> 赵六");
+    tty.send("\r");
+    tty.wait_for("部门");
+    tty.send("\r");
+    answer(&mut tty, 1, 9, &['4', '4'], "zh");
+    tty.wait_for(&progress(3, 9, "zh"));
+    assert!(!tty.screen().contains("Ctrl-C"), "{}", tty.screen());
+    tty.send("\x03");
+    tty.wait_for("请下一位参加者按回车开始");
+    assert!(!tty.screen().contains("赵六"));
+    tty.send("\x18");
+    tty.wait_for("结束本场测评？y/N");
+    tty.send("y");
+    assert_eq!(tty.exit_code(), 0);
+    // Told to the trainer at the end: who, how far, how to continue or discard.
+    let screen = tty.screen();
+    assert!(screen.contains("有 1 位参加者没有答完"), "{screen}");
+    assert!(screen.contains("赵六（自评）· small · 已答 2 / 9 题 · 场次 s2"), "{screen}");
+    check_rows_from(&tty, "有 1 位参加者没有答完");
+    let discard = command_after(&tty, "丢弃草稿");
+    assert!(discard.starts_with("zhixing assess --discard --subject 赵六 --rubric "), "{discard}");
+    assert_eq!(room.drafts(), 1);
+    let mut gone = room.spawn_line(&discard, "zh", 80, 24);
+    assert_eq!(gone.exit_code(), 0);
+    assert!(gone.screen().contains("已丢弃 赵六 的未完成问卷"), "{}", gone.screen());
+    assert_eq!(room.drafts(), 0);
 }

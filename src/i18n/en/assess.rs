@@ -1,5 +1,5 @@
 use crate::i18n::En;
-use crate::i18n::assess::AssessText;
+use crate::i18n::assess::{AssessText, DraftSummary, short_time};
 use crate::result::Role;
 
 impl AssessText for En {
@@ -40,7 +40,13 @@ impl AssessText for En {
         "Scale:"
     }
     fn assess_saved_note(&self) -> &'static str {
-        "Every answer is saved at once: Ctrl-C leaves at any time, and --resume continues later."
+        "Every answer is saved at once: Ctrl-C leaves at any time and shows the command that continues."
+    }
+    fn assess_saved_note_kiosk(&self) -> &'static str {
+        "Every answer is saved at once. If you need to stop before the end, tell your trainer."
+    }
+    fn assess_nothing_to_resume(&self) -> &'static str {
+        "No unfinished questionnaire was found: this one starts anew."
     }
     fn assess_resumed(&self, answered: usize) -> String {
         format!("Continuing where you stopped: {answered} answered.")
@@ -83,8 +89,17 @@ impl AssessText for En {
     fn assess_skipped(&self) -> &'static str {
         "skip"
     }
-    fn assess_review_keys(&self) -> &'static str {
-        "↑↓ choose · Enter: submit or change the chosen answer · Ctrl-C saves and leaves"
+    fn assess_review_key_move(&self) -> &'static str {
+        "↑↓ choose"
+    }
+    fn assess_review_key_enter(&self) -> &'static str {
+        "Enter: submit or change"
+    }
+    fn assess_review_more_above(&self, n: usize) -> String {
+        format!("↑ {n} more above")
+    }
+    fn assess_review_more_below(&self, n: usize) -> String {
+        format!("↓ {n} more below")
     }
 
     fn assess_required_hint(&self) -> &'static str {
@@ -105,10 +120,64 @@ impl AssessText for En {
     fn assess_next_participant(&self) -> &'static str {
         "Next participant: press Enter to start."
     }
-    fn assess_trainer_exit(&self) -> &'static str {
-        "Trainer, to end the session: press Ctrl-X."
-    }
     fn assess_press_enter_to_finish(&self) -> &'static str {
         "Press Enter to finish."
+    }
+    fn assess_kiosk_confirm_exit(&self) -> &'static str {
+        "End the session? y/N (y ends it, any other key goes back)"
+    }
+
+    fn assess_choose_draft(&self) -> &'static str {
+        "Several questionnaires are unfinished. Which one do you continue?"
+    }
+    fn assess_draft_option(&self, d: &DraftSummary) -> String {
+        let who = match (d.role, d.rater) {
+            (Role::SelfRating, _) => "self".to_string(),
+            (r, Some(rater)) => format!("by {rater}, {}", r.code()),
+            (r, None) => format!("by a {}", r.code()),
+        };
+        let done = if d.items > 0 {
+            format!("{} of {} answered", d.answered, d.items)
+        } else {
+            format!("{} answered", d.answered)
+        };
+        let session = d.session.map(|s| format!(" · session {s}")).unwrap_or_default();
+        format!("{} ({who}) · {} · {done}{session} · {}", d.subject, d.rubric, short_time(d.updated_at))
+    }
+    fn assess_discarded(&self, d: &DraftSummary) -> String {
+        format!("Discarded the unfinished questionnaire of {} ({} answered).", d.subject, d.answered)
+    }
+    fn assess_nothing_to_discard(&self) -> &'static str {
+        "No unfinished questionnaire matches: nothing was discarded."
+    }
+    fn assess_discard_which(&self, n: usize) -> String {
+        format!(
+            "{n} unfinished questionnaires match and none was discarded: use one of the commands above, or say which with --subject, --rubric or --role."
+        )
+    }
+    fn assess_how_to_resume(&self) -> &'static str {
+        "To continue:"
+    }
+    fn assess_how_to_discard(&self) -> &'static str {
+        "To discard the draft:"
+    }
+
+    fn assess_see_again(&self, saved: usize) -> String {
+        if saved == 1 {
+            "Result saved. To see the report again:".to_string()
+        } else {
+            format!("{saved} results saved. To see the report again:")
+        }
+    }
+    fn assess_not_saved(&self) -> &'static str {
+        "This result was not saved (--no-save): the report above cannot be shown again."
+    }
+    fn assess_kiosk_see_session(&self, saved: usize) -> String {
+        let results = crate::i18n::plural(saved, "result", "results");
+        format!("{saved} {results} saved in this session. The session's group report:")
+    }
+    fn assess_kiosk_unfinished(&self, n: usize) -> String {
+        let who = crate::i18n::plural(n, "participant", "participants");
+        format!("{n} {who} did not finish; the answers given so far are kept as drafts:")
     }
 }

@@ -11,7 +11,7 @@ impl ReportText for En {
     }
 
     fn report_suggestions_shown(&self, n: usize) -> String {
-        format!("    (suggestions for the first {n}; all of them with --format markdown or json)")
+        format!("    (suggestions for the first {n}; all of them: zhixing report --latest --format markdown)")
     }
 
     fn report_html_footer(&self) -> &'static str {

@@ -1,5 +1,5 @@
 use crate::i18n::Zh;
-use crate::i18n::assess::AssessText;
+use crate::i18n::assess::{AssessText, DraftSummary, short_time};
 use crate::result::Role;
 
 impl AssessText for Zh {
@@ -40,7 +40,13 @@ impl AssessText for Zh {
         "评分："
     }
     fn assess_saved_note(&self) -> &'static str {
-        "每答一题都会立即保存；按 Ctrl-C 可随时退出，之后用 --resume 接着答。"
+        "每答一题都会立即保存；按 Ctrl-C 可随时退出，退出时会显示接着作答的命令。"
+    }
+    fn assess_saved_note_kiosk(&self) -> &'static str {
+        "每答一题都会立即保存。如需中途离开，请告诉培训师。"
+    }
+    fn assess_nothing_to_resume(&self) -> &'static str {
+        "没有找到未完成的问卷，现在开始新的一份。"
     }
     fn assess_resumed(&self, answered: usize) -> String {
         format!("接着上次的作答：已答 {answered} 题。")
@@ -83,8 +89,17 @@ impl AssessText for Zh {
     fn assess_skipped(&self) -> &'static str {
         "跳过"
     }
-    fn assess_review_keys(&self) -> &'static str {
-        "↑↓ 选择 · 回车：提交或修改所选 · Ctrl-C 保存并退出"
+    fn assess_review_key_move(&self) -> &'static str {
+        "↑↓ 选择"
+    }
+    fn assess_review_key_enter(&self) -> &'static str {
+        "回车：提交或修改所选"
+    }
+    fn assess_review_more_above(&self, n: usize) -> String {
+        format!("↑ 上面还有 {n} 题")
+    }
+    fn assess_review_more_below(&self, n: usize) -> String {
+        format!("↓ 下面还有 {n} 题")
     }
 
     fn assess_required_hint(&self) -> &'static str {
@@ -105,10 +120,58 @@ impl AssessText for Zh {
     fn assess_next_participant(&self) -> &'static str {
         "请下一位参加者按回车开始。"
     }
-    fn assess_trainer_exit(&self) -> &'static str {
-        "培训师结束本场：按 Ctrl-X。"
-    }
     fn assess_press_enter_to_finish(&self) -> &'static str {
         "按回车结束。"
+    }
+    fn assess_kiosk_confirm_exit(&self) -> &'static str {
+        "结束本场测评？y/N（按 y 结束，按其他键返回）"
+    }
+
+    fn assess_choose_draft(&self) -> &'static str {
+        "有几份未完成的问卷，请选择要接着作答的一份："
+    }
+    fn assess_draft_option(&self, d: &DraftSummary) -> String {
+        let who = match (d.role, d.rater) {
+            (Role::SelfRating, _) => "自评".to_string(),
+            (r, Some(rater)) => format!("{rater}作为{}评价", r.zh()),
+            (r, None) => format!("{}评价", r.zh()),
+        };
+        let done = if d.items > 0 {
+            format!("已答 {} / {} 题", d.answered, d.items)
+        } else {
+            format!("已答 {} 题", d.answered)
+        };
+        let session = d.session.map(|s| format!(" · 场次 {s}")).unwrap_or_default();
+        format!("{}（{who}）· {} · {done}{session} · {}", d.subject, d.rubric, short_time(d.updated_at))
+    }
+    fn assess_discarded(&self, d: &DraftSummary) -> String {
+        format!("已丢弃 {} 的未完成问卷（已答 {} 题）。", d.subject, d.answered)
+    }
+    fn assess_nothing_to_discard(&self) -> &'static str {
+        "没有符合条件的未完成问卷，没有丢弃任何内容。"
+    }
+    fn assess_discard_which(&self, n: usize) -> String {
+        format!(
+            "有 {n} 份未完成的问卷符合条件，一份也没有丢弃：请用上面的命令之一，或加上 --subject、--rubric、--role 指明是哪一份。"
+        )
+    }
+    fn assess_how_to_resume(&self) -> &'static str {
+        "接着作答："
+    }
+    fn assess_how_to_discard(&self) -> &'static str {
+        "丢弃草稿："
+    }
+
+    fn assess_see_again(&self, saved: usize) -> String {
+        format!("已保存 {saved} 份结果。再次查看报告：")
+    }
+    fn assess_not_saved(&self) -> &'static str {
+        "本次结果没有保存（--no-save），以后无法再查看上面的报告。"
+    }
+    fn assess_kiosk_see_session(&self, saved: usize) -> String {
+        format!("本场已保存 {saved} 份结果。查看本场的团体报告：")
+    }
+    fn assess_kiosk_unfinished(&self, n: usize) -> String {
+        format!("有 {n} 位参加者没有答完，已答的题目保存为草稿：")
     }
 }

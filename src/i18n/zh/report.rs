@@ -11,7 +11,7 @@ impl ReportText for Zh {
     }
 
     fn report_suggestions_shown(&self, n: usize) -> String {
-        format!("    （前 {n} 项附改进建议；全部建议见 --format markdown 或 json）")
+        format!("    （前 {n} 项附改进建议；全部建议：zhixing report --latest --format markdown）")
     }
 
     fn report_html_footer(&self) -> &'static str {

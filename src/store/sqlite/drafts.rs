@@ -44,6 +44,28 @@ impl SqliteStore {
             .map_err(self.sq())
     }
 
+    /// Every draft, the latest first.
+    pub(super) fn all_drafts(&self) -> Result<Vec<Draft>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, subject, rubric_id, updated_at, json FROM drafts ORDER BY updated_utc DESC, id DESC",
+            )
+            .map_err(self.sq())?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(Draft {
+                    id: r.get(0)?,
+                    subject: r.get(1)?,
+                    rubric_id: r.get(2)?,
+                    updated_at: r.get(3)?,
+                    json: r.get(4)?,
+                })
+            })
+            .map_err(self.sq())?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(self.sq())
+    }
+
     /// Delete the draft `id`: whether there was one.
     pub(super) fn remove_draft(&mut self, id: &str) -> Result<bool, StoreError> {
         let n = self.conn.execute("DELETE FROM drafts WHERE id = ?1", [id]).map_err(self.sq())?;

@@ -440,6 +440,10 @@ impl Store for SqliteStore {
         self.remove_draft(id)
     }
 
+    fn drafts(&self) -> Result<Vec<Draft>, StoreError> {
+        self.all_drafts()
+    }
+
     fn warnings(&self) -> &[StoreWarning] {
         &self.warnings
     }

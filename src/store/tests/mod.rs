@@ -294,8 +294,10 @@ fn drafts_upsert_latest_delete() {
     // Upsert: the same id replaces the draft.
     let d1b = draft("d1", "2026-11-28T11:00:00+08:00", r#"{"n":3}"#);
     store.save_draft(&d1b).unwrap();
-    assert_eq!(store.latest_draft("张三", "core").unwrap(), Some(d1b));
+    assert_eq!(store.latest_draft("张三", "core").unwrap(), Some(d1b.clone()));
     assert_eq!(store.info().unwrap().drafts, 2);
+    // Every draft, the latest first (by instant, not by text).
+    assert_eq!(store.drafts().unwrap(), [d1b, d2.clone()]);
 
     // Durable: another connection sees it at once.
     drop(store);
