@@ -89,7 +89,8 @@ impl Ctx {
             Color::Never => false,
             Color::Auto => !to_file && !no_color && output::stdout_is_terminal(),
         };
-        let width = if to_file || !output::stdout_is_terminal() { 100 } else { output::terminal_width() };
+        let width =
+            if to_file || !output::stdout_is_terminal() { Style::NO_TERMINAL } else { output::terminal_width() };
         Style { lang: self.lang, color, ascii: self.ascii, width, bom: bom || to_file }
     }
 }

@@ -56,10 +56,16 @@ pub struct Style {
     pub color: bool,
     /// ASCII borders and bars instead of box-drawing characters.
     pub ascii: bool,
-    /// Width of the terminal or page, in columns.
+    /// Width of the terminal, in columns, or [`Style::NO_TERMINAL`].
     pub width: u16,
     /// Start CSV with a UTF-8 byte-order mark.
     pub bom: bool,
+}
+
+impl Style {
+    /// The width of output that goes to no terminal (a file, a pipe): text
+    /// is wrapped at 100 columns, and a table takes the width it needs.
+    pub const NO_TERMINAL: u16 = u16::MAX;
 }
 
 impl Default for Style {

@@ -294,7 +294,7 @@ fn push_dimension_table(out: &mut String, entry: &Entry<'_>, style: &Style, widt
         }
     }
     let text = table.to_string();
-    if text.lines().map(crate::width::width).max().unwrap_or(0) > width {
+    if text.lines().map(crate::width::width).max().unwrap_or(0) > usize::from(style.width).max(width) {
         return false;
     }
     out.push_str(&text);

@@ -27,13 +27,15 @@ pub(super) fn text(blocks: &[Block], style: &Style) -> String {
                     o.push('\n');
                 }
             }
-            Block::Table { header, rows, right } => match table(header, rows, right, style, width) {
-                Some(t) => {
-                    o.push_str(&t);
-                    o.push('\n');
+            Block::Table { header, rows, right } => {
+                match table(header, rows, right, style, usize::from(style.width).max(width)) {
+                    Some(t) => {
+                        o.push_str(&t);
+                        o.push('\n');
+                    }
+                    None => rows_as_list(&mut o, header, rows, width),
                 }
-                None => rows_as_list(&mut o, header, rows, width),
-            },
+            }
             Block::Charts(_) => {}
             Block::List(items) => {
                 for (k, (head, subs)) in items.iter().enumerate() {
