@@ -25,4 +25,7 @@ pub trait ReportText {
     fn history_none(&self) -> &'static str;
     fn history_chart_title(&self) -> &'static str;
     fn history_over_time(&self) -> &'static str;
+
+    /// At the top of a report whose answers carry quality flags.
+    fn report_flagged_notice(&self) -> &'static str;
 }

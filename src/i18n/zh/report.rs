@@ -57,4 +57,8 @@ impl ReportText for Zh {
     fn history_over_time(&self) -> &'static str {
         "历次结果"
     }
+
+    fn report_flagged_notice(&self) -> &'static str {
+        "本次作答带有作答质量提示，解读下面的结果时请留意："
+    }
 }
