@@ -13,8 +13,8 @@ use rustc_hash::{FxHashMap, FxHasher};
 
 use super::acc::{Acc, SubjectAcc};
 use super::doc::{
-    AlphaLabel, By, DimensionStats, Group, GroupDoc, GroupPriority, RubricInfo, SCHEMA, SectionStats, Texts, Unit,
-    Withheld,
+    AlphaLabel, By, DimensionStats, Group, GroupDoc, GroupPriority, GroupStrength, RubricInfo, SCHEMA, SectionStats,
+    Texts, Unit, Withheld,
 };
 use super::kept::{Kept, Shared};
 use super::layout::{Keying, Layout};
@@ -360,6 +360,7 @@ impl Builder {
                 sections: Vec::new(),
                 dimensions: Vec::new(),
                 priorities: Vec::new(),
+                strengths: Vec::new(),
                 flagged: None,
                 flagged_respondents: None,
             };
@@ -404,6 +405,15 @@ impl Builder {
             .filter_map(|(i, d)| d.stats.mean_gap.filter(|g| *g > 0.0).map(|g| (i, g)))
             .collect();
         priorities.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut strengths: Vec<(usize, f64, f64)> = dimensions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                let (mean, gap) = d.stats.mean.zip(d.stats.mean_gap)?;
+                (gap <= 0.0).then_some((i, mean, gap))
+            })
+            .collect();
+        strengths.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         Group {
             key,
             n: Some(acc.n),
@@ -414,6 +424,10 @@ impl Builder {
             priorities: priorities
                 .into_iter()
                 .map(|(i, g)| GroupPriority { dimension: dimensions[i].id.clone(), mean_gap: g })
+                .collect(),
+            strengths: strengths
+                .into_iter()
+                .map(|(i, mean, mean_gap)| GroupStrength { dimension: dimensions[i].id.clone(), mean, mean_gap })
                 .collect(),
             dimensions,
             flagged: Some(acc.flagged),

@@ -134,6 +134,9 @@ pub struct Group {
     pub dimensions: Vec<DimensionStats>,
     /// Dimensions with mean gap > 0, largest first, ties in rubric order.
     pub priorities: Vec<GroupPriority>,
+    /// The group's strengths: dimensions with mean gap ≤ 0 (at or above
+    /// target), highest mean first, ties in rubric order.
+    pub strengths: Vec<GroupStrength>,
     /// Results with quality flags; null where withheld.
     pub flagged: Option<usize>,
     /// Who they are: only with `--named`.
@@ -239,6 +242,14 @@ impl AlphaLabel {
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct GroupPriority {
     pub dimension: String,
+    pub mean_gap: f64,
+}
+
+/// A strength of the group: a dimension whose mean meets its target.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct GroupStrength {
+    pub dimension: String,
+    pub mean: f64,
     pub mean_gap: f64,
 }
 

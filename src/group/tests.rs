@@ -398,3 +398,32 @@ fn scores_kept_as_counts_or_as_a_list_give_the_plain_statistics() {
 }
 
 mod privacy;
+
+#[test]
+fn strengths_are_the_dimensions_at_target_highest_mean_first() {
+    let l = testing::grouped();
+    // d1: 100 and 83.3 (mean 91.7); d2: 75 (below its target of 80); d3: 100.
+    let rs = vec![
+        result(
+            &l,
+            "p1",
+            None,
+            Role::SelfRating,
+            &[("a", Some(5)), ("b", Some(1)), ("c", Some(5)), ("e", Some(4)), ("f", Some(4)), ("h", Some(5))],
+        ),
+        result(
+            &l,
+            "p2",
+            None,
+            Role::SelfRating,
+            &[("a", Some(4)), ("b", Some(2)), ("c", Some(5)), ("e", Some(4)), ("f", Some(4)), ("h", Some(5))],
+        ),
+    ];
+    let (doc, _) = build(&rs, None, false, 1);
+    let g = &doc.groups[0];
+    let s: Vec<&str> = g.strengths.iter().map(|s| s.dimension.as_str()).collect();
+    assert_eq!(s, ["d3", "d1"]);
+    assert!(close(Some(g.strengths[1].mean), 275.0 / 3.0));
+    assert!(g.strengths.iter().all(|s| s.mean_gap <= 0.0));
+    assert_eq!(g.priorities.iter().map(|p| p.dimension.as_str()).collect::<Vec<_>>(), ["d2"]);
+}

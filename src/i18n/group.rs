@@ -95,4 +95,36 @@ pub trait GroupText {
 
     /// No rubric, so no alpha.
     fn group_no_rubric(&self) -> &'static str;
+
+    // The CSV export, for a spreadsheet: column heads and words.
+    /// What the groups are grouped by.
+    fn group_csv_by(&self) -> &'static str;
+    /// Whether a row's figures are withheld.
+    fn group_csv_withheld(&self) -> &'static str;
+    /// Overall, section or dimension.
+    fn group_csv_level(&self) -> &'static str;
+    /// The rubric's id of the score (for scripts to join on).
+    fn group_csv_id(&self) -> &'static str;
+    /// The score's name.
+    fn group_csv_title(&self) -> &'static str;
+    fn group_csv_alpha_n(&self) -> &'static str;
+    fn group_csv_alpha_label(&self) -> &'static str;
+    fn group_csv_reason(&self) -> &'static str;
+    fn group_csv_yes(&self) -> &'static str;
+    fn group_csv_no(&self) -> &'static str;
+    /// The 360 view: the person rated.
+    fn group_csv_subject(&self) -> &'static str;
+    fn group_csv_others_n(&self) -> &'static str;
+    fn group_csv_left_out(&self) -> &'static str;
+
+    // The one-screen summary at the top of the HTML report.
+    /// Its name, for screen readers.
+    fn group_summary(&self) -> &'static str;
+    fn group_overall_mean(&self) -> &'static str;
+    /// Reliability at a glance: `ok` of `total` dimensions with α ≥ .70.
+    fn group_reliability(&self, ok: usize, total: usize) -> String;
+    /// No alpha could be computed.
+    fn group_reliability_none(&self) -> &'static str;
+    /// Quality flags at a glance: `n` results.
+    fn group_flagged_short(&self, n: usize) -> String;
 }

@@ -29,4 +29,7 @@ pub trait ReportText {
     /// `n` results are in another language than the report, and their
     /// rubric texts could not be given in it: they are shown as written.
     fn report_texts_as_written(&self, n: usize) -> String;
+
+    /// At the top of a report whose answers carry quality flags.
+    fn report_flagged_notice(&self) -> &'static str;
 }

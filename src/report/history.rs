@@ -275,8 +275,8 @@ pub(super) fn html(h: &History, lang: Lang) -> String {
             @if let Some(t) = &h.trend {
                 p { (u.overall) (u.colon) (num(t.first)) " → " (num(t.last)) " (" (delta(t.change)) ")" }
             }
-            figure { (svg::lines(&labels, &series, chart_title)) figcaption { (chart_title) } }
-            table {
+            figure { figcaption { (chart_title) } (svg::lines(&labels, &series, chart_title)) }
+            div.table-wrap { table {
                 thead { tr { th { (u.date) } th { (u.rater) } th.n { (u.overall) } th.n { (i18n::msg(lang).report_change()) }
                     @for (_, t) in &cols { th.n { (t) } } } }
                 tbody {
@@ -292,7 +292,7 @@ pub(super) fn html(h: &History, lang: Lang) -> String {
                         }
                     }
                 }
-            }
+            } }
         }
     };
     let mut s = super::html::document(&h.subject, lang, body).into_string();

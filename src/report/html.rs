@@ -17,41 +17,112 @@ use crate::result::{ResultDoc, Severity};
 /// Fonts that hold Chinese on every common system, then the generic family.
 const FONTS: &str = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft YaHei\", \"WenQuanYi Micro Hei\", \"SimSun\", \"Songti SC\", system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif";
 
+/// The style sheet. On screen: a column on a phone or a laptop, the full
+/// width from 1200 px (a projector). On paper (A4): every chart as wide as
+/// [`svg::PRINT_MM`], so that its text, sized for that width, is at least
+/// 8 pt; a heading kept with what follows it; each 360 subject on a page of
+/// its own. Names and numbers are never broken: table cells do not wrap,
+/// Chinese words are kept whole, and a table wider than the page scrolls
+/// (or, on paper, is set smaller).
 const CSS: &str = r#"
-:root { --ink: #1f2328; --muted: #59636e; --line: #d0d7de; --accent: #1565c0; }
+:root { --ink: #1f2328; --muted: #59636e; --line: #d0d7de; --accent: #1565c0; --warn: #8a4b00; --warn-bg: #fff4e5; }
 * { box-sizing: border-box; }
 body { font-family: FONTS; color: var(--ink); margin: 0 auto; max-width: 190mm; padding: 12mm 10mm; line-height: 1.55; font-size: 11pt; }
-h1 { font-size: 20pt; margin: 0 0 2mm; }
+h1 { font-size: 20pt; margin: 0 0 2mm; word-break: keep-all; overflow-wrap: anywhere; }
 h2 { font-size: 14pt; margin: 8mm 0 3mm; border-bottom: 1px solid var(--line); padding-bottom: 1mm; }
 h3 { font-size: 12pt; margin: 4mm 0 1mm; }
+h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+h2, h3, .name, figcaption, .meta strong { word-break: keep-all; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
 .meta { color: var(--muted); margin: 0; }
 .overall { display: flex; align-items: baseline; gap: 6mm; margin: 6mm 0; padding: 4mm 6mm; border: 1px solid var(--line); border-radius: 3mm; }
 .overall .big { font-size: 40pt; font-weight: 700; color: var(--accent); line-height: 1; }
 .overall .detail { font-size: 12pt; }
-.charts { display: flex; flex-wrap: wrap; gap: 4mm; }
-figure { margin: 0; flex: 1 1 85mm; break-inside: avoid; }
-figcaption { color: var(--muted); font-size: 9.5pt; text-align: center; }
-svg.chart { width: 100%; height: auto; }
+.charts { display: flex; flex-wrap: wrap; gap: 4mm; margin-bottom: 4mm; }
+figure { margin: 0; flex: 1 1 85mm; min-width: 0; break-inside: avoid; page-break-inside: avoid; }
+figcaption { color: var(--ink); font-weight: 600; font-size: 11pt; text-align: center; margin: 2mm 0 1mm; }
+figcaption .note { font-weight: 400; }
+svg.chart { display: block; width: 100%; height: auto; }
+.table-wrap { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; break-inside: auto; }
-th, td { border-bottom: 1px solid var(--line); padding: 1.2mm 2mm; text-align: left; }
-th { white-space: nowrap; font-size: 9.5pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border-bottom: 1px solid var(--line); padding: 1.2mm 2mm; text-align: left; white-space: nowrap; word-break: keep-all; }
+th { font-size: 9.5pt; }
 td.n, th.n { text-align: right; }
 tr.section td { font-weight: 700; background: #f6f8fa; }
 tr.dimension td:first-child { padding-left: 6mm; }
 .sev { font-weight: 600; }
 .sev-met::before { content: "✓ "; } .sev-minor::before { content: "● "; } .sev-moderate::before { content: "▲ "; } .sev-critical::before { content: "■ "; }
-ol.priorities > li { margin-bottom: 3mm; break-inside: avoid; }
+ol.priorities > li { margin-bottom: 3mm; break-inside: avoid; page-break-inside: avoid; }
 .note { color: var(--muted); font-size: 9.5pt; }
-.flags li { color: #8a4b00; }
+.flags li { color: var(--warn); }
+.flag-notice { margin: 5mm 0; padding: 3mm 5mm; border: 2px solid #e0a040; border-left-width: 6px; border-radius: 2mm; background: var(--warn-bg); break-inside: avoid; page-break-inside: avoid; }
+.flag-notice h2 { margin: 0 0 1mm; border: none; padding: 0; font-size: 13pt; color: var(--warn); }
+.flag-notice p, .flag-notice ul { margin: 1mm 0; }
 .withheld { color: var(--muted); font-style: italic; }
+.summary header p { color: var(--muted); margin: 0; }
+.summary-grid { display: grid; grid-template-columns: 1fr; gap: 5mm; margin: 6mm 0; }
+.card { border: 1px solid var(--line); border-radius: 3mm; padding: 4mm 6mm; break-inside: avoid; page-break-inside: avoid; }
+.card h2 { margin: 0 0 2mm; border: none; padding: 0; }
+.card .label { font-weight: 600; }
+.card .big { font-size: 44pt; font-weight: 700; color: var(--accent); line-height: 1.1; font-variant-numeric: tabular-nums; }
+.card ul.glance { list-style: none; padding: 0; margin: 2mm 0 0; }
+ol.glance-list { margin: 0; padding-left: 1.6em; }
+ol.glance-list li { margin: 1mm 0; }
+ol.glance-list .name { font-weight: 700; white-space: nowrap; }
+ol.glance-list .figure { color: var(--muted); white-space: nowrap; margin-left: 0.8em; font-variant-numeric: tabular-nums; }
 footer { margin-top: 10mm; color: var(--muted); font-size: 9pt; border-top: 1px solid var(--line); padding-top: 2mm; }
-article + article { break-before: page; }
+article + article { break-before: page; page-break-before: always; }
+@media screen and (max-width: 600px) {
+  body { padding: 16px 12px; font-size: 10.5pt; }
+  h1 { font-size: 17pt; }
+  .overall .big, .card .big { font-size: 32pt; }
+}
+@media screen and (min-width: 1200px) {
+  body { max-width: 1840px; padding: 28px 48px; }
+  .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 28px; }
+  .charts figure { max-width: 900px; }
+  .charts figure:only-child, article > figure { max-width: 760px; }
+  .summary { display: flex; flex-direction: column; }
+  .summary h1 { font-size: 30pt; }
+  .summary header p { font-size: 14pt; }
+  .summary-grid { flex: 1; grid-template-columns: 1.1fr 1fr 1fr; gap: 28px; align-content: start; margin-top: 28px; }
+  .card { padding: 28px 36px; border-width: 2px; }
+  .card h2 { font-size: 24pt; margin-bottom: 14px; }
+  .card .label { font-size: 20pt; }
+  .card .big { font-size: 110pt; }
+  .card .detail, .card ul.glance, .card p { font-size: 18pt; }
+  .card ul.glance li { margin: 8px 0; }
+  ol.glance-list { font-size: 26pt; }
+  ol.glance-list li { margin: 14px 0; }
+  ol.glance-list .figure { display: block; margin-left: 0; font-size: 17pt; }
+}
+@media screen and (min-width: 1200px) and (min-aspect-ratio: 4/3) {
+  .summary { min-height: min(calc(100vh - 56px), 1000px); }
+}
 @page { size: A4; margin: 12mm; }
-@media print { body { padding: 0; max-width: none; } .overall { border-color: #999; } }
+@media print {
+  body { padding: 0; max-width: none; font-size: 10.5pt; }
+  .overall, .card { border-color: #999; }
+  .charts { display: block; }
+  figure { width: PRINT_MMmm; max-width: 100%; margin: 0 auto 4mm; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 9pt; line-height: 1.25; }
+  th, td { padding: 0.5mm 1.5mm; }
+  section.subject p, section.subjects p { margin: 1mm 0; }
+  section.subject h3 { margin-top: 0; }
+  th { font-size: 8.5pt; }
+  .summary { break-after: page; page-break-after: always; }
+  .summary-grid { grid-template-columns: 1fr 1fr 1fr; gap: 4mm; }
+  .card .big { font-size: 36pt; }
+  section.subjects, section.subject { break-before: page; page-break-before: always; }
+  section.subjects + section.subject { break-before: auto; page-break-before: auto; }
+}
 "#;
 
 pub fn css() -> String {
-    CSS.replace("FONTS", FONTS)
+    CSS.replace("FONTS", FONTS).replace("PRINT_MM", &svg::PRINT_MM.to_string())
 }
 
 /// The whole document around `body`.
@@ -85,6 +156,7 @@ pub fn individual(entry: &Entry<'_>, lang: Lang) -> Markup {
     html! {
         article {
             (heading(r, lang))
+            (flag_notice(r, lang))
             (overall(r, lang))
             (charts(entry, lang))
             (dimension_table(entry, lang))
@@ -95,7 +167,6 @@ pub fn individual(entry: &Entry<'_>, lang: Lang) -> Markup {
                 (strengths(r, lang))
             }
             (change(r, lang))
-            (quality(r, lang))
         }
     }
 }
@@ -176,8 +247,8 @@ fn charts(entry: &Entry<'_>, lang: Lang) -> Markup {
     let gap_title = m.report_gap_title();
     html! {
         div.charts {
-            figure { (svg::radar(&axes, &names)) figcaption { (radar_title) } }
-            figure { (svg::gap_bars(&bars, gap_title)) figcaption { (gap_title) " · " (u.gap_note) } }
+            figure { figcaption { (radar_title) } (svg::radar(&axes, &names)) }
+            figure { figcaption { (gap_title) br; span.note { (u.gap_note) } } (svg::gap_bars(&bars, gap_title)) }
         }
     }
 }
@@ -189,7 +260,7 @@ fn dimension_table(entry: &Entry<'_>, lang: Lang) -> Markup {
     let change = entry.previous.is_some();
     html! {
         h2 { (u.dimension) }
-        table {
+        div.table-wrap { table {
             thead { tr {
                 th { (u.dimension) } th.n { (u.score) } th.n { (u.target) } th.n { (u.gap) } th { (u.severity) }
                 @if change { th.n { (i18n::msg(lang).report_change()) } }
@@ -208,7 +279,7 @@ fn dimension_table(entry: &Entry<'_>, lang: Lang) -> Markup {
                     }
                 }
             }
-        }
+        } }
         p.note { (u.gap_note) }
     }
 }
@@ -223,7 +294,7 @@ fn score_cells(
     lang: Lang,
 ) -> Markup {
     html! {
-        td { (title) } td.n { (opt_num(score)) } td.n { (num(target)) } td.n { (opt_num(gap)) }
+        td.name { (title) } td.n { (opt_num(score)) } td.n { (num(target)) } td.n { (opt_num(gap)) }
         td { (sev(severity, lang)) }
     }
 }
@@ -231,17 +302,27 @@ fn score_cells(
 /// The priorities, numbered, each with its suggestions.
 fn priorities(r: &ResultDoc, lang: Lang) -> Markup {
     let u = ui(lang);
+    let first = r.priorities.first();
     html! {
-        h2 { (u.priorities) }
-        @if r.priorities.is_empty() { p { (u.no_priorities) } }
-        ol.priorities {
-            @for p in &r.priorities {
+        @if let Some(p) = first {
+            div.keep { h2 { (u.priorities) } ol.priorities { (priority(r, p, lang)) } }
+        } @else {
+            div.keep { h2 { (u.priorities) } p { (u.no_priorities) } }
+        }
+        @if r.priorities.len() > 1 {
+            ol.priorities start="2" { @for p in &r.priorities[1..] { (priority(r, p, lang)) } }
+        }
+    }
+}
+
+/// One priority with its suggestions.
+fn priority(r: &ResultDoc, p: &crate::result::Priority, lang: Lang) -> Markup {
+    let u = ui(lang);
+    html! {
                 li {
                     h3 { (r.dimension_title(&p.dimension)) " " span.meta { "(" (section_title(r, &p.section)) ") · " (u.gap) " " (num(p.gap)) } }
                     ul { @for s in &p.suggestions { li { (s) } } }
                 }
-            }
-        }
     }
 }
 
@@ -249,9 +330,11 @@ fn priorities(r: &ResultDoc, lang: Lang) -> Markup {
 fn strengths(r: &ResultDoc, lang: Lang) -> Markup {
     let u = ui(lang);
     html! {
-        h2 { (u.strengths) }
-        @if r.strengths.is_empty() { p { (u.no_strengths) } }
-        ul { @for s in &r.strengths { li { (r.dimension_title(&s.dimension)) " " (num(s.score)) } } }
+        div.keep {
+            h2 { (u.strengths) }
+            @if r.strengths.is_empty() { p { (u.no_strengths) } }
+            ul { @for s in &r.strengths { li { span.name { (r.dimension_title(&s.dimension)) } " " (num(s.score)) } } }
+        }
     }
 }
 
@@ -260,18 +343,24 @@ fn change(r: &ResultDoc, lang: Lang) -> Markup {
     let u = ui(lang);
     html! {
         @if let Some(p) = &r.previous {
-            h2 { (u.change) }
-            p { (u.overall) (u.colon) (overall_change_text(p, false)) " (" (short_time(&p.taken_at)) ")" }
+            div.keep {
+                h2 { (u.change) }
+                p { (u.overall) (u.colon) (overall_change_text(p, false)) " (" (short_time(&p.taken_at)) ")" }
+            }
         }
     }
 }
 
-/// The quality flags, if any.
-fn quality(r: &ResultDoc, lang: Lang) -> Markup {
+/// The quality flags, if any: at the top, before any score, so that no
+/// one reads the scores without them.
+fn flag_notice(r: &ResultDoc, lang: Lang) -> Markup {
     html! {
         @if !r.quality.flags.is_empty() {
-            h2 { (ui(lang).quality) }
-            ul.flags { @for f in &r.quality.flags { li { (i18n::flag(f, lang)) } } }
+            section.flag-notice role="note" {
+                h2 { (ui(lang).quality) }
+                p { (i18n::msg(lang).report_flagged_notice()) }
+                ul.flags { @for f in &r.quality.flags { li { (i18n::flag(f, lang)) } } }
+            }
         }
     }
 }

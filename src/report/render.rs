@@ -146,8 +146,8 @@ impl Renderer for Csv {
         history::csv(h, self.style.bom)
     }
 
-    fn group(&self, doc: &GroupDoc, _texts: &Texts) -> String {
-        group::csv(doc, self.style.bom)
+    fn group(&self, doc: &GroupDoc, texts: &Texts) -> String {
+        group::csv(doc, texts, &self.style)
     }
 
     fn subject_360(&self, doc: &GroupDoc, s: &Subject360, texts: &Texts) -> String {

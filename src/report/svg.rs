@@ -2,12 +2,88 @@
 //! and deterministic (numbers rounded to 0.1), every text escaped by maud,
 //! with a `<title>`, an `aria-label`, and patterns as well as colours so
 //! that a black-and-white print still tells the series apart.
+//!
+//! Text sizes are set in points on paper: a chart is printed [`PRINT_MM`]
+//! wide (the HTML's print style sheet says so), and [`font`] turns points
+//! there into the chart's own units, so that no text is under 8 pt.
 
 use std::f64::consts::PI;
 
 use maud::{Markup, PreEscaped, html};
 
 use crate::result::Severity;
+
+/// How wide every chart is printed, in millimetres (the HTML's print style
+/// sheet sets it): the text sizes below are points at this width.
+pub const PRINT_MM: f64 = 160.0;
+
+/// The smallest text on paper, in points.
+pub const MIN_PT: f64 = 8.0;
+
+/// The font size, in the units of a chart `width` units wide, of text that
+/// is `pt` points when the chart is printed [`PRINT_MM`] wide.
+pub fn font(pt: f64, width: f64) -> String {
+    let mm = pt * 25.4 / 72.0;
+    c(mm * width / PRINT_MM)
+}
+
+/// Text sizes, in points on paper.
+const LABEL_PT: f64 = 10.0;
+const LEGEND_PT: f64 = 9.0;
+const SCALE_PT: f64 = 8.5;
+
+/// About how wide `text` is set at `size` units: a Chinese character a full
+/// em, other characters about half of one.
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().map(|ch| if crate::width::width(&ch.to_string()) > 1 { 1.0 } else { 0.56 }).sum::<f64>() * size
+}
+
+/// The width of a chart's column of row labels: the longest label, within
+/// reason (a longer one runs off to the left rather than into the plot).
+fn label_column<'a>(labels: impl Iterator<Item = &'a str>, size: f64) -> f64 {
+    let longest = labels.map(|l| text_width(l, size)).fold(0.0, f64::max);
+    (longest + 14.0).clamp(80.0, 230.0)
+}
+
+/// A radar's label and its value on one line if they fit in `room`, else
+/// the label in two lines broken at a space (never inside a word or a
+/// Chinese name: a label without spaces stays whole).
+fn label_lines(label: &str, value: &str, size: f64, room: f64) -> (String, Option<String>) {
+    if text_width(&format!("{label} {value}"), size) <= room {
+        return (label.to_string(), None);
+    }
+    let half = text_width(label, size) / 2.0;
+    let best = label
+        .char_indices()
+        .filter(|(_, ch)| *ch == ' ')
+        .min_by(|a, b| {
+            let d = |i: usize| (text_width(&label[..i], size) - half).abs();
+            d(a.0).total_cmp(&d(b.0))
+        })
+        .map(|(i, _)| i);
+    match best {
+        Some(i) => (label[..i].to_string(), Some(label[i + 1..].to_string())),
+        None => (label.to_string(), None),
+    }
+}
+
+/// Places legend entries (each a swatch `swatch` wide, then its name) in
+/// rows no wider than `max`: their (x, y) from the legend's origin.
+fn legend_layout(names: &[&str], size: f64, swatch: f64, max: f64) -> Vec<(f64, f64)> {
+    let gap = size * 1.4;
+    let (mut x, mut y) = (0.0, 0.0);
+    let mut out = Vec::new();
+    for n in names {
+        let w = swatch + 6.0 + text_width(n, size);
+        if x > 0.0 && x + w > max {
+            x = 0.0;
+            y += size * 1.6;
+        }
+        out.push((x, y));
+        x += w + gap;
+    }
+    out
+}
 
 /// A coordinate, rounded so that the same input draws the same bytes.
 fn c(v: f64) -> String {
@@ -75,7 +151,7 @@ pub struct RadarNames<'a> {
 
 /// A radar chart of values against targets on 0..100, gridlines every 20.
 pub fn radar(axes: &[Axis], names: &RadarNames) -> Markup {
-    let (w, h, cx, cy, r) = (560.0, 470.0, 280.0, 225.0, 160.0);
+    let (w, h, cx, cy, r) = (560.0, 440.0, 280.0, 205.0, 160.0);
     let n = axes.len().max(3);
     let angle = |i: usize| -PI / 2.0 + 2.0 * PI * i as f64 / n as f64;
     let at = |i: usize, v: f64| {
@@ -93,6 +169,10 @@ pub fn radar(axes: &[Axis], names: &RadarNames) -> Markup {
         .map(|a| format!("{} {}/{}", a.label, a.value.map_or("—".to_string(), c), c(a.target)))
         .collect::<Vec<_>>()
         .join("; ");
+    let legend_size: f64 = font(LEGEND_PT, w).parse().unwrap_or(11.0);
+    let label_size: f64 = font(LABEL_PT, w).parse().unwrap_or(12.0);
+    let spots = legend_layout(&[names.value, names.target, names.previous], legend_size, 24.0, w - 32.0);
+    let legend_size = c(legend_size);
     html! {
         svg.chart viewBox=(format!("0 0 {w} {h}")) role="img" aria-label=(format!("{}: {summary}", names.title)) {
             title { (names.title) }
@@ -105,7 +185,7 @@ pub fn radar(axes: &[Axis], names: &RadarNames) -> Markup {
                     line x1=(c(cx)) y1=(c(cy)) x2=(c(x)) y2=(c(y)) {}
                 }
             }
-            g.scale font-size="9" fill="#777" {
+            g.scale font-size=(font(SCALE_PT, w)) fill="#666" {
                 @for v in [20.0, 40.0, 60.0, 80.0] {
                     text x=(c(cx + 3.0)) y=(c(cy - r * v / 100.0 - 2.0)) { (c(v)) }
                 }
@@ -119,24 +199,38 @@ pub fn radar(axes: &[Axis], names: &RadarNames) -> Markup {
                 @let (x, y) = at(i, a.value.unwrap_or(0.0));
                 circle cx=(c(x)) cy=(c(y)) r="3" fill="#1565c0" {}
             }
-            g.labels font-size="12" fill="#222" {
+            g.labels font-size=(font(LABEL_PT, w)) fill="#222" {
                 @for (i, a) in axes.iter().enumerate() {
                     @let ang = angle(i);
                     @let (x, y) = (cx + (r + 16.0) * ang.cos(), cy + (r + 16.0) * ang.sin() + 4.0);
                     @let anchor = if ang.cos() > 0.2 { "start" } else if ang.cos() < -0.2 { "end" } else { "middle" };
+                    @let value = a.value.map_or("—".to_string(), crate::report::num);
+                    @let room = match anchor { "start" => w - x, "end" => x, _ => 2.0 * x.min(w - x) } - 4.0;
+                    @let lines = label_lines(&a.label, &value, label_size, room);
+                    // Two lines above the chart go up, so as not to cover it.
+                    @let y = if lines.1.is_some() && ang.sin() < -0.2 { y - label_size } else { y };
                     text x=(c(x)) y=(c(y)) text-anchor=(anchor) {
-                        (a.label) " " tspan font-weight="bold" { (a.value.map_or("—".to_string(), crate::report::num)) }
+                        @match &lines.1 {
+                            None => { (lines.0) " " tspan font-weight="bold" { (value) } }
+                            Some(rest) => {
+                                (lines.0)
+                                tspan x=(c(x)) dy=(c(label_size * 1.15)) { (rest) " " tspan font-weight="bold" { (value) } }
+                            }
+                        }
                     }
                 }
             }
-            g.legend font-size="11" transform=(format!("translate(16,{})", c(h - 26.0))) {
-                line x1="0" y1="0" x2="24" y2="0" stroke="#1565c0" stroke-width="2.2" {}
-                text x="30" y="4" { (names.value) }
-                line x1="120" y1="0" x2="144" y2="0" stroke="#c62828" stroke-width="1.8" stroke-dasharray="6 4" {}
-                text x="150" y="4" { (names.target) }
+            g.legend font-size=(legend_size) transform=(format!("translate(16,{})", c(h - 22.0))) {
+                @let (x, y) = spots[0];
+                line x1=(c(x)) y1=(c(y)) x2=(c(x + 24.0)) y2=(c(y)) stroke="#1565c0" stroke-width="2.2" {}
+                text x=(c(x + 30.0)) y=(c(y + 4.0)) { (names.value) }
+                @let (x, y) = spots[1];
+                line x1=(c(x)) y1=(c(y)) x2=(c(x + 24.0)) y2=(c(y)) stroke="#c62828" stroke-width="1.8" stroke-dasharray="6 4" {}
+                text x=(c(x + 30.0)) y=(c(y + 4.0)) { (names.target) }
                 @if has_prev {
-                    line x1="240" y1="0" x2="264" y2="0" stroke="#90a4ae" stroke-width="1.5" stroke-dasharray="2 3" {}
-                    text x="270" y="4" { (names.previous) }
+                    @let (x, y) = spots[2];
+                    line x1=(c(x)) y1=(c(y)) x2=(c(x + 24.0)) y2=(c(y)) stroke="#90a4ae" stroke-width="1.5" stroke-dasharray="2 3" {}
+                    text x=(c(x + 30.0)) y=(c(y + 4.0)) { (names.previous) }
                 }
             }
         }
@@ -157,7 +251,16 @@ pub struct GapBar {
 /// dimensions have no bar, only their label.
 pub fn gap_bars(bars: &[GapBar], title: &str) -> Markup {
     let row_h = 26.0;
-    let (label_w, bar_w) = (170.0, 300.0);
+    let size: f64 = font(LABEL_PT, 560.0).parse().unwrap_or(12.0);
+    let label_w = label_column(bars.iter().map(|b| b.label.as_str()), size);
+    // The bars leave room for the longest figure and severity after them.
+    let after = bars
+        .iter()
+        .map(|b| {
+            text_width(&format!("{} · {}", b.gap.map_or("—".to_string(), crate::report::num), b.severity_label), size)
+        })
+        .fold(0.0, f64::max);
+    let bar_w = (560.0 - label_w - after - 12.0).max(120.0);
     let h = 30.0 + row_h * bars.len() as f64;
     let max = bars.iter().filter_map(|b| b.gap).fold(20.0f64, f64::max).ceil();
     let scale = |g: f64| bar_w * g.clamp(0.0, max) / max;
@@ -166,7 +269,7 @@ pub fn gap_bars(bars: &[GapBar], title: &str) -> Markup {
     html! {
         svg.chart viewBox=(format!("0 0 560 {}", c(h))) role="img" aria-label=(format!("{title}: {summary}")) {
             title { (title) }
-            g font-size="12" fill="#222" {
+            g font-size=(font(LABEL_PT, 560.0)) fill="#222" {
                 @for (i, b) in bars.iter().enumerate() {
                     @let y = 20.0 + row_h * i as f64;
                     @let (colour, pattern) = severity_fill(b.severity);
@@ -211,16 +314,19 @@ pub fn lines(x_labels: &[String], series: &[Series], title: &str) -> Markup {
         })
         .collect::<Vec<_>>()
         .join("; ");
+    let legend_size: f64 = font(LEGEND_PT, w).parse().unwrap_or(11.0);
+    let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+    let spots = legend_layout(&names, legend_size, 24.0, w - left - 8.0);
     html! {
         svg.chart viewBox=(format!("0 0 {w} {h}")) role="img" aria-label=(format!("{title}: {summary}")) {
             title { (title) }
-            g stroke="#ccc" stroke-width="0.8" font-size="10" fill="#666" {
+            g stroke="#ccc" stroke-width="0.8" font-size=(font(SCALE_PT, w)) fill="#666" {
                 @for v in [0.0, 20.0, 40.0, 60.0, 80.0, 100.0] {
                     line x1=(c(left)) y1=(c(y(v))) x2=(c(left + plot_w)) y2=(c(y(v))) {}
                     text x=(c(left - 6.0)) y=(c(y(v) + 3.0)) text-anchor="end" stroke="none" { (c(v)) }
                 }
             }
-            g font-size="10" fill="#444" {
+            g font-size=(font(SCALE_PT, w)) fill="#444" {
                 @for (i, l) in x_labels.iter().enumerate() {
                     text x=(c(x(i))) y=(c(top + plot_h + 16.0)) text-anchor="middle" { (l) }
                 }
@@ -237,9 +343,9 @@ pub fn lines(x_labels: &[String], series: &[Series], title: &str) -> Markup {
                     }
                 }
             }
-            g font-size="11" transform=(format!("translate({},{})", c(left), c(h - 44.0))) {
+            g font-size=(c(legend_size)) transform=(format!("translate({},{})", c(left), c(h - 44.0))) {
                 @for (k, s) in series.iter().enumerate() {
-                    @let (lx, ly) = (((k % 3) as f64) * 180.0, ((k / 3) as f64) * 16.0);
+                    @let (lx, ly) = spots[k];
                     line x1=(c(lx)) y1=(c(ly)) x2=(c(lx + 24.0)) y2=(c(ly)) stroke=(colours[k % colours.len()]) stroke-width="2" stroke-dasharray=(dashes[k % dashes.len()]) {}
                     text x=(c(lx + 30.0)) y=(c(ly + 4.0)) { (s.name) }
                 }
@@ -256,13 +362,23 @@ pub struct Range {
     pub median: f64,
     pub max: f64,
     pub mean: f64,
+    /// The target the score is measured against, drawn as a dashed line.
+    pub target: Option<f64>,
 }
 
-/// Min to max as a line, the median as a tick and the mean as a dot, on 0..100.
-pub fn ranges(rows: &[Range], title: &str, legend: [&str; 3]) -> Markup {
-    let row_h = 24.0;
-    let (label_w, plot_w) = (170.0, 340.0);
-    let h = 50.0 + row_h * rows.len() as f64;
+/// Min to max as a line, the median as a tick, the mean as a dot and the
+/// target as a dashed line, on 0..100. `legend`: min–max, median, mean, target.
+pub fn ranges(rows: &[Range], title: &str, legend: [&str; 4]) -> Markup {
+    let w = 560.0;
+    let row_h = 26.0;
+    let label_w = label_column(rows.iter().map(|r| r.label.as_str()), font(LABEL_PT, w).parse().unwrap_or(12.0));
+    let plot_w = w - label_w - 20.0;
+    let legend_size: f64 = font(LEGEND_PT, w).parse().unwrap_or(11.0);
+    let spots = legend_layout(&legend, legend_size, 24.0, w - label_w);
+    let legend_h = spots.last().map_or(0.0, |s| s.1) + legend_size * 1.6;
+    let top = 30.0;
+    let plot_h = row_h * rows.len() as f64;
+    let h = top + plot_h + 12.0 + legend_h;
     let x = |v: f64| label_w + plot_w * v.clamp(0.0, 100.0) / 100.0;
     let summary = rows
         .iter()
@@ -270,18 +386,21 @@ pub fn ranges(rows: &[Range], title: &str, legend: [&str; 3]) -> Markup {
         .collect::<Vec<_>>()
         .join("; ");
     html! {
-        svg.chart viewBox=(format!("0 0 560 {}", c(h))) role="img" aria-label=(format!("{title}: {summary}")) {
+        svg.chart viewBox=(format!("0 0 {w} {}", c(h))) role="img" aria-label=(format!("{title}: {summary}")) {
             title { (title) }
-            g stroke="#ddd" stroke-width="0.8" font-size="9" fill="#777" {
+            g stroke="#ddd" stroke-width="0.8" font-size=(font(SCALE_PT, w)) fill="#666" {
                 @for v in [0.0, 20.0, 40.0, 60.0, 80.0, 100.0] {
-                    line x1=(c(x(v))) y1="12" x2=(c(x(v))) y2=(c(h - 30.0)) {}
-                    text x=(c(x(v))) y="10" text-anchor="middle" stroke="none" { (c(v)) }
+                    line x1=(c(x(v))) y1=(c(top - 8.0)) x2=(c(x(v))) y2=(c(top + plot_h)) {}
+                    text x=(c(x(v))) y=(c(top - 12.0)) text-anchor="middle" stroke="none" { (c(v)) }
                 }
             }
-            g font-size="12" fill="#222" {
+            g font-size=(font(LABEL_PT, w)) fill="#222" {
                 @for (i, r) in rows.iter().enumerate() {
-                    @let y = 28.0 + row_h * i as f64;
+                    @let y = top + row_h * (i as f64 + 0.5);
                     text x=(c(label_w - 8.0)) y=(c(y + 4.0)) text-anchor="end" { (r.label) }
+                    @if let Some(t) = r.target {
+                        line.target x1=(c(x(t))) y1=(c(y - 11.0)) x2=(c(x(t))) y2=(c(y + 11.0)) stroke="#c62828" stroke-width="1.8" stroke-dasharray="3 2" {}
+                    }
                     line x1=(c(x(r.min))) y1=(c(y)) x2=(c(x(r.max))) y2=(c(y)) stroke="#555" stroke-width="2" {}
                     line x1=(c(x(r.min))) y1=(c(y - 5.0)) x2=(c(x(r.min))) y2=(c(y + 5.0)) stroke="#555" stroke-width="1.5" {}
                     line x1=(c(x(r.max))) y1=(c(y - 5.0)) x2=(c(x(r.max))) y2=(c(y + 5.0)) stroke="#555" stroke-width="1.5" {}
@@ -289,13 +408,19 @@ pub fn ranges(rows: &[Range], title: &str, legend: [&str; 3]) -> Markup {
                     circle cx=(c(x(r.mean))) cy=(c(y)) r="3.5" fill="#fff" stroke="#c62828" stroke-width="1.8" {}
                 }
             }
-            g font-size="11" transform=(format!("translate({},{})", c(label_w), c(h - 12.0))) {
-                line x1="0" y1="0" x2="24" y2="0" stroke="#555" stroke-width="2" {}
-                text x="30" y="4" { (legend[0]) }
-                rect x="110" y="-8" width="4" height="16" fill="#1565c0" {}
-                text x="120" y="4" { (legend[1]) }
-                circle cx="204" cy="0" r="3.5" fill="#fff" stroke="#c62828" stroke-width="1.8" {}
-                text x="212" y="4" { (legend[2]) }
+            g.legend font-size=(c(legend_size)) transform=(format!("translate({},{})", c(label_w), c(top + plot_h + 12.0 + legend_size * 0.6))) {
+                @let (lx, ly) = spots[0];
+                line x1=(c(lx)) y1=(c(ly)) x2=(c(lx + 24.0)) y2=(c(ly)) stroke="#555" stroke-width="2" {}
+                text x=(c(lx + 30.0)) y=(c(ly + 4.0)) { (legend[0]) }
+                @let (lx, ly) = spots[1];
+                rect x=(c(lx + 10.0)) y=(c(ly - 8.0)) width="4" height="16" fill="#1565c0" {}
+                text x=(c(lx + 30.0)) y=(c(ly + 4.0)) { (legend[1]) }
+                @let (lx, ly) = spots[2];
+                circle cx=(c(lx + 12.0)) cy=(c(ly)) r="3.5" fill="#fff" stroke="#c62828" stroke-width="1.8" {}
+                text x=(c(lx + 30.0)) y=(c(ly + 4.0)) { (legend[2]) }
+                @let (lx, ly) = spots[3];
+                line x1=(c(lx + 12.0)) y1=(c(ly - 8.0)) x2=(c(lx + 12.0)) y2=(c(ly + 8.0)) stroke="#c62828" stroke-width="1.8" stroke-dasharray="3 2" {}
+                text x=(c(lx + 30.0)) y=(c(ly + 4.0)) { (legend[3]) }
             }
         }
     }
@@ -312,40 +437,48 @@ pub struct Stack {
 /// Stacked bars of severity counts per row, each share labelled with its
 /// count, patterns for print.
 pub fn stacked(rows: &[Stack], title: &str, names: [&str; 5]) -> Markup {
-    let row_h = 24.0;
-    let (label_w, plot_w) = (170.0, 340.0);
-    let h = 50.0 + row_h * rows.len() as f64;
+    let w = 560.0;
+    let row_h = 26.0;
+    let label_w = label_column(rows.iter().map(|r| r.label.as_str()), font(LABEL_PT, w).parse().unwrap_or(12.0));
+    let plot_w = w - label_w - 12.0;
+    let legend_size: f64 = font(LEGEND_PT, w).parse().unwrap_or(11.0);
+    let spots = legend_layout(&names, legend_size, 12.0, w - label_w);
+    let legend_h = spots.last().map_or(0.0, |s| s.1) + legend_size * 1.6;
+    let top = 8.0;
+    let plot_h = row_h * rows.len() as f64;
+    let h = top + plot_h + 12.0 + legend_h;
     let summary = rows
         .iter()
         .map(|r| format!("{} {}", r.label, r.counts.iter().map(|n| n.to_string()).collect::<Vec<_>>().join("/")))
         .collect::<Vec<_>>()
         .join("; ");
     html! {
-        svg.chart viewBox=(format!("0 0 560 {}", c(h))) role="img" aria-label=(format!("{title}: {summary}")) {
+        svg.chart viewBox=(format!("0 0 {w} {}", c(h))) role="img" aria-label=(format!("{title}: {summary}")) {
             title { (title) }
-            g font-size="12" fill="#222" {
+            g font-size=(font(LABEL_PT, w)) fill="#222" {
                 @for (i, r) in rows.iter().enumerate() {
-                    @let y = 14.0 + row_h * i as f64;
+                    @let y = top + row_h * i as f64;
                     @let total = r.counts.iter().sum::<usize>().max(1) as f64;
-                    text x=(c(label_w - 8.0)) y=(c(y + 13.0)) text-anchor="end" { (r.label) }
+                    text x=(c(label_w - 8.0)) y=(c(y + 14.0)) text-anchor="end" { (r.label) }
                     @for (k, n) in r.counts.iter().enumerate() {
                         @let x0 = label_w + plot_w * r.counts[..k].iter().sum::<usize>() as f64 / total;
-                        @let w = plot_w * *n as f64 / total;
+                        @let bw = plot_w * *n as f64 / total;
                         @if *n > 0 {
                             @let (colour, pattern) = severity_fill(Severity::ALL[k]);
-                            rect x=(c(x0)) y=(c(y)) width=(c(w)) height="18" fill=(if pattern == "none" { colour } else { pattern }) stroke="#fff" stroke-width="1" {}
-                            @if w >= 16.0 {
-                                text x=(c(x0 + w / 2.0)) y=(c(y + 13.0)) text-anchor="middle" font-size="10" fill="#000" stroke="#fff" stroke-width="2.5" paint-order="stroke" { (n) }
+                            rect x=(c(x0)) y=(c(y)) width=(c(bw)) height="20" fill=(if pattern == "none" { colour } else { pattern }) stroke="#fff" stroke-width="1" {}
+                            @if bw >= 18.0 {
+                                text x=(c(x0 + bw / 2.0)) y=(c(y + 14.5)) text-anchor="middle" font-size=(font(SCALE_PT, w)) font-weight="bold" fill="#000" stroke="#fff" stroke-width="3" paint-order="stroke" { (n) }
                             }
                         }
                     }
                 }
             }
-            g font-size="11" transform=(format!("translate({},{})", c(label_w), c(h - 14.0))) {
+            g.legend font-size=(c(legend_size)) transform=(format!("translate({},{})", c(label_w), c(top + plot_h + 12.0 + legend_size * 0.6))) {
                 @for (k, name) in names.iter().enumerate() {
                     @let (colour, pattern) = severity_fill(Severity::ALL[k]);
-                    rect x=(c(k as f64 * 70.0)) y="-9" width="12" height="12" fill=(if pattern == "none" { colour } else { pattern }) {}
-                    text x=(c(k as f64 * 70.0 + 16.0)) y="2" { (name) }
+                    @let (lx, ly) = spots[k];
+                    rect x=(c(lx)) y=(c(ly - 7.0)) width="12" height="12" fill=(if pattern == "none" { colour } else { pattern }) {}
+                    text x=(c(lx + 18.0)) y=(c(ly + 4.0)) { (name) }
                 }
             }
         }
@@ -388,6 +521,52 @@ mod tests {
         assert!(a.contains("&lt;script&gt;"));
         assert!(a.contains("<title>维度得分与目标</title>"));
         assert!(a.contains("aria-label="));
+    }
+
+    /// Every text of a chart, printed [`PRINT_MM`] wide, is at least 8 pt.
+    #[track_caller]
+    fn text_at_least_8pt(svg: &str) {
+        let doc = roxmltree::Document::parse(svg).unwrap();
+        let root = doc.root_element();
+        let width: f64 = root.attribute("viewBox").unwrap().split(' ').nth(2).unwrap().parse().unwrap();
+        let mut sizes = 0;
+        for n in doc.descendants().filter(|n| n.has_attribute("font-size")) {
+            let units: f64 = n.attribute("font-size").unwrap().parse().unwrap();
+            let pt = units / width * PRINT_MM * 72.0 / 25.4;
+            assert!(pt >= MIN_PT - 0.05, "{pt:.1} pt: {:?}", n);
+            sizes += 1;
+        }
+        assert!(sizes > 0);
+    }
+
+    #[test]
+    fn chart_text_is_at_least_8pt_on_paper() {
+        text_at_least_8pt(&to_string(radar(&axes(), &NAMES)));
+        let bars =
+            [GapBar {
+                label: "学习".into(), gap: Some(8.0), severity: Severity::Minor, severity_label: "轻度".into()
+            }];
+        text_at_least_8pt(&to_string(gap_bars(&bars, "差距")));
+        let series = [Series { name: "总分".into(), values: vec![Some(60.0), Some(72.5)] }];
+        text_at_least_8pt(&to_string(lines(&["2026-05-01".into(), "2026-11-28".into()], &series, "总分")));
+        let rows =
+            [Range { label: "学习".into(), min: 25.0, median: 62.5, max: 100.0, mean: 60.1, target: Some(80.0) }];
+        text_at_least_8pt(&to_string(ranges(&rows, "分布", ["最低–最高", "中位数", "均值", "目标"])));
+        let stacks = [Stack { label: "学习".into(), counts: [3, 4, 2, 1, 0] }];
+        text_at_least_8pt(&to_string(stacked(&stacks, "程度", ["达标", "轻度", "中度", "严重", "作答不足"])));
+    }
+
+    #[test]
+    fn legends_do_not_overlap() {
+        let names = ["达标", "接近目标", "有提升空间", "提升空间较大", "作答不足"];
+        let spots = legend_layout(&names, 11.0, 12.0, 390.0);
+        for (k, n) in names.iter().enumerate().skip(1) {
+            let (px, py) = spots[k - 1];
+            let (x, y) = spots[k];
+            let prev_end = px + 18.0 + text_width(names[k - 1], 11.0);
+            assert!(y > py || x > prev_end, "{n} at {x},{y} overlaps the one before, which ends at {prev_end}");
+            assert!(x + 18.0 + text_width(n, 11.0) <= 390.0, "{n} within the width");
+        }
     }
 
     #[test]
@@ -442,10 +621,11 @@ mod tests {
     #[test]
     fn ranges_and_stacked_snapshots() {
         let rows = vec![
-            Range { label: "学习".into(), min: 25.0, median: 62.5, max: 100.0, mean: 60.1 },
-            Range { label: "执行毅力".into(), min: 12.5, median: 50.0, max: 87.5, mean: 48.0 },
+            Range { label: "学习".into(), min: 25.0, median: 62.5, max: 100.0, mean: 60.1, target: Some(80.0) },
+            Range { label: "执行毅力".into(), min: 12.5, median: 50.0, max: 87.5, mean: 48.0, target: None },
         ];
-        let s = to_string(ranges(&rows, "分布", ["最低–最高", "中位数", "均值"]));
+        let s = to_string(ranges(&rows, "分布", ["最低–最高", "中位数", "均值", "目标"]));
+        assert_eq!(s.matches("class=\"target\"").count(), 1, "one target line: {s}");
         roxmltree::Document::parse(&s).unwrap();
         insta::assert_snapshot!("ranges", s);
         let stacks = vec![

@@ -247,7 +247,10 @@ fn groups_from_the_store_by_session() {
     let err = env.fails(&["group", "--session", "nope"]);
     assert!(err.contains("no results of session \"nope\""), "{err}");
     let csv = env.ok(&["group", "--all", "-f", "csv"]);
-    assert!(csv.starts_with("group_by,group,withheld,level,id,section,n,mean,sd,min,median,max,mean_gap"), "{csv}");
+    assert!(
+        csv.starts_with("Grouped by,Group,Withheld,Level,ID,Name,Section,results,Mean,SD,Min,Median,Max,Mean gap"),
+        "{csv}"
+    );
     let md = env.ok(&["group", "--all", "-f", "markdown"]);
     assert!(md.starts_with("# Execution capability self-assessment"), "{md}");
 }

@@ -6,6 +6,7 @@ mod common;
 mod batches;
 mod cli;
 mod contract;
+mod csv;
 mod group;
 mod html;
 mod pty;

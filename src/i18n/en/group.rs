@@ -182,4 +182,60 @@ impl GroupText for En {
     fn group_no_rubric(&self) -> &'static str {
         "The rubric of these results was not found, so alpha is not computed."
     }
+
+    fn group_csv_by(&self) -> &'static str {
+        "Grouped by"
+    }
+    fn group_csv_withheld(&self) -> &'static str {
+        "Withheld"
+    }
+    fn group_csv_level(&self) -> &'static str {
+        "Level"
+    }
+    fn group_csv_id(&self) -> &'static str {
+        "ID"
+    }
+    fn group_csv_title(&self) -> &'static str {
+        "Name"
+    }
+    fn group_csv_alpha_n(&self) -> &'static str {
+        "Alpha n"
+    }
+    fn group_csv_alpha_label(&self) -> &'static str {
+        "Reliability"
+    }
+    fn group_csv_reason(&self) -> &'static str {
+        "Why withheld"
+    }
+    fn group_csv_yes(&self) -> &'static str {
+        "yes"
+    }
+    fn group_csv_no(&self) -> &'static str {
+        "no"
+    }
+    fn group_csv_subject(&self) -> &'static str {
+        "Subject"
+    }
+    fn group_csv_others_n(&self) -> &'static str {
+        "Others' ratings"
+    }
+    fn group_csv_left_out(&self) -> &'static str {
+        "Left out"
+    }
+
+    fn group_summary(&self) -> &'static str {
+        "Summary"
+    }
+    fn group_overall_mean(&self) -> &'static str {
+        "Overall mean"
+    }
+    fn group_reliability(&self, ok: usize, total: usize) -> String {
+        format!("Reliability: {ok} of {total} dimensions acceptable (α ≥ 0.70)")
+    }
+    fn group_reliability_none(&self) -> &'static str {
+        "Reliability: not computed"
+    }
+    fn group_flagged_short(&self, n: usize) -> String {
+        format!("With quality flags: {n}")
+    }
 }

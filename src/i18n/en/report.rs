@@ -67,4 +67,8 @@ impl ReportText for En {
     fn history_over_time(&self) -> &'static str {
         "Results over time"
     }
+
+    fn report_flagged_notice(&self) -> &'static str {
+        "These answers carry quality flags: read the results below with care."
+    }
 }

@@ -171,4 +171,60 @@ impl GroupText for Zh {
     fn group_no_rubric(&self) -> &'static str {
         "未找到结果所用的量表，无法计算信度 α。"
     }
+
+    fn group_csv_by(&self) -> &'static str {
+        "分组方式"
+    }
+    fn group_csv_withheld(&self) -> &'static str {
+        "是否不显示"
+    }
+    fn group_csv_level(&self) -> &'static str {
+        "层级"
+    }
+    fn group_csv_id(&self) -> &'static str {
+        "标识"
+    }
+    fn group_csv_title(&self) -> &'static str {
+        "名称"
+    }
+    fn group_csv_alpha_n(&self) -> &'static str {
+        "α 计算人数"
+    }
+    fn group_csv_alpha_label(&self) -> &'static str {
+        "信度评价"
+    }
+    fn group_csv_reason(&self) -> &'static str {
+        "不显示的原因"
+    }
+    fn group_csv_yes(&self) -> &'static str {
+        "是"
+    }
+    fn group_csv_no(&self) -> &'static str {
+        "否"
+    }
+    fn group_csv_subject(&self) -> &'static str {
+        "被评价人"
+    }
+    fn group_csv_others_n(&self) -> &'static str {
+        "他人评价份数"
+    }
+    fn group_csv_left_out(&self) -> &'static str {
+        "未计入"
+    }
+
+    fn group_summary(&self) -> &'static str {
+        "概览"
+    }
+    fn group_overall_mean(&self) -> &'static str {
+        "总分均值"
+    }
+    fn group_reliability(&self, ok: usize, total: usize) -> String {
+        format!("信度：{total} 个维度中 {ok} 个达到可接受（α ≥ 0.70）")
+    }
+    fn group_reliability_none(&self) -> &'static str {
+        "信度：无法计算"
+    }
+    fn group_flagged_short(&self, n: usize) -> String {
+        format!("带作答质量提示：{n} 份")
+    }
 }

@@ -61,4 +61,8 @@ impl ReportText for Zh {
     fn report_texts_as_written(&self, n: usize) -> String {
         format!("注意：有 {n} 份结果以另一种语言作答，手头没有当时所用的量表，其维度名称和建议按原文显示。")
     }
+
+    fn report_flagged_notice(&self) -> &'static str {
+        "本次作答带有作答质量提示，解读下面的结果时请留意："
+    }
 }

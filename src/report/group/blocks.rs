@@ -30,10 +30,39 @@ pub(super) enum Block {
     Charts(Vec<(String, Markup)>),
 }
 
-/// The whole report: everyone, the subgroups compared, the 360 view.
+/// A part of the report: what HTML puts in a section of its own (its page
+/// breaks and layout); the other formats show the parts one after another.
+pub(super) struct Part {
+    pub kind: PartKind,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum PartKind {
+    /// The title and what the report is of.
+    Head,
+    /// One group: everyone, or a subgroup.
+    Group,
+    /// The subgroups side by side.
+    Subgroups,
+    /// The heading of the 360 view.
+    Subjects,
+    /// One subject's 360 view.
+    Subject,
+    /// Notes at the end.
+    Tail,
+}
+
+/// The whole report as one list of blocks.
 pub(super) fn blocks(doc: &GroupDoc, texts: &Texts, lang: Lang) -> Vec<Block> {
+    parts(doc, texts, lang).into_iter().flat_map(|p| p.blocks).collect()
+}
+
+/// The whole report in parts: everyone, the subgroups compared, the 360 view.
+pub(super) fn parts(doc: &GroupDoc, texts: &Texts, lang: Lang) -> Vec<Part> {
     let m = i18n::msg(lang);
     let u = i18n::ui(lang);
+    let mut parts = Vec::new();
     let mut b = Vec::new();
     b.push(Block::Heading(1, format!("{} · {} · {}", doc.rubric.title, m.group_report(), m.group_results(doc.n))));
     b.push(Block::Line(format!(
@@ -49,27 +78,34 @@ pub(super) fn blocks(doc: &GroupDoc, texts: &Texts, lang: Lang) -> Vec<Block> {
     if doc.earlier_left_out > 0 {
         b.push(Block::Line(m.group_earlier_left_out(doc.earlier_left_out)));
     }
+    parts.push(Part { kind: PartKind::Head, blocks: b });
     if let Some(everyone) = doc.groups.first() {
+        let mut b = Vec::new();
         group_blocks(&mut b, doc, everyone, texts, lang);
+        parts.push(Part { kind: PartKind::Group, blocks: b });
     }
     let subgroups = &doc.groups[doc.groups.len().min(1)..];
     if !subgroups.is_empty() {
+        let mut b = Vec::new();
         subgroup_blocks(&mut b, doc, subgroups, texts, lang);
+        parts.push(Part { kind: PartKind::Subgroups, blocks: b });
     }
     if !doc.subjects.is_empty() {
-        b.push(Block::Heading(2, m.group_360_heading().to_string()));
+        let mut b = vec![Block::Heading(2, m.group_360_heading().to_string())];
         if doc.subjects.iter().any(|s| s.subject.starts_with('#')) {
             b.push(Block::Line(m.group_subjects_numbered().to_string()));
         }
+        parts.push(Part { kind: PartKind::Subjects, blocks: b });
         for s in &doc.subjects {
-            b.push(Block::Heading(3, s.subject.clone()));
+            let mut b = vec![Block::Heading(3, s.subject.clone())];
             subject_blocks(&mut b, s, doc.min_group, texts, lang);
+            parts.push(Part { kind: PartKind::Subject, blocks: b });
         }
     }
     if texts.no_rubric {
-        b.push(Block::Line(m.group_no_rubric().to_string()));
+        parts.push(Part { kind: PartKind::Tail, blocks: vec![Block::Line(m.group_no_rubric().to_string())] });
     }
-    b
+    parts
 }
 
 /// One subject's 360 view alone, under its own title.
@@ -193,6 +229,7 @@ fn group_blocks(b: &mut Vec<Block>, doc: &GroupDoc, g: &Group, texts: &Texts, la
         b.push(Block::Line(m.group_stat_withheld(doc.min_group)));
     }
     priority_blocks(b, g, texts, lang);
+    strength_blocks(b, g, texts, lang);
     quality_blocks(b, g, lang);
 }
 
@@ -260,6 +297,25 @@ fn priority_blocks(b: &mut Vec<Block>, g: &Group, texts: &Texts, lang: Lang) {
                 Vec::new()
             };
             (head, subs)
+        })
+        .collect();
+    b.push(Block::List(items));
+}
+
+/// The group's strengths: the dimensions at or above target, highest mean first.
+fn strength_blocks(b: &mut Vec<Block>, g: &Group, texts: &Texts, lang: Lang) {
+    let m = i18n::msg(lang);
+    let u = i18n::ui(lang);
+    b.push(Block::Heading(3, u.strengths.to_string()));
+    if g.strengths.is_empty() {
+        b.push(Block::Line(u.no_strengths.to_string()));
+        return;
+    }
+    let items = g
+        .strengths
+        .iter()
+        .map(|s| {
+            (format!("{}{}{} {}", texts.dimension(&s.dimension), u.colon, m.group_mean(), num(s.mean)), Vec::new())
         })
         .collect();
     b.push(Block::List(items));

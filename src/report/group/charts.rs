@@ -36,10 +36,11 @@ pub(super) fn group_charts(g: &Group, texts: &Texts, lang: Lang) -> Vec<(String,
                 median: s.median?,
                 max: s.max?,
                 mean: s.mean?,
+                target: s.mean.zip(s.mean_gap).map(|(m, gap)| m + gap),
             })
         })
         .collect();
-    let legend = [m.group_chart_min_max(), m.group_median(), m.group_mean()];
+    let legend = [m.group_chart_min_max(), m.group_median(), m.group_mean(), u.target];
     let stacked_title = m.group_chart_severities();
     let stacks: Vec<Stack> = g
         .dimensions

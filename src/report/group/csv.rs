@@ -1,9 +1,15 @@
-//! The group report as CSV: one row per group and score, or for the 360
-//! view one row per subject and score.
+//! The group report as CSV, for a spreadsheet: one row per group and score,
+//! or for the 360 view one row per subject and score. Headers, titles and
+//! labels are in the interface language; the id column keeps the rubric's
+//! ids so that scripts can join; numbers are rounded to two decimals (the
+//! JSON keeps full precision).
 
-use crate::group::{AlphaLabel, Comparison, GroupDoc, RoleKey, Stats, Withheld};
-use crate::report::csv::num_cell as cell;
+use super::labels::{alpha_word, by_label, group_value, role_key_name, withheld_text};
+use crate::group::{Comparison, GroupDoc, RoleKey, Stats, Texts, Unit, Withheld};
+use crate::i18n;
+use crate::lang::Lang;
 use crate::report::{CsvWriter, csv_cell};
+use crate::result::{Role, Severity};
 
 /// The rows as CSV text (the first row the header).
 fn write_rows(rows: Vec<Vec<String>>) -> String {
@@ -15,43 +21,63 @@ fn write_rows(rows: Vec<Vec<String>>) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// A number rounded to two decimals, halves away from zero as people round
+/// (53.125 is 53.13), "-0.00" shown as "0.00"; empty for none.
+pub(super) fn cell(v: Option<f64>) -> String {
+    match v {
+        Some(v) => {
+            let s = format!("{:.2}", (v * 100.0).round() / 100.0);
+            if s == "-0.00" { "0.00".to_string() } else { s }
+        }
+        None => String::new(),
+    }
+}
+
+/// Texts for a spreadsheet: every one made safe for it.
+fn text(s: &str) -> String {
+    csv_cell(s)
+}
+
 /// One row per group and score: everything a spreadsheet needs.
-pub(super) fn csv_groups(doc: &GroupDoc) -> String {
-    let header = [
-        "group_by",
-        "group",
-        "withheld",
-        "level",
-        "id",
-        "section",
-        "n",
-        "mean",
-        "sd",
-        "min",
-        "median",
-        "max",
-        "mean_gap",
-        "met",
-        "minor",
-        "moderate",
-        "critical",
-        "unknown",
-        "alpha",
-        "alpha_n",
-        "alpha_label",
-        "withheld_reason",
-    ];
-    let mut rows = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
+pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
+    let m = i18n::msg(lang);
+    let u = i18n::ui(lang);
+    let mut header: Vec<String> = [
+        m.group_csv_by(),
+        m.group_group(),
+        m.group_csv_withheld(),
+        m.group_csv_level(),
+        m.group_csv_id(),
+        m.group_csv_title(),
+        u.section,
+        m.group_n(doc.unit == Unit::People),
+        m.group_mean(),
+        m.group_sd(),
+        m.group_min(),
+        m.group_median(),
+        m.group_max(),
+        m.group_mean_gap(),
+    ]
+    .iter()
+    .map(|h| text(h))
+    .collect();
+    header.extend(Severity::ALL.iter().map(|s| text(i18n::severity(*s, lang))));
+    header.extend([m.group_alpha(), m.group_csv_alpha_n(), m.group_csv_alpha_label(), m.group_csv_reason()].map(text));
+    let columns = header.len();
+    let yes_no = |b: bool| if b { m.group_csv_yes() } else { m.group_csv_no() }.to_string();
+    let mut rows = vec![header];
     for g in &doc.groups {
-        let (by, value) = match g.key.as_ref().and_then(|k| k.iter().next()) {
-            Some((by, v)) => (by.clone(), csv_cell(v.as_deref().unwrap_or(""))),
-            None => (String::new(), String::new()),
+        let (by, value) = match &g.key {
+            Some(_) => (text(&by_label(g, lang)), text(&group_value(g, lang))),
+            None => (String::new(), text(m.group_everyone())),
         };
-        let base = |level: &str, id: &str, section: &str, stat: Option<Withheld>| {
+        let base = |level: &str, id: &str, title: &str, section: &str, stat: Option<Withheld>| {
             let withheld = g.withheld || stat.is_some();
-            vec![by.clone(), value.clone(), withheld.to_string(), level.into(), csv_cell(id), csv_cell(section)]
+            vec![by.clone(), value.clone(), yes_no(withheld), text(level), text(id), text(title), text(section)]
         };
-        let reason = |stat: Option<Withheld>| g.withheld_reason.or(stat).map_or("", Withheld::code).to_string();
+        let reason = |stat: Option<Withheld>| {
+            g.withheld_reason.or(stat).map_or(String::new(), |r| text(&withheld_text(Some(r), doc.min_group, lang)))
+        };
         let stats = |s: &Stats| {
             let count = |f: fn(&crate::group::SeverityCounts) -> usize| {
                 s.severity.as_ref().map_or(String::new(), |c| f(c).to_string())
@@ -72,30 +98,31 @@ pub(super) fn csv_groups(doc: &GroupDoc) -> String {
             ]
         };
         if g.withheld {
-            let mut r = base("", "", "", None);
-            r.extend(std::iter::repeat_n(String::new(), header.len() - 1 - r.len()));
+            let mut r = base("", "", "", "", None);
+            r.extend(std::iter::repeat_n(String::new(), columns - 1 - r.len()));
             r.push(reason(None));
             rows.push(r);
             continue;
         }
         if let Some(o) = &g.overall {
-            let mut r = base("overall", "overall", "", o.withheld);
+            let mut r = base(u.overall, "overall", u.overall, "", o.withheld);
             r.extend(stats(o));
             r.extend([String::new(), String::new(), String::new(), reason(o.withheld)]);
             rows.push(r);
         }
         for s in &g.sections {
-            let mut r = base("section", &s.id, &s.id, s.stats.withheld);
+            let title = texts.section(&s.id);
+            let mut r = base(u.section, &s.id, title, title, s.stats.withheld);
             r.extend(stats(&s.stats));
             r.extend([String::new(), String::new(), String::new(), reason(s.stats.withheld)]);
             rows.push(r);
         }
         for d in &g.dimensions {
-            let mut r = base("dimension", &d.id, &d.section, d.stats.withheld);
+            let mut r = base(u.dimension, &d.id, texts.dimension(&d.id), texts.section(&d.section), d.stats.withheld);
             r.extend(stats(&d.stats));
             r.push(cell(d.alpha));
             r.push(d.alpha_n.to_string());
-            r.push(d.alpha_label.map_or("", AlphaLabel::code).to_string());
+            r.push(d.alpha_label.map_or(String::new(), |l| text(alpha_word(l, lang))));
             r.push(reason(d.stats.withheld));
             rows.push(r);
         }
@@ -104,23 +131,45 @@ pub(super) fn csv_groups(doc: &GroupDoc) -> String {
 }
 
 /// The 360 view: one row per subject and score.
-pub(super) fn csv_subjects(doc: &GroupDoc) -> String {
+pub(super) fn csv_subjects(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
+    let m = i18n::msg(lang);
+    let u = i18n::ui(lang);
     let roles = [RoleKey::Supervisor, RoleKey::Peer, RoleKey::Subordinate, RoleKey::Other, RoleKey::Pooled];
-    let mut header: Vec<String> = ["subject", "level", "id", "section", "self", "others", "others_n", "difference"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    header.extend(roles.iter().map(|r| r.code().to_string()));
-    header.push("left_out".to_string());
+    let mut header: Vec<String> = [
+        m.group_csv_subject(),
+        m.group_csv_level(),
+        m.group_csv_id(),
+        m.group_csv_title(),
+        u.section,
+        m.group_self(),
+        m.group_others(),
+        m.group_csv_others_n(),
+        m.group_difference(),
+    ]
+    .iter()
+    .map(|h| text(h))
+    .collect();
+    header.extend(roles.iter().map(|r| text(role_key_name(*r, lang))));
+    header.push(text(m.group_csv_left_out()));
     let mut rows = vec![header];
     for s in &doc.subjects {
-        let left_out = s.left_out.iter().map(|(role, n)| format!("{role}:{n}")).collect::<Vec<_>>().join(" ");
-        let mut push = |level: &str, c: &Comparison| {
+        let left_out = s
+            .left_out
+            .iter()
+            .map(|(role, n)| {
+                let name = Role::parse(role).map_or(role.as_str(), |r| i18n::role(r, lang));
+                m.group_left_out_role(name, *n)
+            })
+            .collect::<Vec<_>>()
+            .join(u.list_sep);
+        let left_out = text(&left_out);
+        let mut push = |level: &str, title: &str, section: &str, c: &Comparison| {
             let mut r = vec![
-                csv_cell(&s.subject),
-                level.to_string(),
-                csv_cell(&c.id),
-                csv_cell(c.section.as_deref().unwrap_or("")),
+                text(&s.subject),
+                text(level),
+                text(&c.id),
+                text(title),
+                text(section),
                 cell(c.self_score),
                 cell(c.others),
                 c.others_n.to_string(),
@@ -132,13 +181,30 @@ pub(super) fn csv_subjects(doc: &GroupDoc) -> String {
             r.push(left_out.clone());
             rows.push(r);
         };
-        push("overall", &s.overall);
+        push(u.overall, u.overall, "", &s.overall);
         for c in &s.sections {
-            push("section", c);
+            let title = texts.section(&c.id);
+            push(u.section, title, title, c);
         }
         for c in &s.dimensions {
-            push("dimension", c);
+            push(u.dimension, texts.dimension(&c.id), c.section.as_deref().map_or("", |id| texts.section(id)), c);
         }
     }
     write_rows(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn numbers_to_two_decimals() {
+        assert_eq!(cell(Some(53.125)), "53.13");
+        assert_eq!(cell(Some(46.875)), "46.88");
+        assert_eq!(cell(Some(15.999965122729844)), "16.00");
+        assert_eq!(cell(Some(-0.001)), "0.00");
+        assert_eq!(cell(Some(-1.4574898785425099)), "-1.46");
+        assert_eq!(cell(Some(75.0)), "75.00");
+        assert_eq!(cell(None), "");
+    }
 }

@@ -15,9 +15,9 @@ mod labels;
 mod markdown;
 mod text;
 
-use self::blocks::{blocks, subject_report};
+use self::blocks::{blocks, parts, subject_report};
 use self::csv::{csv_groups, csv_subjects};
-use self::html::html_document;
+use self::html::{group_page, subject_page};
 use self::markdown::markdown;
 use self::text::text;
 use super::Style;
@@ -40,12 +40,14 @@ pub fn markdown_report(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
 /// The report as one HTML page.
 pub fn html(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
     let title = format!("{} · {}", doc.rubric.title, i18n::msg(lang).group_report());
-    html_document(&title, &blocks(doc, texts, lang), lang)
+    group_page(&title, doc, texts, &parts(doc, texts, lang), lang)
 }
 
-/// The report as CSV: a row per group and dimension, or per subject in the 360 view.
-pub fn csv(doc: &GroupDoc, bom: bool) -> String {
-    let body = if doc.subjects.is_empty() { csv_groups(doc) } else { csv_subjects(doc) };
+/// The report as CSV: a row per group and dimension, or per subject in the
+/// 360 view; for a spreadsheet, in the interface language.
+pub fn csv(doc: &GroupDoc, texts: &Texts, style: &Style) -> String {
+    let (lang, bom) = (style.lang, style.bom);
+    let body = if doc.subjects.is_empty() { csv_groups(doc, texts, lang) } else { csv_subjects(doc, texts, lang) };
     if bom { format!("\u{feff}{body}") } else { body }
 }
 
@@ -67,5 +69,5 @@ pub fn subject_markdown(doc: &GroupDoc, s: &Subject360, texts: &Texts, lang: Lan
 
 /// One subject's 360 view alone, as one HTML page.
 pub fn subject_html(doc: &GroupDoc, s: &Subject360, texts: &Texts, lang: Lang) -> String {
-    html_document(&format!("{} · {}", doc.rubric.title, s.subject), &subject_report(doc, s, texts, lang), lang)
+    subject_page(&format!("{} · {}", doc.rubric.title, s.subject), &subject_report(doc, s, texts, lang), lang)
 }
