@@ -35,6 +35,7 @@ h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
 h2, h3, .name, figcaption, .meta strong { word-break: keep-all; }
 .keep { break-inside: avoid; page-break-inside: avoid; }
 .meta { color: var(--muted); margin: 0; }
+.whole { white-space: nowrap; }
 .overall { display: flex; align-items: baseline; gap: 6mm; margin: 6mm 0; padding: 4mm 6mm; border: 1px solid var(--line); border-radius: 3mm; }
 .overall .big { font-size: 40pt; font-weight: 700; color: var(--accent); line-height: 1; }
 .overall .detail { font-size: 12pt; }
@@ -179,15 +180,15 @@ fn heading(r: &ResultDoc, lang: Lang) -> Markup {
             h1 { (r.rubric.title) }
             p.meta {
                 strong { (r.subject.name) }
-                @if let Some(d) = &r.subject.department { " · " (d) }
-                " · " (u.rater) (u.colon) (i18n::role(r.rater.role, lang))
-                @if let Some(n) = &r.rater.name { " " (n) }
-                " · " (u.date) (u.colon) (short_time(&r.taken_at))
+                @if let Some(d) = &r.subject.department { " · " span.whole { (d) } }
+                " · " span.whole { (u.rater) (u.colon) (i18n::role(r.rater.role, lang))
+                @if let Some(n) = &r.rater.name { " " (n) } }
+                " · " span.whole { (u.date) (u.colon) (short_time(&r.taken_at)) }
             }
             p.meta {
-                (u.rubric) (u.colon) (r.rubric.id) " " (r.rubric.version)
-                @if let Some(p) = &r.profile { " · " (u.profile) (u.colon) (p) }
-                @if let Some(s) = &r.session { " · " (u.session) (u.colon) (s) }
+                span.whole { (u.rubric) (u.colon) (r.rubric.id) " " (r.rubric.version) }
+                @if let Some(p) = &r.profile { " · " span.whole { (u.profile) (u.colon) (p) } }
+                @if let Some(s) = &r.session { " · " span.whole { (u.session) (u.colon) (s) } }
             }
         }
     }

@@ -58,6 +58,8 @@ fn render(entry: &Entry<'_>, lang: Lang) -> String {
     let r = entry.result;
     let mut o = String::new();
     push_heading(&mut o, r, lang);
+    // A flagged result says so before any score (SPEC §9, issue 12).
+    push_quality(&mut o, r, lang);
     push_overall(&mut o, r, lang);
     push_dimension_table(&mut o, entry, lang);
     if unscorable(r) {
@@ -67,7 +69,6 @@ fn render(entry: &Entry<'_>, lang: Lang) -> String {
         push_strengths(&mut o, r, lang);
     }
     push_change(&mut o, r, lang);
-    push_quality(&mut o, r, lang);
     o
 }
 

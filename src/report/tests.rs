@@ -400,6 +400,17 @@ fn a_narrow_report_is_a_list_of_dimensions() {
 }
 
 #[test]
+fn a_flagged_markdown_report_says_so_before_the_scores() {
+    let (mut r, _) = sample(Lang::Zh, false);
+    r.quality.flags.push("straight_line".into());
+    let out = String::from_utf8(render(Format::Markdown, &Style::default(), &[Entry { result: &r, previous: None }]))
+        .unwrap();
+    let flag_at = out.find("作答质量提示").expect("the flag is shown");
+    assert!(flag_at < out.find(&r.sections[0].title).unwrap(), "{out}");
+    assert!(flag_at < out.find("总分").unwrap(), "{out}");
+}
+
+#[test]
 fn a_flagged_report_says_so_before_the_scores() {
     for width in [40u16, 100] {
         let (out, r) = at_width(Lang::Zh, width, false, true);
