@@ -307,16 +307,7 @@ fn names_are_never_broken_and_captions_come_before_their_charts() {
     assert_eq!(svg.matches("<line class=\"target\"").count(), 10, "{svg}");
     assert!(svg.contains("目标"), "and in the legend");
     // The individual report and the history too.
-    let f = env.write("one.jsonl", &answers_with("张三", 1, 4).to_string());
-    let result = bin().args(["score", "--format", "json"]).arg(&f).output().unwrap();
-    let result = env.write("one.json", &result.stdout);
-    let out = bin()
-        .env("ZHIXING_STORE", env.path("none.db"))
-        .args(["report", "--format", "html"])
-        .arg(&result)
-        .output()
-        .unwrap();
-    let html = String::from_utf8(out.stdout).unwrap();
+    let html = individual_html(&env);
     let figures: Vec<&str> = html.split("<figure>").skip(1).collect();
     assert_eq!(figures.len(), 2);
     assert!(figures.iter().all(|f| f.starts_with("<figcaption>")));
@@ -328,16 +319,7 @@ fn on_paper_chart_text_is_at_least_8pt_and_headings_stay_with_what_follows() {
     let env = Env::new();
     let results = class_results(&env, true);
     let group = group_html(&results, &["--by", "subject", "--min-group", "3"]);
-    let f = env.write("one.jsonl", &answers_with("张三", 1, 4).to_string());
-    let out = bin().args(["score", "--format", "json"]).arg(&f).output().unwrap();
-    let result = env.write("one.json", &out.stdout);
-    let out = bin()
-        .env("ZHIXING_STORE", env.path("none.db"))
-        .args(["report", "--format", "html"])
-        .arg(&result)
-        .output()
-        .unwrap();
-    let individual = String::from_utf8(out.stdout).unwrap();
+    let individual = individual_html(&env);
     for html in [&group, &individual] {
         let style = css(html);
         let print = print_rules(style);
@@ -430,4 +412,19 @@ fn a_flagged_persons_report_says_so_at_the_top() {
         .output()
         .unwrap();
     assert!(!String::from_utf8(out.stdout).unwrap().contains("class=\"flag-notice\""));
+}
+
+/// One person's HTML report, from a result file (no store).
+#[track_caller]
+fn individual_html(env: &Env) -> String {
+    let f = env.write("one.jsonl", &answers_with("张三", 1, 4).to_string());
+    let out = bin().args(["score", "--format", "json"]).arg(&f).output().unwrap();
+    let result = env.write("one.json", &out.stdout);
+    let out = bin()
+        .env("ZHIXING_STORE", env.path("none.db"))
+        .args(["report", "--format", "html"])
+        .arg(&result)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
 }

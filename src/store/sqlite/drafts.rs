@@ -30,15 +30,7 @@ impl SqliteStore {
                 "SELECT id, subject, rubric_id, updated_at, json FROM drafts \
                  WHERE subject = ?1 AND rubric_id = ?2 ORDER BY updated_utc DESC, id DESC LIMIT 1",
                 [subject, rubric_id],
-                |r| {
-                    Ok(Draft {
-                        id: r.get(0)?,
-                        subject: r.get(1)?,
-                        rubric_id: r.get(2)?,
-                        updated_at: r.get(3)?,
-                        json: r.get(4)?,
-                    })
-                },
+                draft_of,
             )
             .optional()
             .map_err(self.sq())
@@ -52,17 +44,7 @@ impl SqliteStore {
                 "SELECT id, subject, rubric_id, updated_at, json FROM drafts ORDER BY updated_utc DESC, id DESC",
             )
             .map_err(self.sq())?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(Draft {
-                    id: r.get(0)?,
-                    subject: r.get(1)?,
-                    rubric_id: r.get(2)?,
-                    updated_at: r.get(3)?,
-                    json: r.get(4)?,
-                })
-            })
-            .map_err(self.sq())?;
+        let rows = stmt.query_map([], draft_of).map_err(self.sq())?;
         rows.collect::<Result<Vec<_>, _>>().map_err(self.sq())
     }
 
@@ -71,4 +53,9 @@ impl SqliteStore {
         let n = self.conn.execute("DELETE FROM drafts WHERE id = ?1", [id]).map_err(self.sq())?;
         Ok(n > 0)
     }
+}
+
+/// A draft from a row of `SELECT id, subject, rubric_id, updated_at, json`.
+fn draft_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Draft> {
+    Ok(Draft { id: r.get(0)?, subject: r.get(1)?, rubric_id: r.get(2)?, updated_at: r.get(3)?, json: r.get(4)? })
 }
