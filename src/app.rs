@@ -42,9 +42,11 @@ pub fn main_with_args(args: Vec<std::ffi::OsString>) -> i32 {
         Ok(()) => 0,
         Err(e) => {
             let m = i18n::msg(lang);
-            match e {
+            match &e {
                 // Leaving with everything saved is no error.
-                Error::Interrupted { .. } => output::note(&format!("zhixing: {}", m.error(&e))),
+                Error::Interrupted { resume, why } => {
+                    output::note(&cmd::assess::interrupted_note(lang, resume, why.as_deref()))
+                }
                 _ => output::note(&format!("zhixing: {}: {}", m.error_label(), m.error(&e))),
             }
             e.exit_code()

@@ -85,6 +85,11 @@ pub fn stdout_is_terminal() -> bool {
     io::stdout().is_terminal()
 }
 
+/// Width of the terminal on stderr, if stderr is one.
+pub fn stderr_width() -> Option<u16> {
+    console::Term::stderr().size_checked().map(|(_, cols)| cols).filter(|c| *c > 0)
+}
+
 /// Width of the terminal on stdout, else $COLUMNS, else 100.
 pub fn terminal_width() -> u16 {
     let (_, cols) = console::Term::stdout().size_checked().unwrap_or((0, 0));

@@ -125,7 +125,7 @@ pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
     let _ = ctrlc::set_handler(move || {
         eprint!("{RESTORE}");
         let command = in_handler.lock().map(|c| c.clone()).unwrap_or_default();
-        crate::output::note(&i18n::msg(lang).interrupted(&command));
+        crate::output::note(&interrupted_note(lang, &command, None));
         std::process::exit(130);
     });
     let on_open = |d: &DraftDoc| {
@@ -408,5 +408,66 @@ fn abort_error(e: Abort, resume: String) -> Error {
         Abort::Interrupted | Abort::KioskExit => Error::Interrupted { resume, why: None },
         Abort::Closed(why) => Error::Interrupted { resume, why: Some(why) },
         Abort::Draft(why) => Error::Internal(Internal::Draft(why)),
+    }
+}
+
+/// What an interrupted questionnaire says on stderr (SPEC §8): that all is
+/// saved, then the command that goes on, on lines of its own that break
+/// only between its words, with ` \` where a line goes on, at the width of
+/// the terminal (on one line where stderr is no terminal).
+pub fn interrupted_note(lang: Lang, resume: &str, why: Option<&str>) -> String {
+    let width = crate::output::stderr_width().map_or(usize::MAX, |w| usize::from(w).max(20));
+    let mut lines = crate::width::wrap(&i18n::msg(lang).interrupted_lead(why), width.min(100));
+    let words = shell_words(resume);
+    lines.extend(
+        crate::assess::screen::command_lines(&words, width.saturating_sub(2)).into_iter().map(|l| format!("  {l}")),
+    );
+    lines.join("\n")
+}
+
+/// The words of a command line as [`shell_word`] wrote them: split at the
+/// spaces outside quotes, each word kept as it is written.
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let (mut word, mut quoted, mut escaped) = (String::new(), false, false);
+    for c in line.chars() {
+        match c {
+            ' ' if !quoted && !escaped => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+                continue;
+            }
+            '\'' if !escaped => quoted = !quoted,
+            _ => {}
+        }
+        escaped = c == '\\' && !quoted && !escaped;
+        word.push(c);
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+#[cfg(test)]
+mod note_tests {
+    use super::*;
+
+    #[test]
+    fn the_words_of_a_command_as_written() {
+        let words =
+            ["zhixing", "assess", "--subject", "Wang Wu", "--rubric", "/tmp/my rubrics/a'b.toml", "--lang", "en"];
+        let line: Vec<String> = words.iter().map(|w| shell_word(w)).collect();
+        assert_eq!(shell_words(&line.join(" ")), line);
+    }
+
+    #[test]
+    fn the_note_keeps_the_command_whole_on_one_line_off_a_terminal() {
+        let note = interrupted_note(Lang::Zh, "zhixing assess --resume --subject '王 五'", None);
+        let lines: Vec<&str> = note.lines().collect();
+        assert_eq!(lines.len(), 2, "{note}");
+        assert!(lines[0].starts_with("已中断"), "{note}");
+        assert_eq!(lines[1], "  zhixing assess --resume --subject '王 五'");
     }
 }

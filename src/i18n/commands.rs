@@ -20,8 +20,13 @@ pub trait Commands {
     /// Inputs that could not be read, and problems in the others: nothing scored.
     fn unreadable_inputs(&self, files: usize, problems: usize) -> String;
     fn internal(&self, i: &Internal) -> String;
+    /// Interrupted, everything saved: the words before the command that
+    /// goes on, which follows on a line of its own; `why`, if known.
+    fn interrupted_lead(&self, why: Option<&str>) -> String;
     /// Interrupted, everything saved: how to go on.
-    fn interrupted(&self, resume: &str) -> String;
+    fn interrupted(&self, resume: &str) -> String {
+        format!("{}\n  {resume}", self.interrupted_lead(None))
+    }
 
     /// "N scored, M rejected".
     fn scored_rejected(&self, scored: usize, rejected: usize) -> String;
@@ -55,8 +60,7 @@ pub trait Commands {
             Error::BadInput(p) => self.problem(p),
             Error::Io { path, action, source } => self.io_error(*action, path, source),
             Error::Unreadable { files, problems } => self.unreadable_inputs(*files, *problems),
-            Error::Interrupted { resume, why: None } => self.interrupted(resume),
-            Error::Interrupted { resume, why: Some(why) } => format!("{} ({why})", self.interrupted(resume)),
+            Error::Interrupted { resume, why } => format!("{}\n  {resume}", self.interrupted_lead(why.as_deref())),
             Error::Other { error, .. } => error.message(self.lang()),
             Error::Internal(i) => self.internal(i),
             Error::Output(source) => self.io_error(IoAction::WriteTo, Path::new(crate::error::STDOUT), source),

@@ -122,15 +122,30 @@ impl Tty {
         String::from_utf8_lossy(&self.raw).into_owned()
     }
 
-    /// The command printed between backticks after `after`.
+    /// The command printed on the lines after `after`: from the line that
+    /// starts with `zhixing`, the lines that go on (` \`) joined.
     #[track_caller]
-    fn printed_command(&self, after: &str) -> String {
+    fn printed_command_lines(&self, after: &str) -> String {
         let raw = self.raw_text();
         let at = raw.rfind(after).unwrap_or_else(|| panic!("{after:?} not printed:\n{raw}"));
-        let rest = &raw[at..];
-        let start = rest.find('`').unwrap() + 1;
-        let len = rest[start..].find('`').unwrap();
-        rest[start..start + len].to_string()
+        let mut words = Vec::new();
+        let mut started = false;
+        for line in raw[at..].lines() {
+            let line = line.trim_end_matches('\r').trim();
+            if !started && !line.starts_with("zhixing ") {
+                continue;
+            }
+            started = true;
+            match line.strip_suffix(" \\") {
+                Some(part) => words.push(part.to_string()),
+                None => {
+                    words.push(line.to_string());
+                    break;
+                }
+            }
+        }
+        assert!(started, "no command after {after:?}:\n{raw}");
+        words.join(" ")
     }
 
     /// Wait until the screen shows `text`.
@@ -650,7 +665,13 @@ fn the_printed_command_resumes_in_the_same_language_asking_nothing() {
     tty.wait_for(&progress(4, 9, "en"));
     tty.send("\x03");
     assert_eq!(tty.exit_code(), 130);
-    let command = tty.printed_command("Interrupted");
+    let command = tty.printed_command_lines("Interrupted");
+    // At 80 columns the command breaks between its words, each line that
+    // goes on ending in " \", and no line wider than the terminal.
+    let raw = tty.raw_text();
+    let note = &raw[raw.rfind("Interrupted").unwrap()..];
+    assert!(note.lines().any(|l| l.trim_end_matches('\r').ends_with(" \\")), "{note}");
+    assert!(note.lines().all(|l| unicode_width::UnicodeWidthStr::width(l.trim_end_matches('\r')) <= 80), "{note}");
     assert!(command.contains("--lang en") && command.contains("--subject 'Wang Wu'"), "{command}");
     assert!(command.contains("--role supervisor"), "{command}");
 

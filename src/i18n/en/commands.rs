@@ -168,8 +168,11 @@ impl Commands for En {
         }
     }
 
-    fn interrupted(&self, resume: &str) -> String {
-        format!("Interrupted. Every answer given is saved in a draft: `{resume}` continues it.")
+    fn interrupted_lead(&self, why: Option<&str>) -> String {
+        match why {
+            Some(why) => format!("Interrupted ({why}). Every answer given is saved in a draft; to go on, run:"),
+            None => "Interrupted. Every answer given is saved in a draft; to go on, run:".to_string(),
+        }
     }
 
     fn scored_rejected(&self, scored: usize, rejected: usize) -> String {

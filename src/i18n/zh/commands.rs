@@ -145,8 +145,11 @@ impl Commands for Zh {
         }
     }
 
-    fn interrupted(&self, resume: &str) -> String {
-        format!("已中断。已答的题目都保存在草稿中；用 `{resume}` 接着作答。")
+    fn interrupted_lead(&self, why: Option<&str>) -> String {
+        match why {
+            Some(why) => format!("已中断（{why}）。已答的题目都保存在草稿中，接着作答请运行："),
+            None => "已中断。已答的题目都保存在草稿中，接着作答请运行：".to_string(),
+        }
     }
 
     fn scored_rejected(&self, scored: usize, rejected: usize) -> String {
