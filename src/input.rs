@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::diag;
 use crate::error::{Error, IoAction, Limit, OverLimit, Problem, Result, STDIN};
+use crate::i18n::readers::AnswersFile;
 use crate::lang::Lang;
 use crate::rubric::{self, Loaded};
 
@@ -81,4 +82,35 @@ pub fn source_text(origin: &str) -> String {
             if read.is_err() { String::new() } else { String::from_utf8_lossy(&bytes).into_owned() }
         }
     }
+}
+
+/// Answers where results belong, by the file's name: a spreadsheet or a
+/// TOML answers file (results are JSON).
+pub fn answers_by_name(file: &str) -> Option<AnswersFile> {
+    if file == "-" {
+        return None;
+    }
+    match crate::tabular::Source::detect(file, &[]) {
+        Some(crate::tabular::Source::Workbook) => Some(AnswersFile::Workbook),
+        Some(crate::tabular::Source::Csv | crate::tabular::Source::Tsv) => Some(AnswersFile::Table),
+        None => file.to_ascii_lowercase().ends_with(".toml").then_some(AnswersFile::Toml),
+    }
+}
+
+/// Answers where results belong, by what the file holds: a workbook (a zip
+/// or an old Excel file), a table whose first line is a header, or TOML
+/// (a result is a JSON object or an array of them).
+pub fn answers_by_content(bytes: &[u8]) -> Option<AnswersFile> {
+    match crate::tabular::Source::detect("-", bytes) {
+        Some(crate::tabular::Source::Workbook) => return Some(AnswersFile::Workbook),
+        Some(crate::tabular::Source::Csv | crate::tabular::Source::Tsv) => return Some(AnswersFile::Table),
+        None => {}
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64 << 10)]);
+    let toml = head.trim_start_matches('\u{feff}').lines().map(str::trim).any(|l| {
+        matches!(l, "[subject]" | "[answers]" | "[rater]" | "[subject.attributes]")
+            || l.starts_with("rubric =")
+            || l.starts_with("taken_at =")
+    });
+    toml.then_some(AnswersFile::Toml)
 }

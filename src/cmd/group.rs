@@ -13,7 +13,7 @@ use crate::error::{Error, IoAction, Problem, Result};
 use crate::group::{Builder, GroupDoc, Row, Texts};
 use crate::i18n;
 use crate::i18n::readers::AnswersFile;
-use crate::input::{load_rubric, read_input};
+use crate::input::{answers_by_content, answers_by_name, load_rubric, read_input};
 use crate::lang::Lang;
 use crate::pipeline;
 use crate::report::{self, Entry, Format, Style};
@@ -246,37 +246,6 @@ fn read_one(st: &mut State<'_>, file: &str) -> Result<()> {
     }
     let f = std::fs::File::open(file).map_err(|e| Error::io(file, IoAction::Read, e))?;
     read_lines(st, file, Box::new(BufReader::with_capacity(1 << 16, f)))
-}
-
-/// Answers where results belong, by the file's name: a spreadsheet or a
-/// TOML answers file (results are JSON).
-fn answers_by_name(file: &str) -> Option<AnswersFile> {
-    if file == "-" {
-        return None;
-    }
-    match crate::tabular::Source::detect(file, &[]) {
-        Some(crate::tabular::Source::Workbook) => Some(AnswersFile::Workbook),
-        Some(crate::tabular::Source::Csv | crate::tabular::Source::Tsv) => Some(AnswersFile::Table),
-        None => file.to_ascii_lowercase().ends_with(".toml").then_some(AnswersFile::Toml),
-    }
-}
-
-/// Answers where results belong, by what the file holds: a workbook (a zip
-/// or an old Excel file), a table whose first line is a header, or TOML
-/// (a result is a JSON object or an array of them).
-fn answers_by_content(bytes: &[u8]) -> Option<AnswersFile> {
-    match crate::tabular::Source::detect("-", bytes) {
-        Some(crate::tabular::Source::Workbook) => return Some(AnswersFile::Workbook),
-        Some(crate::tabular::Source::Csv | crate::tabular::Source::Tsv) => return Some(AnswersFile::Table),
-        None => {}
-    }
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64 << 10)]);
-    let toml = head.trim_start_matches('\u{feff}').lines().map(str::trim).any(|l| {
-        matches!(l, "[subject]" | "[answers]" | "[rater]" | "[subject.attributes]")
-            || l.starts_with("rubric =")
-            || l.starts_with("taken_at =")
-    });
-    toml.then_some(AnswersFile::Toml)
 }
 
 /// A result's line the careful way: the result, or its problem rendered

@@ -8,7 +8,8 @@ use crate::cmd::{Ctx, emit, print_text};
 use crate::diag;
 use crate::error::{Error, IoAction, Problem, Result, STDIN};
 use crate::i18n;
-use crate::input::read_input;
+use crate::i18n::readers::AnswersFile;
+use crate::input::{answers_by_content, answers_by_name, read_input};
 use crate::lang::Lang;
 use crate::pipeline;
 use crate::report::{self, CsvWriter, Entry, Format};
@@ -375,6 +376,20 @@ fn each_result(
     f: &mut dyn FnMut((ResultDoc, String)) -> Result<()>,
 ) -> Result<()> {
     let lang = ctx.lang;
+    // Answers where results belong: said once, and nothing of them read.
+    let answers = |kind: AnswersFile, rejected: &mut usize| {
+        if report {
+            let m = i18n::msg(lang);
+            let shown = if name == "<stdin>" { "-" } else { name };
+            let d = diag::Diagnostic::error(m.answers_not_results(kind)).help(m.answers_not_results_import_help(shown));
+            eprint!("{}", diag::render(name, "", &[d], lang));
+        }
+        *rejected += 1;
+    };
+    if let Some(kind) = answers_by_name(name) {
+        answers(kind, rejected);
+        return Ok(());
+    }
     if !jsonl {
         let owned;
         let bytes = match bytes {
@@ -384,6 +399,10 @@ fn each_result(
                 &owned
             }
         };
+        if let Some(kind) = answers_by_content(bytes) {
+            answers(kind, rejected);
+            return Ok(());
+        }
         let text = String::from_utf8_lossy(bytes);
         let lines = name.ends_with(".jsonl") || name.ends_with(".ndjson");
         let mut shown = diag::Shown::default();

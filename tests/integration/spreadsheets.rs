@@ -668,7 +668,7 @@ fn a_session_with_a_control_character_is_refused_in_the_catalogue() {
 /// An answers spreadsheet (or any answers file) given to `group` is named
 /// for what it is, with the command that scores it; never read as JSON.
 #[test]
-fn group_given_answers_says_to_score_them_first() {
+fn group_and_import_given_answers_say_to_score_them_first() {
     let env = Env::new();
     let (items, labels) = core();
     let mut book = rust_xlsxwriter::Workbook::new();
@@ -705,5 +705,14 @@ fn group_given_answers_says_to_score_them_first() {
             assert!(!err.contains("JSON syntax") && !err.contains("JSON 语法"), "{lang} {file}: {err}");
             assert!(err.len() < 2000, "no bytes of the file are printed: {err}");
         }
+        // import says the same, and how answers get into the store.
+        for (lang, says, run) in [("en", en, "`zhixing score"), ("zh", zh, "`zhixing score")] {
+            let err = env.refused(&["--lang", lang, "import", file]);
+            assert!(err.contains(says), "{lang} {file}: {err}");
+            assert!(err.contains(run) && err.contains("--save`"), "{lang} {file}: {err}");
+            assert!(!err.contains("JSON syntax") && !err.contains("JSON 语法"), "{lang} {file}: {err}");
+            assert!(err.len() < 2000, "no bytes of the file are printed: {err}");
+        }
     }
+    assert!(!env.store().exists(), "nothing was stored");
 }

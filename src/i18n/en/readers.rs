@@ -244,6 +244,12 @@ impl ReaderText for En {
         )
     }
 
+    fn answers_not_results_import_help(&self, file: &str) -> String {
+        format!(
+            "answers are stored as they are scored: `zhixing score {file} --save`; import takes scored results only (.json, .jsonl)"
+        )
+    }
+
     fn result_unknown_key(&self, key: &str, schema: &str) -> String {
         format!("the result has a key `{key}` that {schema} does not have")
     }

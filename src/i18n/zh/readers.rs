@@ -230,7 +230,7 @@ impl ReaderText for Zh {
             AnswersFile::Toml => "答卷文件（TOML）",
             AnswersFile::Json => "答卷（JSON），不是评分结果",
         };
-        format!("这是{what}：要先评分才能统计")
+        format!("这是{what}：要先评分")
     }
 
     fn answers_not_results_help(&self, file: Option<&str>) -> String {
@@ -238,6 +238,10 @@ impl ReaderText for Zh {
         format!(
             "先运行 `zhixing score {file} --save` 评分并存入结果库，再用 `zhixing group --session 场次`；或 `zhixing score {file} --format jsonl > 结果.jsonl`，再统计 结果.jsonl"
         )
+    }
+
+    fn answers_not_results_import_help(&self, file: &str) -> String {
+        format!("答卷评分时就可存入结果库：`zhixing score {file} --save`；import 只导入评分结果（.json、.jsonl）")
     }
 
     fn result_unknown_key(&self, key: &str, schema: &str) -> String {
