@@ -25,6 +25,13 @@ fn read_results(ctx: &Ctx, files: &[String], keep_going: bool) -> Result<(Vec<(R
     for file in files {
         let name = if file == "-" { "<stdin>" } else { file.as_str() };
         let bytes = read_input(file)?;
+        if let Some(kind) = answers_by_name(file).or_else(|| answers_by_content(&bytes)) {
+            let m = i18n::msg(ctx.lang);
+            let d = diag::Diagnostic::error(m.answers_not_results(kind)).help(m.answers_not_results_report_help(file));
+            eprint!("{}", diag::render(name, "", &[d], ctx.lang));
+            rejected += 1;
+            continue;
+        }
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let jsonl = file.ends_with(".jsonl") || file.ends_with(".ndjson");
         let mut shown = diag::Shown::default();

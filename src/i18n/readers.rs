@@ -212,6 +212,8 @@ pub trait ReaderText {
     /// Score them first: `file` as the command line named it (None: a
     /// placeholder for it).
     fn answers_not_results_help(&self, file: Option<&str>) -> String;
+    /// The same, given to `report`: scoring shows the report.
+    fn answers_not_results_report_help(&self, file: &str) -> String;
     /// The same, given to `import`: score it into the store.
     fn answers_not_results_import_help(&self, file: &str) -> String;
     /// A result with a key that zhixing.result.v1 does not have.

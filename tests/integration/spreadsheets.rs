@@ -705,6 +705,12 @@ fn group_and_import_given_answers_say_to_score_them_first() {
             assert!(!err.contains("JSON syntax") && !err.contains("JSON 语法"), "{lang} {file}: {err}");
             assert!(err.len() < 2000, "no bytes of the file are printed: {err}");
         }
+        // report says the same, and that scoring shows the report.
+        for (lang, says) in [("en", en), ("zh", zh)] {
+            let err = env.refused(&["--lang", lang, "report", file]);
+            assert!(err.contains(says) && err.contains("`zhixing score"), "{lang} {file}: {err}");
+            assert!(!err.contains("JSON syntax") && !err.contains("JSON 语法"), "{lang} {file}: {err}");
+        }
         // import says the same, and how answers get into the store.
         for (lang, says, run) in [("en", en, "`zhixing score"), ("zh", zh, "`zhixing score")] {
             let err = env.refused(&["--lang", lang, "import", file]);

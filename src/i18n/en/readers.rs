@@ -244,6 +244,10 @@ impl ReaderText for En {
         )
     }
 
+    fn answers_not_results_report_help(&self, file: &str) -> String {
+        format!("answers show their report when scored: `zhixing score {file}`; report shows scored results")
+    }
+
     fn answers_not_results_import_help(&self, file: &str) -> String {
         format!(
             "answers are stored as they are scored: `zhixing score {file} --save`; import takes scored results only (.json, .jsonl)"

@@ -240,6 +240,10 @@ impl ReaderText for Zh {
         )
     }
 
+    fn answers_not_results_report_help(&self, file: &str) -> String {
+        format!("答卷评分后即可看到报告：`zhixing score {file}`；report 显示的是评分结果")
+    }
+
     fn answers_not_results_import_help(&self, file: &str) -> String {
         format!("答卷评分时就可存入结果库：`zhixing score {file} --save`；import 只导入评分结果（.json、.jsonl）")
     }
