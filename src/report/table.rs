@@ -90,16 +90,21 @@ fn render(entry: &Entry<'_>, style: &Style) -> String {
     }
     if unscorable(r) {
         out.push('\n');
-        for l in wrap(&unscorable_text(r, style.lang), width) {
-            out.push_str(&l);
-            out.push('\n');
-        }
+        push_wrapped(&mut out, &unscorable_text(r, style.lang), width);
     } else {
         push_priorities(&mut out, r, style, width);
         push_strengths(&mut out, r, style, width);
     }
     push_change(&mut out, r, style, width);
     out
+}
+
+/// Prose, wrapped to `width`.
+fn push_wrapped(out: &mut String, text: &str, width: usize) {
+    for l in wrap(text, width) {
+        out.push_str(&l);
+        out.push('\n');
+    }
 }
 
 /// Below this width the dimensions are a list, not a table (SPEC §9).
@@ -299,10 +304,7 @@ fn push_dimension_table(out: &mut String, entry: &Entry<'_>, style: &Style, widt
     }
     out.push_str(&text);
     out.push('\n');
-    for l in wrap(u.gap_note, width) {
-        out.push_str(&l);
-        out.push('\n');
-    }
+    push_wrapped(out, u.gap_note, width);
     true
 }
 
@@ -342,10 +344,7 @@ fn push_dimension_list(out: &mut String, entry: &Entry<'_>, style: &Style, width
         }
     }
     out.push('\n');
-    for l in wrap(u.gap_note, width) {
-        out.push_str(&l);
-        out.push('\n');
-    }
+    push_wrapped(out, u.gap_note, width);
 }
 
 /// A blank line, then the title of a part of the report, in bold.

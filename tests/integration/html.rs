@@ -402,16 +402,7 @@ fn a_flagged_persons_report_says_so_at_the_top() {
     assert!(n.contains("<h2>作答质量提示</h2>") && n.contains("八成以上的条目给了同一个分值"), "{n}");
     assert_eq!(html.matches("<h2>作答质量提示</h2>").count(), 1, "said once, at the top");
     // Someone without flags has no notice.
-    let f = env.write("one.jsonl", &answers_with("张三", 1, 4).to_string());
-    let out = bin().args(["score", "--format", "json"]).arg(&f).output().unwrap();
-    let result = env.write("one.json", &out.stdout);
-    let out = bin()
-        .env("ZHIXING_STORE", env.path("none.db"))
-        .args(["report", "--format", "html"])
-        .arg(&result)
-        .output()
-        .unwrap();
-    assert!(!String::from_utf8(out.stdout).unwrap().contains("class=\"flag-notice\""));
+    assert!(!individual_html(&env).contains("class=\"flag-notice\""));
 }
 
 /// One person's HTML report, from a result file (no store).

@@ -4,7 +4,9 @@
 use maud::Markup;
 
 use super::charts::{group_charts, subject_chart};
-use super::labels::{alpha_word, by_label, flagged_names, group_label, group_value, role_key_name, withheld_text};
+use super::labels::{
+    alpha_word, by_label, flagged_names, group_label, group_value, role_key_name, stat_headings, withheld_text,
+};
 use crate::group::{
     AlphaLabel, Comparison, Difference, Group, GroupDoc, MIN_ROLE_GROUP, RoleKey, Stats, Subject360, Texts, Unit,
 };
@@ -237,21 +239,11 @@ fn group_blocks(b: &mut Vec<Block>, doc: &GroupDoc, g: &Group, texts: &Texts, la
 fn stats_table(g: &Group, unit: Unit, texts: &Texts, lang: Lang) -> Block {
     let m = i18n::msg(lang);
     let u = i18n::ui(lang);
-    let header: Vec<String> = [
-        u.dimension,
-        m.group_n(unit == Unit::People),
-        m.group_mean(),
-        m.group_sd(),
-        m.group_min(),
-        m.group_median(),
-        m.group_max(),
-        m.group_mean_gap(),
-        m.group_severities(),
-        m.group_alpha(),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let header: Vec<String> = std::iter::once(u.dimension)
+        .chain(stat_headings(unit == Unit::People, lang))
+        .chain([m.group_severities(), m.group_alpha()])
+        .map(str::to_string)
+        .collect();
     let mut rows = Vec::new();
     if let Some(o) = &g.overall {
         let mut row = vec![u.overall.to_string()];

@@ -4,7 +4,7 @@
 //! ids so that scripts can join; numbers are rounded to two decimals (the
 //! JSON keeps full precision).
 
-use super::labels::{alpha_word, by_label, group_value, role_key_name, withheld_text};
+use super::labels::{alpha_word, by_label, group_value, role_key_name, stat_headings, withheld_text};
 use crate::group::{Comparison, GroupDoc, RoleKey, Stats, Texts, Unit, Withheld};
 use crate::i18n;
 use crate::lang::Lang;
@@ -50,16 +50,10 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
         m.group_csv_id(),
         m.group_csv_title(),
         u.section,
-        m.group_n(doc.unit == Unit::People),
-        m.group_mean(),
-        m.group_sd(),
-        m.group_min(),
-        m.group_median(),
-        m.group_max(),
-        m.group_mean_gap(),
     ]
-    .iter()
-    .map(|h| text(h))
+    .into_iter()
+    .chain(stat_headings(doc.unit == Unit::People, lang))
+    .map(text)
     .collect();
     header.extend(Severity::ALL.iter().map(|s| text(i18n::severity(*s, lang))));
     header.extend([m.group_alpha(), m.group_csv_alpha_n(), m.group_csv_alpha_label(), m.group_csv_reason()].map(text));

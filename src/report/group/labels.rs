@@ -7,6 +7,21 @@ use crate::lang::Lang;
 use crate::result::Role;
 
 /// Alpha's band, for people.
+/// The headings of the statistics of every level, in the order the tables
+/// show them: n (people or results), mean, sd, min, median, max, mean gap.
+pub(super) fn stat_headings(people: bool, lang: Lang) -> [&'static str; 7] {
+    let m = i18n::msg(lang);
+    [
+        m.group_n(people),
+        m.group_mean(),
+        m.group_sd(),
+        m.group_min(),
+        m.group_median(),
+        m.group_max(),
+        m.group_mean_gap(),
+    ]
+}
+
 pub(super) fn alpha_word(l: AlphaLabel, lang: Lang) -> &'static str {
     let m = i18n::msg(lang);
     match l {
