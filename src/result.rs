@@ -174,6 +174,15 @@ pub struct Standing {
     /// target − score; negative above target; null without a score.
     pub gap: Option<f64>,
     pub severity: Severity,
+    /// Percentile among the norms' people (0–100), with norms (SPEC §13).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percentile: Option<f64>,
+    /// The 95 % band `[low, high]` of a dimension score, with norms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<[f64; 2]>,
+    /// Standard error of measurement, with norms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sem: Option<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -184,6 +193,15 @@ pub struct SectionResult {
     pub target: f64,
     pub gap: Option<f64>,
     pub severity: Severity,
+    /// Percentile among the norms' people (0–100), with norms (SPEC §13).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percentile: Option<f64>,
+    /// The 95 % band `[low, high]` of a dimension score, with norms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<[f64; 2]>,
+    /// Standard error of measurement, with norms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sem: Option<f64>,
     pub dimensions: Vec<DimensionResult>,
 }
 
@@ -199,6 +217,23 @@ pub struct DimensionResult {
     pub answered: usize,
     /// Items in the dimension.
     pub items: usize,
+    /// A dimension with `self_rating = "reflect"` in a self-assessment: no
+    /// score, target, severity or priority; its answers are a self-review.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub reflect: bool,
+    /// Percentile among the norms' people (0–100), with norms (SPEC §13).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percentile: Option<f64>,
+    /// The 95 % band `[low, high]` of a dimension score, with norms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<[f64; 2]>,
+    /// Standard error of measurement, with norms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sem: Option<f64>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -246,6 +281,36 @@ pub struct Previous {
     pub taken_at: String,
     /// This result's overall score minus the previous one's.
     pub overall_delta: Option<f64>,
+    /// Per dimension, this score minus the previous one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dimensions: Vec<DimensionChange>,
+}
+
+/// The change of one dimension since the previous result (SPEC §6, §13).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DimensionChange {
+    pub id: String,
+    /// This score minus the previous one; null where either is null.
+    pub delta: Option<f64>,
+    /// With norms: the reliable change index (Jacobson & Truax),
+    /// delta / (√2 · sem); null where sem is null or 0. Absent without norms.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "some_or_null")]
+    #[schemars(with = "Option<f64>")]
+    pub rci: Option<Option<f64>>,
+    /// With norms: |rci| ≥ 1.96; null where rci is. Absent without norms.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "some_or_null")]
+    #[schemars(with = "Option<bool>")]
+    pub reliable: Option<Option<bool>>,
+}
+
+/// A field that is present (`Some`), as a value or null (`Some(None)`);
+/// absent fields are `None` through `#[serde(default)]`.
+fn some_or_null<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
 }
 
 impl ResultDoc {
@@ -258,6 +323,7 @@ impl ResultDoc {
                 (Some(a), Some(b)) => Some(a - b),
                 _ => None,
             },
+            dimensions: Vec::new(),
         });
         prev
     }

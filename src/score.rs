@@ -81,7 +81,7 @@ pub fn severity(gap: Option<f64>, bands: &GapBands) -> Severity {
 
 fn standing(score: Option<f64>, target: f64, bands: &GapBands) -> Standing {
     let gap = score.map(|s| target - s);
-    Standing { score, target, gap, severity: severity(gap, bands) }
+    Standing { score, target, gap, severity: severity(gap, bands), percentile: None, band: None, sem: None }
 }
 
 /// A computed score, or none where it is not a finite number.
@@ -565,6 +565,9 @@ impl<'a> Scorer<'a> {
                     target: st.target,
                     gap: st.gap,
                     severity: st.severity,
+                    percentile: None,
+                    band: None,
+                    sem: None,
                     dimensions: sec
                         .dims
                         .clone()
@@ -581,6 +584,10 @@ impl<'a> Scorer<'a> {
                                 severity: st.severity,
                                 answered,
                                 items: dim.items.len(),
+                                reflect: false,
+                                percentile: None,
+                                band: None,
+                                sem: None,
                             }
                         })
                         .collect(),

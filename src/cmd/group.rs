@@ -157,6 +157,9 @@ impl State<'_> {
             }
             return Ok(Some(l.rubric.clone()));
         }
+        if let Some(l) = rubric::builtin_version(id, version).and_then(|b| rubric::load_builtin(b, ctx.lang).ok()) {
+            return Ok(Some(l.rubric));
+        }
         let builtin = rubric::builtin(id).and_then(|b| rubric::load_builtin(b, ctx.lang).ok());
         match builtin {
             Some(l) if &l.rubric.version == version => Ok(Some(l.rubric)),

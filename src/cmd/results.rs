@@ -114,11 +114,13 @@ fn reporting_ctx(ctx: &Ctx, format: Format, results: &mut [ResultDoc]) -> Ctx {
         }
     }
     let want = chosen.lang;
-    let mut rubrics: std::collections::HashMap<String, Option<crate::rubric::Loaded>> = Default::default();
+    let mut rubrics: std::collections::HashMap<(String, String), Option<crate::rubric::Loaded>> = Default::default();
     let mut as_written = 0;
     for r in results.iter_mut().filter(|r| r.lang != want.code()) {
-        let loaded = rubrics.entry(r.rubric.id.clone()).or_insert_with(|| {
-            crate::rubric::builtin(&r.rubric.id).and_then(|b| crate::rubric::load_builtin(b, want).ok())
+        let key = (r.rubric.id.clone(), r.rubric.version.clone());
+        let loaded = rubrics.entry(key).or_insert_with(|| {
+            crate::rubric::builtin_version(&r.rubric.id, &r.rubric.version)
+                .and_then(|b| crate::rubric::load_builtin(b, want).ok())
         });
         if !loaded.as_ref().is_some_and(|l| crate::score::relocalize(r, l, want.code())) {
             as_written += 1;

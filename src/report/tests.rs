@@ -44,6 +44,7 @@ fn sample(lang: Lang, previous: bool) -> (crate::result::ResultDoc, Option<crate
         id: before.id.clone(),
         taken_at: before.taken_at.clone(),
         overall_delta: Some(now.overall.score.unwrap() - before.overall.score.unwrap()),
+        dimensions: Vec::new(),
     });
     (now, Some(before))
 }

@@ -55,8 +55,48 @@ pub struct Rubric {
     /// Target profiles, chosen with `--profile ID`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub profiles: BTreeMap<String, Profile>,
-    /// The sections, in the order they are asked and reported.
+    /// The order items are asked in: `grouped` (dimension by dimension, as
+    /// written) or `interleaved` (the dimensions in turn: item 1 of each,
+    /// then item 2 of each, …; the item screen then names no dimension).
+    #[serde(default, skip_serializing_if = "Order::is_grouped")]
+    pub order: Order,
+    /// The sections, in the order they are reported.
     pub sections: Vec<Section>,
+}
+
+/// The order a rubric's items are asked in (SPEC §3).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    /// Dimension by dimension, as written.
+    #[default]
+    Grouped,
+    /// One fixed order taking the dimensions in turn.
+    Interleaved,
+}
+
+impl Order {
+    fn is_grouped(&self) -> bool {
+        *self == Order::Grouped
+    }
+}
+
+/// How a dimension is treated in a self-assessment (SPEC §3, §5).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SelfRating {
+    /// Scored like every other dimension.
+    #[default]
+    Score,
+    /// Asked and kept, listed as a self-review with no score; a rating by
+    /// someone else scores it as usual.
+    Reflect,
+}
+
+impl SelfRating {
+    fn is_score(&self) -> bool {
+        *self == SelfRating::Score
+    }
 }
 
 /// The answer scale: integers from `min` to `max`, one label each.
@@ -157,6 +197,10 @@ pub struct Dimension {
     /// Target of this dimension.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<f64>,
+    /// `reflect`: in a self-assessment its items are a self-review (自我检视)
+    /// with no score; `score` (the default): scored as usual.
+    #[serde(default, skip_serializing_if = "SelfRating::is_score")]
+    pub self_rating: SelfRating,
     /// Development suggestions, shown when the dimension falls short.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<Text>,
@@ -170,11 +214,19 @@ pub struct Dimension {
 pub struct Item {
     /// Identifier, unique in the rubric, e.g. "perseverance.setbacks".
     pub id: String,
-    /// The statement.
+    /// The statement, in the first person.
     pub text: Text,
+    /// The statement as asked of a rater who is not the subject: third
+    /// person, the same behaviour ("该同志…", "This colleague …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub others: Option<Text>,
     /// Reverse-keyed: agreeing means less of the dimension.
     #[serde(default, skip_serializing_if = "is_false")]
     pub reverse: bool,
+    /// The plain item of the same dimension whose opposite this
+    /// reverse-keyed item states; the pair drives `reverse_inconsistent`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opposite: Option<String>,
     /// Weight in its dimension's score, finite and > 0.
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub weight: f64,
@@ -182,6 +234,17 @@ pub struct Item {
     /// scale labels: one per scale point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchors: Option<Vec<Text>>,
+}
+
+impl Item {
+    /// The statement as asked of this rater: `others` where the rater is
+    /// not the subject and the item has it, else `text`.
+    pub fn asked_text(&self, by_other: bool) -> &Text {
+        match (&self.others, by_other) {
+            (Some(o), true) => o,
+            _ => &self.text,
+        }
+    }
 }
 
 impl Rubric {
@@ -196,6 +259,28 @@ impl Rubric {
     /// Every dimension with its section, in rubric order.
     pub fn dimensions(&self) -> impl Iterator<Item = (&Section, &Dimension)> {
         self.sections.iter().flat_map(|s| s.dimensions.iter().map(move |d| (s, d)))
+    }
+
+    /// The places (in rubric order, as [`Rubric::items`] gives them) of
+    /// the items in the order they are asked: as written, or for
+    /// `order = "interleaved"` item 1 of every dimension, then item 2 of
+    /// every dimension, and so on, the dimensions in rubric order.
+    pub fn asked_order(&self) -> Vec<usize> {
+        let mut starts = Vec::new();
+        let mut place = 0;
+        for (_, d) in self.dimensions() {
+            starts.push((place, d.items.len()));
+            place += d.items.len();
+        }
+        match self.order {
+            Order::Grouped => (0..place).collect(),
+            Order::Interleaved => {
+                let longest = starts.iter().map(|&(_, n)| n).max().unwrap_or(0);
+                (0..longest)
+                    .flat_map(|k| starts.iter().filter(move |&&(_, n)| k < n).map(move |&(first, _)| first + k))
+                    .collect()
+            }
+        }
     }
 
     pub fn item_count(&self) -> usize {

@@ -7,10 +7,25 @@ fn parse_str(text: &str) -> Result<Loaded, Problems> {
 
 #[test]
 fn builtins_load_without_problems() {
-    for b in BUILTINS {
+    for b in BUILTINS.iter().chain(EARLIER) {
         let loaded = load_builtin(b, Lang::En).unwrap_or_else(|p| panic!("{}", p.render(Lang::En)));
         assert!(loaded.warnings.is_empty(), "{}: {:?}", b.id, loaded.warnings);
         assert_eq!(loaded.rubric.id, b.id);
+        assert_eq!(loaded.rubric.version, b.version, "{}", b.file);
+    }
+}
+
+/// Results of an earlier built-in version name its sha256: the kept file
+/// must be that file, byte for byte.
+#[test]
+fn earlier_builtins_are_the_files_as_shipped() {
+    let shipped = [
+        ("core", "1.0.0", "f6dc31b0a707bf1bd8232283471022329144564f6f5d5be10ec6595fe05d17fc"),
+        ("office", "1.0.0", "729c7a0b69400cc073594aa82bb90b3d6e49eed876a5a5b9a47bf01c2249c9e8"),
+    ];
+    for (id, version, sha) in shipped {
+        let b = builtin_version(id, version).unwrap_or_else(|| panic!("{id} {version} is kept"));
+        assert_eq!(sha256_hex(b.source.as_bytes()), sha, "{}", b.file);
     }
 }
 

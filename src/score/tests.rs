@@ -436,7 +436,7 @@ mod reference {
 
     fn standing(score: Option<f64>, target: f64, bands: &crate::rubric::GapBands) -> Standing {
         let gap = score.map(|s| target - s);
-        Standing { score, target, gap, severity: severity(gap, bands) }
+        Standing { score, target, gap, severity: severity(gap, bands), percentile: None, band: None, sem: None }
     }
 
     fn weighted_mean(pairs: impl IntoIterator<Item = (f64, f64)>) -> Option<f64> {
@@ -492,6 +492,10 @@ mod reference {
                     severity: st.severity,
                     answered: answered.len(),
                     items: dim.items.len(),
+                    reflect: false,
+                    percentile: None,
+                    band: None,
+                    sem: None,
                 });
             }
             let score = weighted_mean(dim_scores);
@@ -506,6 +510,9 @@ mod reference {
                 target: st.target,
                 gap: st.gap,
                 severity: st.severity,
+                percentile: None,
+                band: None,
+                sem: None,
                 dimensions: dims,
             });
         }
@@ -678,7 +685,10 @@ fn check_same(loaded: &rubric::Loaded, resp: &Response, opts: &Options) -> Resul
         taken_at: resp.taken_at.as_deref().unwrap_or("2026-11-28T09:30:00+08:00"),
         taken_at_given: resp.taken_at.as_deref(),
     };
-    for previous in [None, Some(Previous { id: "01P\"".into(), taken_at: "t".into(), overall_delta: Some(-0.1) })] {
+    for previous in [
+        None,
+        Some(Previous { id: "01P\"".into(), taken_at: "t".into(), overall_delta: Some(-0.1), dimensions: Vec::new() }),
+    ] {
         let mut doc = want.clone();
         doc.previous = previous.clone();
         let mut text = Vec::new();

@@ -180,6 +180,7 @@ impl Batch for SqliteBatch<'_> {
                 (Some(a), Some(b)) => Some(a - b),
                 _ => None,
             },
+            dimensions: Vec::new(),
         }))
     }
 
