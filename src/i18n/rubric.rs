@@ -128,6 +128,23 @@ pub trait RubricText {
     fn rubric_too_many_items(&self, items: usize, limit: usize) -> DiagText;
     fn rubric_bad_profile_id(&self, id: &str) -> DiagText;
     fn rubric_profile_unknown_target(&self, profile: &str, key: &str) -> DiagText;
+    /// A warning: `with` of the rubric's `total` items have `others` (the
+    /// text for raters who are not the subject); `first_without` has none.
+    fn rubric_others_mixed(&self, with: usize, total: usize, first_without: &str) -> DiagText;
+    /// An item with `opposite` that is not `reverse = true`.
+    fn rubric_opposite_not_reverse(&self, item: &str) -> DiagText;
+    /// `opposite` names no item of the item's own dimension; `elsewhere`:
+    /// the dimension the named item is in, where it is another one.
+    fn rubric_opposite_unknown(&self, item: &str, opposite: &str, dimension: &str, elsewhere: Option<&str>)
+    -> DiagText;
+    /// `opposite` names an item that is itself reverse-keyed.
+    fn rubric_opposite_is_reverse(&self, item: &str, opposite: &str) -> DiagText;
+    /// A second `opposite` naming the same item.
+    fn rubric_opposite_twice(&self, opposite: &str) -> DiagText;
+    fn rubric_first_named_here(&self) -> &'static str;
+    /// A value that is not one of the names a key allows (`order`,
+    /// `self_rating`); `found` as serde quotes it, `allowed` the names.
+    fn rubric_unknown_variant(&self, found: &str, allowed: &[&str]) -> String;
 
     // Showing a rubric.
     /// The list's headers after "id": version, title, dimensions, items, profiles.
@@ -145,6 +162,12 @@ pub trait RubricText {
     fn rubric_outline_profile(&self) -> &'static str;
     fn rubric_outline_target(&self) -> &'static str;
     fn rubric_reverse_mark(&self) -> &'static str;
+    /// After a reverse item: the plain item whose opposite it states.
+    fn rubric_opposite_mark(&self, opposite: &str) -> String;
+    /// Before an item's text as asked of raters who are not the subject.
+    fn rubric_others_mark(&self) -> &'static str;
+    /// After the title of a dimension with `self_rating = "reflect"`.
+    fn rubric_reflect_mark(&self) -> &'static str;
     fn rubric_suggestions_heading(&self) -> &'static str;
     /// The comment lines that open an answers template, ending in a blank line.
     fn rubric_template_intro(&self, title: &str, id: &str, version: &str, scale: TemplateScale) -> String;

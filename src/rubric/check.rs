@@ -198,6 +198,11 @@ struct Checker<'a> {
     /// that error is shown.
     items: usize,
     over_limit: Option<Vec<Seg>>,
+    /// Items with `others`, and the path of the first item without it.
+    with_others: usize,
+    first_without_others: Option<(String, Vec<Seg>)>,
+    /// Item named by an `opposite` → the path of that first `opposite`.
+    opposites: HashMap<&'a str, Vec<Seg>>,
 }
 
 impl<'a> Checker<'a> {
@@ -369,16 +374,59 @@ impl<'a> Checker<'a> {
             self.err(&segs!["sections"], t);
         }
         for (si, sec) in r.sections.iter().enumerate() {
-            self.section(path!["sections", si], sec, points);
+            self.section(r, path!["sections", si], sec, points);
         }
         if self.items > MAX_ITEMS {
             let t = self.msg.rubric_too_many_items(self.items, MAX_ITEMS);
             let at = self.over_limit.take().and_then(|p| self.loc.nearest(&p)).or(Some(0..0));
             self.diags.push(error_at(at, t));
         }
+        if self.with_others > 0
+            && let Some((id, path)) = self.first_without_others.take()
+        {
+            let t = self.msg.rubric_others_mixed(self.with_others, self.items, &id);
+            let d = Diagnostic::warning(t.message).at(self.loc.nearest(&path)).label(t.label).help(t.help);
+            self.diags.push(d);
+        }
     }
 
-    fn section(&mut self, sp: Vec<Seg>, sec: &'a Section, points: usize) {
+    /// The `opposite` of an item of `dim` (SPEC §3): itself reverse-keyed,
+    /// naming a plain item of the same dimension that no other `opposite`
+    /// names.
+    fn opposite(&mut self, r: &Rubric, dim: &'a Dimension, item: &'a super::Item, ip: &[Seg]) {
+        let Some(opposite) = item.opposite.as_deref() else { return };
+        let at = under(ip, &segs!["opposite"]);
+        if !item.reverse {
+            let t = self.msg.rubric_opposite_not_reverse(&item.id);
+            self.err_at_key(&at, t);
+        }
+        match dim.items.iter().find(|i| i.id == opposite) {
+            None => {
+                let elsewhere = r
+                    .dimensions()
+                    .find(|(_, d)| d.id != dim.id && d.items.iter().any(|i| i.id == opposite))
+                    .map(|(_, d)| d.id.as_str());
+                let t = self.msg.rubric_opposite_unknown(&item.id, opposite, &dim.id, elsewhere);
+                self.err(&at, t);
+            }
+            Some(named) if named.reverse => {
+                let t = self.msg.rubric_opposite_is_reverse(&item.id, opposite);
+                self.err(&at, t);
+            }
+            Some(named) => {
+                if let Some(first) = self.opposites.get(named.id.as_str()) {
+                    let related = self.loc.nearest(first);
+                    let t = self.msg.rubric_opposite_twice(opposite);
+                    let d = error_at(self.loc.nearest(&at), t).related(related, self.msg.rubric_first_named_here());
+                    self.diags.push(d);
+                } else {
+                    self.opposites.insert(named.id.as_str(), at);
+                }
+            }
+        }
+    }
+
+    fn section(&mut self, r: &'a Rubric, sp: Vec<Seg>, sec: &'a Section, points: usize) {
         self.id(under(&sp, &segs!["id"]), &sec.id, Owner::Section);
         self.text(under(&sp, &segs!["title"]), &sec.title);
         self.weight(under(&sp, &segs!["weight"]), sec.weight);
@@ -390,11 +438,11 @@ impl<'a> Checker<'a> {
             self.err(&under(&sp, &segs!["id"]), t);
         }
         for (di, dim) in sec.dimensions.iter().enumerate() {
-            self.dimension(under(&sp, &segs!["dimensions", di]), dim, points);
+            self.dimension(r, under(&sp, &segs!["dimensions", di]), dim, points);
         }
     }
 
-    fn dimension(&mut self, dp: Vec<Seg>, dim: &'a Dimension, points: usize) {
+    fn dimension(&mut self, r: &'a Rubric, dp: Vec<Seg>, dim: &'a Dimension, points: usize) {
         self.id(under(&dp, &segs!["id"]), &dim.id, Owner::Dimension);
         self.text(under(&dp, &segs!["title"]), &dim.title);
         if let Some(desc) = &dim.description {
@@ -426,6 +474,17 @@ impl<'a> Checker<'a> {
             }
             self.id(under(&ip, &segs!["id"]), &item.id, Owner::Item);
             self.text(under(&ip, &segs!["text"]), &item.text);
+            match &item.others {
+                Some(others) => {
+                    self.with_others += 1;
+                    self.text(under(&ip, &segs!["others"]), others);
+                }
+                None if self.first_without_others.is_none() => {
+                    self.first_without_others = Some((item.id.clone(), under(&ip, &segs!["id"])));
+                }
+                None => {}
+            }
+            self.opposite(r, dim, item, &ip);
             self.weight(under(&ip, &segs!["weight"]), item.weight);
             if let Some(anchors) = &item.anchors {
                 if points > 0 && anchors.len() != points {
@@ -483,6 +542,9 @@ pub(super) fn check(r: &Rubric, loc: &TomlLocator, text: &str, lang: Lang) -> Ve
         ids: HashMap::new(),
         items: 0,
         over_limit: None,
+        with_others: 0,
+        first_without_others: None,
+        opposites: HashMap::new(),
     };
     if r.format != 1 {
         let t = c.msg.rubric_bad_format(r.format);

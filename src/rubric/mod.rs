@@ -365,6 +365,13 @@ pub(crate) fn serde_message(msg: &str, lang: Lang) -> String {
     if let Some(key) = msg.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
         return words.rubric_missing_key(key);
     }
+    // `order`, `self_rating`: "unknown variant `x`, expected `a` or `b`".
+    if let Some((found, expected)) = msg.strip_prefix("unknown variant ").and_then(|r| r.split_once(", expected ")) {
+        let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        if !allowed.is_empty() {
+            return words.rubric_unknown_variant(found, &allowed);
+        }
+    }
     for prefix in ["invalid type: ", "invalid value: "] {
         if let Some((found, expected)) = msg.strip_prefix(prefix).and_then(|r| r.rsplit_once(", expected ")) {
             let found = words.rubric_found(found_of(found));
@@ -530,6 +537,14 @@ mod message_tests {
         assert_eq!(
             serde_message("invalid type: integer `3`, expected struct Scale", Lang::Zh),
             "类型不对：应为表，实际是整数 3"
+        );
+        assert_eq!(
+            serde_message("unknown variant `mixed`, expected `grouped` or `interleaved`", Lang::En),
+            "`mixed` is not allowed here: expected one of \"grouped\", \"interleaved\""
+        );
+        assert_eq!(
+            serde_message("unknown variant `self`, expected `score` or `reflect`", Lang::Zh),
+            "取值 `self` 无效：应为 \"score\"、\"reflect\" 之一"
         );
     }
 }

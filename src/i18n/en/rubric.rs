@@ -330,6 +330,60 @@ impl RubricText for En {
             "use the id of a section or dimension",
         )
     }
+    fn rubric_others_mixed(&self, with: usize, total: usize, first_without: &str) -> DiagText {
+        DiagText::new(
+            format!("only {with} of the {total} items have `others`; item \"{first_without}\" and more have none"),
+            "no `others`",
+            "a rater who is not the subject (supervisor, peer, …) is asked an item without `others` in the first person: give every item a third-person `others`, or none",
+        )
+    }
+    fn rubric_opposite_not_reverse(&self, item: &str) -> DiagText {
+        DiagText::new(
+            format!("item \"{item}\" has an `opposite` but is not reverse-keyed"),
+            "only a reverse item names an opposite",
+            "add reverse = true to this item, or remove `opposite`",
+        )
+    }
+    fn rubric_opposite_unknown(
+        &self,
+        item: &str,
+        opposite: &str,
+        dimension: &str,
+        elsewhere: Option<&str>,
+    ) -> DiagText {
+        let label = match elsewhere {
+            Some(d) => format!("\"{opposite}\" is in dimension \"{d}\""),
+            None => format!("no item \"{opposite}\""),
+        };
+        DiagText::new(
+            format!(
+                "`opposite` of item \"{item}\" names \"{opposite}\", which is not an item of dimension \"{dimension}\""
+            ),
+            label,
+            "name a plain item of the same dimension by its id",
+        )
+    }
+    fn rubric_opposite_is_reverse(&self, item: &str, opposite: &str) -> DiagText {
+        DiagText::new(
+            format!("`opposite` of item \"{item}\" names \"{opposite}\", which is reverse-keyed too"),
+            "expected a plain item",
+            "name a plain (not reverse) item of the same dimension",
+        )
+    }
+    fn rubric_opposite_twice(&self, opposite: &str) -> DiagText {
+        DiagText::new(
+            format!("item \"{opposite}\" is named by two `opposite`s"),
+            "named again here",
+            "a plain item pairs with at most one reverse item: name another item, or remove one `opposite`",
+        )
+    }
+    fn rubric_first_named_here(&self) -> &'static str {
+        "first named here"
+    }
+    fn rubric_unknown_variant(&self, found: &str, allowed: &[&str]) -> String {
+        let allowed: Vec<String> = allowed.iter().map(|a| format!("\"{a}\"")).collect();
+        format!("{found} is not allowed here: expected one of {}", allowed.join(", "))
+    }
 
     fn rubric_list_headers(&self) -> [&'static str; 5] {
         ["version", "title", "dimensions", "items", "profiles"]
@@ -357,6 +411,15 @@ impl RubricText for En {
     }
     fn rubric_reverse_mark(&self) -> &'static str {
         " (reverse)"
+    }
+    fn rubric_opposite_mark(&self, opposite: &str) -> String {
+        format!(" (opposite of {opposite})")
+    }
+    fn rubric_others_mark(&self) -> &'static str {
+        "Asked of others: "
+    }
+    fn rubric_reflect_mark(&self) -> &'static str {
+        " (self-review, not scored in a self-assessment)"
     }
     fn rubric_suggestions_heading(&self) -> &'static str {
         "Suggestions:"

@@ -388,6 +388,58 @@ impl RubricText for Zh {
             "使用分区或维度的标识",
         )
     }
+    fn rubric_others_mixed(&self, with: usize, total: usize, first_without: &str) -> DiagText {
+        DiagText::new(
+            format!("{total} 个条目中只有 {with} 个写了 `others`，条目 \"{first_without}\" 等没有"),
+            "没有 `others`",
+            "他评（上级、同事、下属等）时，没有 `others` 的条目仍以第一人称提问；给每个条目都写上第三人称的 `others`，或都不写",
+        )
+    }
+    fn rubric_opposite_not_reverse(&self, item: &str) -> DiagText {
+        DiagText::new(
+            format!("条目 \"{item}\" 写了 `opposite`，但不是反向计分条目"),
+            "只有反向条目可以写 opposite",
+            "给这个条目加上 reverse = true，或删去 opposite",
+        )
+    }
+    fn rubric_opposite_unknown(
+        &self,
+        item: &str,
+        opposite: &str,
+        dimension: &str,
+        elsewhere: Option<&str>,
+    ) -> DiagText {
+        let label = match elsewhere {
+            Some(d) => format!("\"{opposite}\" 属于维度 \"{d}\""),
+            None => format!("没有条目 \"{opposite}\""),
+        };
+        DiagText::new(
+            format!("条目 \"{item}\" 的 `opposite` 指向 \"{opposite}\"，它不是维度 \"{dimension}\" 的条目"),
+            label,
+            "opposite 写同一维度中一个正向条目的标识",
+        )
+    }
+    fn rubric_opposite_is_reverse(&self, item: &str, opposite: &str) -> DiagText {
+        DiagText::new(
+            format!("条目 \"{item}\" 的 `opposite` 指向 \"{opposite}\"，它也是反向计分条目"),
+            "应为正向条目",
+            "opposite 写同一维度中一个正向（非 reverse）条目的标识",
+        )
+    }
+    fn rubric_opposite_twice(&self, opposite: &str) -> DiagText {
+        DiagText::new(
+            format!("条目 \"{opposite}\" 被两个 `opposite` 指向"),
+            "再次指向",
+            "每个正向条目至多与一个反向条目成对，请改指另一个条目或删去其中一个 opposite",
+        )
+    }
+    fn rubric_first_named_here(&self) -> &'static str {
+        "首次指向于此"
+    }
+    fn rubric_unknown_variant(&self, found: &str, allowed: &[&str]) -> String {
+        let allowed: Vec<String> = allowed.iter().map(|a| format!("\"{a}\"")).collect();
+        format!("取值 {found} 无效：应为 {} 之一", allowed.join("、"))
+    }
 
     fn rubric_list_headers(&self) -> [&'static str; 5] {
         ["版本", "名称", "维度", "条目", "目标配置"]
@@ -413,6 +465,15 @@ impl RubricText for Zh {
     }
     fn rubric_reverse_mark(&self) -> &'static str {
         "（反向）"
+    }
+    fn rubric_opposite_mark(&self, opposite: &str) -> String {
+        format!("（与 {opposite} 相反）")
+    }
+    fn rubric_others_mark(&self) -> &'static str {
+        "他评："
+    }
+    fn rubric_reflect_mark(&self) -> &'static str {
+        "（自我检视，不计分）"
     }
     fn rubric_suggestions_heading(&self) -> &'static str {
         "改进建议："
