@@ -11,10 +11,10 @@ use indexmap::IndexMap;
 
 use crate::response::{ItemIndex, Respondent, Response};
 use crate::result::{
-    DimensionResult, Identity, Priority, Quality, Rater, ResultDoc, RubricRef, SCHEMA, SectionResult, Severity,
+    DimensionResult, Identity, Priority, Quality, Rater, ResultDoc, Role, RubricRef, SCHEMA, SectionResult, Severity,
     Standing, Strength, Subject,
 };
-use crate::rubric::{GapBands, Loaded, Rubric};
+use crate::rubric::{GapBands, Loaded, Rubric, SelfRating};
 
 /// What the person running the tool chose.
 #[derive(Clone, Debug, Default)]
@@ -100,7 +100,7 @@ pub fn item_score(value: i64, reverse: bool, min: i64, max: i64) -> f64 {
 pub fn score(loaded: &Loaded, resp: &Response, opts: &Options, id: String, now: &str) -> ResultDoc {
     let scorer = Scorer::new(loaded, opts);
     let values = scorer.index.values(&resp.answers);
-    let scores = scorer.scores(&values, resp.seconds);
+    let scores = scorer.scores(&values, resp.seconds, resp.rater.role);
     let meta = Meta {
         subject: &resp.subject,
         rater: &resp.rater,
@@ -151,23 +151,39 @@ pub fn relocalize(doc: &mut ResultDoc, loaded: &Loaded, lang: &str) -> bool {
 pub fn quality(r: &Rubric, answers: &IndexMap<String, Option<i64>>, seconds: Option<f64>) -> Quality {
     let index = ItemIndex::new(r);
     let values: Vec<Option<i64>> = index.ids.iter().map(|id| answers.get(*id).copied().flatten()).collect();
-    let (min, max) = (r.scale.min as f64, r.scale.max as f64);
-    let dims: Vec<Vec<(usize, bool)>> = {
+    let keying = Keying::new(r);
+    quality_flags(&values, &keying, r.scale.min as f64, r.scale.max as f64, seconds).quality(seconds)
+}
+
+/// What the quality signals need of a rubric, by item place (rubric order).
+struct Keying {
+    /// The places in the order the items are asked ([`Rubric::asked_order`]).
+    asked: Vec<usize>,
+    /// Whether the item at a place is reverse-keyed.
+    reverse: Vec<bool>,
+    /// Each dimension's items as (place, reverse).
+    dims: Vec<Vec<(usize, bool)>>,
+    /// The declared `opposite` pairs as (reverse item, plain item).
+    pairs: Vec<(usize, usize)>,
+}
+
+impl Keying {
+    fn new(r: &Rubric) -> Keying {
+        let index = ItemIndex::new(r);
+        let reverse: Vec<bool> = r.items().map(|(_, _, it)| it.reverse).collect();
+        let mut dims = Vec::new();
         let mut k = 0;
-        r.dimensions()
-            .map(|(_, d)| {
-                d.items
-                    .iter()
-                    .map(|it| {
-                        k += 1;
-                        (k - 1, it.reverse)
-                    })
-                    .collect()
-            })
-            .collect()
-    };
-    let reverse: Vec<bool> = r.items().map(|(_, _, it)| it.reverse).collect();
-    quality_flags(&values, |i| reverse[i], dims.iter().map(Vec::as_slice), min, max, seconds).quality(seconds)
+        for (_, d) in r.dimensions() {
+            dims.push(d.items.iter().enumerate().map(|(j, it)| (k + j, it.reverse)).collect());
+            k += d.items.len();
+        }
+        let pairs = r
+            .items()
+            .enumerate()
+            .filter_map(|(k, (_, _, it))| Some((k, index.find(it.opposite.as_deref()?, 0)?)))
+            .collect();
+        Keying { asked: r.asked_order(), reverse, dims, pairs }
+    }
 }
 
 /// Answered items below which a straight line is not looked for.
@@ -214,17 +230,9 @@ impl Flags {
     }
 }
 
-/// `values` in rubric order (the order asked); `reverse` whether the item
-/// at a place is reverse-keyed; `dims` each dimension's (item place,
-/// reverse).
-fn quality_flags<'d>(
-    values: &[Option<i64>],
-    reverse: impl Fn(usize) -> bool,
-    dims: impl Iterator<Item = &'d [(usize, bool)]>,
-    min: f64,
-    max: f64,
-    seconds: Option<f64>,
-) -> Flags {
+/// `values` in rubric order; `keying` says the order asked, the keying
+/// and the pairs.
+fn quality_flags(values: &[Option<i64>], keying: &Keying, min: f64, max: f64, seconds: Option<f64>) -> Flags {
     // The most frequent value among the answered items: a scale has at most
     // 11 points, counted in place (anything else, rarely, in a list).
     let mut counts = [0usize; 16];
@@ -233,14 +241,15 @@ fn quality_flags<'d>(
     let (mut sum, mut run, mut longest, mut last) = (0i64, 0usize, 0usize, None);
     let mut favourable = true;
     let (low, high_value) = (min as i64, max as i64);
-    for (i, v) in values.iter().enumerate() {
-        let Some(v) = *v else { continue };
+    // Raw answers in the order they were asked (SPEC §6): what a run is of.
+    for &i in &keying.asked {
+        let Some(v) = values.get(i).copied().flatten() else { continue };
         given += 1;
         sum = sum.saturating_add(v);
         run = if last == Some(v) { run + 1 } else { 1 };
         longest = longest.max(run);
         last = Some(v);
-        favourable &= v == if reverse(i) { low } else { high_value };
+        favourable &= v == if keying.reverse[i] { low } else { high_value };
         match usize::try_from(v.wrapping_sub(low)).ok().filter(|&i| i < counts.len()) {
             Some(i) => counts[i] += 1,
             None => match others.iter_mut().find(|(x, _)| *x == v) {
@@ -254,27 +263,39 @@ fn quality_flags<'d>(
     let longstring_flag = longest >= LONGSTRING_MIN_RUN && longest * 2 >= given;
     let irv = (given >= 2).then(|| {
         let mean = sum as f64 / given as f64;
-        let squares: f64 = values.iter().flatten().map(|&v| (v as f64 - mean) * (v as f64 - mean)).sum();
+        let squares: f64 = (keying.asked.iter().filter_map(|&i| values.get(i).copied().flatten()))
+            .map(|v| (v as f64 - mean) * (v as f64 - mean))
+            .sum();
         (squares / (given - 1) as f64).sqrt()
     });
     let too_good = given >= TOO_GOOD_MIN_ANSWERS && favourable;
 
     let high = min + 0.75 * (max - min);
-    let reverse_inconsistent = dims.into_iter().any(|items| {
-        let (mut plain_sum, mut plain_n, mut rev_sum, mut rev_n) = (0i64, 0usize, 0i64, 0usize);
-        for &(k, reverse) in items {
-            if let Some(v) = values[k] {
-                if reverse {
-                    rev_sum += v;
-                    rev_n += 1;
-                } else {
-                    plain_sum += v;
-                    plain_n += 1;
+    let agrees = |k: usize| values.get(k).copied().flatten().is_some_and(|v| v as f64 >= high);
+    // With declared pairs: agreeing with a statement and with its opposite.
+    // Without: the rule of revision 1, by dimension.
+    let by_pairs = || keying.pairs.iter().any(|&(rev, plain)| agrees(rev) && agrees(plain));
+    let by_dimensions = || {
+        keying.dims.iter().any(|items| {
+            let (mut plain_sum, mut plain_n, mut rev_sum, mut rev_n) = (0i64, 0usize, 0i64, 0usize);
+            for &(k, reverse) in items {
+                if let Some(v) = values.get(k).copied().flatten() {
+                    if reverse {
+                        rev_sum += v;
+                        rev_n += 1;
+                    } else {
+                        plain_sum += v;
+                        plain_n += 1;
+                    }
                 }
             }
-        }
-        plain_n > 0 && rev_n > 0 && plain_sum as f64 / plain_n as f64 >= high && rev_sum as f64 / rev_n as f64 >= high
-    });
+            plain_n > 0
+                && rev_n > 0
+                && plain_sum as f64 / plain_n as f64 >= high
+                && rev_sum as f64 / rev_n as f64 >= high
+        })
+    };
+    let reverse_inconsistent = if keying.pairs.is_empty() { by_dimensions() } else { by_pairs() };
     let too_fast = seconds.is_some_and(|s| given > 0 && s < TOO_FAST_SECONDS_PER_ITEM * given as f64);
     Flags { straight_line, longstring: longest, longstring_flag, irv, reverse_inconsistent, too_good, too_fast }
 }
@@ -307,8 +328,9 @@ impl<'a> Meta<'a> {
 /// The numbers of one scored respondent.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scores {
-    /// Per dimension in rubric order: score, items answered.
-    dims: Vec<(Option<f64>, usize)>,
+    /// Per dimension in rubric order: score, items answered, and whether it
+    /// is a self-review (`self_rating = "reflect"` in a self-assessment).
+    dims: Vec<(Option<f64>, usize, bool)>,
     sections: Vec<Option<f64>>,
     overall: Option<f64>,
     /// (weighted gap, gap, dimension), most pressing first.
@@ -342,8 +364,8 @@ struct DimPlan {
     id: String,
     title: String,
     suggestions: Vec<String>,
-    /// Its items as (place, reverse), for the quality signals.
-    keying: Vec<(usize, bool)>,
+    /// `self_rating = "reflect"`: not scored in a self-assessment.
+    reflect: bool,
     /// `{"id":…,"title":…,"score":`
     json_head: String,
     /// `"section":…,` and `"dimension":…` for priorities and strengths.
@@ -375,6 +397,7 @@ pub struct Scorer<'a> {
     max: i64,
     items: Vec<ItemPlan>,
     dims: Vec<DimPlan>,
+    keying: Keying,
     sections: Vec<SectionPlan>,
     overall_target: f64,
     /// `,"rubric":{…},"profile":…,"subject":{"name":`
@@ -420,7 +443,7 @@ impl<'a> Scorer<'a> {
                     json_ref: format!("{{\"dimension\":{},\"section\":{}", json(&dim.id), json(&sec.id)),
                     json_suggestions: format!(",\"suggestions\":{}}}", json(&suggestions)),
                     json_target: format!(",\"target\":{}", json(&target)),
-                    keying: dim.items.iter().enumerate().map(|(k, it)| (first + k, it.reverse)).collect(),
+                    reflect: dim.self_rating == SelfRating::Reflect,
                     id: dim.id.clone(),
                     title,
                     suggestions,
@@ -462,6 +485,7 @@ impl<'a> Scorer<'a> {
             max: r.scale.max,
             items,
             dims,
+            keying: Keying::new(r),
             sections,
             overall_target: targets.default(),
         }
@@ -485,8 +509,11 @@ impl<'a> Scorer<'a> {
         identity.fingerprint(self.canon_keys.iter().map(|(key, k)| (key.as_str(), values.get(*k).copied().flatten())))
     }
 
-    /// The numbers: `values` in rubric order (see [`ItemIndex`]).
-    pub fn scores(&self, values: &[Option<i64>], seconds: Option<f64>) -> Scores {
+    /// The numbers: `values` in rubric order (see [`ItemIndex`]), answered
+    /// by a rater in `role` (a self-assessment leaves the dimensions with
+    /// `self_rating = "reflect"` unscored, SPEC §5).
+    pub fn scores(&self, values: &[Option<i64>], seconds: Option<f64>, role: Role) -> Scores {
+        let self_review = role == Role::SelfRating;
         let (min, max) = (self.min, self.max);
         let mut dims = Vec::with_capacity(self.dims.len());
         let mut sections = Vec::with_capacity(self.sections.len());
@@ -508,7 +535,9 @@ impl<'a> Scorer<'a> {
                 }
                 // A score that is not finite is never made (a checked rubric
                 // keeps every sum finite; this holds whatever the rubric).
-                let score = if answered * 2 < dim.items.len() || den <= 0.0 { None } else { finite(num / den) };
+                let reflect = self_review && dim.reflect;
+                let score =
+                    if reflect || answered * 2 < dim.items.len() || den <= 0.0 { None } else { finite(num / den) };
                 if let Some(s) = score {
                     sec_num += dim.weight * s;
                     sec_den += dim.weight;
@@ -520,7 +549,7 @@ impl<'a> Scorer<'a> {
                         strengths.push((s, k));
                     }
                 }
-                dims.push((score, answered));
+                dims.push((score, answered, reflect));
             }
             let score = if sec_den > 0.0 { finite(sec_num / sec_den) } else { None };
             if let Some(s) = score {
@@ -537,14 +566,7 @@ impl<'a> Scorer<'a> {
         }
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
         strengths.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let flags = quality_flags(
-            values,
-            |i| self.items[i].reverse,
-            self.dims.iter().map(|d| d.keying.as_slice()),
-            self.min as f64,
-            self.max as f64,
-            seconds,
-        );
+        let flags = quality_flags(values, &self.keying, self.min as f64, self.max as f64, seconds);
         Scores { dims, sections, overall, priorities: candidates, strengths, flags, seconds }
     }
 
@@ -573,7 +595,7 @@ impl<'a> Scorer<'a> {
                         .clone()
                         .map(|k| {
                             let dim = &self.dims[k];
-                            let (score, answered) = s.dims[k];
+                            let (score, answered, reflect) = s.dims[k];
                             let st = standing(score, dim.target, bands);
                             DimensionResult {
                                 id: dim.id.clone(),
@@ -584,7 +606,7 @@ impl<'a> Scorer<'a> {
                                 severity: st.severity,
                                 answered,
                                 items: dim.items.len(),
-                                reflect: false,
+                                reflect,
                                 percentile: None,
                                 band: None,
                                 sem: None,

@@ -228,7 +228,7 @@ impl Job<'_> {
     ) -> Result<()> {
         let resp = with_session(resp, self.session);
         let id = self.ids.generate().map(|u| u.to_string()).unwrap_or_else(|_| ulid::Ulid::new().to_string());
-        let scores = self.scorer.scores(&resp.values, resp.seconds);
+        let scores = self.scorer.scores(&resp.values, resp.seconds, resp.rater.role);
         let meta = Meta::of(&resp, &self.now);
         if scores.overall().is_none() {
             crate::output::note(&unscorable_warning(ctx, &resp));
@@ -270,7 +270,7 @@ fn unscorable_warning(ctx: &Ctx, resp: &Respondent) -> String {
 /// One result as a line of JSON Lines, appended to `out`; false where it
 /// has no overall score.
 fn write_line(scorer: &Scorer<'_>, now: &str, out: &mut Vec<u8>, resp: &Respondent, id: ulid::Ulid) -> bool {
-    let scores = scorer.scores(&resp.values, resp.seconds);
+    let scores = scorer.scores(&resp.values, resp.seconds, resp.rater.role);
     let meta = Meta::of(resp, now);
     let mut buf = [0u8; ulid::ULID_LEN];
     let id = id.array_to_str(&mut buf);

@@ -76,7 +76,7 @@ impl Scorer<'_> {
                     out.push(b',');
                 }
                 let dim = &self.dims[k];
-                let (score, answered) = s.dims[k];
+                let (score, answered, reflect) = s.dims[k];
                 out.extend_from_slice(dim.json_head.as_bytes());
                 num(out, score);
                 standing_tail(out, bands, score, dim.target, Some(&dim.json_target));
@@ -84,6 +84,9 @@ impl Scorer<'_> {
                 put(out, &answered);
                 out.extend_from_slice(b",\"items\":");
                 put(out, &dim.items.len());
+                if reflect {
+                    out.extend_from_slice(b",\"reflect\":true");
+                }
                 out.push(b'}');
             }
             out.extend_from_slice(b"]}");

@@ -431,7 +431,7 @@ mod reference {
 
     use crate::response::Response;
     use crate::result::*;
-    use crate::rubric::{Loaded, Rubric};
+    use crate::rubric::{Loaded, Rubric, SelfRating};
     use crate::score::{Options, TOO_FAST_SECONDS_PER_ITEM, Targets, item_score, severity};
 
     fn standing(score: Option<f64>, target: f64, bands: &crate::rubric::GapBands) -> Standing {
@@ -469,8 +469,13 @@ mod reference {
                     .iter()
                     .filter_map(|it| answer(&it.id).map(|v| (it.weight, item_score(v, it.reverse, min, max))))
                     .collect();
-                let score =
-                    if answered.len() * 2 < dim.items.len() { None } else { weighted_mean(answered.iter().copied()) };
+                // SPEC §5: a self-review dimension in a self-assessment has no score.
+                let reflect = resp.rater.role == Role::SelfRating && dim.self_rating == SelfRating::Reflect;
+                let score = if reflect || answered.len() * 2 < dim.items.len() {
+                    None
+                } else {
+                    weighted_mean(answered.iter().copied())
+                };
                 let st = standing(score, targets.dimension(si, di), &r.gap);
                 if let Some(s) = score {
                     dim_scores.push((dim.weight, s));
@@ -492,7 +497,7 @@ mod reference {
                     severity: st.severity,
                     answered: answered.len(),
                     items: dim.items.len(),
-                    reflect: false,
+                    reflect,
                     percentile: None,
                     band: None,
                     sem: None,
@@ -602,7 +607,17 @@ mod reference {
     }
 
     fn quality(r: &Rubric, answers: &IndexMap<String, Option<i64>>, seconds: Option<f64>) -> Quality {
-        let given: Vec<i64> = answers.values().filter_map(|v| *v).collect();
+        // The answers in the order asked: SPEC §3's interleaving written out
+        // again, round by round.
+        let dims: Vec<&crate::rubric::Dimension> = r.dimensions().map(|(_, d)| d).collect();
+        let rounds = dims.iter().map(|d| d.items.len()).max().unwrap_or(0);
+        let asked: Vec<&str> = match r.order {
+            crate::rubric::Order::Grouped => r.items().map(|(_, _, it)| it.id.as_str()).collect(),
+            crate::rubric::Order::Interleaved => (0..rounds)
+                .flat_map(|k| dims.iter().filter_map(move |d| d.items.get(k)).map(|it| it.id.as_str()))
+                .collect(),
+        };
+        let given: Vec<i64> = asked.iter().filter_map(|id| answers.get(*id).copied().flatten()).collect();
         let n = given.len();
         let mut counts: HashMap<i64, usize> = HashMap::new();
         for v in &given {
@@ -636,7 +651,10 @@ mod reference {
         let (min, max) = (r.scale.min as f64, r.scale.max as f64);
         let high = min + 0.75 * (max - min);
         let mean = |vals: &[i64]| vals.iter().sum::<i64>() as f64 / vals.len() as f64;
-        let reverse_inconsistent = r.dimensions().any(|(_, d)| {
+        let agrees = |id: &str| answers.get(id).copied().flatten().is_some_and(|v| v as f64 >= high);
+        let pairs: Vec<(&str, &str)> =
+            r.items().filter_map(|(_, _, it)| Some((it.id.as_str(), it.opposite.as_deref()?))).collect();
+        let by_dimensions = r.dimensions().any(|(_, d)| {
             let (mut plain, mut rev) = (Vec::new(), Vec::new());
             for it in &d.items {
                 if let Some(Some(v)) = answers.get(&it.id) {
@@ -645,6 +663,8 @@ mod reference {
             }
             !plain.is_empty() && !rev.is_empty() && mean(&plain) >= high && mean(&rev) >= high
         });
+        let reverse_inconsistent =
+            if pairs.is_empty() { by_dimensions } else { pairs.iter().any(|(a, b)| agrees(a) && agrees(b)) };
         let too_fast = seconds.is_some_and(|s| !given.is_empty() && s < TOO_FAST_SECONDS_PER_ITEM * given.len() as f64);
 
         let mut flags = Vec::new();
@@ -677,7 +697,7 @@ fn check_same(loaded: &rubric::Loaded, resp: &Response, opts: &Options) -> Resul
     prop_assert_eq!(bits(&got), bits(&want));
     let scorer = Scorer::new(loaded, opts);
     let values = scorer.index.values(&resp.answers);
-    let scores = scorer.scores(&values, resp.seconds);
+    let scores = scorer.scores(&values, resp.seconds, resp.rater.role);
     let meta = Meta {
         subject: &resp.subject,
         rater: &resp.rater,
@@ -804,4 +824,168 @@ fn a_result_in_another_language_of_its_own_rubric() {
     let mut fr = en.clone();
     assert!(!relocalize(&mut fr, &loaded, "fr"));
     assert_eq!(fr, en);
+}
+
+/// A rubric of revision 2 (SPEC §3): interleaved; d1 with the pair a3
+/// (reverse) ↔ a1; d2 a self-review; d3 with a reverse item but no pair.
+/// Rubric order a1 a2 a3 b1 b2 b3 c1 c2 c3; asked a1 b1 c1 a2 b2 c2 a3 b3 c3.
+const REVISED: &str = r#"
+format = 1
+id = "r2"
+version = "1"
+title = "R2"
+languages = ["en"]
+order = "interleaved"
+[scale]
+min = 1
+max = 5
+labels = ["1", "2", "3", "4", "5"]
+allow_skip = true
+[[sections]]
+id = "s1"
+title = "S1"
+[[sections.dimensions]]
+id = "d1"
+title = "D1"
+items = [
+  { id = "a1", text = "A1" },
+  { id = "a2", text = "A2" },
+  { id = "a3", text = "A3", reverse = true, opposite = "a1" },
+]
+[[sections.dimensions]]
+id = "d2"
+title = "D2"
+self_rating = "reflect"
+items = [{ id = "b1", text = "B1" }, { id = "b2", text = "B2" }, { id = "b3", text = "B3" }]
+[[sections]]
+id = "s2"
+title = "S2"
+[[sections.dimensions]]
+id = "d3"
+title = "D3"
+items = [{ id = "c1", text = "C1" }, { id = "c2", text = "C2" }, { id = "c3", text = "C3", reverse = true }]
+"#;
+
+static REVISED_LOADED: LazyLock<rubric::Loaded> = LazyLock::new(|| testing::load("r2.toml", REVISED));
+
+const REVISED_IDS: [&str; 9] = ["a1", "a2", "a3", "b1", "b2", "b3", "c1", "c2", "c3"];
+
+/// The answers in rubric order (None: skipped), by a rater in `role`.
+fn run_revised(vals: [Option<i64>; 9], role: Role) -> ResultDoc {
+    let mut r = resp(&[]);
+    r.answers = REVISED_IDS.iter().zip(vals).map(|(k, v)| (k.to_string(), v)).collect();
+    r.rater = Rater { role, name: (role != Role::SelfRating).then(|| "B".to_string()) };
+    let opts = Options { lang: "en".into(), ..Default::default() };
+    score(&REVISED_LOADED, &r, &opts, "01R".into(), "2026-11-28T09:30:00+08:00")
+}
+
+#[test]
+fn a_self_review_dimension_is_not_scored_in_a_self_assessment() {
+    // d1: 100, 50, (6 − 2 = 4) 75 → 75. d2 all 1 (it would be 0). d3: 75, 75, 75 → 75.
+    let vals = [Some(5), Some(3), Some(2), Some(1), Some(1), Some(1), Some(4), Some(4), Some(2)];
+    let r = run_revised(vals, Role::SelfRating);
+    let d2 = dim(&r, "d2");
+    assert_eq!((d2.score, d2.gap, d2.severity, d2.reflect), (None, None, Severity::Unknown, true));
+    assert_eq!(d2.target, 80.0);
+    assert_eq!((d2.answered, d2.items), (3, 3));
+    assert!(!dim(&r, "d1").reflect && !dim(&r, "d3").reflect);
+    // s1 is d1 alone, not (75 + 0) / 2; the overall is (75 + 75) / 2.
+    assert_eq!(r.sections[0].score, Some(75.0));
+    assert_eq!(r.overall.score, Some(75.0));
+    // Never a development focus (its gap would be 80) nor a strength.
+    let focus: Vec<&str> = r.priorities.iter().map(|p| p.dimension.as_str()).collect();
+    assert_eq!(focus, ["d1", "d3"]);
+    assert!(r.strengths.is_empty());
+    // Its answers are kept.
+    assert_eq!(r.answers.get("b1"), Some(&Some(1)));
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["sections"][0]["dimensions"][1]["reflect"], serde_json::json!(true));
+    assert!(json["sections"][0]["dimensions"][0].get("reflect").is_none());
+}
+
+#[test]
+fn a_self_review_dimension_rated_by_someone_else_is_scored_as_usual() {
+    let vals = [Some(5), Some(3), Some(2), Some(1), Some(1), Some(1), Some(4), Some(4), Some(2)];
+    for role in [Role::Supervisor, Role::Peer, Role::Subordinate, Role::Other] {
+        let r = run_revised(vals, role);
+        let d2 = dim(&r, "d2");
+        assert_eq!((d2.score, d2.gap, d2.severity, d2.reflect), (Some(0.0), Some(80.0), Severity::Critical, false));
+        // s1 = (75 + 0) / 2; overall (37.5 + 75) / 2.
+        assert_eq!(r.sections[0].score, Some(37.5));
+        assert_eq!(r.overall.score, Some(56.25));
+        assert_eq!(r.priorities[0].dimension, "d2");
+        assert_eq!(r.priorities[0].gap, 80.0);
+    }
+}
+
+#[test]
+fn a_self_assessment_of_self_review_answers_only_has_no_overall() {
+    let vals = [None, None, None, Some(5), Some(5), Some(5), None, None, None];
+    let r = run_revised(vals, Role::SelfRating);
+    assert_eq!(r.overall.score, None);
+    assert_eq!(r.sections[0].score, None);
+    assert!(r.priorities.is_empty() && r.strengths.is_empty());
+    assert!(dim(&r, "d2").reflect);
+}
+
+#[test]
+fn longstring_runs_over_the_interleaved_order_asked() {
+    // Rubric order 3 3 3 3 3 3 1 2 4 would be a run of six (flagged); asked
+    // a1 b1 c1 a2 b2 c2 a3 b3 c3 it is 3 3 1 3 3 2 3 3 4: runs of two.
+    let r = run_revised([Some(3), Some(3), Some(3), Some(3), Some(3), Some(3), Some(1), Some(2), Some(4)], Role::Peer);
+    assert_eq!(r.quality.longstring, 2);
+    assert!(r.quality.flags.is_empty(), "{:?}", r.quality.flags);
+    // The other way: 4 4 1 | 4 4 2 | 4 4 5 in rubric order (runs of two) is
+    // asked 4 4 4 4 4 4 1 2 5: a run of six, at least half of nine.
+    let r = run_revised([Some(4), Some(4), Some(1), Some(4), Some(4), Some(2), Some(4), Some(4), Some(5)], Role::Peer);
+    assert_eq!(r.quality.longstring, 6);
+    assert_eq!(r.quality.flags, ["longstring"]);
+    // A skipped item does not break the run: b1 skipped, a1 c1 a2 b2 c2 at 2.
+    let r = run_revised([Some(2), Some(2), Some(5), None, Some(2), Some(1), Some(2), Some(2), Some(3)], Role::Peer);
+    assert_eq!(r.quality.longstring, 5);
+}
+
+#[test]
+fn reverse_inconsistent_by_the_declared_pairs() {
+    // The line is 1 + 0.75 × 4 = 4. a1 = 4 and its opposite a3 = 4: both agreed with.
+    let mut vals = [Some(4), Some(2), Some(4), Some(3), Some(2), Some(1), Some(3), Some(2), Some(1)];
+    let r = run_revised(vals, Role::Peer);
+    assert!(r.quality.reverse_inconsistent);
+    assert_eq!(r.quality.flags, ["reverse_inconsistent"]);
+    // a3 = 3: under the line.
+    vals[2] = Some(3);
+    assert!(!run_revised(vals, Role::Peer).quality.reverse_inconsistent);
+    // One answer of the pair missing: not flagged.
+    vals[2] = None;
+    vals[0] = Some(5);
+    assert!(!run_revised(vals, Role::Peer).quality.reverse_inconsistent);
+    vals[0] = None;
+    vals[2] = Some(5);
+    assert!(!run_revised(vals, Role::Peer).quality.reverse_inconsistent);
+    // A rubric with pairs no longer uses the rule by dimension: d3 plain c1 c2
+    // at 5 and reverse c3 at 5 would be flagged by it.
+    let vals = [Some(2), Some(2), Some(2), Some(3), Some(1), Some(2), Some(5), Some(5), Some(5)];
+    assert!(!run_revised(vals, Role::Peer).quality.reverse_inconsistent);
+    // Without the pair, the same answers are flagged by it (revision 1).
+    let mut loaded = REVISED_LOADED.clone();
+    loaded.rubric.sections[0].dimensions[0].items[2].opposite = None;
+    let mut r = resp(&[]);
+    r.answers = REVISED_IDS.iter().zip(vals).map(|(k, v)| (k.to_string(), v)).collect();
+    let doc = score(&loaded, &r, &Options { lang: "en".into(), ..Default::default() }, "x".into(), "now");
+    assert!(doc.quality.reverse_inconsistent);
+}
+
+proptest! {
+    #[test]
+    fn the_scorer_is_the_reference_on_a_revised_rubric(
+        vals in proptest::collection::vec(proptest::option::weighted(0.8, 1i64..=5), 9),
+        role in 0usize..5,
+        seconds in proptest::option::of(0.0f64..40.0),
+    ) {
+        let mut resp = resp(&[]);
+        resp.answers = REVISED_IDS.iter().zip(vals).map(|(k, v)| (k.to_string(), v)).collect();
+        resp.rater = Rater { role: Role::ALL[role], name: None };
+        resp.seconds = seconds;
+        check_same(&REVISED_LOADED, &resp, &Options { lang: "en".into(), ..Default::default() })?;
+    }
 }
