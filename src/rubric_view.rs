@@ -7,7 +7,7 @@ use crate::i18n;
 use crate::i18n::rubric::TemplateScale;
 use crate::lang::Lang;
 use crate::report::{Grid, md_escape, num};
-use crate::rubric::{Loaded, Rubric};
+use crate::rubric::{Dimension, Item, Loaded, Rubric, SelfRating};
 use crate::width::wrap;
 
 pub fn list_table(rows: &[Loaded], lang: Lang, ascii: bool) -> String {
@@ -61,15 +61,14 @@ pub fn show_text(r: &Rubric, lang: Lang, width: u16) -> String {
     for s in &r.sections {
         o.push_str(&format!("\n{} [{}]\n", r.text(&s.title, l), s.id));
         for d in &s.dimensions {
-            o.push_str(&format!("  {} [{}]\n", r.text(&d.title, l), d.id));
+            o.push_str(&format!("  {} [{}]{}\n", r.text(&d.title, l), d.id, reflect_mark(d, lang)));
             if let Some(desc) = &d.description {
                 for line in wrap(r.text(desc, l), width - 4) {
                     o.push_str(&format!("    {line}\n"));
                 }
             }
             for it in &d.items {
-                let mark = if it.reverse { msg.rubric_reverse_mark() } else { "" };
-                let head = format!("    - {}{mark}: ", it.id);
+                let head = format!("    - {}{}: ", it.id, item_marks(it, lang));
                 let lines = wrap(r.text(&it.text, l), width.saturating_sub(8).max(20));
                 o.push_str(&head);
                 o.push_str(lines.first().map_or("", String::as_str));
@@ -77,10 +76,37 @@ pub fn show_text(r: &Rubric, lang: Lang, width: u16) -> String {
                 for line in lines.iter().skip(1) {
                     o.push_str(&format!("      {line}\n"));
                 }
+                if let Some(others) = &it.others {
+                    let text = format!("{}{}", msg.rubric_others_mark(), r.text(others, l));
+                    for line in wrap(&text, width.saturating_sub(8).max(20)) {
+                        o.push_str(&format!("      {line}\n"));
+                    }
+                }
             }
         }
     }
     o
+}
+
+/// After a dimension's title: that it is a self-review, where it is one.
+fn reflect_mark(d: &Dimension, lang: Lang) -> &'static str {
+    match d.self_rating {
+        SelfRating::Score => "",
+        SelfRating::Reflect => i18n::msg(lang).rubric_reflect_mark(),
+    }
+}
+
+/// After an item's id: reverse-keyed, and the item it is the opposite of.
+fn item_marks(it: &Item, lang: Lang) -> String {
+    let msg = i18n::msg(lang);
+    let mut mark = String::new();
+    if it.reverse {
+        mark.push_str(msg.rubric_reverse_mark());
+    }
+    if let Some(opposite) = &it.opposite {
+        mark.push_str(&msg.rubric_opposite_mark(opposite));
+    }
+    mark
 }
 
 /// An outline of a rubric as Markdown.
@@ -91,13 +117,16 @@ pub fn show_markdown(r: &Rubric, lang: Lang) -> String {
     for s in &r.sections {
         o.push_str(&format!("\n## {}\n", md_escape(r.text(&s.title, l))));
         for d in &s.dimensions {
-            o.push_str(&format!("\n### {}\n\n", md_escape(r.text(&d.title, l))));
+            o.push_str(&format!("\n### {}{}\n\n", md_escape(r.text(&d.title, l)), md_escape(reflect_mark(d, lang))));
             if let Some(desc) = &d.description {
                 o.push_str(&format!("{}\n\n", md_escape(r.text(desc, l))));
             }
             for it in &d.items {
-                let mark = if it.reverse { msg.rubric_reverse_mark() } else { "" };
+                let mark = md_escape(&item_marks(it, lang));
                 o.push_str(&format!("- `{}`{mark} {}\n", it.id, md_escape(r.text(&it.text, l))));
+                if let Some(others) = &it.others {
+                    o.push_str(&format!("  {}{}\n", md_escape(msg.rubric_others_mark()), md_escape(r.text(others, l))));
+                }
             }
             if !d.suggestions.is_empty() {
                 o.push_str(&format!("\n{}\n\n", msg.rubric_suggestions_heading()));
@@ -148,4 +177,42 @@ pub fn template(r: &Rubric, lang: Lang) -> String {
         }
     }
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing;
+
+    /// The mini rubric with `others` on every item, b the opposite of a, and
+    /// its dimension a self-review.
+    fn revised() -> Rubric {
+        let text = testing::MINI
+            .replace("title = \"D\"", "title = \"D\"\nself_rating = \"reflect\"")
+            .replace("text = \"A\"", "text = \"A\"\nothers = \"This colleague A\"")
+            .replace("text = \"B\"", "text = \"B\"\nothers = \"This colleague B\"\nopposite = \"a\"")
+            .replace("text = \"C\"", "text = \"C\"\nothers = \"This colleague C\"");
+        testing::load("r.toml", &text).rubric
+    }
+
+    #[test]
+    fn the_outline_shows_others_opposites_and_self_reviews() {
+        let r = revised();
+        let text = show_text(&r, Lang::En, 80);
+        assert!(text.contains("  D [d] (self-review, not scored in a self-assessment)\n"), "{text}");
+        assert!(text.contains("    - a: A\n      Asked of others: This colleague A\n"), "{text}");
+        assert!(
+            text.contains("    - b (reverse) (opposite of a): B\n      Asked of others: This colleague B\n"),
+            "{text}"
+        );
+        let zh = show_text(&r, Lang::Zh, 80);
+        assert!(zh.contains("D [d]（自我检视，不计分）"), "{zh}");
+        assert!(zh.contains("- b（反向）（与 a 相反）: B\n      他评：This colleague B\n"), "{zh}");
+        let md = show_markdown(&r, Lang::En);
+        assert!(md.contains("### D (self-review, not scored in a self-assessment)\n"), "{md}");
+        assert!(md.contains("- `b` (reverse) (opposite of a) B\n  Asked of others: This colleague B\n"), "{md}");
+        // A rubric without them shows none of it.
+        let plain = show_text(&testing::mini().rubric, Lang::En, 80);
+        assert!(!plain.contains("others") && !plain.contains("self-review") && !plain.contains("opposite"), "{plain}");
+    }
 }
