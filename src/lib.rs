@@ -23,6 +23,7 @@ pub mod group;
 pub mod i18n;
 pub mod input;
 pub mod lang;
+pub mod norms;
 pub mod locate;
 pub mod output;
 pub mod pipeline;
