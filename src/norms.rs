@@ -25,7 +25,7 @@ pub const Z95: f64 = 1.96;
 
 /// Norms: the distribution of scores among many people, and how precise a
 /// score is. Holds no name, id or answer of anyone.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "zhixing norms v1")]
 pub struct NormsDoc {
@@ -47,7 +47,7 @@ pub struct NormsDoc {
     pub dimensions: Vec<DimensionNorm>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NormsRubric {
     pub id: String,
@@ -57,7 +57,7 @@ pub struct NormsRubric {
 }
 
 /// The overall score among the people.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     /// People with a score.
@@ -164,23 +164,22 @@ pub struct BuildOptions {
 
 /// Norms from `results`: of each subject (name and department) the latest
 /// result (`taken_at`, across sessions) of the rater role `opts.role`, all of
-/// one rubric id and version (that of `rubric`, which keys the items for
-/// alpha). Results of other roles are left out; of another rubric, refused
-/// (as a mix). Fewer than `opts.min_n` people are refused.
-pub fn build(
-    results: &[ResultDoc],
-    rubric: &Rubric,
-    sha256: &str,
-    opts: &BuildOptions,
-) -> Result<NormsDoc, Problem> {
+/// one rubric id and version: that of `rubric` where given (which then keys
+/// the items for alpha; without it there is no alpha), else that of the
+/// first result of the role. Results of other roles are left out; of another
+/// rubric, refused (as a mix). Fewer than `opts.min_n` people are refused.
+pub fn build(results: &[ResultDoc], rubric: Option<&Rubric>, opts: &BuildOptions) -> Result<Built, Problem> {
+    let mut of_role = results.iter().enumerate().filter(|(_, r)| r.rater.role == opts.role).peekable();
+    let (id, version) = match (rubric, of_role.peek()) {
+        (Some(r), _) => (r.id.clone(), r.version.clone()),
+        (None, Some((_, r))) => (r.rubric.id.clone(), r.rubric.version.clone()),
+        (None, None) => return Err(Problem::NormsTooFew { n: 0, min: opts.min_n.max(1) }),
+    };
     let mut other: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut latest: BTreeMap<(&str, Option<&str>), (Option<String>, usize)> = BTreeMap::new();
     let mut same = 0;
-    for (i, r) in results.iter().enumerate() {
-        if r.rater.role != opts.role {
-            continue;
-        }
-        if r.rubric.id != rubric.id || r.rubric.version != rubric.version {
+    for (i, r) in of_role {
+        if r.rubric.id != id || r.rubric.version != version {
             *other.entry((r.rubric.id.clone(), r.rubric.version.clone())).or_default() += 1;
             continue;
         }
@@ -193,8 +192,16 @@ pub fn build(
         }
     }
     if !other.is_empty() {
-        let mut list = vec![(rubric.id.clone(), rubric.version.clone(), same)];
+        if let Some(r) = rubric
+            && same == 0
+            && other.len() == 1
+        {
+            let (results, _) = other.into_iter().next().unwrap_or_default();
+            return Err(Problem::RubricMismatch { given: (r.id.clone(), r.version.clone()), results });
+        }
+        let mut list = vec![(id, version, same)];
         list.extend(other.into_iter().map(|((id, v), n)| (id, v, n)));
+        list.retain(|x| x.2 > 0);
         return Err(Problem::MixedRubrics(list));
     }
     let mut kept: Vec<usize> = latest.values().map(|(_, i)| *i).collect();
@@ -203,9 +210,14 @@ pub fn build(
         return Err(Problem::NormsTooFew { n: kept.len(), min: opts.min_n.max(1) });
     }
     let people: Vec<&ResultDoc> = kept.iter().map(|&i| &results[i]).collect();
+    let left_out = Built {
+        other_roles: results.iter().filter(|r| r.rater.role != opts.role).count(),
+        earlier: same - people.len(),
+        ..Built::default()
+    };
 
     // n, mean, sd and alpha as the group report has them.
-    let mut builder = Builder::new(people[0], Some(rubric), "en", None, false).every_result(true);
+    let mut builder = Builder::new(people[0], rubric, "en", None, false).every_result(true);
     for r in &people {
         builder.add(r);
     }
@@ -252,17 +264,28 @@ pub fn build(
             }
         })
         .collect();
-    Ok(NormsDoc {
+    let doc = NormsDoc {
         schema: SCHEMA.to_string(),
         name: opts.name.clone(),
         created_at: opts.now.clone(),
-        rubric: NormsRubric { id: rubric.id.clone(), version: rubric.version.clone(), sha256: sha256.to_string() },
+        rubric: NormsRubric { id, version, sha256: people[0].rubric.sha256.clone() },
         role: opts.role,
         n: people.len(),
         overall,
         sections,
         dimensions,
-    })
+    };
+    Ok(Built { doc, ..left_out })
+}
+
+/// Norms made, and what was left out making them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Built {
+    pub doc: NormsDoc,
+    /// Results of other rater roles.
+    pub other_roles: usize,
+    /// Earlier results of the same people.
+    pub earlier: usize,
 }
 
 impl NormsDoc {

@@ -96,12 +96,14 @@ fn people(l: &Loaded, n: usize) -> Vec<ResultDoc> {
 fn build_takes_each_persons_latest_of_the_role_and_agrees_with_the_group() {
     let l = testing::grouped();
     let rs = people(&l, 30);
-    let doc = build(&rs, &l.rubric, "abc", &opts(30)).unwrap();
+    let b = build(&rs, Some(&l.rubric), &opts(30)).unwrap();
+    assert_eq!((b.other_roles, b.earlier), (1, 1));
+    let doc = b.doc;
     assert_eq!(doc.schema, SCHEMA);
     assert_eq!(doc.n, 30);
     assert_eq!(doc.overall.n, 30);
     assert_eq!(doc.overall.values.iter().map(|v| v.1).sum::<usize>(), 30);
-    assert_eq!((doc.rubric.id.as_str(), doc.rubric.version.as_str(), doc.rubric.sha256.as_str()), ("t", "1.0.0", "abc"));
+    assert_eq!((doc.rubric.id.as_str(), doc.rubric.version.as_str(), doc.rubric.sha256.as_str()), ("t", "1.0.0", rs[0].rubric.sha256.as_str()));
     // The same figures as a group report of the same 30 results.
     let mut g = Builder::new(&rs[0], Some(&l.rubric), "en", None, false);
     for r in &rs[..30] {
@@ -133,9 +135,9 @@ fn build_refuses_fewer_than_min_n_people() {
     let l = testing::grouped();
     // 29 people (p0 twice, one supervisor): refused at 30.
     let rs = people(&l, 29);
-    assert_eq!(build(&rs, &l.rubric, "", &opts(30)), Err(Problem::NormsTooFew { n: 29, min: 30 }));
+    assert_eq!(build(&rs, Some(&l.rubric), &opts(30)), Err(Problem::NormsTooFew { n: 29, min: 30 }));
     // Exactly at the floor: made.
-    assert_eq!(build(&rs, &l.rubric, "", &opts(29)).unwrap().n, 29);
+    assert_eq!(build(&rs, Some(&l.rubric), &opts(29)).unwrap().doc.n, 29);
 }
 
 #[test]
@@ -143,10 +145,14 @@ fn build_refuses_a_mix_of_rubrics() {
     let l = testing::grouped();
     let mut rs = people(&l, 30);
     rs[3].rubric.version = "2.0.0".into();
-    match build(&rs, &l.rubric, "", &opts(1)) {
+    match build(&rs, Some(&l.rubric), &opts(1)) {
         Err(Problem::MixedRubrics(list)) => assert_eq!(list.len(), 2),
         other => panic!("{other:?}"),
     }
+    // Without a rubric: the first result's; no alpha then.
+    let b = build(&people(&l, 30), None, &opts(30)).unwrap();
+    assert!(b.doc.dimensions.iter().all(|d| d.alpha.is_none() && d.sem.is_none()));
+    assert_eq!(b.doc.n, 30);
 }
 
 /// Hand-made norms for the grouped rubric: every level 10 people.
