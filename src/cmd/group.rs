@@ -87,7 +87,7 @@ pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
         n.check_rubric(id, version).map_err(Error::BadInput)?;
         // The norms' sem, of many more people, where given (SPEC §13).
         for d in doc.groups.iter_mut().flat_map(|g| g.dimensions.iter_mut()) {
-            d.sem = n.sem_of(&d.id);
+            d.sem = if d.stats.shown() { n.sem_of(&d.id) } else { None };
         }
     }
     let texts = builder.texts();
