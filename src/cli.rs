@@ -688,14 +688,7 @@ impl Command {
                         settings::Results::Files(files)
                     }
                 };
-                S::Norms(settings::Norms::Build {
-                    from,
-                    role,
-                    name,
-                    min_n: min_n.max(1),
-                    out,
-                    rubric: rubric.rubric,
-                })
+                S::Norms(settings::Norms::Build { from, role, name, min_n: min_n.max(1), out, rubric: rubric.rubric })
             }
             Command::Norms(NormsCommand::Show { file, format }) => {
                 S::Norms(settings::Norms::Show { file, format: format.into() })

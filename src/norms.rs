@@ -134,8 +134,11 @@ pub fn reliable(rci: f64) -> bool {
     rci.abs() >= Z95
 }
 
+/// A subject: name and department.
+type Person<'a> = (&'a str, Option<&'a str>);
+
 /// Who one result is of, for "one result per person": the subject.
-fn person(r: &ResultDoc) -> (&str, Option<&str>) {
+fn person(r: &ResultDoc) -> Person<'_> {
     (&r.subject.name, r.subject.department.as_deref())
 }
 
@@ -176,7 +179,7 @@ pub fn build(results: &[ResultDoc], rubric: Option<&Rubric>, opts: &BuildOptions
         (None, None) => return Err(Problem::NormsTooFew { n: 0, min: opts.min_n.max(1) }),
     };
     let mut other: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut latest: BTreeMap<(&str, Option<&str>), (Option<String>, usize)> = BTreeMap::new();
+    let mut latest: BTreeMap<Person<'_>, (Option<String>, usize)> = BTreeMap::new();
     let mut same = 0;
     for (i, r) in of_role {
         if r.rubric.id != id || r.rubric.version != version {
@@ -235,10 +238,8 @@ pub fn build(results: &[ResultDoc], rubric: Option<&Rubric>, opts: &BuildOptions
     let sections = sections
         .iter()
         .map(|s| {
-            let scores = people
-                .iter()
-                .filter_map(|r| r.sections.iter().find(|x| x.id == s.id).and_then(|x| x.score))
-                .collect();
+            let scores =
+                people.iter().filter_map(|r| r.sections.iter().find(|x| x.id == s.id).and_then(|x| x.score)).collect();
             let (n, mean, sd) = stat(Some(&s.stats));
             SectionNorm { id: s.id.clone(), n, mean, sd, values: values_of(scores) }
         })

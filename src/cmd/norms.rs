@@ -171,4 +171,3 @@ pub fn apply(doc: &mut ResultDoc, norms: Option<&NormsDoc>) -> Result<()> {
         None => Ok(()),
     }
 }
-

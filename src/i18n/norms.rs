@@ -19,6 +19,8 @@ pub trait NormsText {
     fn norms_col_alpha(&self) -> &'static str;
     /// The column of the standard error of measurement (here and in group reports).
     fn sem_heading(&self) -> &'static str;
+    /// The same, short, for the column of a wide table (the legend says it whole).
+    fn sem_column(&self) -> &'static str;
     /// The overall score's row.
     fn norms_overall(&self) -> &'static str;
     /// One line saying what sem is and how to read it.

@@ -103,7 +103,10 @@ fn build_takes_each_persons_latest_of_the_role_and_agrees_with_the_group() {
     assert_eq!(doc.n, 30);
     assert_eq!(doc.overall.n, 30);
     assert_eq!(doc.overall.values.iter().map(|v| v.1).sum::<usize>(), 30);
-    assert_eq!((doc.rubric.id.as_str(), doc.rubric.version.as_str(), doc.rubric.sha256.as_str()), ("t", "1.0.0", rs[0].rubric.sha256.as_str()));
+    assert_eq!(
+        (doc.rubric.id.as_str(), doc.rubric.version.as_str(), doc.rubric.sha256.as_str()),
+        ("t", "1.0.0", rs[0].rubric.sha256.as_str())
+    );
     // The same figures as a group report of the same 30 results.
     let mut g = Builder::new(&rs[0], Some(&l.rubric), "en", None, false);
     for r in &rs[..30] {
@@ -113,7 +116,10 @@ fn build_takes_each_persons_latest_of_the_role_and_agrees_with_the_group() {
     let e = &g.groups[0];
     assert_eq!(doc.overall.mean, e.overall.as_ref().unwrap().mean);
     for (d, gd) in doc.dimensions.iter().zip(&e.dimensions) {
-        assert_eq!((d.n, d.mean, d.sd, d.alpha, d.alpha_n), (gd.stats.n, gd.stats.mean, gd.stats.sd, gd.alpha, gd.alpha_n));
+        assert_eq!(
+            (d.n, d.mean, d.sd, d.alpha, d.alpha_n),
+            (gd.stats.n, gd.stats.mean, gd.stats.sd, gd.alpha, gd.alpha_n)
+        );
         assert_eq!(d.sem, sem(d.sd, d.alpha));
         // d3 has one item: no alpha, no sem.
         if d.id == "d3" {

@@ -17,14 +17,8 @@ fn alpha(v: Option<f64>) -> String {
 fn rows(doc: &NormsDoc, style: &Style, title: &dyn Fn(&str) -> Option<String>) -> Vec<[String; 6]> {
     let m = i18n::msg(style.lang);
     let o = &doc.overall;
-    let mut out = vec![[
-        m.norms_overall().to_string(),
-        o.n.to_string(),
-        opt_num(o.mean),
-        opt_num(o.sd),
-        "—".into(),
-        "—".into(),
-    ]];
+    let mut out =
+        vec![[m.norms_overall().to_string(), o.n.to_string(), opt_num(o.mean), opt_num(o.sd), "—".into(), "—".into()]];
     for d in &doc.dimensions {
         let name = title(&d.id).unwrap_or_else(|| d.id.clone());
         out.push([name, d.n.to_string(), opt_num(d.mean), opt_num(d.sd), alpha(d.alpha), opt_num(d.sem)]);
@@ -34,7 +28,14 @@ fn rows(doc: &NormsDoc, style: &Style, title: &dyn Fn(&str) -> Option<String>) -
 
 fn headings(style: &Style) -> [&'static str; 6] {
     let m = i18n::msg(style.lang);
-    [m.norms_col_dimension(), m.norms_col_n(), m.norms_col_mean(), m.norms_col_sd(), m.norms_col_alpha(), m.sem_heading()]
+    [
+        m.norms_col_dimension(),
+        m.norms_col_n(),
+        m.norms_col_mean(),
+        m.norms_col_sd(),
+        m.norms_col_alpha(),
+        m.sem_heading(),
+    ]
 }
 
 fn about(doc: &NormsDoc, style: &Style) -> String {
@@ -130,7 +131,9 @@ mod tests {
         let s = render(&doc(), Format::Table, &style(Lang::Zh), &|id| (id == "ability").then(|| "能力".to_string()));
         assert!(s.starts_with("常模 · 2026 全省机关干部\n量表 core 2.0.0 · 评价人身份 本人 · 31 人"), "{s}");
         let rows: Vec<&str> = s.lines().filter(|l| l.starts_with('|')).collect();
-        assert!(rows.iter().any(|l| l.contains("能力") && l.contains("70.0") && l.contains("0.75") && l.contains("5.0")));
+        assert!(
+            rows.iter().any(|l| l.contains("能力") && l.contains("70.0") && l.contains("0.75") && l.contains("5.0"))
+        );
         // Every row of the table as wide as the others, by display width.
         let widths: Vec<usize> = rows.iter().map(|l| crate::width::width(l)).collect();
         assert!(widths.windows(2).all(|w| w[0] == w[1]), "{s}");

@@ -44,6 +44,9 @@ impl NormsText for En {
     fn sem_heading(&self) -> &'static str {
         "SEM"
     }
+    fn sem_column(&self) -> &'static str {
+        "SEM"
+    }
     fn norms_overall(&self) -> &'static str {
         "Overall"
     }

@@ -35,6 +35,9 @@ impl NormsText for Zh {
     fn sem_heading(&self) -> &'static str {
         "测量标准误 sem"
     }
+    fn sem_column(&self) -> &'static str {
+        "sem"
+    }
     fn norms_overall(&self) -> &'static str {
         "总分"
     }

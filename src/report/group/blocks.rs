@@ -244,7 +244,7 @@ fn stats_table(g: &Group, unit: Unit, texts: &Texts, lang: Lang) -> Block {
     let u = i18n::ui(lang);
     let header: Vec<String> = std::iter::once(u.dimension)
         .chain(stat_headings(unit == Unit::People, lang))
-        .chain([m.group_severities(), m.group_alpha(), m.sem_heading()])
+        .chain([m.group_severities(), m.group_alpha(), m.sem_column()])
         .map(str::to_string)
         .collect();
     let mut rows = Vec::new();

@@ -147,8 +147,11 @@ fn the_previous_result_comes_from_the_store_or_the_batch_and_is_never_the_same_o
     assert_eq!(link.id, "NOV");
     assert_eq!(link.overall_delta, Some(dec.overall.score.unwrap() - nov.overall.score.unwrap()));
     // Each dimension's change, read from the staged result's JSON.
-    let want: Vec<Option<f64>> =
-        dec.dimensions().zip(nov.dimensions()).map(|((_, a), (_, b))| a.score.zip(b.score).map(|(a, b)| a - b)).collect();
+    let want: Vec<Option<f64>> = dec
+        .dimensions()
+        .zip(nov.dimensions())
+        .map(|((_, a), (_, b))| a.score.zip(b.score).map(|(a, b)| a - b))
+        .collect();
     assert!(!want.is_empty());
     assert_eq!(link.dimensions.iter().map(|c| c.delta).collect::<Vec<_>>(), want);
     // The same as linking the previous result whole.
