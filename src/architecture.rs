@@ -32,6 +32,7 @@ const LAYERS: &[&str] = &[
     // Pure calculation.
     "score",
     "group",
+    "norms",
     // Rendering.
     "report",
     "rubric_view",

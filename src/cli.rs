@@ -118,7 +118,7 @@ mirror!(
 
 mirror!(
     /// The file formats that have a JSON Schema.
-    SchemaKind => settings::SchemaKind { Rubric, Answers, Result, Group }
+    SchemaKind => settings::SchemaKind { Rubric, Answers, Result, Group, Norms }
 );
 
 /// zhixing (知行): measure execution capability (执行力) with a rubric,
@@ -188,9 +188,12 @@ pub enum Command {
     /// List, show, check and template rubrics
     #[command(subcommand)]
     Rubric(RubricCommand),
+    /// Norms: percentiles, measurement error and reliable change, from many people's results
+    #[command(subcommand)]
+    Norms(NormsCommand),
     /// Print the JSON Schema (draft-07) of a file format
     Schema {
-        /// Which format: rubric, answers, result or group
+        /// Which format: rubric, answers, result, group or norms
         #[arg(value_enum)]
         which: SchemaKind,
     },
@@ -207,6 +210,14 @@ pub struct RubricChoice {
     /// Rubric: a built-in id (core, office) or a rubric file
     #[arg(long, value_name = "ID|FILE")]
     pub rubric: Option<String>,
+}
+
+/// Norms to compare scores with.
+#[derive(Debug, Args, Clone, Default)]
+pub struct NormsChoice {
+    /// Norms file (from `zhixing norms build`): percentiles, bands, measurement error [default: $ZHIXING_NORMS]
+    #[arg(long, value_name = "FILE")]
+    pub norms: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -256,6 +267,8 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "S")]
     pub session: Option<String>,
     #[command(flatten)]
+    pub norms: NormsChoice,
+    #[command(flatten)]
     pub look: Look,
     #[command(flatten)]
     pub store: StoreChoice,
@@ -301,6 +314,8 @@ pub struct AssessArgs {
     #[command(flatten)]
     pub output: OutputArgs,
     #[command(flatten)]
+    pub norms: NormsChoice,
+    #[command(flatten)]
     pub look: Look,
     #[command(flatten)]
     pub store: StoreChoice,
@@ -323,6 +338,8 @@ pub struct ReportArgs {
     pub subject: Option<String>,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub norms: NormsChoice,
     #[command(flatten)]
     pub look: Look,
     #[command(flatten)]
@@ -405,6 +422,47 @@ pub enum StoreCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum NormsCommand {
+    /// Norms from many people's results (one each, the latest), written to a file (mode 0600)
+    Build {
+        /// Result files: .json (one result or an array), .jsonl, or - for stdin
+        #[arg(value_name = "FILE", required_unless_present_any = ["session", "all"], conflicts_with_all = ["session", "all"])]
+        files: Vec<String>,
+        /// All results of this session in the store
+        #[arg(long, value_name = "S", conflicts_with = "all")]
+        session: Option<String>,
+        /// All results in the store
+        #[arg(long)]
+        all: bool,
+        /// The rater role of the results: self, supervisor, peer, subordinate, other
+        #[arg(long, value_name = "ROLE", value_parser = parse_role, default_value = "self")]
+        role: crate::result::Role,
+        /// What the norms are of, such as "2026 全省机关干部"
+        #[arg(long, value_name = "TEXT")]
+        name: Option<String>,
+        /// Refuse fewer people than this
+        #[arg(long, value_name = "N", default_value_t = 30)]
+        min_n: usize,
+        /// The norms file to write
+        #[arg(long, short = 'o', value_name = "FILE")]
+        out: PathBuf,
+        #[command(flatten)]
+        rubric: RubricChoice,
+        #[command(flatten)]
+        store: StoreChoice,
+    },
+    /// Show a norms file: n, mean, sd, alpha and sem of each dimension
+    Show {
+        /// The norms file
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Output format
+        #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Table)]
+        format: ShowFormat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum RubricCommand {
     /// List the built-in rubrics
     List {
@@ -473,6 +531,8 @@ pub struct GroupArgs {
     #[arg(long)]
     pub keep_going: bool,
     #[command(flatten)]
+    pub norms: NormsChoice,
+    #[command(flatten)]
     pub look: Look,
     #[command(flatten)]
     pub store: StoreChoice,
@@ -520,7 +580,9 @@ impl Command {
             Command::Export(ExportArgs { store, .. })
             | Command::Import(ImportArgs { store, .. })
             | Command::Store(StoreCommand::Info { store, .. })
-            | Command::Store(StoreCommand::Delete { store, .. }) => (Look::default(), store.clone()),
+            | Command::Store(StoreCommand::Delete { store, .. })
+            | Command::Norms(NormsCommand::Build { store, .. }) => (Look::default(), store.clone()),
+            Command::Norms(NormsCommand::Show { .. }) => (Look::default(), none),
             Command::Rubric(RubricCommand::List { ascii, .. }) => (Look { color: None, ascii: *ascii }, none),
             Command::Rubric(_) | Command::Schema { .. } | Command::Completions { .. } => (Look::default(), none),
         }
@@ -545,6 +607,7 @@ impl Command {
                 no_save: a.no_save,
                 discard: a.discard,
                 output: a.output.settings(),
+                norms: a.norms.norms,
             }),
             Command::Score(a) => {
                 settings::stdin_once(&a.files)?;
@@ -561,6 +624,7 @@ impl Command {
                         item_columns: a.item_columns,
                     },
                     session: settings::checked_session(a.session)?,
+                    norms: a.norms.norms,
                 })
             }
             Command::Report(a) => S::Report(settings::Report {
@@ -569,6 +633,7 @@ impl Command {
                     _ => settings::Which::Latest { subject: a.subject },
                 },
                 output: a.output.settings(),
+                norms: a.norms.norms,
             }),
             Command::History(a) => {
                 S::History(settings::History { subject: a.subject, rubric: a.rubric, output: a.output.settings() })
@@ -593,6 +658,7 @@ impl Command {
                     rubric: a.rubric.rubric,
                     output: a.output.settings(),
                     keep_going: a.keep_going,
+                    norms: a.norms.norms,
                 })
             }
             Command::Export(a) => S::Export(settings::Export {
@@ -613,6 +679,20 @@ impl Command {
                 RubricCommand::Template { rubric } => settings::Rubric::Template { rubric: rubric.rubric },
                 RubricCommand::Schema => settings::Rubric::Schema,
             }),
+            Command::Norms(NormsCommand::Build { files, session, all, role, name, min_n, out, rubric, .. }) => {
+                let from = match (session, all) {
+                    (Some(s), _) => settings::Results::Session(s),
+                    (None, true) => settings::Results::All,
+                    (None, false) => {
+                        settings::stdin_once(&files)?;
+                        settings::Results::Files(files)
+                    }
+                };
+                S::Norms(settings::Norms::Build { from, role, name, min_n: min_n.max(1), out, rubric: rubric.rubric })
+            }
+            Command::Norms(NormsCommand::Show { file, format }) => {
+                S::Norms(settings::Norms::Show { file, format: format.into() })
+            }
             Command::Schema { which } => S::Schema(which.into()),
             Command::Completions { .. } => S::Completions,
         })

@@ -181,6 +181,12 @@ pub enum Problem {
     RubricMismatch { given: (String, String), results: (String, String) },
     /// Nothing to group: of this session, or at all.
     NothingToGroup { session: Option<String> },
+    /// `norms build`: fewer people than `--min-n`.
+    NormsTooFew { n: usize, min: usize },
+    /// Norms of another rubric id or version than the results'.
+    NormsMismatch { norms: (String, String), results: (String, String) },
+    /// A file given as norms that is not `zhixing.norms.v1`.
+    NotNorms { path: String, reason: String },
     /// No store yet; `import` names itself among the ways to fill it.
     NoStore { with_import: bool },
     /// No store to delete from.

@@ -24,6 +24,7 @@ pub mod i18n;
 pub mod input;
 pub mod lang;
 pub mod locate;
+pub mod norms;
 pub mod output;
 pub mod pipeline;
 pub mod report;

@@ -323,9 +323,30 @@ impl ResultDoc {
                 (Some(a), Some(b)) => Some(a - b),
                 _ => None,
             },
-            dimensions: Vec::new(),
+            dimensions: self.dimension_changes(p.dimensions().map(|(_, d)| (d.id.as_str(), d.score))),
         });
         prev
+    }
+
+    /// Each dimension's change from the previous scores given (id, score):
+    /// this score minus the previous one, null where either is null (or the
+    /// previous result has no such dimension). No RCI: that needs norms.
+    pub fn dimension_changes<'p>(
+        &self,
+        previous: impl Iterator<Item = (&'p str, Option<f64>)>,
+    ) -> Vec<DimensionChange> {
+        let before: std::collections::HashMap<&str, Option<f64>> = previous.collect();
+        self.dimensions()
+            .map(|(_, d)| DimensionChange {
+                id: d.id.clone(),
+                delta: match (d.score, before.get(d.id.as_str()).copied().flatten()) {
+                    (Some(a), Some(b)) => Some(a - b),
+                    _ => None,
+                },
+                rci: None,
+                reliable: None,
+            })
+            .collect()
     }
 
     /// Every dimension with its section, in rubric order.

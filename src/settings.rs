@@ -61,6 +61,7 @@ pub enum Command {
     Import(Import),
     Store(Store),
     Rubric(Rubric),
+    Norms(Norms),
     Schema(SchemaKind),
     /// Shell completions: written by `app`, which knows the command line.
     Completions,
@@ -73,6 +74,7 @@ pub enum SchemaKind {
     Answers,
     Result,
     Group,
+    Norms,
 }
 
 /// Scoring choices: the rubric's profile and `--target`, in 0–100.
@@ -102,6 +104,8 @@ pub struct Score {
     pub sheet: Sheet,
     /// `--session`: the session of the records that name none.
     pub session: Option<String>,
+    /// `--norms FILE` (else `ZHIXING_NORMS`).
+    pub norms: Option<PathBuf>,
 }
 
 /// `score --session`: kept in results, so no control or bidi character
@@ -126,6 +130,8 @@ pub struct Assess {
     /// `--discard`: delete a draft instead of answering.
     pub discard: bool,
     pub output: Output,
+    /// `--norms FILE` (else `ZHIXING_NORMS`).
+    pub norms: Option<PathBuf>,
 }
 
 /// What the command line already says about a questionnaire.
@@ -186,6 +192,8 @@ pub enum Which {
 pub struct Report {
     pub which: Which,
     pub output: Output,
+    /// `--norms FILE` (else `ZHIXING_NORMS`).
+    pub norms: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -219,6 +227,8 @@ pub struct Group {
     pub rubric: Option<String>,
     pub output: Output,
     pub keep_going: bool,
+    /// `--norms FILE` (else `ZHIXING_NORMS`).
+    pub norms: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -241,6 +251,24 @@ pub struct Import {
 pub enum Store {
     Info { format: Format },
     Delete { ids: Vec<String>, yes: bool },
+}
+
+/// `zhixing norms`.
+#[derive(Debug)]
+pub enum Norms {
+    Build {
+        from: Results,
+        role: Role,
+        name: Option<String>,
+        /// At least 1.
+        min_n: usize,
+        out: PathBuf,
+        rubric: Option<String>,
+    },
+    Show {
+        file: PathBuf,
+        format: Format,
+    },
 }
 
 #[derive(Debug)]

@@ -122,8 +122,9 @@ pub trait Batch {
     fn previous(&self, of: &Columns<'_>) -> Result<Option<ResultDoc>, StoreError>;
 
     /// The link to that previous result (its id and time, the change of the
-    /// overall score), from the indexed columns, without decoding it.
-    fn previous_link(&self, of: &Columns<'_>) -> Result<Option<Previous>, StoreError>;
+    /// overall score and of each dimension), from the indexed columns and
+    /// the previous result's dimension scores, without decoding it whole.
+    fn previous_link(&self, of: &ResultDoc) -> Result<Option<Previous>, StoreError>;
 
     /// Stage one result: its columns and its JSON text, which must be of it
     /// (the caller vouches). Nothing is stored until [`Batch::commit`].

@@ -114,6 +114,10 @@ pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
             }
         };
     let opts = crate::cmd::score_options(ctx, &loaded, &args.targets)?;
+    let norms = crate::cmd::norms::given(args.norms.as_deref())?;
+    if let Some(n) = &norms {
+        n.check_rubric(&loaded.rubric.id, &loaded.rubric.version).map_err(Error::BadInput)?;
+    }
     let source = rubric_source(&loaded.origin);
 
     // Ctrl-C arrives as a key while a key is awaited; at any other moment
@@ -174,6 +178,7 @@ pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
         let mut result = score::score(&loaded, &done.response, &opts, new_id(), &now());
         let prev = store.previous(&result).map_err(|e| ctx.store_error(e))?;
         let prev = result.link_previous(prev);
+        crate::cmd::norms::apply(&mut result, norms.as_ref())?;
         if !args.no_save {
             store.save(std::slice::from_ref(&result)).map_err(|e| ctx.store_error(e))?;
             saved += 1;

@@ -28,6 +28,7 @@ pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
     if min_group == 2 {
         crate::output::note(i18n::msg(ctx.lang).min_group_two_note());
     }
+    let norms = crate::cmd::norms::given(args.norms.as_deref())?;
     let explicit = match &args.rubric {
         Some(choice) => Some(load_rubric(ctx.lang, Some(choice))?),
         None => None,
@@ -80,7 +81,15 @@ pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
     };
     // A fresh order of the numbered subjects each run (SPEC §10 rule 7).
     let seed = std::hash::BuildHasher::hash_one(&std::collections::hash_map::RandomState::new(), ulid::Ulid::new());
-    let doc = builder.finish(min_group, seed);
+    let mut doc = builder.finish(min_group, seed);
+    if let Some(n) = &norms {
+        let (id, version) = builder.rubric();
+        n.check_rubric(id, version).map_err(Error::BadInput)?;
+        // The norms' sem, of many more people, where given (SPEC §13).
+        for d in doc.groups.iter_mut().flat_map(|g| g.dimensions.iter_mut()) {
+            d.sem = if d.stats.shown() { n.sem_of(&d.id) } else { None };
+        }
+    }
     let texts = builder.texts();
     // Hints for the trainer go to stderr: the report may be projected.
     let anonymous = doc.groups.iter().any(|g| g.flagged.is_some_and(|n| n > 0)) || !doc.subjects.is_empty();

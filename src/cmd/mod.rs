@@ -4,6 +4,7 @@
 
 pub mod assess;
 pub mod group;
+pub mod norms;
 pub mod results;
 pub mod rubric;
 pub mod score;
@@ -104,6 +105,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Report(s) => results::report(ctx, s),
         Command::History(s) => results::history(ctx, s),
         Command::Group(s) => group::run(ctx, s),
+        Command::Norms(s) => norms::run(ctx, s),
         Command::Export(s) => results::export(ctx, s),
         Command::Import(s) => results::import(ctx, s),
         Command::Store(s) => results::store(ctx, s),
@@ -133,6 +135,7 @@ pub fn schema(which: SchemaKind) -> String {
         SchemaKind::Answers => generator.into_root_schema_for::<answers::AnswersDoc>(),
         SchemaKind::Result => generator.into_root_schema_for::<ResultDoc>(),
         SchemaKind::Group => generator.into_root_schema_for::<crate::group::GroupDoc>(),
+        SchemaKind::Norms => generator.into_root_schema_for::<crate::norms::NormsDoc>(),
     };
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');

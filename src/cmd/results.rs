@@ -53,6 +53,7 @@ fn read_results(ctx: &Ctx, files: &[String], keep_going: bool) -> Result<(Vec<(R
 }
 
 pub fn report(ctx: &Ctx, args: settings::Report) -> Result<()> {
+    let norms = crate::cmd::norms::given(args.norms.as_deref())?;
     let store = ctx.open_existing_store()?;
     let no_store = || Error::BadInput(Problem::NoStore { with_import: false });
     let mut results: Vec<ResultDoc> = Vec::new();
@@ -90,6 +91,7 @@ pub fn report(ctx: &Ctx, args: settings::Report) -> Result<()> {
             None => None,
         };
         previous.push(r.link_previous(prev));
+        crate::cmd::norms::apply(r, norms.as_ref())?;
     }
     let ctx = &reporting_ctx(ctx, args.output.format, &mut results);
     render_results(ctx, &args.output, &results, &previous)

@@ -27,6 +27,10 @@ use crate::store::{Batch, Columns, SaveOutcome};
 pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
     let loaded = load_rubric(ctx.lang, args.rubric.as_deref())?;
     let opts = crate::cmd::score_options(ctx, &loaded, &args.targets)?;
+    let norms = crate::cmd::norms::given(args.norms.as_deref())?;
+    if let Some(n) = &norms {
+        n.check_rubric(&loaded.rubric.id, &loaded.rubric.version).map_err(Error::BadInput)?;
+    }
     let threads = pipeline::threads();
     let reading = Reading {
         checker: Checker::new(&loaded.rubric, ctx.lang),
@@ -44,6 +48,7 @@ pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
         session: args.session.as_deref(),
         ids: ulid::Generator::new(),
         scored: 0,
+        norms: norms.as_ref(),
     };
     let mut store = if args.save { Some(ctx.open_store()?) } else { None };
     let batch = match &mut store {
@@ -55,7 +60,7 @@ pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
     emit(ctx, &args.output, |w, style| match batch {
         // The common batch: JSON Lines, nothing saved. No document is
         // built, and blocks are scored on every core.
-        None if format == Format::Jsonl => job.lines(ctx, &mut records, threads, w),
+        None if format == Format::Jsonl && norms.is_none() => job.lines(ctx, &mut records, threads, w),
         batch => {
             saved = job.documents(ctx, &mut records, batch, report::renderer(format, style), format, w)?;
             Ok(())
@@ -129,6 +134,8 @@ struct Job<'s> {
     session: Option<&'s str>,
     ids: ulid::Generator,
     scored: usize,
+    /// `--norms`: applied to each result before it is saved and rendered.
+    norms: Option<&'s crate::norms::NormsDoc>,
 }
 
 fn spool_read_err(e: io::Error) -> Error {
@@ -235,16 +242,21 @@ impl Job<'_> {
         }
         let mut doc = self.scorer.doc(&scores, &meta, &resp.values, id);
         let mut previous = None;
+        let batch_none = batch.is_none();
         if let Some(b) = batch {
             let store_err = |e| ctx.store_error(e);
             if full_previous {
                 let found = b.previous(&Columns::from(&doc)).map_err(store_err)?;
                 previous = doc.link_previous(found);
             } else {
-                doc.previous = b.previous_link(&Columns::from(&doc)).map_err(store_err)?;
+                doc.previous = b.previous_link(&doc).map_err(store_err)?;
             }
+            crate::cmd::norms::apply(&mut doc, self.norms)?;
             let json = serde_json::to_string(&doc).map_err(|e| Error::Internal(Internal::Json(e.to_string())))?;
             b.insert(&Columns::from(&doc), &json).map_err(store_err)?;
+        }
+        if batch_none {
+            crate::cmd::norms::apply(&mut doc, self.norms)?;
         }
         self.scored += 1;
         Ok(renderer.write(w, Entry { result: &doc, previous: previous.as_ref() })?)

@@ -389,10 +389,12 @@ impl Builder {
                 let a = &acc.alpha[i];
                 // Alpha over fewer than the floor would be a figure of too few.
                 let alpha = a.alpha().filter(|_| a.n() >= m);
+                let stats = stats(1 + ns + i);
                 DimensionStats {
                     id: id.clone(),
                     section: self.layout.sections[*si].clone(),
-                    stats: stats(1 + ns + i),
+                    sem: super::stats::sem(stats.sd, alpha),
+                    stats,
                     alpha,
                     alpha_n: if self.keying.is_some() { a.n() } else { 0 },
                     alpha_label: alpha.map(AlphaLabel::of),

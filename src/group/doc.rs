@@ -198,6 +198,10 @@ pub struct DimensionStats {
     /// excellent (≥ .9), good (≥ .8), acceptable (≥ .7), questionable (≥ .6),
     /// poor (≥ .5), unacceptable.
     pub alpha_label: Option<AlphaLabel>,
+    /// Standard error of measurement (SPEC §13): from the norms where given,
+    /// else the group's own sd·√(1 − alpha); null where alpha is null or
+    /// below 0.
+    pub sem: Option<f64>,
 }
 
 /// George and Mallery's bands for alpha.

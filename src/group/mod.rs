@@ -30,7 +30,7 @@ mod view;
 pub use build::Builder;
 pub use doc::*;
 pub use read::{Reader, Row};
-pub use stats::{AlphaAcc, cronbach_alpha, mean, median_sorted, sample_sd};
+pub use stats::{AlphaAcc, cronbach_alpha, mean, median_sorted, sample_sd, sem};
 
 #[cfg(test)]
 use crate::result::{ResultDoc, Role, Severity};

@@ -5,6 +5,13 @@ pub fn mean(xs: &[f64]) -> Option<f64> {
     (!xs.is_empty()).then(|| xs.iter().sum::<f64>() / xs.len() as f64)
 }
 
+/// The standard error of measurement (SPEC §13): sd·√(1 − α) where α ≥ 0;
+/// None without either, or where α < 0.
+pub fn sem(sd: Option<f64>, alpha: Option<f64>) -> Option<f64> {
+    let (sd, a) = (sd?, alpha?);
+    (a >= 0.0 && sd.is_finite()).then(|| sd * (1.0 - a).max(0.0).sqrt())
+}
+
 /// Sample standard deviation (n − 1); None below 2 values.
 pub fn sample_sd(xs: &[f64]) -> Option<f64> {
     if xs.len() < 2 {

@@ -20,6 +20,7 @@ pub mod commands;
 mod en;
 pub mod group;
 pub mod help;
+pub mod norms;
 pub mod readers;
 pub mod report;
 pub mod rubric;
@@ -38,6 +39,7 @@ pub trait Messages:
     + group::GroupText
     + help::HelpText
     + help::UsageText
+    + norms::NormsText
     + readers::ReaderText
     + rubric::RubricText
     + store::StoreText
@@ -53,6 +55,7 @@ impl<
         + group::GroupText
         + help::HelpText
         + help::UsageText
+        + norms::NormsText
         + readers::ReaderText
         + rubric::RubricText
         + store::StoreText

@@ -115,6 +115,15 @@ impl Commands for En {
             ),
             Problem::NothingToGroup { session: Some(s) } => format!("the store holds no results of session \"{s}\""),
             Problem::NothingToGroup { session: None } => "there are no results to group".to_string(),
+            Problem::NormsTooFew { n, min } => format!(
+                "norms need at least {min} people, and there {} (each person's latest result)",
+                plural(*n, &format!("is {n}"), &format!("are {n}"))
+            ),
+            Problem::NormsMismatch { norms, results } => format!(
+                "the norms were made for rubric {} {}, but the results were scored against {} {}; use norms of the same rubric version",
+                norms.0, norms.1, results.0, results.1
+            ),
+            Problem::NotNorms { path, reason } => format!("{path} is not a zhixing norms file (zhixing.norms.v1): {reason}"),
             Problem::NoStore { with_import: true } => "no results have been saved yet (there is no store); use `zhixing score --save`, `zhixing import` or `zhixing assess` first".to_string(),
             Problem::NoStore { with_import: false } => "no results have been saved yet (there is no store); use `zhixing score --save` or `zhixing assess` first".to_string(),
             Problem::NoStoreToDelete => "there is no store: nothing to delete".to_string(),

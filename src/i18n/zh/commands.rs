@@ -103,6 +103,12 @@ impl Commands for Zh {
             ),
             Problem::NothingToGroup { session: Some(s) } => format!("结果库中没有场次「{s}」的结果"),
             Problem::NothingToGroup { session: None } => "没有可统计的结果".to_string(),
+            Problem::NormsTooFew { n, min } => format!("常模至少需要 {min} 人，这里只有 {n} 人（每人取最近一次结果）"),
+            Problem::NormsMismatch { norms, results } => format!(
+                "常模是按量表 {} {} 建立的，而结果是按量表 {} {} 评分的；请使用同一量表版本的常模",
+                norms.0, norms.1, results.0, results.1
+            ),
+            Problem::NotNorms { path, reason } => format!("{path} 不是 zhixing 常模文件（zhixing.norms.v1）：{reason}"),
             Problem::NoStore { with_import: true } => "还没有保存过任何结果（结果库不存在）；先用 `zhixing score --save`、`zhixing import` 或 `zhixing assess`".to_string(),
             Problem::NoStore { with_import: false } => {
                 "还没有保存过任何结果（结果库不存在）；先用 `zhixing score --save` 或 `zhixing assess`".to_string()

@@ -221,6 +221,9 @@ fn group_blocks(b: &mut Vec<Block>, doc: &GroupDoc, g: &Group, texts: &Texts, la
     b.push(Block::Charts(group_charts(g, texts, lang)));
     b.push(stats_table(g, doc.unit, texts, lang));
     b.push(Block::Line(m.group_stats_note().to_string()));
+    if g.dimensions.iter().any(|d| d.sem.is_some()) {
+        b.push(Block::Line(m.sem_legend().to_string()));
+    }
     let some_withheld = g
         .overall
         .iter()
@@ -241,30 +244,32 @@ fn stats_table(g: &Group, unit: Unit, texts: &Texts, lang: Lang) -> Block {
     let u = i18n::ui(lang);
     let header: Vec<String> = std::iter::once(u.dimension)
         .chain(stat_headings(unit == Unit::People, lang))
-        .chain([m.group_severities(), m.group_alpha()])
+        .chain([m.group_severities(), m.group_alpha(), m.sem_column()])
         .map(str::to_string)
         .collect();
     let mut rows = Vec::new();
     if let Some(o) = &g.overall {
         let mut row = vec![u.overall.to_string()];
         row.extend(stats_cells(o));
-        row.push(String::new());
+        row.extend([String::new(), String::new()]);
         rows.push(row);
     }
     for s in &g.sections {
         let mut row = vec![texts.section(&s.id).to_string()];
         row.extend(stats_cells(&s.stats));
-        row.push(String::new());
+        row.extend([String::new(), String::new()]);
         rows.push(row);
         for d in g.dimensions.iter().filter(|d| d.section == s.id) {
             let mut row = vec![format!("  {}", texts.dimension(&d.id))];
             row.extend(stats_cells(&d.stats));
             let items = d.alpha.is_some() || d.alpha_n > 0 || !texts.no_rubric;
             row.push(alpha_cell(d.alpha, d.alpha_label, d.alpha_n, d.stats.n, items, lang));
+            row.push(if d.stats.shown() { opt_num(d.sem) } else { String::new() });
             rows.push(row);
         }
     }
-    Block::Table { header, rows, right: (1..8).collect() }
+    let sem = header.len() - 1;
+    Block::Table { header, rows, right: (1..8).chain([sem]).collect() }
 }
 
 /// The group's priorities, the first few with their suggestions.

@@ -56,7 +56,10 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
     .map(text)
     .collect();
     header.extend(Severity::ALL.iter().map(|s| text(i18n::severity(*s, lang))));
-    header.extend([m.group_alpha(), m.group_csv_alpha_n(), m.group_csv_alpha_label(), m.group_csv_reason()].map(text));
+    header.extend(
+        [m.group_alpha(), m.group_csv_alpha_n(), m.group_csv_alpha_label(), m.sem_heading(), m.group_csv_reason()]
+            .map(text),
+    );
     let columns = header.len();
     let yes_no = |b: bool| if b { m.group_csv_yes() } else { m.group_csv_no() }.to_string();
     let mut rows = vec![header];
@@ -101,14 +104,14 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
         if let Some(o) = &g.overall {
             let mut r = base(u.overall, "overall", u.overall, "", o.withheld);
             r.extend(stats(o));
-            r.extend([String::new(), String::new(), String::new(), reason(o.withheld)]);
+            r.extend([String::new(), String::new(), String::new(), String::new(), reason(o.withheld)]);
             rows.push(r);
         }
         for s in &g.sections {
             let title = texts.section(&s.id);
             let mut r = base(u.section, &s.id, title, title, s.stats.withheld);
             r.extend(stats(&s.stats));
-            r.extend([String::new(), String::new(), String::new(), reason(s.stats.withheld)]);
+            r.extend([String::new(), String::new(), String::new(), String::new(), reason(s.stats.withheld)]);
             rows.push(r);
         }
         for d in &g.dimensions {
@@ -117,6 +120,7 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
             r.push(cell(d.alpha));
             r.push(d.alpha_n.to_string());
             r.push(d.alpha_label.map_or(String::new(), |l| text(alpha_word(l, lang))));
+            r.push(cell(d.sem));
             r.push(reason(d.stats.withheld));
             rows.push(r);
         }

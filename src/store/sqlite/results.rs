@@ -122,6 +122,23 @@ fn taken_utc(of: &Columns<'_>) -> Result<String, StoreError> {
         .ok_or_else(|| StoreError::BadTakenAt { id: of.id.to_string(), taken_at: of.taken_at.to_string() })
 }
 
+/// The dimension scores of a stored result, the rest of it unread.
+#[derive(serde::Deserialize)]
+struct DimensionScores {
+    sections: Vec<SectionScores>,
+}
+
+#[derive(serde::Deserialize)]
+struct SectionScores {
+    dimensions: Vec<DimensionScore>,
+}
+
+#[derive(serde::Deserialize)]
+struct DimensionScore {
+    id: String,
+    score: Option<f64>,
+}
+
 /// A stored result as [`previous_row`] finds it: id, JSON text, taken_at, overall.
 type PreviousRow = (String, String, String, Option<f64>);
 
@@ -172,15 +189,27 @@ impl Batch for SqliteBatch<'_> {
         }
     }
 
-    fn previous_link(&self, of: &Columns<'_>) -> Result<Option<Previous>, StoreError> {
-        Ok(previous_row(self.conn, &self.path, true, true, of)?.map(|(id, _, taken_at, overall)| Previous {
+    fn previous_link(&self, of: &ResultDoc) -> Result<Option<Previous>, StoreError> {
+        let cols = Columns::from(of);
+        let Some((id, json, taken_at, overall)) = previous_row(self.conn, &self.path, true, true, &cols)? else {
+            return Ok(None);
+        };
+        // Only the dimension scores of the previous result are read.
+        let scores: DimensionScores = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+            path: self.path.clone(),
+            id: id.clone(),
+            reason: e.to_string(),
+        })?;
+        let dimensions =
+            of.dimension_changes(scores.sections.iter().flat_map(|s| s.dimensions.iter().map(|d| (&*d.id, d.score))));
+        Ok(Some(Previous {
             id,
             taken_at,
-            overall_delta: match (of.overall, overall) {
+            overall_delta: match (of.overall.score, overall) {
                 (Some(a), Some(b)) => Some(a - b),
                 _ => None,
             },
-            dimensions: Vec::new(),
+            dimensions,
         }))
     }
 

@@ -140,18 +140,30 @@ fn the_previous_result_comes_from_the_store_or_the_batch_and_is_never_the_same_o
     let nov = doc_valued("NOV", "张三", "2026-11-28T09:00:00+08:00", 4);
     let dec = doc_valued("DEC", "张三", "2026-12-28T09:00:00+08:00", 5);
     let mut batch = store.batch().unwrap();
-    assert_eq!(batch.previous_link(&Columns::from(&nov)).unwrap().map(|p| p.id), Some("MAY".into()));
+    assert_eq!(batch.previous_link(&nov).unwrap().map(|p| p.id), Some("MAY".into()));
     batch.insert(&Columns::from(&nov), &serde_json::to_string(&nov).unwrap()).unwrap();
     // A later one of the same batch finds the staged one, which is later than the stored one.
-    let link = batch.previous_link(&Columns::from(&dec)).unwrap().unwrap();
+    let link = batch.previous_link(&dec).unwrap().unwrap();
     assert_eq!(link.id, "NOV");
     assert_eq!(link.overall_delta, Some(dec.overall.score.unwrap() - nov.overall.score.unwrap()));
+    // Each dimension's change, read from the staged result's JSON.
+    let want: Vec<Option<f64>> = dec
+        .dimensions()
+        .zip(nov.dimensions())
+        .map(|((_, a), (_, b))| a.score.zip(b.score).map(|(a, b)| a - b))
+        .collect();
+    assert!(!want.is_empty());
+    assert_eq!(link.dimensions.iter().map(|c| c.delta).collect::<Vec<_>>(), want);
+    // The same as linking the previous result whole.
+    let mut whole = dec.clone();
+    whole.link_previous(Some(nov.clone()));
+    assert_eq!(Some(link.dimensions), whole.previous.map(|p| p.dimensions));
     assert_eq!(batch.previous(&Columns::from(&dec)).unwrap().map(|d| d.id), Some("NOV".into()));
     // The same answers scored again are not their own previous result.
     let may_again = again(&may, "MAY2");
-    assert_eq!(batch.previous_link(&Columns::from(&may_again)).unwrap(), None);
+    assert_eq!(batch.previous_link(&may_again).unwrap(), None);
     let nov_again = again(&nov, "NOV2");
-    assert_eq!(batch.previous_link(&Columns::from(&nov_again)).unwrap().map(|p| p.id), Some("MAY".into()));
+    assert_eq!(batch.previous_link(&nov_again).unwrap().map(|p| p.id), Some("MAY".into()));
     drop(batch);
     assert_eq!(store.previous(&again(&may, "MAY3")).unwrap(), None);
 }
