@@ -52,7 +52,7 @@ fn sample(lang: Lang, previous: bool) -> (crate::result::ResultDoc, Option<crate
 fn rendered(format: Format, lang: Lang, ascii: bool, previous: bool) -> String {
     let (now, before) = sample(lang, previous);
     let style = Style { lang, color: false, ascii, width: 100, bom: false };
-    let bytes = render(format, &style, &[Entry { result: &now, previous: before.as_ref() }]);
+    let bytes = render(format, &style, &[Entry::new(&now, before.as_ref())]);
     String::from_utf8(bytes).unwrap()
 }
 
@@ -111,7 +111,7 @@ fn jsonl_is_one_line_per_result() {
     let (a, _) = sample(Lang::En, false);
     let style = Style::default();
     let out =
-        render(Format::Jsonl, &style, &[Entry { result: &a, previous: None }, Entry { result: &a, previous: None }]);
+        render(Format::Jsonl, &style, &[Entry::new(&a, None), Entry::new(&a, None)]);
     let text = String::from_utf8(out).unwrap();
     assert_eq!(text.lines().count(), 2);
     for line in text.lines() {
@@ -123,7 +123,7 @@ fn jsonl_is_one_line_per_result() {
 #[test]
 fn json_array_for_several() {
     let (a, _) = sample(Lang::En, false);
-    let out = render(Format::Json, &Style::default(), &[Entry { result: &a, previous: None }; 3]);
+    let out = render(Format::Json, &Style::default(), &[Entry::new(&a, None); 3]);
     let v: Vec<crate::result::ResultDoc> = serde_json::from_slice(&out).unwrap();
     assert_eq!(v.len(), 3);
     let none = render(Format::Json, &Style::default(), &[]);
@@ -135,7 +135,7 @@ fn csv_bom_and_injection() {
     let (mut a, _) = sample(Lang::En, false);
     a.subject.name = "=HYPERLINK(\"http://x\")".into();
     let style = Style { bom: true, ..Style::default() };
-    let out = String::from_utf8(render(Format::Csv, &style, &[Entry { result: &a, previous: None }])).unwrap();
+    let out = String::from_utf8(render(Format::Csv, &style, &[Entry::new(&a, None)])).unwrap();
     assert!(out.starts_with('\u{feff}'));
     let mut rdr = ::csv::Reader::from_reader(out.trim_start_matches('\u{feff}').as_bytes());
     for row in rdr.records() {
@@ -161,10 +161,10 @@ fn table_lines_up_with_chinese() {
 #[test]
 fn colour_only_when_asked() {
     let (a, _) = sample(Lang::Zh, false);
-    let plain = render(Format::Table, &Style::default(), &[Entry { result: &a, previous: None }]);
+    let plain = render(Format::Table, &Style::default(), &[Entry::new(&a, None)]);
     assert!(!plain.contains(&0x1b));
     let style = Style { color: true, ..Style::default() };
-    let coloured = render(Format::Table, &style, &[Entry { result: &a, previous: None }]);
+    let coloured = render(Format::Table, &style, &[Entry::new(&a, None)]);
     assert!(coloured.contains(&0x1b));
 }
 
@@ -280,7 +280,7 @@ fn an_unscorable_result_says_so_in_every_format() {
         assert!(r.priorities.is_empty() && r.strengths.is_empty());
         for format in [Format::Table, Format::Markdown, Format::Html, Format::Csv] {
             let style = Style { lang, ..Style::default() };
-            let out = String::from_utf8(render(format, &style, &[Entry { result: &r, previous: None }])).unwrap();
+            let out = String::from_utf8(render(format, &style, &[Entry::new(&r, None)])).unwrap();
             assert!(out.contains(plain), "{format:?} {lang:?}: {out}");
             assert!(!out.contains(met), "{format:?} {lang:?}: {out}");
             for heading in [format!("\n{focus}\n"), format!("## {focus}"), format!("<h2>{focus}</h2>")] {
@@ -288,7 +288,7 @@ fn an_unscorable_result_says_so_in_every_format() {
             }
         }
         let style = Style { lang, ..Style::default() };
-        let table = String::from_utf8(render(Format::Table, &style, &[Entry { result: &r, previous: None }])).unwrap();
+        let table = String::from_utf8(render(Format::Table, &style, &[Entry::new(&r, None)])).unwrap();
         // The whole sentence, wrapped to the width.
         assert!(table.replace('\n', " ").contains(&crate::report::unscorable_text(&r, lang)), "{table}");
         assert_eq!(crate::report::answered_of(&r), (1, 40));
@@ -302,7 +302,7 @@ fn a_table_cell_shows_what_it_holds_and_keeps_its_width() {
     a.subject.name = "张三\u{1b}[2J".into();
     for color in [false, true] {
         let style = Style { color, ..Style::default() };
-        let out = String::from_utf8(render(Format::Table, &style, &[Entry { result: &a, previous: None }])).unwrap();
+        let out = String::from_utf8(render(Format::Table, &style, &[Entry::new(&a, None)])).unwrap();
         assert!(out.contains("一个\\u{1b}]0;x\\u{7}前提\\u{202e}"), "{out}");
         // The heading is bold, and its name shown.
         assert!(out.contains("张三\\u{1b}[2J"), "{out}");
@@ -345,7 +345,7 @@ fn at_width(lang: Lang, width: u16, previous: bool, flagged: bool) -> (String, c
         p.id = "01JDXBEFOREBEFOREBEFORE123".into();
     }
     let style = Style { lang, color: false, ascii: false, width, bom: false };
-    let out = render(Format::Table, &style, &[Entry { result: &now, previous: before.as_ref() }]);
+    let out = render(Format::Table, &style, &[Entry::new(&now, before.as_ref())]);
     (String::from_utf8(out).unwrap(), now)
 }
 
@@ -404,7 +404,7 @@ fn a_narrow_report_is_a_list_of_dimensions() {
 fn a_flagged_markdown_report_says_so_before_the_scores() {
     let (mut r, _) = sample(Lang::Zh, false);
     r.quality.flags.push("straight_line".into());
-    let out = String::from_utf8(render(Format::Markdown, &Style::default(), &[Entry { result: &r, previous: None }]))
+    let out = String::from_utf8(render(Format::Markdown, &Style::default(), &[Entry::new(&r, None)]))
         .unwrap();
     let flag_at = out.find("作答质量提示").expect("the flag is shown");
     assert!(flag_at < out.find(&r.sections[0].title).unwrap(), "{out}");
