@@ -157,7 +157,6 @@ pub fn change_text(d: f64, ascii: bool) -> String {
     format!("{} {}", Trend::of(d).arrow(ascii), delta(d))
 }
 
-
 /// What the report says beside the scores when the rubric the result was
 /// scored against is at hand: the statements behind a development focus,
 /// the answers of a self-review.
@@ -224,12 +223,8 @@ impl<'a> Entry<'a> {
     /// the rubric.
     pub fn pulled_down(&self, id: &str) -> Vec<Statement> {
         let top = self.own_rubric().map_or(i64::MAX, |rb| rb.scale.max);
-        let mut items: Vec<(Statement, i64)> = self
-            .statements(id)
-            .into_iter()
-            .filter_map(|(s, a)| Some((s, a?)))
-            .filter(|(_, a)| *a < top)
-            .collect();
+        let mut items: Vec<(Statement, i64)> =
+            self.statements(id).into_iter().filter_map(|(s, a)| Some((s, a?))).filter(|(_, a)| *a < top).collect();
         items.sort_by_key(|(_, a)| *a);
         items.into_iter().take(PULLED_DOWN).map(|(s, _)| s).collect()
     }

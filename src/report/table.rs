@@ -477,8 +477,10 @@ fn push_indented(out: &mut String, indent: usize, text: &str, width: usize) {
 
 /// A statement with its answer, as people read it.
 pub(super) fn statement_text(st: &Statement, lang: Lang) -> String {
-    let answer = st.answer.as_deref().unwrap_or(ui(lang).not_answered);
-    i18n::msg(lang).report_statement(&st.text, answer)
+    match &st.answer {
+        Some(answer) => i18n::msg(lang).report_statement(&st.text, answer),
+        None => format!("{}{}", st.text, paren(ui(lang).not_answered, lang)),
+    }
 }
 
 /// The self-review dimensions (not scored in a self-assessment), each with
