@@ -200,7 +200,7 @@ pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
         crate::cmd::emit(ctx, &args.output, |w, style| {
             let mut sink = report::renderer(args.output.format, style);
             for (r, p) in &results {
-                sink.write(w, Entry { result: r, previous: p.as_ref() })?;
+                sink.write(w, Entry::new(r, p.as_ref()).with_rubric(Some(&loaded.rubric)))?;
             }
             Ok(sink.finish(w)?)
         })?;

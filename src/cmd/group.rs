@@ -573,7 +573,7 @@ impl Pack {
         } else {
             self.stem(&doc.subject.name, &endings)
         };
-        let entry = [Entry { result: doc, previous: None }];
+        let entry = [Entry::new(doc, None)];
         for (ext, format) in OWN {
             let text = String::from_utf8_lossy(&report::render(format, &self.style, &entry)).into_owned();
             self.write(&format!("{stem}.{ext}"), &text, format)?;

@@ -134,11 +134,35 @@ fn reporting_ctx(ctx: &Ctx, format: Format, results: &mut [ResultDoc]) -> Ctx {
     chosen
 }
 
+/// The built-in rubric of each result's id and version (the current one or
+/// one kept for its results), where there is one: the statements the report
+/// shows come from the rubric the result was scored against, or from none.
+fn rubrics_of(results: &[ResultDoc], lang: Lang) -> std::collections::HashMap<(String, String), crate::rubric::Rubric> {
+    let mut rubrics = std::collections::HashMap::new();
+    for r in results {
+        let key = (r.rubric.id.clone(), r.rubric.version.clone());
+        if rubrics.contains_key(&key) {
+            continue;
+        }
+        let loaded = crate::rubric::builtin_version(&r.rubric.id, &r.rubric.version)
+            .and_then(|b| crate::rubric::load_builtin(b, lang).ok());
+        if let Some(l) = loaded {
+            rubrics.insert(key, l.rubric);
+        }
+    }
+    rubrics
+}
+
 fn render_results(ctx: &Ctx, out: &Output, results: &[ResultDoc], previous: &[Option<ResultDoc>]) -> Result<()> {
+    let rubrics = match out.format {
+        Format::Json | Format::Jsonl | Format::Csv => Default::default(),
+        Format::Table | Format::Markdown | Format::Html => rubrics_of(results, ctx.lang),
+    };
     emit(ctx, out, |w, style| {
         let mut sink = report::renderer(out.format, style);
         for (r, p) in results.iter().zip(previous) {
-            sink.write(w, Entry { result: r, previous: p.as_ref() })?;
+            let rubric = rubrics.get(&(r.rubric.id.clone(), r.rubric.version.clone()));
+            sink.write(w, Entry::new(r, p.as_ref()).with_rubric(rubric))?;
         }
         Ok(sink.finish(w)?)
     })
@@ -195,7 +219,7 @@ pub fn export(ctx: &Ctx, args: settings::Export) -> Result<()> {
                     }
                     Format::Csv | Format::Table | Format::Markdown | Format::Html => {
                         let doc = csv_rows_of(raw).map_err(|e| StoreError::Undecodable { reason: e.to_string() })?;
-                        csv.write(w, Entry { result: &doc, previous: None }).map_err(io)?;
+                        csv.write(w, Entry::new(&doc, None)).map_err(io)?;
                     }
                 }
                 first = false;
@@ -571,7 +595,7 @@ mod tests {
         let render = |d: &ResultDoc| {
             let mut out = Vec::new();
             let mut csv = CsvWriter::results(false, Lang::Zh);
-            csv.write(&mut out, Entry { result: d, previous: None }).unwrap();
+            csv.write(&mut out, Entry::new(d, None)).unwrap();
             out
         };
         assert_eq!(render(&rows), render(&doc));

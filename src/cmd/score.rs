@@ -44,6 +44,7 @@ pub fn run(ctx: &Ctx, args: settings::Score) -> Result<()> {
     let scorer = Scorer::new(&loaded, &opts);
     let mut job = Job {
         scorer: &scorer,
+        rubric: &loaded.rubric,
         now: chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
         session: args.session.as_deref(),
         ids: ulid::Generator::new(),
@@ -128,6 +129,8 @@ fn is_of_input(e: &Error) -> bool {
 /// Scoring the spooled records: what every result shares.
 struct Job<'s> {
     scorer: &'s Scorer<'s>,
+    /// The rubric, for the statements the reports show.
+    rubric: &'s crate::rubric::Rubric,
     /// The time of results that do not say when they were taken.
     now: String,
     /// `--session`: the session of records that name none.
@@ -259,7 +262,7 @@ impl Job<'_> {
             crate::cmd::norms::apply(&mut doc, self.norms)?;
         }
         self.scored += 1;
-        Ok(renderer.write(w, Entry { result: &doc, previous: previous.as_ref() })?)
+        Ok(renderer.write(w, Entry::new(&doc, previous.as_ref()).with_rubric(Some(self.rubric)))?)
     }
 }
 

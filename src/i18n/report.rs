@@ -32,4 +32,24 @@ pub trait ReportText {
 
     /// At the top of a report whose answers carry quality flags.
     fn report_flagged_notice(&self) -> &'static str;
+
+    /// What a score means, said once (SPEC §9).
+    fn report_score_meaning(&self) -> &'static str;
+    /// With norms: what a band and a percentile are, and that a target is
+    /// another thing.
+    fn report_norms_meaning(&self) -> &'static str;
+    /// Without norms, beside the changes: how to judge them, with the
+    /// option that does (terminal and Markdown reports).
+    fn report_norms_hint_option(&self) -> &'static str;
+    /// The same in plain words, for a page a trainer may project (HTML).
+    fn report_norms_hint_plain(&self) -> &'static str;
+    /// Above the statements that pulled a development focus down.
+    fn report_pulled_down(&self) -> &'static str;
+    /// A statement and the answer given to it.
+    fn report_statement(&self, text: &str, answer: &str) -> String;
+    /// Under the self-review heading: these dimensions are not scored in a
+    /// self-assessment.
+    fn report_self_review_note(&self) -> &'static str;
+    /// The per-dimension changes with norms, a heading.
+    fn report_dimension_changes(&self) -> &'static str;
 }

@@ -43,6 +43,20 @@ pub struct Ui {
     pub colon: &'static str,
     pub list_sep: &'static str,
     pub seconds: &'static str,
+    /// The 95 % band of a score, with norms (SPEC §13).
+    pub band: &'static str,
+    /// Where a score stands among the norms' people.
+    pub percentile: &'static str,
+    /// A change larger than what measurement error explains.
+    pub beyond_error: &'static str,
+    /// A change that measurement error may explain.
+    pub within_error: &'static str,
+    /// The list of dimensions not scored in a self-assessment.
+    pub self_review: &'static str,
+    /// Above a development focus's suggestions, where statements come before them.
+    pub suggestions: &'static str,
+    /// An item left unanswered.
+    pub not_answered: &'static str,
 }
 
 /// The words every report shares.

@@ -20,7 +20,7 @@ pub(super) fn num_cell(v: Option<f64>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-const RESULT_HEADER: [&str; 21] = [
+const RESULT_HEADER: [&str; 24] = [
     "result_id",
     "subject",
     "department",
@@ -41,8 +41,13 @@ const RESULT_HEADER: [&str; 21] = [
     "severity",
     "answered",
     "items",
-    // Empty, or why the result has no scores, in the interface language.
+    // Empty, or why the result has no scores, or that the dimension is a
+    // self-review, in the interface language.
     "note",
+    // With norms (SPEC §13); empty without.
+    "percentile",
+    "band_low",
+    "band_high",
 ];
 
 /// Writes CSV rows; the header and the byte-order mark come before the first.
@@ -115,8 +120,17 @@ impl CsvWriter {
 impl CsvWriter {
     pub fn write(&mut self, out: &mut dyn Write, entry: Entry<'_>) -> io::Result<()> {
         let r = entry.result;
-        let note = if super::unscorable(r) { csv_cell(crate::i18n::ui(self.lang).unscorable) } else { String::new() };
+        let u = crate::i18n::ui(self.lang);
+        let note = if super::unscorable(r) { csv_cell(u.unscorable) } else { String::new() };
         for (s, d) in r.dimensions() {
+            // A self-review has no score, target or severity (SPEC §5); the
+            // severity is said in the people's words, as every report says
+            // it (the codes are the JSON's).
+            let (target, severity, note) = if d.reflect {
+                (None, String::new(), csv_cell(u.self_review))
+            } else {
+                (Some(d.target), crate::i18n::severity(d.severity, self.lang).to_string(), note.clone())
+            };
             let cells = vec![
                 csv_cell(&r.id),
                 csv_cell(&r.subject.name),
@@ -133,12 +147,15 @@ impl CsvWriter {
                 csv_cell(&d.id),
                 csv_cell(&d.title),
                 num_cell(d.score),
-                num_cell(Some(d.target)),
+                num_cell(target),
                 num_cell(d.gap),
-                d.severity.code().to_string(),
+                severity,
                 d.answered.to_string(),
                 d.items.to_string(),
-                note.clone(),
+                note,
+                num_cell(d.percentile),
+                num_cell(d.band.map(|b| b[0])),
+                num_cell(d.band.map(|b| b[1])),
             ];
             self.data(out, cells)?;
         }

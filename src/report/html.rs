@@ -8,7 +8,8 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::svg::{self, Axis, GapBar, RadarNames};
 use super::{
-    Entry, Style, change_text, dimension_change_text, num, opt_num, overall_change_text, section_title, short_time,
+    Entry, Style, band_text, change_text, dimension_change_text, has_norms, norm_columns, num, opt_num,
+    overall_change_text, percentile_text, reflected, reliable_text, scored, section_shown, section_title, short_time,
 };
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
@@ -54,7 +55,8 @@ td.n, th.n { text-align: right; }
 tr.section td { font-weight: 700; background: #f6f8fa; }
 tr.dimension td:first-child { padding-left: 6mm; }
 .sev { font-weight: 600; }
-.sev-met::before { content: "✓ "; } .sev-minor::before { content: "● "; } .sev-moderate::before { content: "▲ "; } .sev-critical::before { content: "■ "; }
+.sev-met::before { content: "✓ "; } .sev-close::before { content: "● "; } .sev-grow::before { content: "▲ "; } .sev-much::before { content: "■ "; }
+ul.statements { margin: 1mm 0; } ul.statements li { color: var(--muted); }
 ol.priorities > li { margin-bottom: 3mm; break-inside: avoid; page-break-inside: avoid; }
 .note { color: var(--muted); font-size: 9.5pt; }
 .flags li { color: var(--warn); }
@@ -147,8 +149,20 @@ pub fn document(title: &str, lang: Lang, body: Markup) -> Markup {
     }
 }
 
+/// The class of a severity in the page: the people's word, not the code
+/// (SPEC §5: no verdict on a person, not even in the page's source).
+fn sev_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Met => "sev sev-met",
+        Severity::Minor => "sev sev-close",
+        Severity::Moderate => "sev sev-grow",
+        Severity::Critical => "sev sev-much",
+        Severity::Unknown => "sev sev-none",
+    }
+}
+
 fn sev(s: Severity, lang: Lang) -> Markup {
-    html! { span class=(format!("sev sev-{}", s.code())) { (i18n::severity(s, lang)) } }
+    html! { span class=(sev_class(s)) { (i18n::severity(s, lang)) } }
 }
 
 /// One person's report.
@@ -164,10 +178,11 @@ pub fn individual(entry: &Entry<'_>, lang: Lang) -> Markup {
             @if super::unscorable(r) {
                 p.unscorable { strong { (super::unscorable_text(r, lang)) } }
             } @else {
-                (priorities(r, lang))
+                (priorities(entry, lang))
                 (strengths(r, lang))
             }
-            (change(r, lang))
+            (self_review(entry, lang))
+            (change(entry, lang))
         }
     }
 }
@@ -208,6 +223,9 @@ fn overall(r: &ResultDoc, lang: Lang) -> Markup {
                         None => { (u.insufficient) }
                     }
                 }
+                @if let Some(p) = r.overall.percentile {
+                    div { (u.percentile) " " (percentile_text(p)) }
+                }
                 @if let Some(p) = &r.previous {
                     @if let Some(d) = p.overall_delta {
                         div { (u.change) (u.colon) (change_text(d, false)) }
@@ -224,6 +242,7 @@ fn charts(entry: &Entry<'_>, lang: Lang) -> Markup {
     let u = ui(lang);
     let axes: Vec<Axis> = r
         .dimensions()
+        .filter(|(_, d)| scored(d))
         .map(|(_, d)| Axis {
             label: d.title.clone(),
             value: d.score,
@@ -238,6 +257,7 @@ fn charts(entry: &Entry<'_>, lang: Lang) -> Markup {
     let names = RadarNames { title: radar_title, value: u.score, target: u.target, previous: m.report_last_time() };
     let bars: Vec<GapBar> = r
         .dimensions()
+        .filter(|(_, d)| scored(d))
         .map(|(_, d)| GapBar {
             label: d.title.clone(),
             gap: d.gap,
@@ -254,76 +274,127 @@ fn charts(entry: &Entry<'_>, lang: Lang) -> Markup {
     }
 }
 
-/// The table of sections and their dimensions, then the note on gaps.
+/// The table of sections and their dimensions (a self-review has no
+/// row), then the notes. With norms, a band column after the score and a
+/// percentile column after the severity.
 fn dimension_table(entry: &Entry<'_>, lang: Lang) -> Markup {
     let r = entry.result;
     let u = ui(lang);
-    let change = entry.previous.is_some();
+    let change = entry.shows_dimension_changes();
+    let (band, pct) = norm_columns(r);
+    let cols = Cols { band, pct };
     html! {
         h2 { (u.dimension) }
         div.table-wrap { table {
             thead { tr {
-                th { (u.dimension) } th.n { (u.score) } th.n { (u.target) } th.n { (u.gap) } th { (u.severity) }
+                th { (u.dimension) } th.n { (u.score) }
+                @if band { th.n { (u.band) } }
+                th.n { (u.target) } th.n { (u.gap) } th { (u.severity) }
+                @if pct { th.n { (u.percentile) } }
                 @if change { th.n { (i18n::msg(lang).report_change()) } }
             } }
             tbody {
-                @for s in &r.sections {
+                @for s in r.sections.iter().filter(|s| section_shown(s)) {
                     tr.section {
-                        (score_cells(&s.title, s.score, s.target, s.gap, s.severity, lang))
+                        (score_cells(&s.title, Figures { score: s.score, band: s.band, target: s.target, gap: s.gap,
+                            severity: s.severity, percentile: s.percentile }, cols, lang))
                         @if change { td {} }
                     }
-                    @for d in &s.dimensions {
+                    @for d in s.dimensions.iter().filter(|d| scored(d)) {
                         tr.dimension {
-                            (score_cells(&d.title, d.score, d.target, d.gap, d.severity, lang))
+                            (score_cells(&d.title, Figures { score: d.score, band: d.band, target: d.target, gap: d.gap,
+                                severity: d.severity, percentile: d.percentile }, cols, lang))
                             @if change { td.n { (dimension_change_text(entry, &d.id, false)) } }
                         }
                     }
                 }
             }
         } }
-        p.note { (u.gap_note) }
+        @for note in super::notes(r, lang) { p.note { (note) } }
     }
 }
 
-/// The cells of a section's or a dimension's row, but its change.
-fn score_cells(
-    title: &str,
+/// The optional columns of the table.
+#[derive(Clone, Copy)]
+struct Cols {
+    band: bool,
+    pct: bool,
+}
+
+/// The figures of a section's or a dimension's row.
+struct Figures {
     score: Option<f64>,
+    band: Option<[f64; 2]>,
     target: f64,
     gap: Option<f64>,
     severity: Severity,
-    lang: Lang,
-) -> Markup {
+    percentile: Option<f64>,
+}
+
+/// The cells of a section's or a dimension's row, but its change.
+fn score_cells(title: &str, f: Figures, cols: Cols, lang: Lang) -> Markup {
     html! {
-        td.name { (title) } td.n { (opt_num(score)) } td.n { (num(target)) } td.n { (opt_num(gap)) }
-        td { (sev(severity, lang)) }
+        td.name { (title) } td.n { (opt_num(f.score)) }
+        @if cols.band { td.n { (f.band.map(band_text).unwrap_or_default()) } }
+        td.n { (num(f.target)) } td.n { (opt_num(f.gap)) }
+        td { (sev(f.severity, lang)) }
+        @if cols.pct { td.n { (f.percentile.map(percentile_text).unwrap_or_default()) } }
     }
 }
 
-/// The priorities, numbered, each with its suggestions.
-fn priorities(r: &ResultDoc, lang: Lang) -> Markup {
+/// The priorities, numbered, each with the statements that pulled it down
+/// and its suggestions.
+fn priorities(entry: &Entry<'_>, lang: Lang) -> Markup {
+    let r = entry.result;
     let u = ui(lang);
     let first = r.priorities.first();
     html! {
         @if let Some(p) = first {
-            div.keep { h2 { (u.priorities) } ol.priorities { (priority(r, p, lang)) } }
+            div.keep { h2 { (u.priorities) } ol.priorities { (priority(entry, p, lang)) } }
         } @else {
             div.keep { h2 { (u.priorities) } p { (u.no_priorities) } }
         }
         @if r.priorities.len() > 1 {
-            ol.priorities start="2" { @for p in &r.priorities[1..] { (priority(r, p, lang)) } }
+            ol.priorities start="2" { @for p in &r.priorities[1..] { (priority(entry, p, lang)) } }
         }
     }
 }
 
-/// One priority with its suggestions.
-fn priority(r: &ResultDoc, p: &crate::result::Priority, lang: Lang) -> Markup {
+/// One priority with the statements that pulled it down and its suggestions.
+fn priority(entry: &Entry<'_>, p: &crate::result::Priority, lang: Lang) -> Markup {
+    let r = entry.result;
     let u = ui(lang);
+    let pulled = entry.pulled_down(&p.dimension);
     html! {
                 li {
                     h3 { (r.dimension_title(&p.dimension)) " " span.meta { "(" (section_title(r, &p.section)) ") · " (u.gap) " " (num(p.gap)) } }
+                    @if !pulled.is_empty() {
+                        p.note { (i18n::msg(lang).report_pulled_down()) }
+                        ul.statements { @for st in &pulled { li { (super::table::statement_text(st, lang)) } } }
+                        @if !p.suggestions.is_empty() { p.note { (u.suggestions) } }
+                    }
                     ul { @for s in &p.suggestions { li { (s) } } }
                 }
+    }
+}
+
+/// The self-review dimensions, each with its statements and answers.
+fn self_review(entry: &Entry<'_>, lang: Lang) -> Markup {
+    let r = entry.result;
+    let u = ui(lang);
+    html! {
+        @if reflected(r).next().is_some() {
+            section.self-review {
+                h2 { (u.self_review) }
+                p.note { (i18n::msg(lang).report_self_review_note()) }
+                @for d in reflected(r) {
+                    div.keep {
+                        h3 { (d.title) }
+                        ul.statements { @for st in entry.self_review(&d.id) { li { (super::table::statement_text(&st, lang)) } } }
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -339,14 +410,26 @@ fn strengths(r: &ResultDoc, lang: Lang) -> Markup {
     }
 }
 
-/// The change since the previous result, if there is one.
-fn change(r: &ResultDoc, lang: Lang) -> Markup {
+/// The change since the previous result, if there is one: overall, then
+/// with norms each dimension's against measurement error; without norms,
+/// once and in plain words, how to judge the changes.
+fn change(entry: &Entry<'_>, lang: Lang) -> Markup {
+    let r = entry.result;
     let u = ui(lang);
+    let m = i18n::msg(lang);
     html! {
         @if let Some(p) = &r.previous {
             div.keep {
                 h2 { (u.change) }
                 p { (u.overall) (u.colon) (overall_change_text(p, false)) " (" (short_time(&p.taken_at)) ")" }
+                @if has_norms(r) {
+                    ul { @for (title, delta, reliable) in super::dimension_changes(entry) {
+                        li { span.name { (title) } " " (change_text(delta, false))
+                            @if let Some(b) = reliable { (m.report_paren(reliable_text(b, lang))) } }
+                    } }
+                } @else {
+                    p.note { (m.report_norms_hint_plain()) }
+                }
             }
         }
     }

@@ -3,7 +3,9 @@
 use std::io::{self, Write};
 
 use super::{
-    Entry, Style, dimension_change_text, num, opt_num, overall_change_text, section_title, short_time, unscorable,
+    Entry, Style, band_text, change_text, dimension_change_text, has_norms, norm_columns, num, opt_num,
+    overall_change_text, percentile_text, reflected, reliable_text, scored, section_shown, section_title, short_time,
+    unscorable,
 };
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
@@ -65,10 +67,11 @@ fn render(entry: &Entry<'_>, lang: Lang) -> String {
     if unscorable(r) {
         o.push_str(&format!("\n**{}**\n", super::unscorable_text(r, lang)));
     } else {
-        push_priorities(&mut o, r, lang);
+        push_priorities(&mut o, entry, lang);
         push_strengths(&mut o, r, lang);
     }
-    push_change(&mut o, r, lang);
+    push_self_review(&mut o, entry, lang);
+    push_change(&mut o, entry, lang);
     o
 }
 
@@ -112,44 +115,85 @@ fn push_overall(o: &mut String, r: &ResultDoc, lang: Lang) {
         None => format!("{} {}{}{}", u.target, num(ov.target), u.list_sep, u.insufficient),
     };
     let detail = i18n::msg(lang).report_paren(&detail);
-    o.push_str(&format!("\n**{} {}**{detail}\n\n", u.overall, opt_num(ov.score)));
+    let pct = ov.percentile.map_or(String::new(), |p| format!("{}{} {}", u.list_sep, u.percentile, percentile_text(p)));
+    o.push_str(&format!("\n**{} {}**{detail}{pct}\n\n", u.overall, opt_num(ov.score)));
 }
 
-/// The table of sections and their dimensions, then the note on gaps.
+/// The table of sections and their dimensions (a self-review has no
+/// row), then the notes. With norms, a band column after the score and a
+/// percentile column after the severity.
 fn push_dimension_table(o: &mut String, entry: &Entry<'_>, lang: Lang) {
     let r = entry.result;
     let u = ui(lang);
-    let change = entry.previous.is_some();
-    o.push_str(&format!("| {} | {} | {} | {} | {} |", u.dimension, u.score, u.target, u.gap, u.severity));
-    if change {
-        o.push_str(&format!(" {} |", i18n::msg(lang).report_change()));
+    let change = entry.shows_dimension_changes();
+    let (band, pct) = norm_columns(r);
+    let mut head = vec![u.dimension, u.score];
+    let mut align = vec!["---", "---:"];
+    if band {
+        head.push(u.band);
+        align.push("---:");
     }
-    o.push_str("\n|---|---:|---:|---:|---|");
-    o.push_str(if change { "---:|" } else { "" });
-    o.push('\n');
-    for s in &r.sections {
-        o.push_str(&format!(
-            "| **{}** | **{}** | {} | {} | {} |{}\n",
-            md(&s.title),
-            opt_num(s.score),
-            num(s.target),
-            opt_num(s.gap),
-            i18n::severity(s.severity, lang),
-            if change { " |" } else { "" }
-        ));
-        for d in &s.dimensions {
-            let c = if change { format!(" {} |", dimension_change_text(entry, &d.id, false)) } else { String::new() };
-            o.push_str(&format!(
-                "| {} | {} | {} | {} | {} |{c}\n",
-                md(&d.title),
-                opt_num(d.score),
-                num(d.target),
-                opt_num(d.gap),
-                i18n::severity(d.severity, lang)
-            ));
+    head.extend([u.target, u.gap, u.severity]);
+    align.extend(["---:", "---:", "---"]);
+    if pct {
+        head.push(u.percentile);
+        align.push("---:");
+    }
+    let change_head = i18n::msg(lang).report_change();
+    if change {
+        head.push(change_head);
+        align.push("---:");
+    }
+    o.push_str(&format!("| {} |\n|{}|\n", head.join(" | "), align.join("|")));
+    let row = |o: &mut String, cells: Vec<String>| {
+        o.push('|');
+        for c in cells {
+            o.push_str(&if c.is_empty() { " |".to_string() } else { format!(" {c} |") });
+        }
+        o.push('\n');
+    };
+    let mut cells = |title: String,
+                     score: String,
+                     b: Option<[f64; 2]>,
+                     target: f64,
+                     gap: Option<f64>,
+                     sev: crate::result::Severity,
+                     p: Option<f64>,
+                     c: String| {
+        let mut v = vec![title, score];
+        if band {
+            v.push(b.map(band_text).unwrap_or_default());
+        }
+        v.extend([num(target), opt_num(gap), i18n::severity(sev, lang).to_string()]);
+        if pct {
+            v.push(p.map(percentile_text).unwrap_or_default());
+        }
+        if change {
+            v.push(c);
+        }
+        row(o, v);
+    };
+    for s in r.sections.iter().filter(|s| section_shown(s)) {
+        cells(
+            format!("**{}**", md(&s.title)),
+            format!("**{}**", opt_num(s.score)),
+            s.band,
+            s.target,
+            s.gap,
+            s.severity,
+            s.percentile,
+            String::new(),
+        );
+        for d in s.dimensions.iter().filter(|d| scored(d)) {
+            let c = if change { dimension_change_text(entry, &d.id, false) } else { String::new() };
+            cells(md(&d.title), opt_num(d.score), d.band, d.target, d.gap, d.severity, d.percentile, c);
         }
     }
-    o.push_str(&format!("\n{}\n", u.gap_note));
+    o.push('\n');
+    for note in super::notes(r, lang) {
+        o.push_str(&format!("{note}\n\n"));
+    }
+    o.pop();
 }
 
 /// A second-level heading for a part of the report.
@@ -165,12 +209,15 @@ fn push_list_title(o: &mut String, title: &str, empty: bool, none: &str) {
     }
 }
 
-/// The priorities, numbered, each with its suggestions.
-fn push_priorities(o: &mut String, r: &ResultDoc, lang: Lang) {
+/// The priorities, numbered, each with the statements that pulled it down
+/// and its suggestions.
+fn push_priorities(o: &mut String, entry: &Entry<'_>, lang: Lang) {
+    let r = entry.result;
     let u = ui(lang);
+    let m = i18n::msg(lang);
     push_list_title(o, u.priorities, r.priorities.is_empty(), u.no_priorities);
     for (i, p) in r.priorities.iter().enumerate() {
-        let section = i18n::msg(lang).report_paren(&md(section_title(r, &p.section)));
+        let section = m.report_paren(&md(section_title(r, &p.section)));
         o.push_str(&format!(
             "{}. **{}**{section}{}{} {}\n",
             i + 1,
@@ -179,8 +226,38 @@ fn push_priorities(o: &mut String, r: &ResultDoc, lang: Lang) {
             u.gap,
             num(p.gap)
         ));
-        for s in &p.suggestions {
-            o.push_str(&format!("   - {}\n", md(s)));
+        let pulled = entry.pulled_down(&p.dimension);
+        if !pulled.is_empty() {
+            o.push_str(&format!("   - {}\n", m.report_pulled_down()));
+            for st in &pulled {
+                o.push_str(&format!("     - {}\n", md(&super::table::statement_text(st, lang))));
+            }
+            if !p.suggestions.is_empty() {
+                o.push_str(&format!("   - {}\n", u.suggestions));
+            }
+            for s in &p.suggestions {
+                o.push_str(&format!("     - {}\n", md(s)));
+            }
+        } else {
+            for s in &p.suggestions {
+                o.push_str(&format!("   - {}\n", md(s)));
+            }
+        }
+    }
+}
+
+/// The self-review dimensions, each with its statements and answers.
+fn push_self_review(o: &mut String, entry: &Entry<'_>, lang: Lang) {
+    let r = entry.result;
+    if reflected(r).next().is_none() {
+        return;
+    }
+    push_part_title(o, ui(lang).self_review);
+    o.push_str(&format!("{}\n\n", i18n::msg(lang).report_self_review_note()));
+    for d in reflected(r) {
+        o.push_str(&format!("- **{}**\n", md(&d.title)));
+        for st in entry.self_review(&d.id) {
+            o.push_str(&format!("  - {}\n", md(&super::table::statement_text(&st, lang))));
         }
     }
 }
@@ -194,13 +271,24 @@ fn push_strengths(o: &mut String, r: &ResultDoc, lang: Lang) {
     }
 }
 
-/// The change since the previous result, if there is one.
-fn push_change(o: &mut String, r: &ResultDoc, lang: Lang) {
+/// The change since the previous result, if there is one: overall, then
+/// with norms each dimension's against measurement error; without norms,
+/// once, how to judge the changes.
+fn push_change(o: &mut String, entry: &Entry<'_>, lang: Lang) {
+    let r = entry.result;
     let Some(p) = &r.previous else { return };
     let u = ui(lang);
     push_part_title(o, u.change);
     let d = overall_change_text(p, false);
     o.push_str(&format!("- {}{}{}{}{}\n", u.overall, u.colon, d, u.list_sep, md(&short_time(&p.taken_at))));
+    if has_norms(r) {
+        for (title, delta, reliable) in super::dimension_changes(entry) {
+            let judged = reliable.map_or(String::new(), |b| i18n::msg(lang).report_paren(reliable_text(b, lang)));
+            o.push_str(&format!("- {}{}{}{judged}\n", md(title), u.colon, change_text(delta, false)));
+        }
+    } else {
+        o.push_str(&format!("\n{}\n", md(i18n::msg(lang).report_norms_hint_option())));
+    }
 }
 
 /// The quality flags, if any.

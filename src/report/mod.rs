@@ -13,7 +13,8 @@ pub mod svg;
 mod table;
 
 use crate::lang::Lang;
-use crate::result::{Previous, ResultDoc};
+use crate::result::{DimensionResult, Previous, ResultDoc, SectionResult};
+use crate::rubric::Rubric;
 
 pub use self::csv::{CsvWriter, csv_cell};
 pub use self::markdown::md as md_escape;
@@ -75,11 +76,15 @@ impl Default for Style {
     }
 }
 
-/// One result to render, with the subject's previous result when known.
+/// One result to render, with the subject's previous result when known,
+/// and the rubric it was scored against when at hand (for the statements
+/// behind a development focus and the answers of a self-review; a rubric
+/// of another id or version is not used).
 #[derive(Clone, Copy, Debug)]
 pub struct Entry<'a> {
     pub result: &'a ResultDoc,
     pub previous: Option<&'a ResultDoc>,
+    pub rubric: Option<&'a Rubric>,
 }
 
 /// Render results to bytes (for tests and small outputs).
@@ -153,6 +158,172 @@ pub fn change_text(d: f64, ascii: bool) -> String {
     format!("{} {}", Trend::of(d).arrow(ascii), delta(d))
 }
 
+/// What the report says beside the scores when the rubric the result was
+/// scored against is at hand: the statements behind a development focus,
+/// the answers of a self-review.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Statement {
+    /// The statement as it was asked of this rater.
+    pub text: String,
+    /// The answer given, as the scale (or the item's anchors) says it; None
+    /// where the item was skipped.
+    pub answer: Option<String>,
+}
+
+/// How many statements a development focus shows.
+pub const PULLED_DOWN: usize = 2;
+
+impl<'a> Entry<'a> {
+    /// A result and its previous one, with no rubric.
+    pub fn new(result: &'a ResultDoc, previous: Option<&'a ResultDoc>) -> Self {
+        Entry { result, previous, rubric: None }
+    }
+
+    /// With the rubric the result was scored against (ignored unless its id
+    /// and version are the result's).
+    pub fn with_rubric(self, rubric: Option<&'a Rubric>) -> Self {
+        Entry { rubric, ..self }
+    }
+
+    /// The rubric, where it is the one the result was scored against.
+    fn own_rubric(&self) -> Option<&'a Rubric> {
+        let r = self.result;
+        self.rubric.filter(|rb| rb.id == r.rubric.id && rb.version == r.rubric.version)
+    }
+
+    /// The items of dimension `id` with their statements and answers, in
+    /// rubric order, with each answer's adjusted value.
+    fn statements(&self, id: &str) -> Vec<(Statement, Option<i64>)> {
+        let Some(rb) = self.own_rubric() else { return Vec::new() };
+        let r = self.result;
+        let by_other = r.rater.role != crate::result::Role::SelfRating;
+        let (min, max) = (rb.scale.min, rb.scale.max);
+        let Some((_, d)) = rb.dimensions().find(|(_, d)| d.id == id) else { return Vec::new() };
+        d.items
+            .iter()
+            .map(|it| {
+                let v = r.answers.get(&it.id).copied().flatten().filter(|v| (min..=max).contains(v));
+                let answer = v.and_then(|v| {
+                    let k = usize::try_from(v - min).ok()?;
+                    let label = match &it.anchors {
+                        Some(a) => a.get(k)?,
+                        None => rb.scale.labels.get(k)?,
+                    };
+                    Some(rb.text(label, &r.lang).to_string())
+                });
+                let adjusted = v.map(|v| if it.reverse { min + max - v } else { v });
+                let text = rb.text(it.asked_text(by_other), &r.lang).to_string();
+                (Statement { text, answer }, adjusted)
+            })
+            .collect()
+    }
+
+    /// The statements that pulled dimension `id` down: its answered items
+    /// with the lowest adjusted answers, below the scale's top, at most
+    /// [`PULLED_DOWN`], lowest first (ties in rubric order). Empty without
+    /// the rubric.
+    pub fn pulled_down(&self, id: &str) -> Vec<Statement> {
+        let top = self.own_rubric().map_or(i64::MAX, |rb| rb.scale.max);
+        let mut items: Vec<(Statement, i64)> =
+            self.statements(id).into_iter().filter_map(|(s, a)| Some((s, a?))).filter(|(_, a)| *a < top).collect();
+        items.sort_by_key(|(_, a)| *a);
+        items.into_iter().take(PULLED_DOWN).map(|(s, _)| s).collect()
+    }
+
+    /// The statements of a self-review dimension with the answers given.
+    pub fn self_review(&self, id: &str) -> Vec<Statement> {
+        self.statements(id).into_iter().map(|(s, _)| s).collect()
+    }
+
+    /// The change of dimension `id` since the previous result: from the
+    /// result's `previous.dimensions`, else from the previous result.
+    pub fn dimension_delta(&self, id: &str) -> Option<f64> {
+        let listed = self.result.previous.as_ref().and_then(|p| p.dimensions.iter().find(|d| d.id == id));
+        match listed {
+            Some(d) => d.delta,
+            None => dimension_change(self, id),
+        }
+    }
+
+    /// Whether the report has changes of dimensions to show.
+    pub fn shows_dimension_changes(&self) -> bool {
+        self.previous.is_some() || self.result.previous.as_ref().is_some_and(|p| !p.dimensions.is_empty())
+    }
+}
+
+/// The notes under the scores, each said once: what a gap is, what a
+/// score means, and with norms what a band and a percentile are.
+pub fn notes(r: &ResultDoc, lang: Lang) -> Vec<&'static str> {
+    let m = crate::i18n::msg(lang);
+    let mut v = vec![crate::i18n::ui(lang).gap_note, m.report_score_meaning()];
+    if has_norms(r) {
+        v.push(m.report_norms_meaning());
+    }
+    v
+}
+
+/// Each dimension's change since last time, with its judgement against
+/// measurement error where norms give one: (title, change, judgement),
+/// for the dimensions whose change is known.
+pub fn dimension_changes<'a>(entry: &Entry<'a>) -> Vec<(&'a str, f64, Option<bool>)> {
+    let r = entry.result;
+    r.dimensions()
+        .filter(|(_, d)| scored(d))
+        .filter_map(|(_, d)| Some((d.title.as_str(), entry.dimension_delta(&d.id)?, reliable_change(r, &d.id))))
+        .collect()
+}
+
+/// Whether the result was scored or rendered with norms (SPEC §13).
+pub fn has_norms(r: &ResultDoc) -> bool {
+    r.overall.percentile.is_some()
+        || r.dimensions().any(|(s, d)| d.percentile.is_some() || d.band.is_some() || s.percentile.is_some())
+        || r.previous.as_ref().is_some_and(|p| p.dimensions.iter().any(|d| d.rci.is_some() || d.reliable.is_some()))
+}
+
+/// Whether the change of dimension `id` is beyond measurement error, with
+/// norms; None where it cannot be said.
+pub fn reliable_change(r: &ResultDoc, id: &str) -> Option<bool> {
+    r.previous.as_ref()?.dimensions.iter().find(|d| d.id == id)?.reliable.flatten()
+}
+
+/// The words for a change judged against measurement error.
+pub fn reliable_text(reliable: bool, lang: Lang) -> &'static str {
+    let u = crate::i18n::ui(lang);
+    if reliable { u.beyond_error } else { u.within_error }
+}
+
+/// A band as people read it: "60–78".
+pub fn band_text(band: [f64; 2]) -> String {
+    format!("{:.0}–{:.0}", band[0], band[1])
+}
+
+/// A percentile as people read it: a whole number.
+pub fn percentile_text(p: f64) -> String {
+    format!("{:.0}", p)
+}
+
+/// The dimensions with a score table row: every one but a self-review.
+pub fn scored(d: &DimensionResult) -> bool {
+    !d.reflect
+}
+
+/// A section whose dimensions are all self-review has no row either.
+pub fn section_shown(s: &SectionResult) -> bool {
+    s.dimensions.iter().any(scored)
+}
+
+/// The self-review dimensions of a result, in rubric order.
+pub fn reflected(r: &ResultDoc) -> impl Iterator<Item = &DimensionResult> {
+    r.dimensions().map(|(_, d)| d).filter(|d| d.reflect)
+}
+
+/// Whether any dimension in the result shows a band or a percentile.
+pub fn norm_columns(r: &ResultDoc) -> (bool, bool) {
+    let band = r.dimensions().any(|(_, d)| scored(d) && d.band.is_some());
+    let pct = r.dimensions().any(|(s, d)| scored(d) && (d.percentile.is_some() || s.percentile.is_some()));
+    (band, pct)
+}
+
 /// Change of one dimension against the previous result, if both scored it.
 pub fn dimension_change(entry: &Entry<'_>, dimension: &str) -> Option<f64> {
     let prev = entry.previous?;
@@ -163,7 +334,7 @@ pub fn dimension_change(entry: &Entry<'_>, dimension: &str) -> Option<f64> {
 
 /// The change of one dimension since the previous result, or nothing.
 pub fn dimension_change_text(entry: &Entry<'_>, dimension: &str, ascii: bool) -> String {
-    dimension_change(entry, dimension).map(|c| change_text(c, ascii)).unwrap_or_default()
+    entry.dimension_delta(dimension).map(|c| change_text(c, ascii)).unwrap_or_default()
 }
 
 /// The change of the overall score since the previous result, or nothing.

@@ -542,10 +542,12 @@ mod tests {
     #[test]
     fn chart_text_is_at_least_8pt_on_paper() {
         text_at_least_8pt(&to_string(radar(&axes(), &NAMES)));
-        let bars =
-            [GapBar {
-                label: "学习".into(), gap: Some(8.0), severity: Severity::Minor, severity_label: "轻度".into()
-            }];
+        let bars = [GapBar {
+            label: "学习".into(),
+            gap: Some(8.0),
+            severity: Severity::Minor,
+            severity_label: "接近目标".into(),
+        }];
         text_at_least_8pt(&to_string(gap_bars(&bars, "差距")));
         let series = [Series { name: "总分".into(), values: vec![Some(60.0), Some(72.5)] }];
         text_at_least_8pt(&to_string(lines(&["2026-05-01".into(), "2026-11-28".into()], &series, "总分")));
@@ -553,7 +555,11 @@ mod tests {
             [Range { label: "学习".into(), min: 25.0, median: 62.5, max: 100.0, mean: 60.1, target: Some(80.0) }];
         text_at_least_8pt(&to_string(ranges(&rows, "分布", ["最低–最高", "中位数", "均值", "目标"])));
         let stacks = [Stack { label: "学习".into(), counts: [3, 4, 2, 1, 0] }];
-        text_at_least_8pt(&to_string(stacked(&stacks, "程度", ["达标", "轻度", "中度", "严重", "作答不足"])));
+        text_at_least_8pt(&to_string(stacked(
+            &stacks,
+            "程度",
+            ["达标", "接近目标", "有提升空间", "提升空间较大", "作答不足"],
+        )));
     }
 
     #[test]
@@ -581,10 +587,13 @@ mod tests {
                 label: "执行毅力".into(),
                 gap: Some(25.0),
                 severity: Severity::Critical,
-                severity_label: "严重".into(),
+                severity_label: "提升空间较大".into(),
             },
             GapBar {
-                label: "学习".into(), gap: Some(8.0), severity: Severity::Minor, severity_label: "轻度".into()
+                label: "学习".into(),
+                gap: Some(8.0),
+                severity: Severity::Minor,
+                severity_label: "接近目标".into(),
             },
             GapBar {
                 label: "政治素质".into(),
@@ -632,7 +641,7 @@ mod tests {
             Stack { label: "学习".into(), counts: [3, 4, 2, 1, 0] },
             Stack { label: "执行毅力".into(), counts: [0, 0, 0, 0, 10] },
         ];
-        let s = to_string(stacked(&stacks, "程度", ["达标", "轻度", "中度", "严重", "作答不足"]));
+        let s = to_string(stacked(&stacks, "程度", ["达标", "接近目标", "有提升空间", "提升空间较大", "作答不足"]));
         roxmltree::Document::parse(&s).unwrap();
         insta::assert_snapshot!("stacked", s);
     }

@@ -5,8 +5,9 @@ use std::io::{self, Write};
 use comfy_table::{CellAlignment, Color};
 
 use super::{
-    Coloured, Entry, Style, change_text, dimension_change_text, num, opt_num, overall_change_text, plain_table,
-    push_bullet, section_title, short_time, unscorable, unscorable_text,
+    Coloured, Entry, Statement, Style, band_text, change_text, dimension_change_text, has_norms, norm_columns, num,
+    opt_num, overall_change_text, percentile_text, plain_table, push_bullet, reflected, reliable_text, scored,
+    section_shown, section_title, short_time, unscorable, unscorable_text,
 };
 use crate::i18n::{self, ui};
 use crate::lang::Lang;
@@ -92,10 +93,11 @@ fn render(entry: &Entry<'_>, style: &Style) -> String {
         out.push('\n');
         push_wrapped(&mut out, &unscorable_text(r, style.lang), width);
     } else {
-        push_priorities(&mut out, r, style, width);
+        push_priorities(&mut out, entry, style, width);
         push_strengths(&mut out, r, style, width);
     }
-    push_change(&mut out, r, style, width);
+    push_self_review(&mut out, entry, style, width);
+    push_change(&mut out, entry, style, width);
     out
 }
 
@@ -233,14 +235,20 @@ fn push_overall(out: &mut String, r: &ResultDoc, style: &Style, width: usize) {
             .push(Field::new("   ", format!("{} {}{}", u.gap, num(g), paren(i18n::severity(o.severity, lang), lang)))),
         None => fields.push(Field::new("", paren(u.insufficient, lang))),
     }
+    if let Some(p) = o.percentile {
+        fields.push(Field::new("   ", format!("{} {}", u.percentile, percentile_text(p))));
+    }
     if let Some(d) = r.previous.as_ref().and_then(|p| p.overall_delta) {
         fields.push(Field::new("   ", change_text(d, style.ascii)));
     }
     push_fields(out, 0, &fields, width, true, style);
 }
 
-/// The table of sections and their dimensions, then the note on gaps, if
-/// the table fits `width` without breaking a cell; else nothing, and false.
+/// The table of sections and their dimensions, then the notes, if the
+/// table fits `width` without breaking a cell; else nothing, and false.
+/// A self-review dimension has no row; with norms, a band column after the
+/// score and a percentile column after the severity (beside the target,
+/// never in its place).
 fn push_dimension_table(out: &mut String, entry: &Entry<'_>, style: &Style, width: usize) -> bool {
     if width < LIST_BELOW {
         return false;
@@ -248,53 +256,91 @@ fn push_dimension_table(out: &mut String, entry: &Entry<'_>, style: &Style, widt
     let r = entry.result;
     let lang = style.lang;
     let u = ui(lang);
-    let show_change = entry.previous.is_some();
+    let show_change = entry.shows_dimension_changes();
+    let (show_band, show_pct) = norm_columns(r);
     let mut table = plain_table(style);
     table.natural();
     if style.color {
         table.enforce_styling();
     }
-    let mut header = vec![u.dimension, u.score, u.target, u.gap, "", u.severity];
-    if show_change {
-        header.push(i18n::msg(lang).report_change());
+    // Each column: its heading and whether it is right-aligned.
+    let mut header: Vec<(&str, bool)> = vec![(u.dimension, false), (u.score, true)];
+    if show_band {
+        header.push((u.band, true));
     }
-    table.set_header(header);
+    header.extend([(u.target, true), (u.gap, true), ("", false), (u.severity, false)]);
+    if show_pct {
+        header.push((u.percentile, true));
+    }
+    if show_change {
+        header.push((i18n::msg(lang).report_change(), true));
+    }
+    table.set_header(header.iter().map(|(h, _)| *h));
     let colour = |s: Severity| style.color.then(|| color_of(s));
-    for s in &r.sections {
-        let (score, target, gap) = (opt_num(s.score), num(s.target), opt_num(s.gap));
-        let mut row = vec![
-            Coloured(&s.title, None),
-            Coloured(&score, None),
+    struct Row {
+        title: String,
+        score: Option<f64>,
+        band: Option<[f64; 2]>,
+        target: f64,
+        gap: Option<f64>,
+        bar: String,
+        severity: Severity,
+        percentile: Option<f64>,
+        change: String,
+    }
+    let add = |table: &mut super::Grid, row: Row| {
+        let (score, band, target, gap) =
+            (opt_num(row.score), row.band.map(band_text).unwrap_or_default(), num(row.target), opt_num(row.gap));
+        let pct = row.percentile.map(percentile_text).unwrap_or_default();
+        let mut cells = vec![Coloured(&row.title, None), Coloured(&score, None)];
+        if show_band {
+            cells.push(Coloured(&band, None));
+        }
+        cells.extend([
             Coloured(&target, None),
             Coloured(&gap, None),
-            Coloured("", None),
-            Coloured(i18n::severity(s.severity, lang), colour(s.severity)),
-        ];
-        if show_change {
-            row.push(Coloured("", None));
+            Coloured(&row.bar, colour(row.severity)),
+            Coloured(i18n::severity(row.severity, lang), colour(row.severity)),
+        ]);
+        if show_pct {
+            cells.push(Coloured(&pct, None));
         }
-        table.add_row(row);
-        for d in &s.dimensions {
-            let title = format!("  {}", d.title);
-            let (score, target, gap, bar) =
-                (opt_num(d.score), num(d.target), opt_num(d.gap), bar(d.score, style.ascii));
+        if show_change {
+            cells.push(Coloured(&row.change, None));
+        }
+        table.add_row(cells);
+    };
+    for s in r.sections.iter().filter(|s| section_shown(s)) {
+        let row = Row {
+            title: s.title.clone(),
+            score: s.score,
+            band: s.band,
+            target: s.target,
+            gap: s.gap,
+            bar: String::new(),
+            severity: s.severity,
+            percentile: s.percentile,
+            change: String::new(),
+        };
+        add(&mut table, row);
+        for d in s.dimensions.iter().filter(|d| scored(d)) {
             let change = if show_change { dimension_change_text(entry, &d.id, style.ascii) } else { String::new() };
-            let mut row = vec![
-                Coloured(&title, None),
-                Coloured(&score, None),
-                Coloured(&target, None),
-                Coloured(&gap, None),
-                Coloured(&bar, colour(d.severity)),
-                Coloured(i18n::severity(d.severity, lang), colour(d.severity)),
-            ];
-            if show_change {
-                row.push(Coloured(&change, None));
-            }
-            table.add_row(row);
+            let row = Row {
+                title: format!("  {}", d.title),
+                score: d.score,
+                band: d.band,
+                target: d.target,
+                gap: d.gap,
+                bar: bar(d.score, style.ascii),
+                severity: d.severity,
+                percentile: d.percentile,
+                change,
+            };
+            add(&mut table, row);
         }
     }
-    for i in [1, 2, 3, 6] {
-        if let Some(col) = table.column_mut(i) {
+    for (i, (_, right)) in header.iter().enumerate() {
+        if let (true, Some(col)) = (*right, table.column_mut(i)) {
             col.set_cell_alignment(CellAlignment::Right);
         }
     }
@@ -304,8 +350,16 @@ fn push_dimension_table(out: &mut String, entry: &Entry<'_>, style: &Style, widt
     }
     out.push_str(&text);
     out.push('\n');
-    push_wrapped(out, u.gap_note, width);
+    push_notes(out, r, lang, width);
     true
+}
+
+/// The notes under the scores: what a gap is, what a score means, and with
+/// norms what a band and a percentile are.
+fn push_notes(out: &mut String, r: &ResultDoc, lang: Lang, width: usize) {
+    for note in super::notes(r, lang) {
+        push_wrapped(out, note, width);
+    }
 }
 
 /// The sections and their dimensions as a list, for a narrow terminal:
@@ -314,29 +368,40 @@ fn push_dimension_list(out: &mut String, entry: &Entry<'_>, style: &Style, width
     let r = entry.result;
     let lang = style.lang;
     let u = ui(lang);
-    let figures = |score: Option<f64>, target: f64, gap: Option<f64>, sev: Severity| {
-        vec![
-            Field::new(SEP, format!("{} {}", u.score, opt_num(score))),
+    let figures = |score: Option<f64>, band: Option<[f64; 2]>, target: f64, gap: Option<f64>, sev: Severity| {
+        let mut f = vec![Field::new(SEP, format!("{} {}", u.score, opt_num(score)))];
+        if let Some(b) = band {
+            f.push(Field::new(SEP, format!("{} {}", u.band, band_text(b))));
+        }
+        f.extend([
             Field::new(SEP, format!("{} {}", u.target, num(target))),
             Field::new(SEP, format!("{} {}", u.gap, opt_num(gap))),
             Field::painted(SEP, i18n::severity(sev, lang), sev),
-        ]
+        ]);
+        f
     };
-    for s in &r.sections {
+    let percentile = |p: Option<f64>| p.map(|p| Field::new(SEP, format!("{} {}", u.percentile, percentile_text(p))));
+    for s in r.sections.iter().filter(|s| section_shown(s)) {
         if !out.ends_with("\n\n") {
             out.push('\n');
         }
         push_fields(out, 0, &[Field::new("", s.title.clone())], width, true, style);
-        push_fields(out, 2, &figures(s.score, s.target, s.gap, s.severity), width, false, style);
-        for d in &s.dimensions {
+        let mut figs = figures(s.score, s.band, s.target, s.gap, s.severity);
+        figs.extend(percentile(s.percentile));
+        push_fields(out, 2, &figs, width, false, style);
+        for d in s.dimensions.iter().filter(|d| scored(d)) {
             let mut head = vec![Field::new("", d.title.clone())];
             if d.score.is_some() {
                 head.push(Field::painted(" ", bar(d.score, style.ascii), d.severity));
             }
             push_fields(out, 2, &head, width, false, style);
-            let mut figs = figures(d.score, d.target, d.gap, d.severity);
-            let change =
-                if entry.previous.is_some() { dimension_change_text(entry, &d.id, style.ascii) } else { String::new() };
+            let mut figs = figures(d.score, d.band, d.target, d.gap, d.severity);
+            figs.extend(percentile(d.percentile));
+            let change = if entry.shows_dimension_changes() {
+                dimension_change_text(entry, &d.id, style.ascii)
+            } else {
+                String::new()
+            };
             if !change.is_empty() {
                 figs.push(Field::new(SEP, change));
             }
@@ -344,7 +409,7 @@ fn push_dimension_list(out: &mut String, entry: &Entry<'_>, style: &Style, width
         }
     }
     out.push('\n');
-    push_wrapped(out, u.gap_note, width);
+    push_notes(out, r, lang, width);
 }
 
 /// A blank line, then the title of a part of the report, in bold.
@@ -362,8 +427,10 @@ fn push_list_title(out: &mut String, title: &str, empty: bool, none: &str, style
     }
 }
 
-/// The priorities, numbered; the first [`SUGGESTED`] with their suggestions.
-fn push_priorities(out: &mut String, r: &ResultDoc, style: &Style, width: usize) {
+/// The priorities, numbered; the first [`SUGGESTED`] with the statements
+/// that pulled them down and their suggestions.
+fn push_priorities(out: &mut String, entry: &Entry<'_>, style: &Style, width: usize) {
+    let r = entry.result;
     let lang = style.lang;
     let u = ui(lang);
     push_list_title(out, u.priorities, r.priorities.is_empty(), u.no_priorities, style);
@@ -379,14 +446,57 @@ fn push_priorities(out: &mut String, r: &ResultDoc, style: &Style, width: usize)
         if i >= SUGGESTED {
             continue;
         }
+        let pulled = entry.pulled_down(&p.dimension);
+        if !pulled.is_empty() {
+            push_indented(out, 4, i18n::msg(lang).report_pulled_down(), width);
+            for st in &pulled {
+                push_bullet(out, &statement_text(st, lang), width, style.ascii);
+            }
+            if !p.suggestions.is_empty() {
+                push_indented(out, 4, u.suggestions, width);
+            }
+        }
         for s in &p.suggestions {
             push_bullet(out, s, width, style.ascii);
         }
     }
     if r.priorities.len() > SUGGESTED {
         let note = i18n::msg(lang).report_suggestions_shown(SUGGESTED);
-        for l in wrap(note.trim_start(), width.saturating_sub(4)) {
-            out.push_str(&format!("    {l}\n"));
+        push_indented(out, 4, note.trim_start(), width);
+    }
+}
+
+/// Prose after `indent` spaces, wrapped to `width`.
+fn push_indented(out: &mut String, indent: usize, text: &str, width: usize) {
+    for l in wrap(text, width.saturating_sub(indent)) {
+        out.push_str(&" ".repeat(indent));
+        out.push_str(&l);
+        out.push('\n');
+    }
+}
+
+/// A statement with its answer, as people read it.
+pub(super) fn statement_text(st: &Statement, lang: Lang) -> String {
+    match &st.answer {
+        Some(answer) => i18n::msg(lang).report_statement(&st.text, answer),
+        None => format!("{}{}", st.text, paren(ui(lang).not_answered, lang)),
+    }
+}
+
+/// The self-review dimensions (not scored in a self-assessment), each with
+/// its statements and the answers given where the rubric is at hand.
+fn push_self_review(out: &mut String, entry: &Entry<'_>, style: &Style, width: usize) {
+    let r = entry.result;
+    if reflected(r).next().is_none() {
+        return;
+    }
+    let lang = style.lang;
+    push_part_title(out, ui(lang).self_review, style);
+    push_indented(out, 2, i18n::msg(lang).report_self_review_note(), width);
+    for d in reflected(r) {
+        push_fields(out, 2, &[Field::new("", d.title.clone())], width, true, style);
+        for st in entry.self_review(&d.id) {
+            push_bullet(out, &statement_text(&st, lang), width, style.ascii);
         }
     }
 }
@@ -405,10 +515,14 @@ fn push_strengths(out: &mut String, r: &ResultDoc, style: &Style, width: usize) 
     }
 }
 
-/// The change since the previous result, if there is one.
-fn push_change(out: &mut String, r: &ResultDoc, style: &Style, width: usize) {
+/// The change since the previous result, if there is one: overall, then
+/// with norms each dimension's against measurement error; without norms,
+/// once, how to judge the changes.
+fn push_change(out: &mut String, entry: &Entry<'_>, style: &Style, width: usize) {
+    let r = entry.result;
     let Some(p) = &r.previous else { return };
-    let u = ui(style.lang);
+    let lang = style.lang;
+    let u = ui(lang);
     push_part_title(out, u.change, style);
     let d = overall_change_text(p, style.ascii);
     let fields = [
@@ -417,6 +531,17 @@ fn push_change(out: &mut String, r: &ResultDoc, style: &Style, width: usize) {
         Field::new(" ", p.id.clone()),
     ];
     push_fields(out, 2, &fields, width, false, style);
+    if has_norms(r) {
+        for (title, delta, reliable) in super::dimension_changes(entry) {
+            let mut f = vec![Field::new("", title.to_string()), Field::new(" ", change_text(delta, style.ascii))];
+            if let Some(b) = reliable {
+                f.push(Field::new("", paren(reliable_text(b, lang), lang)));
+            }
+            push_fields(out, 2, &f, width, false, style);
+        }
+    } else {
+        push_indented(out, 2, i18n::msg(lang).report_norms_hint_option(), width);
+    }
 }
 
 /// The quality flags, if any.

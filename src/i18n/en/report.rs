@@ -71,4 +71,36 @@ impl ReportText for En {
     fn report_flagged_notice(&self) -> &'static str {
         "These answers carry quality flags: read the results below with care."
     }
+
+    fn report_score_meaning(&self) -> &'static str {
+        "Scores run from 0 to 100: the share of the way from the lowest answer on the scale to the highest (statements worded the other way round are counted in reverse)."
+    }
+
+    fn report_norms_meaning(&self) -> &'static str {
+        "Band: the 95% range of a score given measurement error; percentile: the share of the norm group who scored lower. A target is what the organisation expects, a percentile where the person stands among peers: read them apart."
+    }
+
+    fn report_norms_hint_option(&self) -> &'static str {
+        "Changes are shown as they are; with --norms (a norms file) the report says whether each is beyond measurement error."
+    }
+
+    fn report_norms_hint_plain(&self) -> &'static str {
+        "Changes are shown as they are; only with norms can one tell whether a change is beyond measurement error."
+    }
+
+    fn report_pulled_down(&self) -> &'static str {
+        "Statements that pulled it down:"
+    }
+
+    fn report_statement(&self, text: &str, answer: &str) -> String {
+        format!("{text} (answered: {answer})")
+    }
+
+    fn report_self_review_note(&self) -> &'static str {
+        "These dimensions are not scored in a self-assessment: the answers are listed for the person's own review."
+    }
+
+    fn report_dimension_changes(&self) -> &'static str {
+        "By dimension"
+    }
 }

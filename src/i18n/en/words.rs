@@ -61,4 +61,11 @@ const EN: Ui = Ui {
     list_sep: ", ",
     seconds: "s",
     unscorable: "too few answers to score",
+    band: "Band",
+    percentile: "Percentile",
+    beyond_error: "beyond measurement error",
+    within_error: "within measurement error",
+    self_review: "Self-review",
+    suggestions: "Suggestions:",
+    not_answered: "not answered",
 };

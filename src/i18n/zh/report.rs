@@ -65,4 +65,36 @@ impl ReportText for Zh {
     fn report_flagged_notice(&self) -> &'static str {
         "本次作答带有作答质量提示，解读下面的结果时请留意："
     }
+
+    fn report_score_meaning(&self) -> &'static str {
+        "得分 0–100：作答在量表上从最低一档到最高一档所走过的比例（反向表述的题目已反向计分）。"
+    }
+
+    fn report_norms_meaning(&self) -> &'static str {
+        "区间：得分的 95% 误差范围；百分位：常模人群中得分低于此人的比例。目标是组织的期望，百分位是与同类人员相比的位置，两者分开看。"
+    }
+
+    fn report_norms_hint_option(&self) -> &'static str {
+        "变化按原样列出；加 --norms（常模文件）可判断变化是否超出测量误差。"
+    }
+
+    fn report_norms_hint_plain(&self) -> &'static str {
+        "变化按原样列出；有了常模，才能判断变化是否超出测量误差。"
+    }
+
+    fn report_pulled_down(&self) -> &'static str {
+        "拉低得分的陈述："
+    }
+
+    fn report_statement(&self, text: &str, answer: &str) -> String {
+        format!("{text}（作答：{answer}）")
+    }
+
+    fn report_self_review_note(&self) -> &'static str {
+        "以下维度在自评中不计分，只列出作答，供自我检视。"
+    }
+
+    fn report_dimension_changes(&self) -> &'static str {
+        "各维度的变化"
+    }
 }

@@ -58,4 +58,11 @@ const ZH: Ui = Ui {
     list_sep: "、",
     seconds: "秒",
     unscorable: "作答不足，无法评分",
+    band: "区间",
+    percentile: "百分位",
+    beyond_error: "超出测量误差",
+    within_error: "在测量误差内",
+    self_review: "自我检视",
+    suggestions: "改进建议：",
+    not_answered: "未作答",
 };
