@@ -248,7 +248,8 @@ pub enum Rubric {
     List { format: Format },
     Show { rubric: Option<String>, format: Format },
     Check { files: Vec<String> },
-    Template { rubric: Option<String> },
+    /// `role`: whose answers the template is for (a rater's: third person).
+    Template { rubric: Option<String>, role: crate::result::Role },
     Schema,
 }
 
