@@ -613,9 +613,7 @@ impl Command {
                 RubricCommand::List { format, .. } => settings::Rubric::List { format: format.into() },
                 RubricCommand::Show { rubric, format } => settings::Rubric::Show { rubric, format: format.into() },
                 RubricCommand::Check { files } => settings::Rubric::Check { files },
-                RubricCommand::Template { rubric, role } => {
-                    settings::Rubric::Template { rubric: rubric.rubric, role }
-                }
+                RubricCommand::Template { rubric, role } => settings::Rubric::Template { rubric: rubric.rubric, role },
                 RubricCommand::Schema => settings::Rubric::Schema,
             }),
             Command::Schema { which } => S::Schema(which.into()),

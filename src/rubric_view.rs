@@ -6,8 +6,8 @@ use comfy_table::presets;
 use crate::i18n;
 use crate::i18n::rubric::TemplateScale;
 use crate::lang::Lang;
-use crate::result::Role;
 use crate::report::{Grid, md_escape, num};
+use crate::result::Role;
 use crate::rubric::{Loaded, Order, Rubric};
 use crate::width::wrap;
 

@@ -245,11 +245,21 @@ pub enum Store {
 
 #[derive(Debug)]
 pub enum Rubric {
-    List { format: Format },
-    Show { rubric: Option<String>, format: Format },
-    Check { files: Vec<String> },
+    List {
+        format: Format,
+    },
+    Show {
+        rubric: Option<String>,
+        format: Format,
+    },
+    Check {
+        files: Vec<String>,
+    },
     /// `role`: whose answers the template is for (a rater's: third person).
-    Template { rubric: Option<String>, role: crate::result::Role },
+    Template {
+        rubric: Option<String>,
+        role: crate::result::Role,
+    },
     Schema,
 }
 
