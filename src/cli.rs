@@ -492,6 +492,9 @@ pub enum RubricCommand {
     Template {
         #[command(flatten)]
         rubric: RubricChoice,
+        /// Whose answers: self, or a rater's (supervisor, peer, subordinate, other), the items then in the third person
+        #[arg(long, value_name = "ROLE", value_parser = parse_role, default_value = "self")]
+        role: crate::result::Role,
     },
     /// Print the JSON Schema of the rubric format (same as `zhixing schema rubric`)
     Schema,
@@ -676,7 +679,7 @@ impl Command {
                 RubricCommand::List { format, .. } => settings::Rubric::List { format: format.into() },
                 RubricCommand::Show { rubric, format } => settings::Rubric::Show { rubric, format: format.into() },
                 RubricCommand::Check { files } => settings::Rubric::Check { files },
-                RubricCommand::Template { rubric } => settings::Rubric::Template { rubric: rubric.rubric },
+                RubricCommand::Template { rubric, role } => settings::Rubric::Template { rubric: rubric.rubric, role },
                 RubricCommand::Schema => settings::Rubric::Schema,
             }),
             Command::Norms(NormsCommand::Build { files, session, all, role, name, min_n, out, rubric, .. }) => {

@@ -8,6 +8,8 @@ use crate::i18n::rubric::TemplateScale;
 use crate::lang::Lang;
 use crate::report::{Grid, md_escape, num};
 use crate::rubric::{Dimension, Item, Loaded, Rubric, SelfRating};
+use crate::result::Role;
+use crate::rubric::{Loaded, Order, Rubric};
 use crate::width::wrap;
 
 pub fn list_table(rows: &[Loaded], lang: Lang, ascii: bool) -> String {
@@ -151,7 +153,9 @@ fn toml_str(s: &str) -> String {
 
 /// An answers file to fill in: every item id with its statement as a comment.
 /// Each answer starts as "?", which `zhixing score` names until it is filled.
-pub fn template(r: &Rubric, lang: Lang) -> String {
+/// For a rater who is not the subject (`role`), the rater's table is set
+/// and every statement is the item as asked of them (`others`, SPEC §3).
+pub fn template(r: &Rubric, lang: Lang, role: Role) -> String {
     let msg = i18n::msg(lang);
     let l = lang.code();
     let labels = scale_labels(r, l);
@@ -164,16 +168,33 @@ pub fn template(r: &Rubric, lang: Lang) -> String {
     o.push_str(&format!("name = \"\"  # {}\n", msg.rubric_template_name_note()));
     o.push_str(&format!("# department = {}\n\n", toml_str(msg.rubric_template_department())));
     o.push_str("[rater]\n");
-    o.push_str("role = \"self\"  # self | supervisor | peer | subordinate | other\n");
-    o.push_str(&format!("# name = \"\"  # {}\n\n", msg.rubric_template_rater_note()));
+    o.push_str(&format!("role = {}  # self | supervisor | peer | subordinate | other\n", toml_str(role.code())));
+    let by_other = role != Role::SelfRating;
+    if by_other {
+        o.push_str(&format!("name = \"\"  # {}\n\n", msg.rubric_template_rater_note()));
+        o.push_str(&format!("# {}\n", msg.rubric_template_about_note()));
+    } else {
+        o.push_str(&format!("# name = \"\"  # {}\n\n", msg.rubric_template_rater_note()));
+    }
     o.push_str("[answers]\n");
-    for s in &r.sections {
-        for d in &s.dimensions {
-            o.push_str(&format!("\n# ── {} / {} ──\n", r.text(&s.title, l), r.text(&d.title, l)));
-            for it in &d.items {
-                o.push_str(&format!("# {}\n", r.text(&it.text, l).replace('\n', " ")));
-                o.push_str(&format!("{} = \"?\"\n", toml_str(&it.id)));
+    let item = |o: &mut String, it: &crate::rubric::Item| {
+        o.push_str(&format!("# {}\n", r.text(it.asked_text(by_other), l).replace('\n', " ")));
+        o.push_str(&format!("{} = \"?\"\n", toml_str(&it.id)));
+    };
+    match r.order {
+        Order::Grouped => {
+            for s in &r.sections {
+                for d in &s.dimensions {
+                    o.push_str(&format!("\n# ── {} / {} ──\n", r.text(&s.title, l), r.text(&d.title, l)));
+                    d.items.iter().for_each(|it| item(&mut o, it));
+                }
             }
+        }
+        // In the order asked, naming no dimension, as the questionnaire does.
+        Order::Interleaved => {
+            o.push('\n');
+            let all: Vec<_> = r.items().map(|(_, _, it)| it).collect();
+            r.asked_order().into_iter().filter_map(|k| all.get(k)).for_each(|it| item(&mut o, it));
         }
     }
     o

@@ -273,10 +273,21 @@ pub enum Norms {
 
 #[derive(Debug)]
 pub enum Rubric {
-    List { format: Format },
-    Show { rubric: Option<String>, format: Format },
-    Check { files: Vec<String> },
-    Template { rubric: Option<String> },
+    List {
+        format: Format,
+    },
+    Show {
+        rubric: Option<String>,
+        format: Format,
+    },
+    Check {
+        files: Vec<String>,
+    },
+    /// `role`: whose answers the template is for (a rater's: third person).
+    Template {
+        rubric: Option<String>,
+        role: crate::result::Role,
+    },
     Schema,
 }
 

@@ -14,7 +14,7 @@ use crate::i18n;
 use crate::lang::Lang;
 use crate::response::Response;
 use crate::result::{Rater, Role, Subject};
-use crate::rubric::{Item, Rubric};
+use crate::rubric::{Item, Order, Rubric};
 
 /// Why the questionnaire stopped before it was submitted.
 #[derive(Debug)]
@@ -41,7 +41,8 @@ pub enum ItemAction {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReviewAction {
     Submit,
-    /// Change the answer of the item at this position (0-based, rubric order).
+    /// Change the answer of the item at this position (0-based, in the
+    /// order asked).
     Change(usize),
 }
 
@@ -66,10 +67,15 @@ pub struct Welcome {
 /// One item on screen.
 #[derive(Clone, Debug)]
 pub struct ItemScreen {
-    pub section: String,
-    pub dimension: String,
+    /// The titles of the item's section and dimension; None where the
+    /// rubric's order is interleaved, so as not to tell what is measured.
+    pub place: Option<(String, String)>,
+    /// The item as asked of this rater (its `others` text for a rater who
+    /// is not the subject).
     pub statement: String,
-    /// 1-based position and total.
+    /// Whom the answers are about, when the rater is not the subject.
+    pub about: Option<String>,
+    /// 1-based position in the order asked, and total.
     pub number: usize,
     pub total: usize,
     /// (value, label) for each scale point.
@@ -93,6 +99,8 @@ pub struct ReviewLine {
 #[derive(Clone, Debug)]
 pub struct ReviewScreen {
     pub lines: Vec<ReviewLine>,
+    /// Whom the answers are about, when the rater is not the subject.
+    pub about: Option<String>,
     pub kiosk: bool,
 }
 
@@ -127,9 +135,9 @@ pub struct DraftDoc {
     pub session: Option<String>,
     pub started_at: String,
     pub updated_at: String,
-    /// Position of the next item to ask (0-based).
+    /// Position of the next item to ask (0-based, in the order asked).
     pub position: usize,
-    /// Answers given, in rubric order of first answer; null: skipped.
+    /// Answers given, by item id, in the order first answered; null: skipped.
     pub answers: IndexMap<String, Option<i64>>,
     /// Seconds spent on each item, added up over visits.
     pub seconds: IndexMap<String, f64>,
@@ -233,6 +241,12 @@ pub struct Setup<'a> {
 /// An item with the titles of its section and dimension, in the text language.
 type Placed<'r> = (&'r str, &'r str, &'r Item);
 
+/// The rubric's items in the order they are asked (SPEC §3 `order`).
+fn asked<'r>(r: &'r Rubric, l: &str) -> Vec<Placed<'r>> {
+    let all: Vec<Placed> = r.items().map(|(s, d, i)| (r.text(&s.title, l), r.text(&d.title, l), i)).collect();
+    r.asked_order().into_iter().filter_map(|k| all.get(k).copied()).collect()
+}
+
 /// Run one person's questionnaire, from the welcome screen to submission.
 /// `resumed` is the draft `--resume` chose, if any: nothing it holds is asked.
 pub fn run(
@@ -244,7 +258,7 @@ pub fn run(
 ) -> Result<Completed, Abort> {
     let r = setup.rubric;
     let l = setup.text_lang;
-    let items: Vec<Placed> = r.items().map(|(s, d, i)| (r.text(&s.title, l), r.text(&d.title, l), i)).collect();
+    let items = asked(r, l);
     let total = items.len();
     let scale: Vec<(i64, String)> = r
         .scale
@@ -262,7 +276,7 @@ pub fn run(
     d.answers
         .retain(|k, v| known.contains_key(k.as_str()) && v.is_none_or(|x| (r.scale.min..=r.scale.max).contains(&x)));
     d.position = d.position.min(total);
-    // Resuming: continue at the first item not yet answered.
+    // Resuming: continue at the first item not yet answered, in the order asked.
     if let Some(first_open) = items.iter().position(|(_, _, i)| !d.answers.contains_key(&i.id)) {
         d.position = d.position.min(first_open);
     }
@@ -411,9 +425,9 @@ fn ask_items(
         let (section, dimension, item) = items[d.position];
         let options = options(setup, item, scale);
         let screen = ItemScreen {
-            section: section.to_string(),
-            dimension: dimension.to_string(),
-            statement: r.text(&item.text, l).to_string(),
+            place: (r.order == Order::Grouped).then(|| (section.to_string(), dimension.to_string())),
+            statement: r.text(item.asked_text(by_other(d)), l).to_string(),
+            about: about(d),
             number: d.position + 1,
             total,
             options,
@@ -470,7 +484,7 @@ fn review_screen(
         .enumerate()
         .map(|(k, (_, _, it))| ReviewLine {
             number: k + 1,
-            statement: r.text(&it.text, setup.text_lang).to_string(),
+            statement: r.text(it.asked_text(by_other(d)), setup.text_lang).to_string(),
             // The label the person chose from: the item's anchor where it has them.
             answer: d.answers.get(&it.id).copied().flatten().map(|v| {
                 let label = options(setup, it, scale).into_iter().find(|(x, _)| *x == v).map(|(_, s)| s);
@@ -478,7 +492,17 @@ fn review_screen(
             }),
         })
         .collect();
-    ReviewScreen { lines, kiosk: preset.kiosk }
+    ReviewScreen { lines, about: about(d), kiosk: preset.kiosk }
+}
+
+/// Is the rater someone other than the subject?
+fn by_other(d: &DraftDoc) -> bool {
+    d.role != Role::SelfRating
+}
+
+/// Whom the answers are about, said to a rater who is not the subject.
+fn about(d: &DraftDoc) -> Option<String> {
+    by_other(d).then(|| d.subject.clone())
 }
 
 fn save(drafts: &mut dyn Drafts, d: &mut DraftDoc, setup: &Setup) -> Result<(), Abort> {

@@ -188,15 +188,19 @@ pub fn item(s: &ItemScreen, selected: usize, lang: Lang, term_cols: u16, rows: u
     let msg = i18n::msg(lang);
     let width = text_width(term_cols);
     let mut o = Lines::default();
-    let head = format!("{} › {}", s.section, s.dimension);
+    // An interleaved rubric names no section or dimension: the progress stands alone.
+    let head = s.place.as_ref().map(|(section, dimension)| format!("{section} › {dimension}")).unwrap_or_default();
     let prog = progress(s.number, s.total, lang);
-    if cols(&head) + 2 + cols(&prog) <= width {
-        o.must(format!("{head}{}{prog}", " ".repeat(width - cols(&head) - cols(&prog))));
+    if cols(&head) + 2 + cols(&prog) <= width || head.is_empty() {
+        o.must(format!("{head}{}{prog}", " ".repeat(width.saturating_sub(cols(&head) + cols(&prog)))));
     } else {
         o.musts(wrap(&head, width));
         o.must(prog);
     }
     o.extras([progress_bar(s.number, s.total, width.min(40) / 2)]);
+    if let Some(subject) = &s.about {
+        o.musts(wrap(&msg.assess_about(subject), width));
+    }
     o.blank();
     o.musts(wrap(&s.statement, width));
     o.blank();
@@ -236,7 +240,10 @@ pub fn review(s: &ReviewScreen, selected: usize, lang: Lang, term_cols: u16, row
     let width = text_width(term_cols);
     let rows = usize::from(rows).max(1);
     let answered = s.lines.iter().filter(|l| l.answer.is_some()).count();
-    let heading = wrap(&msg.assess_review_heading(answered, s.lines.len()), width);
+    let mut heading = wrap(&msg.assess_review_heading(answered, s.lines.len()), width);
+    if let Some(subject) = &s.about {
+        heading.extend(wrap(&msg.assess_about(subject), width));
+    }
     let submit = format!("{} [ {} ]", if selected == 0 { "▸" } else { " " }, msg.assess_submit());
     let mut key_parts = vec![msg.assess_review_key_move(), msg.assess_review_key_enter()];
     if !s.kiosk {
@@ -353,8 +360,8 @@ mod tests {
 
     fn sample() -> ItemScreen {
         ItemScreen {
-            section: "四个支撑要件".into(),
-            dimension: "执行毅力".into(),
+            place: Some(("四个支撑要件".into(), "执行毅力".into())),
+            about: None,
             statement: "工作中遇到阻力、困难或挫折时，我会想办法坚持把它推进下去，直到取得结果，而不是半途而废。"
                 .into(),
             number: 7,
@@ -474,7 +481,7 @@ mod tests {
                 answer: if k % 7 == 0 { None } else { Some((2, "Not much like me".into())) },
             })
             .collect();
-        ReviewScreen { lines, kiosk }
+        ReviewScreen { lines, about: None, kiosk }
     }
 
     #[test]

@@ -28,6 +28,61 @@ pub const KIOSK_EXIT: char = '\x18';
 /// Restore the terminal: what a signal handler writes before the process ends.
 pub const RESTORE: &str = "\x1b[?25h\x1b[?1049l";
 
+/// Keys, Ctrl-C among them, stay keys for as long as the questionnaire
+/// holds the terminal, between reads as well as during them.
+///
+/// console puts the terminal in raw mode only while it waits for a key and
+/// gives the cooked mode back after each one. A Ctrl-C typed in between
+/// (while a screen is drawn, a draft saved) was then a SIGINT, whose handler
+/// ends the process: in a kiosk, the whole session rather than the
+/// participant. With line editing, echo and signals off from the start, a
+/// Ctrl-C is always a byte the next read gives as [`Key::CtrlC`], and only
+/// `kill -INT` (or a hang-up) reaches the handler, which calls
+/// [`give_back_keys`] first.
+#[cfg(unix)]
+mod keys {
+    use std::fs::File;
+    use std::sync::Mutex;
+
+    use nix::sys::termios::{LocalFlags, SetArg, Termios, tcgetattr, tcsetattr};
+
+    /// The terminal's own settings, to give back, and the terminal.
+    static SAVED: Mutex<Option<(File, Termios)>> = Mutex::new(None);
+
+    pub fn hold() {
+        let Ok(tty) = File::options().read(true).write(true).open("/dev/tty") else { return };
+        let Ok(original) = tcgetattr(&tty) else { return };
+        let mut held = original.clone();
+        held.local_flags.remove(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::ISIG | LocalFlags::IEXTEN);
+        if tcsetattr(&tty, SetArg::TCSADRAIN, &held).is_ok()
+            && let Ok(mut saved) = SAVED.lock()
+            && saved.is_none()
+        {
+            *saved = Some((tty, original));
+        }
+    }
+
+    pub fn give_back() {
+        if let Ok(mut saved) = SAVED.lock()
+            && let Some((tty, original)) = saved.take()
+        {
+            let _ = tcsetattr(&tty, SetArg::TCSADRAIN, &original);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+mod keys {
+    pub fn hold() {}
+    pub fn give_back() {}
+}
+
+/// Give the terminal its own settings back (line editing, echo, Ctrl-C as
+/// a signal): when the questionnaire lets it go, and in the signal handler.
+pub fn give_back_keys() {
+    keys::give_back();
+}
+
 pub struct TermPrompter {
     term: Term,
     lang: Lang,
@@ -39,6 +94,7 @@ impl TermPrompter {
     pub fn new(lang: Lang) -> Self {
         let term = Term::stderr();
         let _ = term.write_str(ENTER_ALT);
+        keys::hold();
         TermPrompter { term, lang, msg: i18n::msg(lang) }
     }
 
@@ -94,6 +150,7 @@ impl TermPrompter {
 
 impl Drop for TermPrompter {
     fn drop(&mut self) {
+        keys::give_back();
         let _ = self.term.write_str(&format!("{SHOW_CURSOR}{LEAVE_ALT}"));
         let _ = self.term.flush();
     }

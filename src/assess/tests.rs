@@ -30,6 +30,8 @@ struct Script {
     choices: Vec<Vec<String>>,
     reviews: usize,
     last_review: Option<ReviewScreen>,
+    /// Every item screen offered.
+    screens: Vec<ItemScreen>,
 }
 
 impl Script {
@@ -72,6 +74,7 @@ impl Prompter for Script {
     fn item(&mut self, s: &ItemScreen) -> Result<(ItemAction, f64), Abort> {
         self.shown.push(s.number);
         self.current.push(s.current);
+        self.screens.push(s.clone());
         match self.next() {
             Step::Item(a) => Ok((a, 3.0)),
             _ => Err(Abort::Interrupted),
@@ -128,7 +131,18 @@ fn go_resumed(
     preset: &Preset,
     resumed: Option<DraftDoc>,
 ) -> Result<Completed, Abort> {
-    let loaded = testing::mini();
+    go_with(&testing::mini(), (Lang::En, "en"), script, drafts, preset, resumed)
+}
+
+/// A questionnaire on this rubric, in this interface and text language.
+fn go_with(
+    loaded: &crate::rubric::Loaded,
+    (lang, text_lang): (Lang, &str),
+    script: &mut Script,
+    drafts: &mut Memory,
+    preset: &Preset,
+    resumed: Option<DraftDoc>,
+) -> Result<Completed, Abort> {
     let counter = std::cell::Cell::new(0);
     let new_id = move || {
         counter.set(counter.get() + 1);
@@ -137,8 +151,8 @@ fn go_resumed(
     let setup = Setup {
         rubric: &loaded.rubric,
         rubric_sha256: &loaded.sha256,
-        lang: Lang::En,
-        text_lang: "en",
+        lang,
+        text_lang,
         now: &|| "2026-11-28T09:30:00+08:00".to_string(),
         new_id: &new_id,
         rubric_source: Some("/rubrics/mini.toml"),
@@ -491,4 +505,207 @@ fn the_review_shows_each_answers_label() {
     };
     assert_eq!(labels, [Some((4, label(4))), None, Some((2, label(2)))]);
     assert!(!label(4).is_empty());
+}
+
+/// Two dimensions of two and three items, asked interleaved: x1, y1, x2,
+/// y2, y3. Every item but x2 has its `others` text.
+const INTERLEAVED: &str = r#"
+format = 1
+id = "inter"
+version = "1"
+title = { zh = "交错", en = "Interleaved" }
+languages = ["zh", "en"]
+order = "interleaved"
+[scale]
+min = 1
+max = 5
+labels = [{ zh = "一", en = "one" }, { zh = "二", en = "two" }, { zh = "三", en = "three" }, { zh = "四", en = "four" }, { zh = "五", en = "five" }]
+allow_skip = true
+[[sections]]
+id = "s"
+title = { zh = "分区甲", en = "Section S" }
+[[sections.dimensions]]
+id = "d1"
+title = { zh = "维度一", en = "Dimension one" }
+[[sections.dimensions.items]]
+id = "x1"
+text = { zh = "我做X1。", en = "I do X1." }
+others = { zh = "该同志做X1。", en = "This colleague does X1." }
+[[sections.dimensions.items]]
+id = "x2"
+text = { zh = "我做X2。", en = "I do X2." }
+[[sections.dimensions]]
+id = "d2"
+title = { zh = "维度二", en = "Dimension two" }
+[[sections.dimensions.items]]
+id = "y1"
+text = { zh = "我做Y1。", en = "I do Y1." }
+others = { zh = "该同志做Y1。", en = "This colleague does Y1." }
+[[sections.dimensions.items]]
+id = "y2"
+text = { zh = "我做Y2。", en = "I do Y2." }
+others = { zh = "该同志做Y2。", en = "This colleague does Y2." }
+[[sections.dimensions.items]]
+id = "y3"
+text = { zh = "我做Y3。", en = "I do Y3." }
+others = { zh = "该同志做Y3。", en = "This colleague does Y3." }
+"#;
+
+fn interleaved() -> crate::rubric::Loaded {
+    testing::load("inter.toml", INTERLEAVED)
+}
+
+fn supervisor_of(name: &str) -> Preset {
+    Preset {
+        subject: Some(name.into()),
+        department: Some(String::new()),
+        role: Some(crate::result::Role::Supervisor),
+        rater: Some("王五".into()),
+        ..Default::default()
+    }
+}
+
+fn answers(n: usize) -> Vec<Step> {
+    let mut v = vec![Step::Enter];
+    v.extend((0..n).map(|_| Step::Item(Answer(3))));
+    v.push(Step::Review(ReviewAction::Submit));
+    v
+}
+
+#[test]
+fn a_supervisor_is_asked_the_others_text_and_told_whom_it_is_about() {
+    let mut s = Script::new(answers(5));
+    let done = go_with(&interleaved(), (Lang::Zh, "zh"), &mut s, &mut Memory::default(), &supervisor_of("李华"), None)
+        .unwrap();
+    assert_eq!(done.response.rater.role, crate::result::Role::Supervisor);
+    let statements: Vec<&str> = s.screens.iter().map(|x| x.statement.as_str()).collect();
+    // In the order asked; x2 has no `others`, so its first-person text.
+    assert_eq!(statements, ["该同志做X1。", "该同志做Y1。", "我做X2。", "该同志做Y2。", "该同志做Y3。"]);
+    assert!(s.screens.iter().all(|x| x.about.as_deref() == Some("李华")));
+    for (cols, rows) in [(40, 20), (80, 24)] {
+        let lines = screen::item(&s.screens[0], 2, Lang::Zh, cols, rows);
+        assert!(lines.len() <= usize::from(rows), "{lines:?}");
+        assert!(lines.iter().all(|l| crate::width::width(l) <= usize::from(cols)), "{cols}: {lines:?}");
+        let joined: String = lines.iter().map(|l| l.trim()).collect();
+        assert!(joined.contains("评价对象：李华 · 请按其实际表现作答"), "{cols}: {lines:?}");
+        assert!(joined.contains("该同志做X1。"), "{cols}: {lines:?}");
+        assert!(!joined.contains("我做X1"), "{cols}: {lines:?}");
+    }
+    let en = screen::item(&s.screens[0], 2, Lang::En, 40, 20).join("\n");
+    assert!(en.contains("About: 李华 · answer by what they"), "{en}");
+    // The review screen: the same texts, and whom they are about.
+    let review = s.last_review.unwrap();
+    assert_eq!(review.about.as_deref(), Some("李华"));
+    let texts: Vec<&str> = review.lines.iter().map(|l| l.statement.as_str()).collect();
+    assert_eq!(texts, statements);
+    for (cols, rows) in [(40, 20), (80, 24)] {
+        let lines = screen::review(&review, 0, Lang::Zh, cols, rows);
+        assert!(lines.iter().all(|l| crate::width::width(l) <= usize::from(cols)), "{cols}: {lines:?}");
+        let joined: String = lines.concat();
+        assert!(joined.contains("评价对象：李华"), "{cols}: {lines:?}");
+        assert!(joined.contains("该同志做X1"), "{cols}: {lines:?}");
+    }
+}
+
+#[test]
+fn a_self_rating_is_asked_the_first_person_text_and_no_whom_line() {
+    let preset = Preset { role: Some(crate::result::Role::SelfRating), ..supervisor_of("李华") };
+    let mut s = Script::new(answers(5));
+    go_with(&interleaved(), (Lang::Zh, "zh"), &mut s, &mut Memory::default(), &preset, None).unwrap();
+    let statements: Vec<&str> = s.screens.iter().map(|x| x.statement.as_str()).collect();
+    assert_eq!(statements, ["我做X1。", "我做Y1。", "我做X2。", "我做Y2。", "我做Y3。"]);
+    assert!(s.screens.iter().all(|x| x.about.is_none()));
+    assert!(s.last_review.unwrap().about.is_none());
+    let text = screen::item(&s.screens[0], 2, Lang::Zh, 80, 24).concat();
+    assert!(!text.contains("评价对象"), "{text}");
+}
+
+#[test]
+fn an_interleaved_rubric_is_asked_in_turn_and_names_no_dimension() {
+    let mut s = Script::new(answers(5));
+    let preset = Preset { role: Some(crate::result::Role::SelfRating), ..supervisor_of("李华") };
+    let done = go_with(&interleaved(), (Lang::Zh, "zh"), &mut s, &mut Memory::default(), &preset, None).unwrap();
+    assert_eq!(s.shown, [1, 2, 3, 4, 5]);
+    assert!(s.screens.iter().all(|x| x.place.is_none() && x.total == 5));
+    for x in &s.screens {
+        for (cols, rows) in [(40, 20), (80, 24), (120, 40)] {
+            let text = screen::item(x, 2, Lang::Zh, cols, rows).concat();
+            assert!(!text.contains("分区甲") && !text.contains("维度"), "{text}");
+            assert!(text.contains(&screen::progress(x.number, 5, Lang::Zh)), "{text}");
+        }
+    }
+    assert_eq!(done.response.answers.len(), 5);
+    // A grouped rubric still names them.
+    let mut s = Script::new(steps(vec![
+        Step::Item(Answer(1)),
+        Step::Item(Answer(1)),
+        Step::Item(Answer(1)),
+        Step::Review(ReviewAction::Submit),
+    ]));
+    go(&mut s, &mut Memory::default(), &Preset::default()).unwrap();
+    assert_eq!(s.screens[0].place, Some(("S".to_string(), "D".to_string())));
+    assert!(screen::item(&s.screens[0], 0, Lang::En, 80, 24)[0].starts_with("S › D"));
+}
+
+#[test]
+fn back_and_review_go_by_the_order_asked() {
+    let mut s = Script::new(vec![
+        Step::Enter,
+        Step::Item(Answer(1)), // x1
+        Step::Item(Answer(2)), // y1
+        Step::Item(Back),      // on x2: back to y1
+        Step::Item(Answer(4)), // y1
+        Step::Item(Answer(5)), // x2
+        Step::Item(Answer(1)), // y2
+        Step::Item(Answer(2)), // y3
+        Step::Review(ReviewAction::Change(2)),
+        Step::Item(Answer(3)), // x2 again
+        Step::Review(ReviewAction::Submit),
+    ]);
+    let preset = Preset { role: Some(crate::result::Role::SelfRating), ..supervisor_of("李华") };
+    let r = go_with(&interleaved(), (Lang::En, "en"), &mut s, &mut Memory::default(), &preset, None).unwrap().response;
+    assert_eq!(s.shown, [1, 2, 3, 2, 3, 4, 5, 3]);
+    assert_eq!(s.screens[7].statement, "I do X2.");
+    assert_eq!(s.current[7], Some(Some(5)));
+    let a = |k: &str| r.answers[k];
+    assert_eq!((a("x1"), a("y1"), a("x2"), a("y2"), a("y3")), (Some(1), Some(4), Some(3), Some(1), Some(2)));
+    let review = s.last_review.unwrap();
+    let numbered: Vec<(usize, &str)> = review.lines.iter().map(|l| (l.number, l.statement.as_str())).collect();
+    assert_eq!(numbered[..3], [(1, "I do X1."), (2, "I do Y1."), (3, "I do X2.")]);
+}
+
+#[test]
+fn resuming_an_interleaved_draft_goes_on_at_the_first_item_not_answered_in_the_order_asked() {
+    let loaded = interleaved();
+    let mut m = Memory::default();
+    let preset = supervisor_of("李华");
+    let mut s = Script::new(vec![Step::Enter, Step::Item(Answer(4)), Step::Item(Answer(2)), Step::CtrlC]);
+    assert!(go_with(&loaded, (Lang::Zh, "zh"), &mut s, &mut m, &preset, None).is_err());
+    assert_eq!(m.drafts[0].answers.keys().collect::<Vec<_>>(), ["x1", "y1"]);
+    assert_eq!(m.drafts[0].position, 2);
+
+    let open = open_drafts(&mut m, &DraftFilter::default()).unwrap();
+    let draft = pick_draft(&mut Script::default(), Lang::Zh, open).unwrap();
+    let resume = Preset { resume: true, ..Default::default() };
+    let mut s = Script::new(answers(3));
+    let r = go_with(&loaded, (Lang::Zh, "zh"), &mut s, &mut m, &resume, draft).unwrap().response;
+    assert_eq!(s.shown, [3, 4, 5]);
+    assert_eq!(s.screens[0].statement, "我做X2。", "x2 comes third, and has no others text");
+    assert_eq!(s.screens[1].statement, "该同志做Y2。", "still a supervisor's rating");
+    assert_eq!(s.screens[1].about.as_deref(), Some("李华"));
+    assert_eq!((r.answers["x1"], r.answers["y1"], r.answers["x2"]), (Some(4), Some(2), Some(3)));
+
+    // A draft holding answers to x1, y1 and y3 (by id), its position past
+    // x2: it goes on at x2, the first item not answered in the order asked
+    // (asked 3rd), then on from there, y3 showing its answer.
+    let mut d = m.drafts.first().cloned().unwrap_or_default();
+    d.id = "old".into();
+    d.answers = [("x1", Some(1)), ("y3", Some(3)), ("y1", Some(2))].map(|(k, v)| (k.to_string(), v)).into();
+    d.position = 4;
+    let mut s = Script::new(answers(3));
+    let r = go_with(&loaded, (Lang::Zh, "zh"), &mut s, &mut Memory::default(), &resume, Some(d)).unwrap().response;
+    assert_eq!(s.shown, [3, 4, 5]);
+    assert_eq!(s.screens[0].statement, "我做X2。");
+    assert_eq!(s.current, [None, None, Some(Some(3))]);
+    assert_eq!((r.answers["x1"], r.answers["y1"], r.answers["x2"]), (Some(1), Some(2), Some(3)));
 }

@@ -120,13 +120,17 @@ pub fn run(ctx: &Ctx, args: settings::Assess) -> Result<()> {
     }
     let source = rubric_source(&loaded.origin);
 
-    // Ctrl-C arrives as a key while a key is awaited; at any other moment
-    // (and for `kill -INT`) give the terminal back and leave with 130. Every
+    // Ctrl-C is a key for as long as the questionnaire holds the terminal
+    // (`term::TermPrompter` keeps signals off between reads too), so a
+    // kiosk participant's Ctrl-C ends only that participant's turn. Before
+    // that, and for `kill -INT` or a hang-up, give the terminal back and
+    // leave with 130. Every
     // answer is already in the draft, and the command printed continues it.
     let resume = Arc::new(Mutex::new(resume_command(ctx, filter_words(preset, Some(&source)))));
     let lang = ctx.lang;
     let in_handler = Arc::clone(&resume);
     let _ = ctrlc::set_handler(move || {
+        crate::assess::term::give_back_keys();
         eprint!("{RESTORE}");
         let command = in_handler.lock().map(|c| c.clone()).unwrap_or_default();
         crate::output::note(&interrupted_note(lang, &command, None));

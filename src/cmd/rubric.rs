@@ -94,9 +94,9 @@ pub fn run(ctx: &Ctx, cmd: RubricCommand) -> Result<()> {
             }
             Ok(())
         }
-        RubricCommand::Template { rubric } => {
+        RubricCommand::Template { rubric, role } => {
             let loaded = load_rubric(ctx.lang, rubric.as_deref())?;
-            print_text(&crate::rubric_view::template(&loaded.rubric, ctx.lang), Format::Table)
+            print_text(&crate::rubric_view::template(&loaded.rubric, ctx.lang, role), Format::Table)
         }
         RubricCommand::Schema => print_text(&schema(SchemaKind::Rubric), Format::Json),
     }

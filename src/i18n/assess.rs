@@ -58,6 +58,9 @@ pub trait AssessText {
     fn assess_progress(&self, number: usize, total: usize) -> String;
     fn assess_chosen_mark(&self) -> &'static str;
     fn assess_skipped_before(&self) -> &'static str;
+    /// A rater who is not the subject: whom the answers are about
+    /// ("评价对象：李华 · 请按其实际表现作答").
+    fn assess_about(&self, subject: &str) -> String;
 
     // The review screen.
     fn assess_review_heading(&self, answered: usize, total: usize) -> String;

@@ -175,6 +175,8 @@ pub trait RubricText {
     fn rubric_template_name_note(&self) -> &'static str;
     fn rubric_template_department(&self) -> &'static str;
     fn rubric_template_rater_note(&self) -> &'static str;
+    /// A rater's template: every statement is about the person assessed.
+    fn rubric_template_about_note(&self) -> &'static str;
 }
 
 /// The scale as an answers template explains it.

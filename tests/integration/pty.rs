@@ -804,3 +804,101 @@ fn kiosk_ends_only_when_the_trainer_confirms_and_lists_who_did_not_finish() {
     assert!(gone.screen().contains("已丢弃 赵六 的未完成问卷"), "{}", gone.screen());
     assert_eq!(room.drafts(), 0);
 }
+
+// ---- Rating someone else (SPEC §8): the `others` text, whom it is about,
+// and an interleaved rubric asked in turn, naming no dimension.
+
+const OTHERS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/others.toml");
+
+#[test]
+fn a_supervisor_is_asked_about_the_subject_in_the_third_person() {
+    for (cols, rows) in [(40, 20), (80, 24)] {
+        let room = Room::new();
+        let args = [
+            "assess",
+            "--rubric",
+            OTHERS,
+            "--subject",
+            "李华",
+            "--role",
+            "supervisor",
+            "--rater",
+            "王五",
+            "--department",
+            "办公室",
+        ];
+        let mut tty = room.spawn(&args, "zh", cols, rows);
+        tty.wait_for("按回车开始");
+        tty.send("\r");
+        // Asked in turn: plan.a, act.a, plan.b, act.b, plan.c, act.c.
+        let asked = [
+            "该同志每周一列出本周要办的事。",
+            "该同志当天答应的事当天办。",
+            "该同志会给每件事定下完成的日子。",
+            "事情办完后该同志会告诉交办的人。",
+            "该同志常常想到哪做到哪。",
+            "遇到难处该同志会先想办法再请示。",
+        ];
+        for (k, (statement, key)) in asked.iter().zip(['4', '5', '3', '2', '1', '4']).enumerate() {
+            tty.wait_for(&progress(k + 1, 6, "zh"));
+            tty.wait_for(statement);
+            let screen = tty.screen();
+            assert!(screen.contains("评价对象：李华 · 请按其实际表现作答"), "{cols}:\n{screen}");
+            for named in ["工作方式", "计划安排", "落实推进", "我每周", "我当天"] {
+                assert!(!screen.contains(named), "{named:?} at {cols}:\n{screen}");
+            }
+            check_fits(&tty, &["评价对象：李华", &progress(k + 1, 6, "zh")]);
+            tty.send(&key.to_string());
+        }
+        tty.wait_for("请核对您的作答");
+        let review = tty.screen();
+        assert!(review.contains("评价对象：李华") && review.contains("该同志每周一"), "{review}");
+        check_fits(&tty, &["评价对象：李华"]);
+        tty.send("\r");
+        assert_eq!(tty.exit_code(), 0, "{}", tty.screen());
+        let r = room.result();
+        assert_eq!(r["rater"]["role"], "supervisor");
+        assert_eq!(r["subject"]["name"], "李华");
+        let a = &r["answers"];
+        let got: Vec<i64> =
+            ["plan.a", "act.a", "plan.b", "act.b", "plan.c", "act.c"].iter().map(|k| a[k].as_i64().unwrap()).collect();
+        assert_eq!(got, [4, 5, 3, 2, 1, 4], "{a}");
+    }
+}
+
+/// A participant's Ctrl-C ends only their turn, whenever it comes: also
+/// just after a key, while the next screen is drawn and the draft saved
+/// (once a moment when the terminal turned Ctrl-C into a signal that ended
+/// the whole session).
+#[test]
+fn a_kiosk_participants_ctrl_c_between_screens_ends_only_their_turn() {
+    let room = Room::new();
+    let mut tty =
+        room.spawn(&["assess", "--kiosk", "--session", "s3", "--rubric", SMALL, "--role", "self"], "zh", 80, 24);
+    for (k, name) in ["甲", "乙", "丙", "丁"].iter().enumerate() {
+        tty.wait_for("请下一位参加者按回车开始");
+        tty.send("\r");
+        tty.wait_for("请告诉培训师");
+        tty.send("\r");
+        tty.wait_for("您的姓名");
+        tty.send(name);
+        tty.wait_for(&format!("> {name}"));
+        tty.send("\r");
+        tty.wait_for("部门");
+        tty.send("\r");
+        tty.wait_for(&progress(1, 9, "zh"));
+        // The key, then Ctrl-C at once or a moment later: while the answer
+        // is saved and the next screen drawn.
+        tty.send("4");
+        std::thread::sleep(Duration::from_micros(300 * k as u64));
+        tty.send("\x03");
+        tty.wait_for("请下一位参加者按回车开始");
+        assert!(matches!(tty.session.get_process().status(), Ok(WaitStatus::StillAlive)), "{}", tty.screen());
+    }
+    tty.send("\x18");
+    tty.wait_for("结束本场测评？y/N");
+    tty.send("y");
+    assert_eq!(tty.exit_code(), 0);
+    assert!(tty.raw_text().contains("有 4 位参加者没有答完"), "{}", tty.raw_text());
+    assert_eq!(room.drafts(), 4);
+}

@@ -162,3 +162,53 @@ fn weights_over_a_million_are_refused_where_they_are() {
     std::fs::write(&path, ok).unwrap();
     assert!(bin().args(["rubric", "check", path.to_str().unwrap()]).output().unwrap().status.success());
 }
+
+/// `rubric template --role`: a rater's answers file, the rater's table set
+/// and every statement as asked of them (`others`), in the order asked;
+/// filled in, it scores as that rater's rating.
+#[test]
+fn a_raters_template_is_in_the_third_person_and_scores_as_theirs() {
+    let others = manifest_dir().join("tests/fixtures/others.toml");
+    let others = others.to_str().unwrap();
+    let template = |role: Option<&str>| {
+        let mut c = bin();
+        c.args(["rubric", "template", "--lang", "zh", "--rubric", others]);
+        if let Some(r) = role {
+            c.args(["--role", r]);
+        }
+        let out = c.output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let peer = template(Some("peer"));
+    assert!(peer.contains("[rater]\nrole = \"peer\""), "{peer}");
+    assert!(peer.lines().any(|l| l.starts_with("name = \"\"  # 评价他人时填写评价人姓名")), "{peer}");
+    assert!(peer.contains("# 以下每题都说的是被评价人：请按其实际表现作答"), "{peer}");
+    // Each item under its third-person text, in the order asked, naming no dimension.
+    assert!(
+        peer.contains("# 该同志每周一列出本周要办的事。\n\"plan.a\" = \"?\"\n# 该同志当天答应的事当天办。\n\"act.a\""),
+        "{peer}"
+    );
+    assert!(!peer.contains("我每周一") && !peer.contains("计划安排"), "{peer}");
+    let ids: Vec<&str> =
+        peer.lines().filter(|l| l.ends_with(" = \"?\"")).map(|l| l.split('"').nth(1).unwrap()).collect();
+    assert_eq!(ids, ["plan.a", "act.a", "plan.b", "act.b", "plan.c", "act.c"]);
+
+    // The default is one's own: first person, the rater's name left out.
+    let own = template(None);
+    assert_eq!(own, template(Some("self")));
+    assert!(own.contains("role = \"self\"") && own.contains("# name = \"\""), "{own}");
+    assert!(own.contains("# 我每周一列出本周要办的事。") && !own.contains("该同志"), "{own}");
+
+    // Filled in, it is that rater's rating.
+    let dir = tempfile::tempdir().unwrap();
+    let filled = peer.replace("name = \"\"  # 被评价人", "name = \"李华\"  # 被评价人").replace("\"?\"", "4");
+    let file = dir.path().join("peer.toml");
+    std::fs::write(&file, filled).unwrap();
+    let out = bin().args(["score", "--format", "json", "--rubric", others]).arg(&file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["rater"]["role"], "peer");
+    assert_eq!(r["subject"]["name"], "李华");
+    assert_eq!(r["answers"].as_object().unwrap().len(), 6);
+}

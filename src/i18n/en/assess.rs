@@ -79,6 +79,9 @@ impl AssessText for En {
     fn assess_skipped_before(&self) -> &'static str {
         "  (skipped before)"
     }
+    fn assess_about(&self, subject: &str) -> String {
+        format!("About: {subject} · answer by what they actually do")
+    }
 
     fn assess_review_heading(&self, answered: usize, total: usize) -> String {
         format!("Check your answers ({answered} of {total} answered). Choose one and press Enter to change it.")

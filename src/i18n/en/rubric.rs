@@ -450,4 +450,7 @@ impl RubricText for En {
     fn rubric_template_rater_note(&self) -> &'static str {
         "the rater's name, when rating someone else"
     }
+    fn rubric_template_about_note(&self) -> &'static str {
+        "Every statement below is about the person assessed: answer by what they actually do"
+    }
 }

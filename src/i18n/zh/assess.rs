@@ -79,6 +79,9 @@ impl AssessText for Zh {
     fn assess_skipped_before(&self) -> &'static str {
         "  （上次跳过）"
     }
+    fn assess_about(&self, subject: &str) -> String {
+        format!("评价对象：{subject} · 请按其实际表现作答")
+    }
 
     fn assess_review_heading(&self, answered: usize, total: usize) -> String {
         format!("请核对您的作答（已答 {answered} / {total} 题）。选中一题按回车可修改。")

@@ -228,6 +228,11 @@ pub(super) const HELP: &[HelpEntry] = &[
     ("rubric check", "files", "要检查的量表文件"),
     ("rubric template", "", "生成待填写的答卷：列出每个条目及其陈述"),
     ("rubric template", "rubric", "量表：内置标识（core、office）或量表文件"),
+    (
+        "rubric template",
+        "role",
+        "为谁作答：self（自评），或评价人的 supervisor、peer、subordinate、other（条目改为第三人称）",
+    ),
     ("rubric schema", "", "输出量表格式的 JSON Schema（同 `zhixing schema rubric`）"),
     ("norms", "", "常模：百分位、测量误差和可靠变化，由许多人的结果生成"),
     ("norms build", "", "由许多人的结果（每人取最近一份）生成常模，写入文件（权限 0600）"),

@@ -504,4 +504,7 @@ impl RubricText for Zh {
     fn rubric_template_rater_note(&self) -> &'static str {
         "评价他人时填写评价人姓名"
     }
+    fn rubric_template_about_note(&self) -> &'static str {
+        "以下每题都说的是被评价人：请按其实际表现作答"
+    }
 }
