@@ -10,10 +10,7 @@ use crate::result::{Rater, ResultDoc, Role, Severity, Subject};
 use crate::score::{Options, score};
 
 fn current() -> Vec<Loaded> {
-    BUILTINS
-        .iter()
-        .map(|b| load_builtin(b, Lang::Zh).unwrap_or_else(|p| panic!("{}", p.render(Lang::En))))
-        .collect()
+    BUILTINS.iter().map(|b| load_builtin(b, Lang::Zh).unwrap_or_else(|p| panic!("{}", p.render(Lang::En)))).collect()
 }
 
 fn builtin(id: &str) -> Loaded {
@@ -81,7 +78,8 @@ fn every_opposite_names_a_plain_item_of_its_dimension_once() {
         let mut named = HashSet::new();
         let mut pairs = 0;
         for (_, d) in l.rubric.dimensions() {
-            let plain: HashMap<&str, &Item> = d.items.iter().filter(|i| !i.reverse).map(|i| (i.id.as_str(), i)).collect();
+            let plain: HashMap<&str, &Item> =
+                d.items.iter().filter(|i| !i.reverse).map(|i| (i.id.as_str(), i)).collect();
             for item in &d.items {
                 let Some(target) = &item.opposite else { continue };
                 pairs += 1;
@@ -97,7 +95,8 @@ fn every_opposite_names_a_plain_item_of_its_dimension_once() {
 #[test]
 fn the_word_zhudong_is_in_at_most_two_items() {
     for l in current() {
-        let n: usize = l.rubric.items().map(|(_, _, i)| lang_text(&i.text, "zh").unwrap_or("").matches("主动").count()).sum();
+        let n: usize =
+            l.rubric.items().map(|(_, _, i)| lang_text(&i.text, "zh").unwrap_or("").matches("主动").count()).sum();
         assert!(n <= 2, "{}: 主动 in {n} items", l.rubric.id);
     }
 }
