@@ -38,13 +38,13 @@ pub struct Builtin {
 pub const BUILTINS: &[Builtin] = &[
     Builtin {
         id: "core",
-        version: "1.0.0",
+        version: "2.0.0",
         file: "rubrics/core.toml",
         source: include_str!("../../rubrics/core.toml"),
     },
     Builtin {
         id: "office",
-        version: "1.0.0",
+        version: "2.0.0",
         file: "rubrics/office.toml",
         source: include_str!("../../rubrics/office.toml"),
     },
@@ -468,6 +468,9 @@ pub fn load_builtin(b: &Builtin, lang: Lang) -> Result<Loaded, Problems> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod builtin_tests;
 
 #[cfg(test)]
 mod message_tests {
