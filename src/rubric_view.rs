@@ -7,9 +7,9 @@ use crate::i18n;
 use crate::i18n::rubric::TemplateScale;
 use crate::lang::Lang;
 use crate::report::{Grid, md_escape, num};
-use crate::rubric::{Dimension, Item, Loaded, Rubric, SelfRating};
 use crate::result::Role;
-use crate::rubric::{Loaded, Order, Rubric};
+use crate::rubric::Order;
+use crate::rubric::{Dimension, Item, Loaded, Rubric, SelfRating};
 use crate::width::wrap;
 
 pub fn list_table(rows: &[Loaded], lang: Lang, ascii: bool) -> String {

@@ -662,6 +662,8 @@ impl<'a> Scorer<'a> {
     }
 }
 
+#[cfg(test)]
+mod builtin_tests;
 mod json;
 #[cfg(test)]
 mod tests;

@@ -290,14 +290,14 @@ fn an_unscorable_result_says_so_in_every_format() {
         let table = String::from_utf8(render(Format::Table, &style, &[Entry::new(&r, None)])).unwrap();
         // The whole sentence, wrapped to the width.
         assert!(table.replace('\n', " ").contains(&crate::report::unscorable_text(&r, lang)), "{table}");
-        assert_eq!(crate::report::answered_of(&r), (1, 40));
+        assert_eq!(crate::report::answered_of(&r), (1, 60));
     }
 }
 
 #[test]
 fn a_table_cell_shows_what_it_holds_and_keeps_its_width() {
     let (mut a, _) = sample(Lang::Zh, false);
-    a.sections[0].title = "一个\u{1b}]0;x\u{7}前提\u{202e}".into();
+    a.sections[1].title = "一个\u{1b}]0;x\u{7}前提\u{202e}".into();
     a.subject.name = "张三\u{1b}[2J".into();
     for color in [false, true] {
         let style = Style { color, ..Style::default() };
@@ -317,7 +317,7 @@ fn a_table_cell_shows_what_it_holds_and_keeps_its_width() {
         crate::visible::through(&mut shown, color, |w| w.write_all(out.as_bytes())).unwrap();
         let shown = String::from_utf8(shown).unwrap();
         assert!(!shown.contains("\u{1b}]") && !shown.contains("\u{202e}") && !shown.contains("\u{1b}[2J"), "{shown:?}");
-        assert!(shown.contains("学习（一个\\u{1b}]0;x\\u{7}前提\\u{202e}）"), "{shown}");
+        assert!(shown.contains("执行能力（一个\\u{1b}]0;x\\u{7}前提\\u{202e}）"), "{shown}");
     }
 }
 
@@ -329,7 +329,10 @@ fn whole_pieces(r: &crate::result::ResultDoc) -> Vec<String> {
         pieces.push(s.title.clone());
         for d in &s.dimensions {
             pieces.push(d.title.clone());
-            pieces.extend([opt_num(d.score), num(d.target), opt_num(d.gap)]);
+            // A self-review shows its title only: no score, target or gap.
+            if !d.reflect {
+                pieces.extend([opt_num(d.score), num(d.target), opt_num(d.gap)]);
+            }
         }
     }
     pieces

@@ -470,8 +470,6 @@ pub fn load_builtin(b: &Builtin, lang: Lang) -> Result<Loaded, Problems> {
 mod tests;
 
 #[cfg(test)]
-mod builtin_tests;
-
 #[cfg(test)]
 mod message_tests {
     use super::*;

@@ -164,7 +164,7 @@ fn result_json_keeps_its_contract() {
     );
     assert!(r.subject.attributes.is_empty());
     assert_eq!(r.rubric.id, "core");
-    assert_eq!(r.rubric.version, "1.0.0");
+    assert_eq!(r.rubric.version, "2.0.0");
     assert_eq!(r.rubric.title, "执行力自评");
     assert_eq!(r.rubric.sha256.len(), 64);
     assert_eq!(r.profile.as_deref(), Some("section-chief"));
@@ -174,21 +174,21 @@ fn result_json_keeps_its_contract() {
     assert_eq!(r.session, None);
     assert_eq!(r.taken_at, "2026-11-28T09:30:00+08:00");
     assert_eq!(r.lang, "zh");
-    assert_eq!(r.overall.target, 85.0);
+    assert_eq!(r.overall.target, 75.0);
     assert_eq!(r.sections.len(), 3);
     assert_eq!(r.sections.iter().map(|s| s.dimensions.len()).sum::<usize>(), 10);
-    assert_eq!(r.answers.len(), 40);
+    assert_eq!(r.answers.len(), 60);
     assert!(r.answers.values().all(|v| *v == Some(4)));
     assert!(r.quality.straight_line);
     assert_eq!(r.quality.seconds, None);
-    // Every answer 4: one run of 40, no spread; the flags in §6's order.
-    assert_eq!(r.quality.longstring, 40);
+    // Every answer 4: one run of 60, no spread; the flags in §6's order.
+    assert_eq!(r.quality.longstring, 60);
     assert_eq!(r.quality.irv, Some(0.0));
     assert_eq!(r.quality.flags, ["straight_line", "longstring", "reverse_inconsistent"]);
     assert!(r.previous.is_none());
     // Every dimension scored and consistent with its target and gap.
     for s in &r.sections {
-        for d in &s.dimensions {
+        for d in s.dimensions.iter().filter(|d| d.score.is_some()) {
             let (score, gap) = (d.score.unwrap(), d.gap.unwrap());
             assert!((d.target - score - gap).abs() < 1e-9, "{} {}", d.id, d.title);
             assert_eq!(d.answered, d.items);
@@ -214,7 +214,7 @@ fn jsonl_from_stdin_is_one_result_a_line() {
         "subject": {"name": "李四", "department": "研究室"},
         "rater": {"role": "peer", "name": "王五"},
         "session": "s1",
-        "answers": {"learning.routine": 5, "learning.passive": 1}
+        "answers": {"learning.routine": 5, "learning.passive": 1, "learning.exploring": 5}
     });
     let input = format!("{doc}\n{doc}\n");
     let out = zhixing().args(["score", "-", "--format", "jsonl", "--lang", "en"]).write_stdin(input).output().unwrap();

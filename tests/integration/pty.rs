@@ -247,16 +247,22 @@ fn a_whole_run_by_digit_keys() {
     let room = Room::new();
     let mut tty = room.spawn(&["assess"], "en", 100, 30);
     start_self(&mut tty, "Zhang San");
-    let keys: Vec<char> = (0..40).map(|i| char::from(b'1' + (i * 3 % 5) as u8)).collect();
-    answer(&mut tty, 1, 40, &keys, "en");
-    tty.wait_for("Check your answers (40 of 40 answered)");
+    let keys: Vec<char> = (0..60).map(|i| char::from(b'1' + (i * 3 % 5) as u8)).collect();
+    answer(&mut tty, 1, 60, &keys, "en");
+    tty.wait_for("Check your answers (60 of 60 answered)");
     tty.send("\r");
     assert_eq!(tty.exit_code(), 0, "{}", tty.screen());
     let report = tty.stdout();
     assert!(report.contains("Execution capability self-assessment · Zhang San"), "{report}");
     assert!(report.contains("Development focus"), "{report}");
     let r = room.result();
-    let expected: Vec<Option<i64>> = keys.iter().map(|c| Some(i64::from(*c as u8 - b'0'))).collect();
+    // The keys were given in the order asked (interleaved: the n-th screen
+    // is item n / 10 of dimension n % 10, six items each); the result's
+    // answers are in rubric order.
+    let mut expected: Vec<Option<i64>> = vec![None; keys.len()];
+    for (n, c) in keys.iter().enumerate() {
+        expected[asked_place(n)] = Some(i64::from(*c as u8 - b'0'));
+    }
     assert_eq!(answers_of(&r), expected);
     assert_eq!(r["subject"]["name"], "Zhang San");
     assert!(r["quality"]["seconds"].as_f64().unwrap() > 0.0);
@@ -376,7 +382,7 @@ fn forty_columns_cut_no_line_inside_a_character() {
     check_no_cut(&tty, 40);
     tty.send("\r");
     for n in 1..=3 {
-        tty.wait_for(&progress(n, 40, "zh"));
+        tty.wait_for(&progress(n, 60, "zh"));
         check_no_cut(&tty, 40);
         tty.send("4");
     }
@@ -558,16 +564,16 @@ fn a_run_that_fits(lang: &str, cols: u16, rows: u16) {
     assert!(first.contains(if lang == "zh" { "执行力" } else { "xecution" }), "the title on top:\n{}", tty.screen());
     tty.send("\r");
     let (items, _) = crate::common::core();
-    for n in 1..=40 {
-        tty.wait_for(&progress(n, 40, lang));
-        if [1, 9, 40].contains(&n) {
-            let prog = progress(n, 40, lang);
+    for n in 1..=60 {
+        tty.wait_for(&progress(n, 60, lang));
+        if [1, 9, 60].contains(&n) {
+            let prog = progress(n, 60, lang);
             check_fits(&tty, &[&prog, "3"]);
             assert!(tty.rows().iter().take(3).any(|r| r.contains(&prog)), "progress on top:\n{}", tty.screen());
             if lang == "zh" {
                 // The statement is all there, wrapped but whole.
                 let joined: String = tty.rows().concat().split_whitespace().collect();
-                let statement: String = items[n - 1].1.split_whitespace().collect();
+                let statement: String = items[asked_place(n - 1)].1.split_whitespace().collect();
                 assert!(joined.contains(&statement), "{statement}\n{}", tty.screen());
             }
         }
@@ -577,13 +583,13 @@ fn a_run_that_fits(lang: &str, cols: u16, rows: u16) {
     check_fits(&tty, &[t.label]);
     assert!(tty.rows()[0].contains(t.review), "{}", tty.screen());
     // Down past the end: the heading stays on top, the last answer is shown with its label.
-    for _ in 0..45 {
+    for _ in 0..65 {
         tty.send("\x1b[B");
     }
-    tty.wait_for("▸ 40. ");
-    check_fits(&tty, &[t.label, "40."]);
+    tty.wait_for("▸ 60. ");
+    check_fits(&tty, &[t.label, "60."]);
     assert!(tty.rows()[0].contains(t.review), "the heading scrolled away:\n{}", tty.screen());
-    for _ in 0..45 {
+    for _ in 0..65 {
         tty.send("\x1b[A");
     }
     tty.wait_for(&format!("▸ {}", t.submit));
@@ -901,4 +907,10 @@ fn a_kiosk_participants_ctrl_c_between_screens_ends_only_their_turn() {
     assert_eq!(tty.exit_code(), 0);
     assert!(tty.raw_text().contains("有 4 位参加者没有答完"), "{}", tty.raw_text());
     assert_eq!(room.drafts(), 4);
+}
+
+/// The place in rubric order of the n-th item asked (from 0) of the
+/// built-in core rubric: interleaved over its ten dimensions of six items.
+fn asked_place(n: usize) -> usize {
+    (n % 10) * 6 + n / 10
 }

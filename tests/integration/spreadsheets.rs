@@ -130,7 +130,7 @@ fn bad_cells_name_file_row_and_column() {
     let f = env.write("bad.csv", text.as_bytes());
     let err = env.fails(&["score", &f]);
     assert!(err.contains("bad.csv:3:2: row 3, column B (learning.routine): 7 is outside the scale 1 to 5"), "{err}");
-    assert!(err.contains("bad.csv:3:3: row 3, column C (learning.exploring): \"很好\" is neither"), "{err}");
+    assert!(err.contains("bad.csv:3:3: row 3, column C (learning.passive): \"很好\" is neither"), "{err}");
     assert!(
         err.contains(&format!("bad.csv:4: row 4 has 2 cells, but the header has {} columns", items.len() + 1)),
         "{err}"

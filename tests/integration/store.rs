@@ -658,12 +658,12 @@ fn a_report_speaks_the_language_of_its_result_unless_told() {
     for format in ["table", "markdown", "html"] {
         // A Chinese locale, an English result: English throughout.
         let (own, _) = report(None, format);
-        assert!(own.contains("Theoretical quality") && own.contains("Gap"), "{format}: {own}");
+        assert!(own.contains("Theoretical grounding") && own.contains("Gap"), "{format}: {own}");
         assert!(!own.contains("差距") && !own.contains("理论素质"), "{format}: {own}");
         // --lang zh: Chinese throughout, the texts from the rubric.
         let (zh, note) = report(Some("zh"), format);
         assert!(zh.contains("理论素质") && zh.contains("差距"), "{format}: {zh}");
-        assert!(!zh.contains("Theoretical quality") && !zh.contains("Five qualities"), "{format}: {zh}");
+        assert!(!zh.contains("Theoretical grounding") && !zh.contains("Five qualities"), "{format}: {zh}");
         assert!(note.is_empty(), "{note}");
     }
     // JSON is the result as it was frozen.

@@ -3,10 +3,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::*;
+use crate::lang::Lang;
 use crate::lang::Text;
 use crate::response::Response;
 use crate::result::{Rater, ResultDoc, Role, Severity, Subject};
+use crate::rubric::{BUILTINS, Item, Loaded, Order, load_builtin};
 use crate::score::{Options, score};
 
 fn current() -> Vec<Loaded> {
