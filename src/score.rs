@@ -111,6 +111,30 @@ pub fn score(loaded: &Loaded, resp: &Response, opts: &Options, id: String, now: 
     scorer.doc(&scores, &meta, &values, id)
 }
 
+/// What a gap of each dimension (in rubric order) is multiplied by to rank
+/// the development focuses: the dimension's share of the overall score
+/// (its weight over its section's, times its section's weight over all
+/// sections'), times the number of dimensions, so that where every
+/// dimension weighs the same in the overall score (the built-in rubrics,
+/// whose section weights are their numbers of dimensions) it is 1 and the
+/// weighted gap is the gap. (SPEC §5 multiplies by dimension weight ×
+/// section weight, which would rank a gap of a five-dimension section five
+/// times one of a one-dimension section although both weigh the same.)
+pub fn priority_weights(r: &Rubric) -> Vec<f64> {
+    let n = r.sections.iter().map(|s| s.dimensions.len()).sum::<usize>() as f64;
+    let all: f64 = r.sections.iter().map(|s| s.weight).sum();
+    r.sections
+        .iter()
+        .flat_map(|s| {
+            let within: f64 = s.dimensions.iter().map(|d| d.weight).sum();
+            s.dimensions.iter().map(move |d| {
+                let w = n * (d.weight / within) * (s.weight / all);
+                if w.is_finite() && w > 0.0 { w } else { 1.0 }
+            })
+        })
+        .collect()
+}
+
 /// Seconds an item below which answering counts as too fast.
 pub const TOO_FAST_SECONDS_PER_ITEM: f64 = 2.0;
 
@@ -357,9 +381,10 @@ struct DimPlan {
     /// Places of its items.
     items: std::ops::Range<usize>,
     weight: f64,
-    /// Its section's place and weight.
+    /// Its section's place.
     section: usize,
-    section_weight: f64,
+    /// What its gap is multiplied by to rank it ([`priority_weights`]).
+    priority_weight: f64,
     target: f64,
     id: String,
     title: String,
@@ -423,6 +448,7 @@ impl<'a> Scorer<'a> {
         let mut items = Vec::new();
         let mut dims = Vec::new();
         let mut sections = Vec::new();
+        let priority = priority_weights(r);
         for (si, sec) in r.sections.iter().enumerate() {
             let first_dim = dims.len();
             for (di, dim) in sec.dimensions.iter().enumerate() {
@@ -437,7 +463,7 @@ impl<'a> Scorer<'a> {
                     items: first..items.len(),
                     weight: dim.weight,
                     section: si,
-                    section_weight: sec.weight,
+                    priority_weight: priority[dims.len()],
                     target,
                     json_head: format!("{{\"id\":{},\"title\":{},\"score\":", json(&dim.id), json(&title)),
                     json_ref: format!("{{\"dimension\":{},\"section\":{}", json(&dim.id), json(&sec.id)),
@@ -543,7 +569,7 @@ impl<'a> Scorer<'a> {
                     sec_den += dim.weight;
                     let g = dim.target - s;
                     if g > 0.0 {
-                        let weighted = g * dim.weight * dim.section_weight;
+                        let weighted = g * dim.priority_weight;
                         candidates.push((if weighted.is_finite() { weighted } else { f64::MAX }, g, k));
                     } else {
                         strengths.push((s, k));

@@ -126,22 +126,23 @@ fn severity_bands_and_edges() {
 fn priorities_weighted_then_rubric_order() {
     let r = run(&[("a", 5), ("b", 2), ("c", 3), ("e", 4), ("f", 4), ("h", 1)], Options::default());
     let order: Vec<&str> = r.priorities.iter().map(|p| p.dimension.as_str()).collect();
-    // d1 gap 11.25 × 1; d2 gap 15 × 3 = 45.
+    // Shares of the overall score × 3 dimensions: d1 3 · ¼ · ⅓ = 0.25,
+    // d2 3 · ¾ · ⅓ = 0.75; d1 gap 11.25 × 0.25 = 2.8125, d2 gap 15 × 0.75 = 11.25.
     assert_eq!(order, ["d2", "d1"]);
-    assert_eq!(r.priorities[0].weighted_gap, 45.0);
+    assert!((r.priorities[0].weighted_gap - 11.25).abs() < 1e-12, "{}", r.priorities[0].weighted_gap);
+    assert!((r.priorities[1].weighted_gap - 2.8125).abs() < 1e-12, "{}", r.priorities[1].weighted_gap);
     assert_eq!(r.priorities[0].gap, 15.0);
     assert_eq!(r.priorities[0].suggestions, ["do d2a", "do d2b"]);
     assert_eq!(r.priorities[1].section, "s1");
 
-    // Ties: equal weighted gaps keep rubric order. With every target 75,
-    // d1 (weights 1 × 1) scores 50: 25; d3 (1 × 2) scores 62.5: 12.5 × 2 = 25.
-    let r = run(
-        &[("a", 3), ("b", 3), ("c", 3), ("e", 5), ("f", 5), ("g", 5), ("h", 4), ("i", 3), ("j", 4), ("k", 3)],
-        Options { target: Some(75.0), ..Default::default() },
-    );
+    // Ties: equal weighted gaps keep rubric order. In the revised test
+    // rubric d1 and d2 share s1 (each 3 · ½ · ½ = 0.75); rated by a
+    // supervisor both score 75 against 80: 5 × 0.75 = 3.75 each; d3 is met.
+    let vals = [Some(5), Some(3), Some(2), Some(4), Some(4), Some(4), Some(5), Some(5), Some(1)];
+    let r = run_revised(vals, Role::Supervisor);
     let wg: Vec<(&str, f64)> = r.priorities.iter().map(|p| (p.dimension.as_str(), p.weighted_gap)).collect();
-    assert_eq!(wg, [("d1", 25.0), ("d3", 25.0)]);
-    assert_eq!(r.priorities[1].gap, 12.5);
+    assert_eq!(wg, [("d1", 3.75), ("d2", 3.75)]);
+    assert_eq!(r.priorities[1].gap, 5.0);
 }
 
 #[test]
@@ -485,7 +486,11 @@ mod reference {
                 }
                 match st.gap {
                     Some(g) if g > 0.0 => {
-                        candidates.push((g * dim.weight * sec.weight, g, order, si, di));
+                        // Share of the overall score, times the number of dimensions.
+                        let n = r.sections.iter().map(|s| s.dimensions.len()).sum::<usize>() as f64;
+                        let within: f64 = sec.dimensions.iter().map(|d| d.weight).sum();
+                        let all: f64 = r.sections.iter().map(|s| s.weight).sum();
+                        candidates.push((g * (n * (dim.weight / within) * (sec.weight / all)), g, order, si, di));
                     }
                     Some(_) => strengths.push((score.unwrap_or(0.0), order, si, di)),
                     None => {}
@@ -897,7 +902,8 @@ fn a_self_review_dimension_is_not_scored_in_a_self_assessment() {
     assert_eq!(r.overall.score, Some(75.0));
     // Never a development focus (its gap would be 80) nor a strength.
     let focus: Vec<&str> = r.priorities.iter().map(|p| p.dimension.as_str()).collect();
-    assert_eq!(focus, ["d1", "d3"]);
+    // d3 is half of the overall score, d1 a quarter: equal gaps of 5 rank d3 first.
+    assert_eq!(focus, ["d3", "d1"]);
     assert!(r.strengths.is_empty());
     // Its answers are kept.
     assert_eq!(r.answers.get("b1"), Some(&Some(1)));
@@ -991,4 +997,30 @@ proptest! {
         resp.seconds = seconds;
         check_same(&REVISED_LOADED, &resp, &Options { lang: "en".into(), ..Default::default() })?;
     }
+}
+
+/// Development focuses rank by a gap's share of the overall score: with
+/// section weights equal to their numbers of dimensions every dimension
+/// counts the same (1); with equal section weights a lone dimension counts
+/// as much as its whole section. Hand-computed.
+#[test]
+fn priorities_rank_by_each_dimension_s_share_of_the_overall_score() {
+    let mut r = testing::core().rubric.clone();
+    for s in &mut r.sections {
+        s.weight = s.dimensions.len() as f64;
+    }
+    assert!(priority_weights(&r).iter().all(|&w| (w - 1.0).abs() < 1e-12), "{:?}", priority_weights(&r));
+    for s in &mut r.sections {
+        s.weight = 1.0;
+    }
+    // 10 dimensions in sections of 1, 4 and 5: 10·1·⅓, 10·¼·⅓, 10·⅕·⅓.
+    let w = priority_weights(&r);
+    assert!((w[0] - 10.0 / 3.0).abs() < 1e-12 && (w[1] - 10.0 / 12.0).abs() < 1e-12, "{w:?}");
+    assert!((w[9] - 10.0 / 15.0).abs() < 1e-12, "{w:?}");
+    // A dimension weighed twice within its section counts twice its neighbour.
+    r.sections[1].dimensions[0].weight = 2.0;
+    let w = priority_weights(&r);
+    assert!((w[1] - 2.0 * w[2]).abs() < 1e-12, "{w:?}");
+    // The built-in core: the plain order of the gaps.
+    assert!(priority_weights(&testing::core().rubric).iter().all(|&w| (w - 1.0).abs() < 1e-12));
 }
