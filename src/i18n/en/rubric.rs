@@ -299,7 +299,7 @@ impl RubricText for En {
                 plural(items, "item", "items")
             ),
             "fewer than 3 items",
-            "give each dimension 3 to 5 items",
+            "give each dimension 3 to 6 items",
         )
     }
     fn rubric_anchor_count(&self, item: &str, anchors: usize, points: usize) -> DiagText {

@@ -357,7 +357,7 @@ impl RubricText for Zh {
         DiagText::new(
             format!("维度 \"{id}\" 只有 {items} 个条目，无法估计信度"),
             "少于 3 个条目",
-            "每个维度宜有 3 到 5 个条目",
+            "每个维度宜有 3 到 6 个条目",
         )
     }
     fn rubric_anchor_count(&self, item: &str, anchors: usize, points: usize) -> DiagText {
