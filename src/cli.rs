@@ -321,6 +321,38 @@ pub struct AssessArgs {
     pub store: StoreChoice,
 }
 
+/// `--exclude-flagged` with no value: any flag; else the flags named.
+fn parse_flags(s: &str) -> Result<crate::result::FlagFilter, errors::NotFlags> {
+    use crate::result::{FlagFilter, QUALITY_FLAGS};
+    if s.trim().is_empty() {
+        return Ok(FlagFilter::AnyFlag);
+    }
+    let mut names = Vec::new();
+    for n in s.split([',', '，']).map(str::trim).filter(|n| !n.is_empty()) {
+        if !QUALITY_FLAGS.contains(&n) {
+            return Err(errors::NotFlags);
+        }
+        if !names.iter().any(|x| x == n) {
+            names.push(n.to_string());
+        }
+    }
+    Ok(FlagFilter::Flags(names))
+}
+
+/// `--exclude-flagged [FLAG,…]` (SPEC §7): results with quality flags set aside.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ExcludeFlagged {
+    /// Leave out results with these quality flags (no value: any flag): straight_line, longstring, reverse_inconsistent, too_good, too_fast
+    #[arg(long, value_name = "FLAG,…", num_args = 0..=1, default_missing_value = "", value_parser = parse_flags)]
+    pub exclude_flagged: Option<crate::result::FlagFilter>,
+}
+
+impl ExcludeFlagged {
+    pub fn filter(&self) -> crate::result::FlagFilter {
+        self.exclude_flagged.clone().unwrap_or_default()
+    }
+}
+
 fn parse_role(s: &str) -> Result<crate::result::Role, errors::NotARole> {
     crate::result::Role::parse(s).ok_or(errors::NotARole)
 }
@@ -443,6 +475,8 @@ pub enum NormsCommand {
         /// Refuse fewer people than this
         #[arg(long, value_name = "N", default_value_t = 30)]
         min_n: usize,
+        #[command(flatten)]
+        exclude_flagged: ExcludeFlagged,
         /// The norms file to write
         #[arg(long, short = 'o', value_name = "FILE")]
         out: PathBuf,
@@ -523,6 +557,8 @@ pub struct GroupArgs {
     /// Count every result; by default only each person's latest per session, rater and role counts
     #[arg(long)]
     pub every_result: bool,
+    #[command(flatten)]
+    pub exclude_flagged: ExcludeFlagged,
     /// Also write the group report and each person's own report into DIR (mode 0700, files 0600)
     #[arg(long, value_name = "DIR")]
     pub pack: Option<PathBuf>,
@@ -657,6 +693,7 @@ impl Command {
                     min_group,
                     named: a.named,
                     every_result: a.every_result,
+                    exclude_flagged: a.exclude_flagged.filter(),
                     pack: a.pack,
                     rubric: a.rubric.rubric,
                     output: a.output.settings(),
@@ -682,7 +719,18 @@ impl Command {
                 RubricCommand::Template { rubric, role } => settings::Rubric::Template { rubric: rubric.rubric, role },
                 RubricCommand::Schema => settings::Rubric::Schema,
             }),
-            Command::Norms(NormsCommand::Build { files, session, all, role, name, min_n, out, rubric, .. }) => {
+            Command::Norms(NormsCommand::Build {
+                files,
+                session,
+                all,
+                role,
+                name,
+                min_n,
+                exclude_flagged,
+                out,
+                rubric,
+                ..
+            }) => {
                 let from = match (session, all) {
                     (Some(s), _) => settings::Results::Session(s),
                     (None, true) => settings::Results::All,
@@ -691,7 +739,15 @@ impl Command {
                         settings::Results::Files(files)
                     }
                 };
-                S::Norms(settings::Norms::Build { from, role, name, min_n: min_n.max(1), out, rubric: rubric.rubric })
+                S::Norms(settings::Norms::Build {
+                    from,
+                    role,
+                    name,
+                    min_n: min_n.max(1),
+                    exclude_flagged: exclude_flagged.filter(),
+                    out,
+                    rubric: rubric.rubric,
+                })
             }
             Command::Norms(NormsCommand::Show { file, format }) => {
                 S::Norms(settings::Norms::Show { file, format: format.into() })

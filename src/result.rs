@@ -254,6 +254,36 @@ pub struct Strength {
     pub score: f64,
 }
 
+/// The names of the quality flags (SPEC §5), in the order a result lists them.
+pub const QUALITY_FLAGS: [&str; 5] = ["straight_line", "longstring", "reverse_inconsistent", "too_good", "too_fast"];
+
+/// Which results `--exclude-flagged` sets aside (SPEC §7, §14).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum FlagFilter {
+    /// Every result counts.
+    #[default]
+    Keep,
+    /// Results with any quality flag are left out.
+    AnyFlag,
+    /// Results with one of these flags (names of [`QUALITY_FLAGS`]) are left out.
+    Flags(Vec<String>),
+}
+
+impl FlagFilter {
+    /// Whether a result with these flags is left out.
+    pub fn excludes(&self, flags: &[String]) -> bool {
+        match self {
+            FlagFilter::Keep => false,
+            FlagFilter::AnyFlag => !flags.is_empty(),
+            FlagFilter::Flags(which) => flags.iter().any(|f| which.contains(f)),
+        }
+    }
+
+    pub fn is_keep(&self) -> bool {
+        *self == FlagFilter::Keep
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Quality {
     /// Seconds spent answering; null when not answered interactively.

@@ -233,7 +233,7 @@ struct Flags {
 }
 
 impl Flags {
-    const NAMES: [&'static str; 5] = ["straight_line", "longstring", "reverse_inconsistent", "too_good", "too_fast"];
+    const NAMES: [&'static str; 5] = crate::result::QUALITY_FLAGS;
 
     fn on(self) -> impl Iterator<Item = &'static str> {
         [self.straight_line, self.longstring_flag, self.reverse_inconsistent, self.too_good, self.too_fast]

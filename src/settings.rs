@@ -223,6 +223,8 @@ pub struct Group {
     pub named: bool,
     /// Count every result, not only each person's latest (SPEC §10 rule 1).
     pub every_result: bool,
+    /// `--exclude-flagged`: results with these quality flags are left out.
+    pub exclude_flagged: crate::result::FlagFilter,
     pub pack: Option<PathBuf>,
     pub rubric: Option<String>,
     pub output: Output,
@@ -262,6 +264,8 @@ pub enum Norms {
         name: Option<String>,
         /// At least 1.
         min_n: usize,
+        /// `--exclude-flagged`: results with these quality flags are left out.
+        exclude_flagged: crate::result::FlagFilter,
         out: PathBuf,
         rubric: Option<String>,
     },

@@ -44,6 +44,18 @@ impl std::fmt::Display for NotARole {
 
 impl std::error::Error for NotARole {}
 
+/// A value that is not a list of quality flags (`--exclude-flagged`).
+#[derive(Debug)]
+pub struct NotFlags;
+
+impl std::fmt::Display for NotFlags {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("quality flags separated by commas")
+    }
+}
+
+impl std::error::Error for NotFlags {}
+
 /// What to do with what clap returned instead of matches.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Said {
@@ -84,6 +96,7 @@ fn reason(e: &clap::Error) -> Reason<'static> {
         Some(s) if s.downcast_ref::<std::num::ParseFloatError>().is_some() => Reason::Number,
         Some(s) if s.downcast_ref::<std::num::ParseIntError>().is_some() => Reason::Integer,
         Some(s) if s.downcast_ref::<NotARole>().is_some() => Reason::Role,
+        Some(s) if s.downcast_ref::<NotFlags>().is_some() => Reason::Flag,
         _ => Reason::Text(""),
     }
 }

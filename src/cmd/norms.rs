@@ -18,8 +18,11 @@ use crate::store::{Filter, StoreError};
 
 pub fn run(ctx: &Ctx, args: settings::Norms) -> Result<()> {
     match args {
-        settings::Norms::Build { from, role, name, min_n, out, rubric } => {
-            let results = read_results(ctx, &from)?;
+        settings::Norms::Build { from, role, name, min_n, exclude_flagged, out, rubric } => {
+            let mut results = read_results(ctx, &from)?;
+            let read = results.len();
+            results.retain(|r| !exclude_flagged.excludes(&r.quality.flags));
+            let flagged_left_out = read - results.len();
             let explicit = match &rubric {
                 Some(choice) => Some(load_rubric(ctx.lang, Some(choice))?.rubric),
                 None => None,
@@ -36,6 +39,9 @@ pub fn run(ctx: &Ctx, args: settings::Norms) -> Result<()> {
             text.push('\n');
             crate::output::write_atomic(&out, |w| Ok(w.write_all(text.as_bytes())?))?;
             let m = i18n::msg(ctx.lang);
+            if flagged_left_out > 0 {
+                crate::output::note(&m.norms_flagged_left_out(flagged_left_out));
+            }
             if built.other_roles > 0 {
                 crate::output::note(&m.norms_other_roles(built.other_roles));
             }

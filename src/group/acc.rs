@@ -2,6 +2,7 @@
 //! median), gaps and severities; per dimension the sums for alpha; per
 //! subject and rater role the sums for the 360 view.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -10,7 +11,7 @@ use super::doc::{Flagged, SeverityCounts, Stats};
 use super::kept::Kept;
 use super::layout::{Keying, Layout};
 use super::stats::AlphaAcc;
-use crate::result::{Role, Severity};
+use crate::result::{QUALITY_FLAGS, Role, Severity};
 
 /// The scores of one level, kept for the median: each distinct value with
 /// how often it came. Scores made from a rubric's answers take few distinct
@@ -140,6 +141,8 @@ pub(super) struct Acc {
     /// One per dimension.
     pub(super) alpha: Vec<AlphaAcc>,
     pub(super) flagged: usize,
+    /// Per name of [`QUALITY_FLAGS`], the results with that flag.
+    pub(super) flagged_kinds: [usize; QUALITY_FLAGS.len()],
     pub(super) flagged_who: Vec<Flagged>,
 }
 
@@ -155,6 +158,7 @@ impl Acc {
                 .map(|(i, _)| AlphaAcc::new(keying.map_or(0, |k| k.items[i].len())))
                 .collect(),
             flagged: 0,
+            flagged_kinds: [0; QUALITY_FLAGS.len()],
             flagged_who: Vec::new(),
         }
     }
@@ -174,6 +178,11 @@ impl Acc {
         }
         if !r.flags.is_empty() {
             self.flagged += 1;
+            for f in r.flags.iter() {
+                if let Some(i) = QUALITY_FLAGS.iter().position(|q| q == f) {
+                    self.flagged_kinds[i] += 1;
+                }
+            }
             if named {
                 self.flagged_who.push(Flagged {
                     subject: r.subject.to_string(),
@@ -182,6 +191,13 @@ impl Acc {
                 });
             }
         }
+    }
+}
+
+impl Acc {
+    /// The flagged results by kind, every kind listed.
+    pub(super) fn flagged_by(&self) -> BTreeMap<String, usize> {
+        QUALITY_FLAGS.iter().zip(self.flagged_kinds).map(|(f, n)| (f.to_string(), n)).collect()
     }
 }
 

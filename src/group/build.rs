@@ -362,6 +362,7 @@ impl Builder {
                 priorities: Vec::new(),
                 strengths: Vec::new(),
                 flagged: None,
+                flagged_by: None,
                 flagged_respondents: None,
             };
         }
@@ -433,6 +434,7 @@ impl Builder {
                 .collect(),
             dimensions,
             flagged: Some(acc.flagged),
+            flagged_by: Some(acc.flagged_by()),
             flagged_respondents: self.named.then(|| acc.flagged_who.clone()),
         }
     }

@@ -139,6 +139,10 @@ pub struct Group {
     pub strengths: Vec<GroupStrength>,
     /// Results with quality flags; null where withheld.
     pub flagged: Option<usize>,
+    /// The flagged results counted by kind (a result with two flags counts
+    /// under both), every kind listed (by name);
+    /// null where withheld.
+    pub flagged_by: Option<BTreeMap<String, usize>>,
     /// Who they are: only with `--named`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub flagged_respondents: Option<Vec<Flagged>>,

@@ -62,6 +62,8 @@ pub enum Reason<'a> {
     Integer,
     /// Not a rater role.
     Role,
+    /// Not a list of quality flag names (`--exclude-flagged`).
+    Flag,
     /// The parser's own words (not translated).
     Text(&'a str),
 }

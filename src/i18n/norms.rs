@@ -8,6 +8,8 @@ pub trait NormsText {
     fn norms_other_roles(&self, n: usize) -> String;
     /// `norms build`: earlier results of the same people left out.
     fn norms_earlier(&self, n: usize) -> String;
+    /// `norms build --exclude-flagged`: results with quality flags left out.
+    fn norms_flagged_left_out(&self, n: usize) -> String;
     /// `norms show`: the heading.
     fn norms_heading(&self) -> &'static str;
     /// `norms show`: the line under it: the rubric, role, people, when.

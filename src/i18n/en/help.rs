@@ -55,6 +55,9 @@ impl UsageText for En {
                     Reason::Number => "not a number",
                     Reason::Integer => "not a whole number in range",
                     Reason::Role => "one of self, supervisor, peer, subordinate, other",
+                    Reason::Flag => {
+                        "quality flags separated by commas: straight_line, longstring, reverse_inconsistent, too_good, too_fast; put files before this option, or write --exclude-flagged=FLAGS"
+                    }
                     Reason::Text(t) => t,
                 };
                 format!("invalid value '{value}' for '{arg}': {why}")

@@ -17,6 +17,9 @@ impl NormsText for En {
             plural(n, "result", "results")
         )
     }
+    fn norms_flagged_left_out(&self, n: usize) -> String {
+        format!("{n} {} with quality flags left out (--exclude-flagged)", plural(n, "result", "results"))
+    }
     fn norms_heading(&self) -> &'static str {
         "Norms"
     }

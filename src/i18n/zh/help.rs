@@ -56,6 +56,7 @@ impl UsageText for Zh {
                         "应为 self、supervisor、peer、subordinate、other 之一，或写中文：本人、上级、同事、下级、其他"
                             .to_string()
                     }
+                    Reason::Flag => "应为以逗号分隔的质量标记：straight_line、longstring、reverse_inconsistent、too_good、too_fast；文件请写在这个选项之前，或写成 --exclude-flagged=标记".to_string(),
                     Reason::Text(t) => t.to_string(),
                 };
                 format!("{arg} 的值 '{value}' 无效：{why}")
@@ -194,6 +195,11 @@ pub(super) const HELP: &[HelpEntry] = &[
     ("group", "min_group", "结果少于此数的分组不显示（1 表示都显示）"),
     ("group", "named", "显示姓名（带作答质量提示的人、360 度对比的被评价人）；不加则不显示任何姓名"),
     ("group", "every_result", "每份结果都计入；默认同一人在同一场次、以同一身份只计最新一份"),
+    (
+        "group",
+        "exclude_flagged",
+        "质量标记为这些之一的结果不计入（不写标记：任何标记）：straight_line、longstring、reverse_inconsistent、too_good、too_fast",
+    ),
     ("group", "pack", "同时把团体报告和每个人的个人报告写入 DIR（目录权限 0700，文件 0600）"),
     ("group", "rubric", "量表：内置标识（core、office）或量表文件"),
     ("group", "format", "输出格式"),
@@ -237,6 +243,11 @@ pub(super) const HELP: &[HelpEntry] = &[
     ("norms", "", "常模：百分位、测量误差和可靠变化，由许多人的结果生成"),
     ("norms build", "", "由许多人的结果（每人取最近一份）生成常模，写入文件（权限 0600）"),
     ("norms build", "files", "结果文件：.json（一份结果或数组）、.jsonl，或 - 表示标准输入"),
+    (
+        "norms build",
+        "exclude_flagged",
+        "质量标记为这些之一的结果不计入（不写标记：任何标记）：straight_line、longstring、reverse_inconsistent、too_good、too_fast",
+    ),
     ("norms build", "session", "结果库中此场次的全部结果"),
     ("norms build", "all", "结果库中的全部结果"),
     ("norms build", "role", "结果的评价人身份：self、supervisor、peer、subordinate、other"),

@@ -11,6 +11,9 @@ impl NormsText for Zh {
     fn norms_earlier(&self, n: usize) -> String {
         format!("{n} 份同一人较早的结果未计入（每人只取最近一份）")
     }
+    fn norms_flagged_left_out(&self, n: usize) -> String {
+        format!("{n} 份带质量标记的结果未计入（--exclude-flagged）")
+    }
     fn norms_heading(&self) -> &'static str {
         "常模"
     }
