@@ -557,6 +557,9 @@ pub struct GroupArgs {
     /// Count every result; by default only each person's latest per session, rater and role counts
     #[arg(long)]
     pub every_result: bool,
+    /// Also analyse each item: answers, mean, floor and ceiling, item-total correlation, alpha without it
+    #[arg(long)]
+    pub items: bool,
     #[command(flatten)]
     pub exclude_flagged: ExcludeFlagged,
     /// Also write the group report and each person's own report into DIR (mode 0700, files 0600)
@@ -693,6 +696,7 @@ impl Command {
                     min_group,
                     named: a.named,
                     every_result: a.every_result,
+                    items: a.items,
                     exclude_flagged: a.exclude_flagged.filter(),
                     pack: a.pack,
                     rubric: a.rubric.rubric,

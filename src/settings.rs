@@ -223,6 +223,8 @@ pub struct Group {
     pub named: bool,
     /// Count every result, not only each person's latest (SPEC §10 rule 1).
     pub every_result: bool,
+    /// `--items`: item analysis (SPEC §14).
+    pub items: bool,
     /// `--exclude-flagged`: results with these quality flags are left out.
     pub exclude_flagged: crate::result::FlagFilter,
     pub pack: Option<PathBuf>,

@@ -42,6 +42,7 @@ pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
         by: args.by,
         named: args.named,
         every_result: args.every_result,
+        items: args.items,
         explicit,
         builder: None,
         rubrics: BTreeMap::new(),
@@ -115,6 +116,8 @@ struct State<'a> {
     by: Option<crate::group::By>,
     named: bool,
     every_result: bool,
+    /// `--items`: item analysis.
+    items: bool,
     explicit: Option<Loaded>,
     builder: Option<Builder>,
     /// Results per (rubric id, version) other than the builder's: any is a mix.
@@ -131,10 +134,13 @@ impl State<'_> {
     fn add(&mut self, doc: ResultDoc) -> Result<()> {
         if self.builder.is_none() {
             let rubric = self.rubric_for(&doc)?;
-            self.builder = Some(
-                Builder::new(&doc, rubric.as_ref(), self.ctx.lang.code(), self.by, self.named)
-                    .every_result(self.every_result),
-            );
+            let builder = Builder::new(&doc, rubric.as_ref(), self.ctx.lang.code(), self.by, self.named)
+                .every_result(self.every_result)
+                .items(self.items);
+            if self.items && !builder.can_analyse_items() {
+                crate::output::note(i18n::msg(self.ctx.lang).items_no_rubric());
+            }
+            self.builder = Some(builder);
         }
         let Some(builder) = self.builder.as_mut() else { return Ok(()) };
         if !builder.accepts(&doc) {

@@ -16,6 +16,7 @@ use super::doc::{
     AlphaLabel, By, DimensionStats, Group, GroupDoc, GroupPriority, GroupStrength, RubricInfo, SCHEMA, SectionStats,
     Texts, Unit, Withheld,
 };
+use super::items::ItemsAcc;
 use super::kept::{Kept, Shared};
 use super::layout::{Keying, Layout};
 use super::privacy::{self, Counts, Crossing, Grouping};
@@ -48,6 +49,8 @@ pub struct Builder {
     pub(super) subjects: OnceCell<BTreeMap<String, SubjectAcc>>,
     pub(super) texts: Texts,
     pub(super) read: usize,
+    /// Item analysis (`--items`, SPEC §14).
+    pub(super) items: bool,
 }
 
 /// A hash of the identity of SPEC §10 rule 1 (see [`Kept::same_person`]).
@@ -111,6 +114,7 @@ impl Builder {
             subjects: OnceCell::new(),
             texts,
             read: 0,
+            items: false,
         }
     }
 
@@ -118,6 +122,18 @@ impl Builder {
     pub fn every_result(mut self, every: bool) -> Self {
         self.every_result = every;
         self
+    }
+
+    /// Add item analysis to every shown group (`--items`); needs the rubric
+    /// (without one, no items: see [`Builder::can_analyse_items`]).
+    pub fn items(mut self, items: bool) -> Self {
+        self.items = items;
+        self
+    }
+
+    /// Whether items can be analysed: the rubric keys them.
+    pub fn can_analyse_items(&self) -> bool {
+        self.keying.is_some()
     }
 
     /// The rubric id and version this builder takes.
@@ -364,6 +380,7 @@ impl Builder {
                 flagged: None,
                 flagged_by: None,
                 flagged_respondents: None,
+                items: None,
             };
         }
         let spans = self.keying.as_ref().map(|k| k.spans.as_slice()).unwrap_or_default();
@@ -371,6 +388,16 @@ impl Builder {
         for &i in rows {
             acc.feed(&self.rows[i].1, spans, self.named);
         }
+        let items = match (self.items, self.keying.as_deref()) {
+            (true, Some(k)) => {
+                let mut items = ItemsAcc::new(k);
+                for &i in rows {
+                    items.feed(&self.rows[i].1, spans);
+                }
+                Some(items.stats(&self.layout, k, m))
+            }
+            _ => None,
+        };
         // A statistic over fewer than the floor is withheld on its own.
         let stats = |l: usize| acc.levels[l].stats().withheld_below(m);
         let ns = self.layout.sections.len();
@@ -436,6 +463,7 @@ impl Builder {
             flagged: Some(acc.flagged),
             flagged_by: Some(acc.flagged_by()),
             flagged_respondents: self.named.then(|| acc.flagged_who.clone()),
+            items,
         }
     }
 }

@@ -146,6 +146,87 @@ pub struct Group {
     /// Who they are: only with `--named`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub flagged_respondents: Option<Vec<Flagged>>,
+    /// Item analysis (SPEC §14), only with `--items` and a rubric to key
+    /// the items; absent where the group is withheld.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<ItemStats>>,
+}
+
+/// One item of a group (SPEC §14): its answers and how it hangs together
+/// with the other items of its dimension.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct ItemStats {
+    pub id: String,
+    /// Id of its dimension.
+    pub dimension: String,
+    /// Answers (skipped ones not counted); null where withheld.
+    pub n: Option<usize>,
+    /// Raw answers as given, by value, every scale point listed; null where
+    /// withheld.
+    pub counts: Option<ItemCounts>,
+    /// Mean of the adjusted values (reverse-keyed items reversed).
+    pub mean: Option<f64>,
+    /// Sample standard deviation of the adjusted values; null below 2.
+    pub sd: Option<f64>,
+    /// Share of answers at the least favourable adjusted value.
+    pub floor: Option<f64>,
+    /// Share of answers at the most favourable adjusted value.
+    pub ceiling: Option<f64>,
+    /// Corrected item-total correlation: Pearson r with the sum of the
+    /// other items of the dimension, over the respondents who answered
+    /// every item of it; null below 3 of them or at zero variance.
+    pub r_drop: Option<f64>,
+    /// Cronbach's alpha of the dimension without this item, over the same
+    /// respondents; null where the dimension has fewer than 3 items.
+    pub alpha_drop: Option<f64>,
+    /// Set where the item is withheld (fewer than `min_group` answers):
+    /// every figure null.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withheld: Option<Withheld>,
+}
+
+impl ItemStats {
+    /// Whether its figures are shown.
+    pub fn shown(&self) -> bool {
+        self.withheld.is_none()
+    }
+
+    /// A weak item (SPEC §14): |r_drop| < .2, or floor or ceiling above .8.
+    pub fn weak(&self) -> bool {
+        self.r_drop.is_some_and(|r| r.abs() < 0.2)
+            || self.floor.is_some_and(|f| f > 0.8)
+            || self.ceiling.is_some_and(|c| c > 0.8)
+    }
+}
+
+/// Answers per scale point, in scale order ("1", "2", …), as a JSON object.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ItemCounts(pub Vec<(i64, usize)>);
+
+impl Serialize for ItemCounts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (v, n) in &self.0 {
+            m.serialize_entry(&v.to_string(), n)?;
+        }
+        m.end()
+    }
+}
+
+impl JsonSchema for ItemCounts {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ItemCounts".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let count = generator.subschema_for::<usize>();
+        schemars::json_schema!({
+            "description": "Answers per scale point (the value as a string key), every point listed.",
+            "type": "object",
+            "additionalProperties": count
+        })
+    }
 }
 
 /// Statistics of one score over the results of a group.
@@ -402,6 +483,8 @@ pub struct Texts {
     pub sections: HashMap<String, String>,
     pub dimensions: HashMap<String, String>,
     pub suggestions: HashMap<String, Vec<String>>,
+    /// Item statements by item id (for `--items`).
+    pub items: HashMap<String, String>,
     /// Alpha could not be computed: no rubric to key the items.
     pub no_rubric: bool,
 }
@@ -412,6 +495,9 @@ impl Texts {
     }
     pub fn dimension<'a>(&'a self, id: &'a str) -> &'a str {
         self.dimensions.get(id).map_or(id, String::as_str)
+    }
+    pub fn item<'a>(&'a self, id: &'a str) -> &'a str {
+        self.items.get(id).map_or(id, String::as_str)
     }
 }
 

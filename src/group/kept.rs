@@ -19,13 +19,17 @@ fn unpack(v: f64) -> Option<f64> {
     (!v.is_nan()).then_some(v)
 }
 
+/// A skipped answer among [`Kept::alpha`]'s bytes (a scale has at most 11
+/// points, so no answer takes it).
+pub(super) const MISSING: u8 = u8::MAX;
+
 #[derive(Clone, Debug)]
 pub(super) struct Kept {
     /// Score then gap, per level (overall, sections, dimensions).
     numbers: Box<[f64]>,
     severity: Box<[Severity]>,
     /// Adjusted answers for alpha, less the scale's minimum (at most 11
-    /// points: a byte each).
+    /// points: a byte each); [`MISSING`] where skipped.
     pub(super) alpha: Box<[u8]>,
     pub(super) alpha_ok: Box<[bool]>,
     pub(super) flags: Box<[String]>,
@@ -69,7 +73,11 @@ impl Kept {
         Kept {
             numbers: numbers.into(),
             severity: severity.into(),
-            alpha: r.alpha.iter().map(|v| u8::try_from(v - min).unwrap_or(0)).collect(),
+            alpha: r
+                .alpha
+                .iter()
+                .map(|v| v.and_then(|v| u8::try_from(v - min).ok()).filter(|v| *v != MISSING).unwrap_or(MISSING))
+                .collect(),
             alpha_ok: r.alpha_ok.into(),
             flags: r.flags.into(),
             time: crate::result::utc_key(&r.taken_at).map(String::into_boxed_str),

@@ -14,11 +14,13 @@
 //! sections, dimensions and item keying the report follows, `read` (with
 //! `view`) reading results into rows, `kept` a counted result packed, `acc`
 //! the sums of a group, `privacy` the anonymity rules on sizes alone,
-//! `build` the builder, `subject` the 360 view.
+//! `build` the builder, `subject` the 360 view, `items` the item
+//! analysis (`--items`).
 
 mod acc;
 mod build;
 mod doc;
+mod items;
 mod kept;
 mod layout;
 mod privacy;

@@ -21,8 +21,9 @@ pub struct Row {
     /// The rubric's id and version where they differ from the builder's.
     pub(super) other_rubric: Option<(String, String)>,
     pub(super) levels: Vec<Option<Level>>,
-    /// Adjusted answers, dimension after dimension in the keying's order.
-    pub(super) alpha: Vec<i64>,
+    /// Adjusted answers, dimension after dimension in the keying's order;
+    /// None where skipped (or off the scale).
+    pub(super) alpha: Vec<Option<i64>>,
     /// Per dimension: every item answered (and at least 2 of them).
     pub(super) alpha_ok: Vec<bool>,
     /// (dimension, suggestions) of the priorities, where the builder wants them.
@@ -91,7 +92,7 @@ impl Reader {
     }
 
     /// Adjusted answers for alpha; `answer(place hint, id)` gives an answer.
-    fn alpha(&self, answer: &mut dyn FnMut(usize, &str) -> Option<i64>) -> (Vec<i64>, Vec<bool>) {
+    fn alpha(&self, answer: &mut dyn FnMut(usize, &str) -> Option<i64>) -> (Vec<Option<i64>>, Vec<bool>) {
         let Some(k) = self.keying.as_deref() else { return (Vec::new(), vec![false; self.layout.dimensions.len()]) };
         let mut values = Vec::with_capacity(k.total);
         let mut ok = Vec::with_capacity(k.items.len());
@@ -102,8 +103,7 @@ impl Reader {
                 let v = answer(hint, id).filter(|v| (k.min..=k.max).contains(v));
                 hint += 1;
                 complete &= v.is_some();
-                let v = v.unwrap_or(0);
-                values.push(if *reverse { k.min + k.max - v } else { v });
+                values.push(v.map(|v| if *reverse { k.min + k.max - v } else { v }));
             }
             ok.push(complete);
         }

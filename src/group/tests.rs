@@ -397,6 +397,7 @@ fn scores_kept_as_counts_or_as_a_list_give_the_plain_statistics() {
     }
 }
 
+mod items;
 mod privacy;
 
 #[test]

@@ -20,6 +20,7 @@ pub mod commands;
 mod en;
 pub mod group;
 pub mod help;
+pub mod items;
 pub mod norms;
 pub mod readers;
 pub mod report;
@@ -37,6 +38,7 @@ pub trait Messages:
     commands::Commands
     + report::ReportText
     + group::GroupText
+    + items::ItemsText
     + help::HelpText
     + help::UsageText
     + norms::NormsText
@@ -53,6 +55,7 @@ impl<
     T: commands::Commands
         + report::ReportText
         + group::GroupText
+        + items::ItemsText
         + help::HelpText
         + help::UsageText
         + norms::NormsText

@@ -195,6 +195,7 @@ pub(super) const HELP: &[HelpEntry] = &[
     ("group", "min_group", "结果少于此数的分组不显示（1 表示都显示）"),
     ("group", "named", "显示姓名（带作答质量提示的人、360 度对比的被评价人）；不加则不显示任何姓名"),
     ("group", "every_result", "每份结果都计入；默认同一人在同一场次、以同一身份只计最新一份"),
+    ("group", "items", "再逐题分析：各选项人数、均值、地板与天花板、题总相关、删题后信度"),
     (
         "group",
         "exclude_flagged",

@@ -4,6 +4,7 @@ mod assess;
 mod commands;
 mod group;
 mod help;
+mod items;
 mod norms;
 mod readers;
 mod report;
