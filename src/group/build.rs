@@ -69,7 +69,12 @@ fn texts_of(first: &ResultDoc, rubric: Option<&Rubric>, lang: &str) -> Texts {
         for s in &r.sections {
             texts.sections.insert(s.id.clone(), r.text(&s.title, &lang).to_string());
         }
+        texts.scale =
+            (r.scale.min..=r.scale.max).zip(&r.scale.labels).map(|(v, l)| (v, r.text(l, &lang).to_string())).collect();
         for (_, d) in r.dimensions() {
+            for i in &d.items {
+                texts.items.insert(i.id.clone(), r.text(&i.text, &lang).to_string());
+            }
             texts.dimensions.insert(d.id.clone(), r.text(&d.title, &lang).to_string());
             texts
                 .suggestions
@@ -259,6 +264,10 @@ impl Builder {
                 let key = BTreeMap::from([(by.to_string(), key.map(str::to_string))]);
                 groups.push(self.group(Some(key), rows, w, m));
             }
+            if self.items {
+                let answered: Vec<Vec<usize>> = parts.iter().map(|(_, rows)| self.answered(rows)).collect();
+                super::items::protect(&mut groups[1..], &answered, m);
+            }
         }
         let unit = if self.rows.iter().all(|(_, r)| r.role == Role::SelfRating) && self.sessions() <= 1 {
             Unit::People
@@ -352,6 +361,19 @@ impl Builder {
             }
         }
         c
+    }
+
+    /// Per item (in the keying's order), how many of `rows` answered it.
+    fn answered(&self, rows: &[usize]) -> Vec<usize> {
+        let mut n = vec![0; self.keying.as_ref().map_or(0, |k| k.total)];
+        for &i in rows {
+            for (c, &v) in n.iter_mut().zip(self.rows[i].1.alpha.iter()) {
+                if v != super::kept::MISSING {
+                    *c += 1;
+                }
+            }
+        }
+        n
     }
 
     /// Levels: the overall score, the sections, the dimensions.

@@ -154,7 +154,7 @@ pub struct Group {
 
 /// One item of a group (SPEC §14): its answers and how it hangs together
 /// with the other items of its dimension.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, JsonSchema)]
 pub struct ItemStats {
     pub id: String,
     /// Id of its dimension.
@@ -179,8 +179,10 @@ pub struct ItemStats {
     /// Cronbach's alpha of the dimension without this item, over the same
     /// respondents; null where the dimension has fewer than 3 items.
     pub alpha_drop: Option<f64>,
-    /// Set where the item is withheld (fewer than `min_group` answers):
-    /// every figure null.
+    /// Set where the item is withheld: `too_few` (fewer than `min_group`
+    /// answers), or `complementary` (so that the answers of a subgroup that
+    /// does not show it cannot be worked out from the others); every figure
+    /// null.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub withheld: Option<Withheld>,
 }
@@ -485,6 +487,8 @@ pub struct Texts {
     pub suggestions: HashMap<String, Vec<String>>,
     /// Item statements by item id (for `--items`).
     pub items: HashMap<String, String>,
+    /// The scale's points with their labels (for `--items`).
+    pub scale: Vec<(i64, String)>,
     /// Alpha could not be computed: no rubric to key the items.
     pub no_rubric: bool,
 }
@@ -498,6 +502,13 @@ impl Texts {
     }
     pub fn item<'a>(&'a self, id: &'a str) -> &'a str {
         self.items.get(id).map_or(id, String::as_str)
+    }
+    /// A scale point with its label, as a legend shows it ("5 Always").
+    pub fn scale_label(&self, v: i64) -> String {
+        match self.scale.iter().find(|(p, _)| *p == v) {
+            Some((_, l)) if *l != v.to_string() => format!("{v} {l}"),
+            _ => v.to_string(),
+        }
     }
 }
 

@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use super::doc::{ItemCounts, ItemStats, Withheld};
+use super::doc::{Group, ItemCounts, ItemStats, Withheld};
 use super::kept::{Kept, MISSING};
 use super::layout::{Keying, Layout};
 
@@ -96,19 +96,8 @@ impl ItemsAcc {
                 let c = &d.counts[i];
                 let answered: usize = c.iter().sum();
                 if answered > 0 && answered < m {
-                    out.push(ItemStats {
-                        id: id.clone(),
-                        dimension: dim.clone(),
-                        n: None,
-                        counts: None,
-                        mean: None,
-                        sd: None,
-                        floor: None,
-                        ceiling: None,
-                        r_drop: None,
-                        alpha_drop: None,
-                        withheld: Some(Withheld::TooFew),
-                    });
+                    let it = ItemStats { id: id.clone(), dimension: dim.clone(), ..ItemStats::default() };
+                    out.push(withheld(&it, Withheld::TooFew));
                     continue;
                 }
                 // Raw values: a reverse-keyed item's adjusted value a was min + max − v.
@@ -154,5 +143,51 @@ impl ItemsAcc {
             }
         }
         out
+    }
+}
+
+/// The pool rule (SPEC §10 rule 3) per item: over the subgroups `groups`,
+/// the answers to an item in the subgroups that do not show it (withheld,
+/// or the item withheld there) together number 0 or at least `m`; while
+/// they number fewer, the item is withheld in the shown subgroup with the
+/// fewest answers to it too (ties: the later). `answered[g][i]`: answers to
+/// item `i` in subgroup `g`.
+pub(super) fn protect(groups: &mut [Group], answered: &[Vec<usize>], m: usize) {
+    let items = answered.first().map_or(0, Vec::len);
+    for i in 0..items {
+        let hidden = |groups: &[Group], g: usize| match &groups[g].items {
+            Some(list) => list.get(i).is_some_and(|it| !it.shown()),
+            None => groups[g].withheld,
+        };
+        loop {
+            let pool: usize = (0..groups.len()).filter(|&g| hidden(groups, g)).map(|g| answered[g][i]).sum();
+            if pool == 0 || pool >= m {
+                break;
+            }
+            let next = (0..groups.len())
+                .filter(|&g| !hidden(groups, g) && answered[g][i] > 0 && groups[g].items.is_some())
+                .min_by_key(|&g| (answered[g][i], std::cmp::Reverse(g)));
+            let Some(g) = next else { break };
+            if let Some(it) = groups[g].items.as_mut().and_then(|l| l.get_mut(i)) {
+                *it = withheld(it, Withheld::Complementary);
+            }
+        }
+    }
+}
+
+/// `it` with every figure withheld for `why`.
+fn withheld(it: &ItemStats, why: Withheld) -> ItemStats {
+    ItemStats {
+        id: it.id.clone(),
+        dimension: it.dimension.clone(),
+        n: None,
+        counts: None,
+        mean: None,
+        sd: None,
+        floor: None,
+        ceiling: None,
+        r_drop: None,
+        alpha_drop: None,
+        withheld: Some(why),
     }
 }

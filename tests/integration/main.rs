@@ -9,6 +9,7 @@ mod contract;
 mod csv;
 mod group;
 mod html;
+mod items;
 mod norms;
 mod pty;
 mod rubrics;

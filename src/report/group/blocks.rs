@@ -236,6 +236,7 @@ fn group_blocks(b: &mut Vec<Block>, doc: &GroupDoc, g: &Group, texts: &Texts, la
     priority_blocks(b, g, texts, lang);
     strength_blocks(b, g, texts, lang);
     quality_blocks(b, g, lang);
+    super::items::item_blocks(b, doc, g.items.as_deref(), texts, lang);
 }
 
 /// The statistics of the overall score, each section and its dimensions.

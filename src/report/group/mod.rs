@@ -5,12 +5,13 @@
 //!
 //! The files: `blocks` the layout, `labels` the names of things for
 //! people, `charts` the HTML charts, and one file per format (`text`,
-//! `markdown`, `html`, `csv`).
+//! `markdown`, `html`, `csv`), `items` the item analysis (`--items`).
 
 mod blocks;
 mod charts;
 mod csv;
 mod html;
+mod items;
 mod labels;
 mod markdown;
 mod text;
@@ -47,7 +48,14 @@ pub fn html(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
 /// 360 view; for a spreadsheet, in the interface language.
 pub fn csv(doc: &GroupDoc, texts: &Texts, style: &Style) -> String {
     let (lang, bom) = (style.lang, style.bom);
-    let body = if doc.subjects.is_empty() { csv_groups(doc, texts, lang) } else { csv_subjects(doc, texts, lang) };
+    // With `--items`, the rows are the items' (one row per group and item).
+    let body = if !doc.subjects.is_empty() {
+        csv_subjects(doc, texts, lang)
+    } else if doc.groups.iter().any(|g| g.items.is_some()) {
+        self::items::csv_items(doc, texts, lang)
+    } else {
+        csv_groups(doc, texts, lang)
+    };
     if bom { format!("\u{feff}{body}") } else { body }
 }
 
