@@ -154,6 +154,8 @@ impl ItemsAcc {
 /// item `i` in subgroup `g`.
 pub(super) fn protect(groups: &mut [Group], answered: &[Vec<usize>], m: usize) {
     let items = answered.first().map_or(0, Vec::len);
+    // `i` indexes each subgroup's items, not one list.
+    #[allow(clippy::needless_range_loop)]
     for i in 0..items {
         let hidden = |groups: &[Group], g: usize| match &groups[g].items {
             Some(list) => list.get(i).is_some_and(|it| !it.shown()),

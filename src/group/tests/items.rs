@@ -221,7 +221,7 @@ fn r_drop_and_alpha_drop_as_r_psych_defines_them() {
         min: 1,
         max: 5,
         items: vec![ids.iter().map(|i| (i.to_string(), false)).collect()],
-        spans: vec![0..4],
+        spans: std::iter::once(0..4).collect(),
         total: 4,
     };
     let mut acc = ItemsAcc::new(&keying);
