@@ -315,15 +315,15 @@ fn a_workbook_over_256_mib_uncompressed_is_refused() {
 }
 
 /// A BIFF record.
-fn rec(t: u16, data: &[u8]) -> Vec<u8> {
+pub(crate) fn rec(t: u16, data: &[u8]) -> Vec<u8> {
     [&t.to_le_bytes()[..], &(data.len() as u16).to_le_bytes(), data].concat()
 }
 
-fn xls_number(row: u16, col: u16, v: f64) -> Vec<u8> {
+pub(crate) fn xls_number(row: u16, col: u16, v: f64) -> Vec<u8> {
     rec(0x0203, &[&row.to_le_bytes()[..], &col.to_le_bytes(), &[0, 0], &v.to_le_bytes()].concat())
 }
 
-fn xls_label(row: u16, col: u16, text: &str) -> Vec<u8> {
+pub(crate) fn xls_label(row: u16, col: u16, text: &str) -> Vec<u8> {
     let units: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
     let n = text.encode_utf16().count() as u16;
     rec(0x0204, &[&row.to_le_bytes()[..], &col.to_le_bytes(), &[0, 0], &n.to_le_bytes(), &[1], &units].concat())
@@ -331,7 +331,7 @@ fn xls_label(row: u16, col: u16, text: &str) -> Vec<u8> {
 
 /// An .xls: a compound file holding a BIFF8 Workbook stream of one sheet
 /// made of these records (`globals` added to the workbook's own).
-fn xls(sheet: &[u8]) -> Vec<u8> {
+pub(crate) fn xls(sheet: &[u8]) -> Vec<u8> {
     xls_with(&[], sheet)
 }
 
