@@ -371,11 +371,8 @@ impl Planning<'_> {
         let service = Service::detect(self.heads)?;
         let mut columns = 0;
         for (i, head) in self.heads.iter().enumerate() {
-            if self.uses[i].is_some() {
-                continue;
-            }
             if service.ignores(head) {
-                self.uses[i] = Some(Use::Ignored);
+                self.uses[i].get_or_insert(Use::Ignored);
                 columns += 1;
             } else if Meta::of(head).is_some_and(|m| m.aliases().contains(&bare(head))) {
                 columns += 1;
