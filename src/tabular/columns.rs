@@ -194,7 +194,8 @@ pub(super) fn bare(header: &str) -> &str {
             if let Some(a) = after.strip_prefix(sep) {
                 let a = a.trim();
                 // "3.5" is a number, not a question number.
-                if !a.is_empty() && !(sep == "." && a.starts_with(|c: char| c.is_ascii_digit())) {
+                let decimal = sep == "." && a.starts_with(|c: char| c.is_ascii_digit());
+                if !a.is_empty() && !decimal {
                     return a;
                 }
             }

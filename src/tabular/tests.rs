@@ -427,9 +427,19 @@ fn submit_times_in_every_form_a_service_writes() {
 #[test]
 fn question_numbers_before_a_header_are_left_out() {
     use super::columns::bare;
-    for h in
-        ["1、姓名", "2.部门", "2. 部门", "Q3 姓名", "q3.姓名", "第3题 姓名", "第3题：姓名", "(3)姓名", "（3）姓名", "3) 姓名", "姓名 "]
-    {
+    for h in [
+        "1、姓名",
+        "2.部门",
+        "2. 部门",
+        "Q3 姓名",
+        "q3.姓名",
+        "第3题 姓名",
+        "第3题：姓名",
+        "(3)姓名",
+        "（3）姓名",
+        "3) 姓名",
+        "姓名 ",
+    ] {
         let want = if h.contains('部') { "部门" } else { "姓名" };
         assert_eq!(bare(h), want, "{h:?}");
     }

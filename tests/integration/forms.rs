@@ -90,7 +90,10 @@ fn a_wjx_text_export_in_gbk_with_crlf() {
 
     let args = ["score", &f, "--attribute-columns", "职级", "--utc-offset", "+08:00", "-f", "json"];
     let (out, err) = ok(env.run(&args));
-    assert!(err.contains("Wenjuanxing (问卷星) export: 6 metadata columns left out; time taken and submit time read"), "{err}");
+    assert!(
+        err.contains("Wenjuanxing (问卷星) export: 6 metadata columns left out; time taken and submit time read"),
+        "{err}"
+    );
     let out = results(&out);
     assert_eq!(out.len(), 2);
     assert_eq!(out[0]["subject"]["name"], "张三");
@@ -278,7 +281,9 @@ fn what_was_recognised_is_said_in_chinese_and_english() {
     assert!(err.contains("腾讯问卷导出：忽略 16 列元数据，用时和提交时间已读取"), "{err}");
     let (_, err) = ok(env.run(&["score", &f, "--attribute-columns", "年龄段", "-f", "json"]));
     assert!(
-        err.contains("Tencent Questionnaire (腾讯问卷) export: 16 metadata columns left out; time taken and submit time read"),
+        err.contains(
+            "Tencent Questionnaire (腾讯问卷) export: 16 metadata columns left out; time taken and submit time read"
+        ),
         "{err}"
     );
     // A file that is no service's export says nothing of it.
