@@ -268,7 +268,8 @@ pub(super) fn plan(
     let items: Vec<&str> = rubric.items().map(|(_, _, it)| it.id.as_str()).collect();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (i, (_, _, it)) in rubric.items().enumerate() {
-        for (_, t) in it.text.strings() {
+        // The statement as asked of oneself, and of a rater who is not the subject.
+        for (_, t) in it.text.strings().into_iter().chain(it.others.iter().flat_map(|o| o.strings())) {
             index.entry(t.trim()).or_insert(i);
         }
     }
@@ -361,6 +362,13 @@ impl Planning<'_> {
                 self.push(0, d);
             }
             for i in found {
+                // Its header names the attribute in every result (SPEC §12).
+                if let Some((at, c)) = crate::answers::unsafe_at(bare(&heads[i])) {
+                    let place = self.text.cell_place(self.line, &column_name(i, &heads[i], self.lang));
+                    let d = Diagnostic::error(format!("{place}{}", self.text.unsafe_cell(c, at)))
+                        .help(self.text.unsafe_help());
+                    self.push(i + 1, d);
+                }
                 self.uses[i] = Some(Use::Attribute);
             }
         }

@@ -475,3 +475,24 @@ fn a_wjx_export_is_recognised_and_its_codes_are_skips() {
     assert_eq!(row.taken_at.as_deref(), Some("2026-11-28T09:30:05+08:00"));
     assert_eq!(row.seconds, Some(235.0));
 }
+
+#[test]
+fn attribute_columns_by_header_or_letter() {
+    let r = testing::strict().rubric;
+    let t = "姓名,3、职级,年龄段 ,x,y,z\n张三,科员,30-39,1,2,3\n李四,,40-49,1,2,3\n";
+    let opts = Options { attributes: vec!["职级".into(), "C".into()], ..Options::default() };
+    let s = csv(t, &r, &opts);
+    assert_eq!(errors(&s), Vec::<String>::new());
+    let rows: Vec<_> = s.rows.into_iter().map(|r| r.outcome.unwrap()).collect();
+    let attrs = |k: usize| rows[k].subject.attributes.iter().map(|(a, b)| (a.clone(), b.clone())).collect::<Vec<_>>();
+    assert_eq!(attrs(0), [("职级".to_string(), "科员".to_string()), ("年龄段".into(), "30-39".into())]);
+    // An empty cell is no attribute.
+    assert_eq!(attrs(1), [("年龄段".to_string(), "40-49".to_string())]);
+    // One the table does not have; a header with a control character.
+    let opts = Options { attributes: vec!["职级,级别".into()], ..Options::default() };
+    let got = errors(&csv(t, &r, &opts));
+    assert!(got.iter().any(|e| e.contains("--attribute-columns \"级别\" is neither")), "{got:#?}");
+    let opts = Options { attributes: vec!["B".into()], ..Options::default() };
+    let got = errors(&csv(&t.replace("3、职级", "职\u{1b}级"), &r, &opts));
+    assert!(got.iter().any(|e| e.starts_with("row 1, column B") && e.contains("U+001B")), "{got:#?}");
+}
