@@ -263,6 +263,12 @@ pub struct ScoreArgs {
     /// CSV/xlsx: the item columns by spreadsheet letters, e.g. G:AP
     #[arg(long, value_name = "RANGE")]
     pub item_columns: Option<String>,
+    /// CSV/xlsx: columns kept as the subject's attributes, by header or letter, e.g. "职级,年龄段"
+    #[arg(long, value_name = "NAME|LETTER,…")]
+    pub attribute_columns: Vec<String>,
+    /// The UTC offset of times written without one (form services write local time), e.g. +08:00; default: this machine's
+    #[arg(long, value_name = "±HH:MM", value_parser = parse_offset, allow_hyphen_values = true)]
+    pub utc_offset: Option<chrono::FixedOffset>,
     /// The session (such as a training class) of the records that name none
     #[arg(long, value_name = "S")]
     pub session: Option<String>,
@@ -351,6 +357,33 @@ impl ExcludeFlagged {
     pub fn filter(&self) -> crate::result::FlagFilter {
         self.exclude_flagged.clone().unwrap_or_default()
     }
+}
+
+/// `--utc-offset`: "+08:00", "+0800", "-05:00", "+8", "Z".
+fn parse_offset(s: &str) -> Result<chrono::FixedOffset, errors::NotAnOffset> {
+    let t = s.trim();
+    if t.eq_ignore_ascii_case("z") || t.eq_ignore_ascii_case("utc") {
+        return chrono::FixedOffset::east_opt(0).ok_or(errors::NotAnOffset);
+    }
+    let (sign, rest) = match t.as_bytes().first() {
+        Some(b'+') => (1, &t[1..]),
+        Some(b'-') => (-1, &t[1..]),
+        _ => return Err(errors::NotAnOffset),
+    };
+    let (h, m) = match rest.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if rest.len() == 4 => rest.split_at(2),
+        None => (rest, "0"),
+    };
+    let digits = |x: &str| !x.is_empty() && x.len() <= 2 && x.bytes().all(|b| b.is_ascii_digit());
+    if !digits(h) || !digits(m) {
+        return Err(errors::NotAnOffset);
+    }
+    let (h, m): (i32, i32) = (h.parse().map_err(|_| errors::NotAnOffset)?, m.parse().map_err(|_| errors::NotAnOffset)?);
+    if h > 14 || m > 59 {
+        return Err(errors::NotAnOffset);
+    }
+    chrono::FixedOffset::east_opt(sign * (h * 3600 + m * 60)).ok_or(errors::NotAnOffset)
 }
 
 fn parse_role(s: &str) -> Result<crate::result::Role, errors::NotARole> {
@@ -664,6 +697,8 @@ impl Command {
                         columns: a.columns.map(Into::into),
                         ignore_columns: a.ignore_columns,
                         item_columns: a.item_columns,
+                        attribute_columns: a.attribute_columns,
+                        utc_offset: a.utc_offset,
                     },
                     session: settings::checked_session(a.session)?,
                     norms: a.norms.norms,

@@ -90,6 +90,11 @@ pub struct Sheet {
     pub columns: Option<Columns>,
     pub ignore_columns: Vec<String>,
     pub item_columns: Option<String>,
+    /// `--attribute-columns`: kept as subject attributes.
+    pub attribute_columns: Vec<String>,
+    /// `--utc-offset`: the offset of times written without one; None: the
+    /// machine's.
+    pub utc_offset: Option<chrono::FixedOffset>,
 }
 
 #[derive(Debug)]

@@ -195,6 +195,12 @@ impl Input {
             tally.reject(table.problems.iter().filter(|p| p.diag.is_error()).count());
             return Ok(());
         }
+        if let Some(r) = table.recognised {
+            let (seconds, taken) = table.reads_times();
+            let said = crate::i18n::msg(lang).form_export(r.service, r.columns, seconds, taken);
+            // Escaped as every message on stderr is (SPEC §12): the name is the user's.
+            eprintln!("{}", crate::visible::escape(&format!("{name}: {said}")));
+        }
         let mark = spool.mark(tally);
         let enc = spool.encoder();
         let mut trouble = None;

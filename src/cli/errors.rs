@@ -44,6 +44,18 @@ impl std::fmt::Display for NotARole {
 
 impl std::error::Error for NotARole {}
 
+/// A value that is not a UTC offset (`--utc-offset`).
+#[derive(Debug)]
+pub struct NotAnOffset;
+
+impl std::fmt::Display for NotAnOffset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a UTC offset such as +08:00")
+    }
+}
+
+impl std::error::Error for NotAnOffset {}
+
 /// A value that is not a list of quality flags (`--exclude-flagged`).
 #[derive(Debug)]
 pub struct NotFlags;
@@ -97,6 +109,7 @@ fn reason(e: &clap::Error) -> Reason<'static> {
         Some(s) if s.downcast_ref::<std::num::ParseIntError>().is_some() => Reason::Integer,
         Some(s) if s.downcast_ref::<NotARole>().is_some() => Reason::Role,
         Some(s) if s.downcast_ref::<NotFlags>().is_some() => Reason::Flag,
+        Some(s) if s.downcast_ref::<NotAnOffset>().is_some() => Reason::Offset,
         _ => Reason::Text(""),
     }
 }

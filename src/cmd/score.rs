@@ -301,6 +301,7 @@ fn tabular_options(args: &settings::Sheet) -> crate::tabular::Options {
         columns: args.columns,
         ignore: args.ignore_columns.clone(),
         item_columns: args.item_columns.clone(),
-        offset: Some(*chrono::Local::now().offset()),
+        attributes: args.attribute_columns.clone(),
+        offset: Some(args.utc_offset.unwrap_or_else(|| *chrono::Local::now().offset())),
     }
 }

@@ -64,6 +64,8 @@ pub enum Reason<'a> {
     Role,
     /// Not a list of quality flag names (`--exclude-flagged`).
     Flag,
+    /// Not a UTC offset (`--utc-offset`).
+    Offset,
     /// The parser's own words (not translated).
     Text(&'a str),
 }

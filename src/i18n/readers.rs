@@ -4,6 +4,15 @@ use std::path::Path;
 
 use crate::error::Limit;
 
+/// A form service whose export is read as it comes (SPEC §15).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormService {
+    /// 问卷星 (wjx.cn).
+    Wjx,
+    /// 腾讯问卷.
+    Tencent,
+}
+
 /// A limit of a workbook (SPEC §12) that a file goes over.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SheetLimit {
@@ -312,6 +321,17 @@ pub trait ReaderText {
     fn sheet_self_rater_help(&self) -> &'static str;
     /// A time cell that does not read.
     fn cell_not_a_time(&self, text: &str) -> String;
+    /// A time-taken cell that does not read.
+    fn cell_not_a_duration(&self, text: &str) -> String;
+    /// How a time taken is written.
+    fn cell_duration_help(&self) -> &'static str;
+    /// `--attribute-columns` names a column the table does not have.
+    fn attribute_column_unknown(&self, token: &str) -> String;
+    /// How to name an attribute column.
+    fn attribute_column_unknown_help(&self) -> &'static str;
+    /// On stderr: a form service's export recognised, `columns` of its own
+    /// columns left out or read, and whether time taken and submit time are read.
+    fn form_export(&self, service: FormService, columns: usize, seconds: bool, taken: bool) -> String;
     /// How to write a time in a spreadsheet.
     fn cell_time_help(&self) -> &'static str;
     /// A table with nothing in it.

@@ -108,7 +108,7 @@ pub(super) fn taken_at(cell: &Cell, offset: FixedOffset) -> Option<String> {
                 return Some(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false));
             }
             let s = s.replace('/', "-").replace('T', " ");
-            let dt = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
+            let dt = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%d-%b-%Y %H:%M:%S", "%d-%b-%Y %H:%M"]
                 .iter()
                 .find_map(|f| NaiveDateTime::parse_from_str(&s, f).ok())
                 .or_else(|| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)));
@@ -118,6 +118,69 @@ pub(super) fn taken_at(cell: &Cell, offset: FixedOffset) -> Option<String> {
     };
     let t = offset.from_local_datetime(&naive).single()?;
     Some(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false))
+}
+
+/// A 问卷星 numeric export's code for a question not answered: −2 (skipped
+/// by the form's logic) or −3 (not shown), where the scale has no such value.
+pub(super) fn not_answered_code(cell: &Cell, min: i64, max: i64) -> bool {
+    let v = match cell {
+        Cell::Number(v) => *v,
+        Cell::Text(s) => match halfwidth(s).parse::<f64>() {
+            Ok(v) => v,
+            Err(_) => return false,
+        },
+        _ => return false,
+    };
+    (v == -2.0 || v == -3.0) && !(min as f64..=max as f64).contains(&v)
+}
+
+/// Time spent answering as a form service writes it: "235秒", "3分55秒",
+/// "1小时2分3秒", "235" (seconds), "00:03:55" or "3:55", or a number;
+/// None where it is not one.
+pub(super) fn seconds(cell: &Cell) -> Option<f64> {
+    let s = match cell {
+        Cell::Number(v) => return (v.is_finite() && *v >= 0.0).then_some(*v),
+        Cell::Text(s) => halfwidth(s),
+        _ => return None,
+    };
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let whole = |t: &str| -> Option<f64> {
+        let t = t.trim();
+        (!t.is_empty() && t.chars().all(|c| c.is_ascii_digit())).then(|| t.parse::<f64>().ok()).flatten()
+    };
+    if let Some(v) = whole(s) {
+        return Some(v);
+    }
+    if s.contains(':') {
+        let parts: Vec<&str> = s.split(':').collect();
+        if !(2..=3).contains(&parts.len()) {
+            return None;
+        }
+        let mut total = 0.0;
+        for (k, p) in parts.iter().enumerate() {
+            let v = whole(p)?;
+            if k > 0 && v >= 60.0 {
+                return None;
+            }
+            total = total * 60.0 + v;
+        }
+        return Some(total);
+    }
+    // 1小时2分3秒, 3分55秒, 235秒, 3分钟
+    let mut total = 0.0;
+    let mut rest = s;
+    let mut any = false;
+    for (unit, factor) in [("小时", 3600.0), ("时", 3600.0), ("分钟", 60.0), ("分", 60.0), ("秒", 1.0)] {
+        if let Some((n, after)) = rest.split_once(unit) {
+            total += whole(n)? * factor;
+            rest = after;
+            any = true;
+        }
+    }
+    (any && rest.trim().is_empty()).then_some(total)
 }
 
 /// "row 7, column D (learning.routine): "

@@ -65,11 +65,13 @@ pub(super) enum Meta {
     Rater,
     Session,
     TakenAt,
+    /// Time spent answering (a form service's 所用时间, 答题时长).
+    Seconds,
 }
 
 impl Meta {
-    pub(super) const ALL: [Meta; 6] =
-        [Meta::Name, Meta::Department, Meta::Role, Meta::Rater, Meta::Session, Meta::TakenAt];
+    pub(super) const ALL: [Meta; 7] =
+        [Meta::Name, Meta::Department, Meta::Role, Meta::Rater, Meta::Session, Meta::TakenAt, Meta::Seconds];
 
     pub(super) fn names(self) -> (&'static str, &'static str) {
         match self {
@@ -79,22 +81,135 @@ impl Meta {
             Meta::Rater => ("rater", "评价人"),
             Meta::Session => ("session", "场次"),
             Meta::TakenAt => ("taken_at", "时间"),
+            Meta::Seconds => ("seconds", "用时"),
+        }
+    }
+
+    /// Other names a form service gives the column (SPEC §15).
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Meta::TakenAt => &["提交答卷时间", "结束答题时间"],
+            Meta::Seconds => &["所用时间", "答题时长"],
+            Meta::Name | Meta::Department | Meta::Role | Meta::Rater | Meta::Session => &[],
         }
     }
 
     pub(super) fn of(header: &str) -> Option<Meta> {
-        let h = header.trim();
+        let h = bare(header);
         Meta::ALL.into_iter().find(|m| {
             let (en, zh) = m.names();
-            h.eq_ignore_ascii_case(en) || h == zh
+            h.eq_ignore_ascii_case(en) || h == zh || m.aliases().contains(&h)
         })
     }
+}
+
+/// A form service whose export is recognised by its own columns (SPEC §15).
+pub use crate::i18n::readers::FormService as Service;
+
+impl Service {
+    /// The service's own columns that are neither time nor answers: left out.
+    fn ignored(self) -> &'static [&'static str] {
+        match self {
+            Service::Wjx => &["序号", "来源", "来源详情", "来自IP", "总分"],
+            Service::Tencent => &[
+                "编号",
+                "开始答题时间",
+                "地理位置国家和地区",
+                "地理位置省",
+                "地理位置市",
+                "自定义字段",
+                "用户类型",
+                "用户标识",
+                "昵称",
+                "IP",
+                "UA",
+                "Referrer",
+                "清洗数据结果",
+                "智能清洗数据无效概率",
+            ],
+        }
+    }
+
+    /// Columns only this service writes: two of them tell its export.
+    fn marks(self) -> &'static [&'static str] {
+        match self {
+            Service::Wjx => &["提交答卷时间", "所用时间", "来源详情", "来自IP"],
+            Service::Tencent => &[
+                "开始答题时间",
+                "结束答题时间",
+                "答题时长",
+                "地理位置国家和地区",
+                "用户标识",
+                "清洗数据结果",
+                "智能清洗数据无效概率",
+            ],
+        }
+    }
+
+    /// The service whose export a header is, if any.
+    pub(super) fn detect(heads: &[String]) -> Option<Service> {
+        [Service::Wjx, Service::Tencent]
+            .into_iter()
+            .find(|s| heads.iter().filter(|h| s.marks().contains(&bare(h))).count() >= 2)
+    }
+
+    /// Whether a header is one of the service's own columns left out.
+    fn ignores(self, header: &str) -> bool {
+        let h = bare(header);
+        self.ignored().iter().any(|x| x.eq_ignore_ascii_case(h))
+    }
+}
+
+/// A header without the question number a form service puts before it
+/// ("1、姓名", "2.部门", "Q3 …", "第3题", "(3)") and without spaces around.
+pub(super) fn bare(header: &str) -> &str {
+    let h = header.trim();
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    // 第3题
+    if let Some(rest) = h.strip_prefix('第') {
+        let n = digits(rest);
+        if n > 0
+            && let Some(after) = rest[n..].strip_prefix('题')
+        {
+            return after.trim_start_matches([' ', '：', ':', '、', '.', '．']).trim();
+        }
+    }
+    // (3) or （3）
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        if let Some(rest) = h.strip_prefix(open) {
+            let n = digits(rest);
+            if n > 0
+                && let Some(after) = rest[n..].strip_prefix(close)
+            {
+                return after.trim();
+            }
+        }
+    }
+    // 1、 2. 3． Q3 Q3. 3) 3 xxx
+    let rest = h.strip_prefix(['Q', 'q']).unwrap_or(h);
+    let n = digits(rest);
+    if n > 0 {
+        let after = &rest[n..];
+        for sep in ["、", ".", "．", ")", "）", ":", "：", " "] {
+            if let Some(a) = after.strip_prefix(sep) {
+                let a = a.trim();
+                // "3.5" is a number, not a question number.
+                let decimal = sep == "." && a.starts_with(|c: char| c.is_ascii_digit());
+                if !a.is_empty() && !decimal {
+                    return a;
+                }
+            }
+        }
+    }
+    h
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Use {
     Ignored,
     Meta(Meta),
+    /// `--attribute-columns`: kept as a subject attribute named by its header.
+    Attribute,
     /// Index of the item in rubric order.
     Item(usize),
 }
@@ -102,6 +217,23 @@ pub(super) enum Use {
 /// A column's place in messages: "column D (learning.routine)".
 pub(super) fn column_name(index: usize, header: &str, lang: Lang) -> String {
     i18n::msg(lang).column_name(&column_letter(index), header.trim())
+}
+
+/// A form service's export recognised: the service, and how many of its
+/// own columns were recognised (left out, or read as time taken and submit
+/// time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Recognised {
+    pub service: Service,
+    pub columns: usize,
+}
+
+/// What each column is, the problems of the header, and the form service
+/// recognised.
+pub(super) struct Plan {
+    pub(super) uses: Vec<Use>,
+    pub(super) problems: Vec<Problem>,
+    pub(super) recognised: Option<Recognised>,
 }
 
 /// Decide what each column is. Every problem is returned, not the first.
@@ -112,7 +244,7 @@ pub(super) fn plan(
     rubric: &Rubric,
     opts: &Options,
     lang: Lang,
-) -> (Vec<Use>, Vec<Problem>) {
+) -> Plan {
     let mut p = Planning {
         heads,
         line,
@@ -124,22 +256,34 @@ pub(super) fn plan(
         last: column_letter(heads.len().saturating_sub(1)),
     };
     p.ignore(&opts.ignore);
+    p.attributes(&opts.attributes);
+    let recognised = p.service();
     let Ok(item_range) = p.item_range(opts.item_columns.as_deref()) else {
-        return (Vec::new(), p.problems);
+        return Plan { uses: Vec::new(), problems: p.problems, recognised };
     };
     let candidates = p.candidates(item_range.as_deref(), column_empty);
 
-    // Items: by id, or in rubric order.
+    // Items: by id (or by statement, in any of the rubric's languages, as a
+    // form service titles a question), or in rubric order.
     let items: Vec<&str> = rubric.items().map(|(_, _, it)| it.id.as_str()).collect();
-    let index: HashMap<&str, usize> = items.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let all_ids = candidates.iter().all(|&c| index.contains_key(heads[c].trim()));
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, (_, _, it)) in rubric.items().enumerate() {
+        // The statement as asked of oneself, and of a rater who is not the subject.
+        for (_, t) in it.text.strings().into_iter().chain(it.others.iter().flat_map(|o| o.strings())) {
+            index.entry(t.trim()).or_insert(i);
+        }
+    }
+    for (i, id) in items.iter().enumerate() {
+        index.insert(id, i);
+    }
+    let all_ids = candidates.iter().all(|&c| index.contains_key(bare(&heads[c])));
     let mode = opts.columns.unwrap_or(if item_range.is_some() && !all_ids { Columns::Order } else { Columns::Id });
     match mode {
         Columns::Id => p.items_by_id(&candidates, &items, &index),
         Columns::Order => p.items_in_order(&candidates, &items),
     }
     p.name_column();
-    (p.uses.into_iter().map(|u| u.unwrap_or(Use::Ignored)).collect(), p.problems)
+    Plan { uses: p.uses.into_iter().map(|u| u.unwrap_or(Use::Ignored)).collect(), problems: p.problems, recognised }
 }
 
 /// The columns of a header being worked out, and the problems so far.
@@ -166,7 +310,7 @@ impl Planning<'_> {
     fn ignore(&mut self, ignore: &[String]) {
         let heads = self.heads;
         for token in ignore.iter().flat_map(|v| v.split([',', '，'])).map(str::trim).filter(|t| !t.is_empty()) {
-            let by_name: Vec<usize> = (0..heads.len()).filter(|&i| heads[i].trim() == token).collect();
+            let by_name = by_name(heads, token);
             if !by_name.is_empty() {
                 for i in by_name {
                     self.uses[i] = Some(Use::Ignored);
@@ -199,6 +343,51 @@ impl Planning<'_> {
                 }
             }
         }
+    }
+
+    /// --attribute-columns: by header or letter, each kept as a subject
+    /// attribute; one that names no column is an error.
+    fn attributes(&mut self, names: &[String]) {
+        let heads = self.heads;
+        for token in names.iter().flat_map(|v| v.split([',', '，'])).map(str::trim).filter(|t| !t.is_empty()) {
+            let mut found = by_name(heads, token);
+            if found.is_empty()
+                && let Some(i) = column_index(token).filter(|&i| i < heads.len())
+            {
+                found.push(i);
+            }
+            if found.is_empty() {
+                let d = Diagnostic::error(self.text.attribute_column_unknown(token))
+                    .help(self.text.attribute_column_unknown_help());
+                self.push(0, d);
+            }
+            for i in found {
+                // Its header names the attribute in every result (SPEC §12).
+                if let Some((at, c)) = crate::answers::unsafe_at(bare(&heads[i])) {
+                    let place = self.text.cell_place(self.line, &column_name(i, &heads[i], self.lang));
+                    let d = Diagnostic::error(format!("{place}{}", self.text.unsafe_cell(c, at)))
+                        .help(self.text.unsafe_help());
+                    self.push(i + 1, d);
+                }
+                self.uses[i] = Some(Use::Attribute);
+            }
+        }
+    }
+
+    /// A form service's export: its own columns left out (time taken and
+    /// submit time are metadata, read).
+    fn service(&mut self) -> Option<Recognised> {
+        let service = Service::detect(self.heads)?;
+        let mut columns = 0;
+        for (i, head) in self.heads.iter().enumerate() {
+            if service.ignores(head) {
+                self.uses[i].get_or_insert(Use::Ignored);
+                columns += 1;
+            } else if Meta::of(head).is_some_and(|m| m.aliases().contains(&bare(head))) {
+                columns += 1;
+            }
+        }
+        Some(Recognised { service, columns })
     }
 
     /// --item-columns: these and only these are items. Err: they are wrong
@@ -286,7 +475,7 @@ impl Planning<'_> {
         let heads = self.heads;
         let mut taken: HashMap<usize, usize> = HashMap::new();
         for &c in candidates {
-            match index.get(heads[c].trim()) {
+            match index.get(bare(&heads[c])) {
                 Some(&k) => match taken.get(&k) {
                     Some(&first) => {
                         let column = column_name(c, &heads[c], self.lang);
@@ -370,6 +559,11 @@ pub(super) fn letter_spans(columns: &[usize]) -> String {
         })
         .collect();
     said.join(", ")
+}
+
+/// The columns a header names, with or without its question number.
+fn by_name(heads: &[String], token: &str) -> Vec<usize> {
+    (0..heads.len()).filter(|&i| heads[i].trim() == token || bare(&heads[i]) == token).collect()
 }
 
 fn ignore_help(i: usize, lang: Lang) -> String {

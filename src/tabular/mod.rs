@@ -20,7 +20,7 @@ mod decode;
 mod rows;
 mod workbook;
 
-pub use columns::{column_index, column_letter, parse_ranges};
+pub use columns::{Recognised, Service, column_index, column_letter, parse_ranges};
 pub use decode::{Open, decode};
 pub use rows::{Record, RowBlock, RowReader, Table};
 
@@ -105,6 +105,9 @@ pub struct Options {
     pub ignore: Vec<String>,
     /// `--item-columns`, such as "G:AP" or "D:F,H".
     pub item_columns: Option<String>,
+    /// `--attribute-columns`: columns kept as subject attributes, by header
+    /// or letter, each value split at commas.
+    pub attributes: Vec<String>,
     /// The offset for times written without one (form services write local
     /// time); None: UTC.
     pub offset: Option<FixedOffset>,

@@ -13,8 +13,8 @@ use crate::response::Respondent;
 use crate::result::{Rater, Role, Subject};
 use crate::rubric::{Item, Rubric};
 
-use super::cells::{item_value, place, taken_at};
-use super::columns::{Meta, Use, plan};
+use super::cells::{item_value, not_answered_code, place, seconds, taken_at};
+use super::columns::{Meta, Recognised, Service, Use, bare, plan};
 use super::decode::{
     Cell, Delimited, Encoding, Found, GridRow, Open, cells, delimited_rows, not_utf8, read_failure, sniff_encoding,
 };
@@ -22,7 +22,7 @@ use super::workbook::{SheetRow, read_workbook};
 use super::{Options, Problem, Source};
 
 /// The metadata cells of a row, by kind: a map without hashing.
-struct MetaCells<'c, 'a>([Option<(usize, &'c Cell<'a>)>; 6]);
+struct MetaCells<'c, 'a>([Option<(usize, &'c Cell<'a>)>; 7]);
 
 impl<'c, 'a> MetaCells<'c, 'a> {
     fn slot(m: Meta) -> usize {
@@ -45,12 +45,14 @@ impl<'c, 'a> MetaCells<'c, 'a> {
 /// column, worked out once for many rows.
 pub(super) struct Places {
     items: Vec<Option<usize>>,
-    meta: [Option<usize>; 6],
+    meta: [Option<usize>; 7],
+    /// A 问卷星 export: its numeric codes −2 and −3 are not answered.
+    skip_codes: bool,
 }
 
 impl Places {
-    fn new(uses: &[Use], items: usize) -> Places {
-        let mut p = Places { items: vec![None; items], meta: [None; 6] };
+    fn new(uses: &[Use], items: usize, skip_codes: bool) -> Places {
+        let mut p = Places { items: vec![None; items], meta: [None; 7], skip_codes };
         for (col, u) in uses.iter().enumerate() {
             match u {
                 Use::Item(k) if *k < items => p.items[*k] = Some(col),
@@ -78,7 +80,8 @@ fn read_row<'c, 'a: 'c>(
     lang: Lang,
 ) -> Result<Respondent, Vec<Problem>> {
     let mut row = RowCheck { row: at.0, line: at.1, heads, rubric, lang, text: i18n::msg(lang), problems: Vec::new() };
-    let mut meta = MetaCells([None; 6]);
+    let mut meta = MetaCells([None; 7]);
+    let mut attributes = crate::result::Attributes::default();
     let mut values = vec![None; items.len()];
     let mut given = vec![false; items.len()];
     for (col, cell) in cells {
@@ -86,14 +89,15 @@ fn read_row<'c, 'a: 'c>(
             Some(Use::Meta(m)) => meta.insert(*m, (col, cell)),
             Some(Use::Item(k)) => {
                 given[*k] = true;
-                values[*k] = row.item(col, cell, items[*k]);
+                values[*k] = row.item(col, cell, items[*k], places.skip_codes);
             }
+            Some(Use::Attribute) => row.attribute(col, cell, &mut attributes),
             _ => {}
         }
     }
     for (k, col) in places.items.iter().enumerate() {
         if let (false, Some(col)) = (given[k], col) {
-            values[k] = row.item(*col, &Cell::Empty, items[k]);
+            values[k] = row.item(*col, &Cell::Empty, items[k], false);
         }
     }
     let text = |m: Meta| meta.get(&m).map(|(_, c)| c.text()).filter(|t| !t.is_empty());
@@ -113,18 +117,19 @@ fn read_row<'c, 'a: 'c>(
     let role = row.role(text(Meta::Role), meta.column(Meta::Role, places));
     let rater = row.rater(role, text(Meta::Rater), name.as_deref(), meta.column(Meta::Rater, places));
     let taken = row.taken_at(meta.get(&Meta::TakenAt).copied(), opts);
+    let seconds = row.seconds(meta.get(&Meta::Seconds).copied());
     let mut problems = row.problems;
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.column);
         return Err(problems);
     }
     Ok(Respondent {
-        subject: Subject { name: name.unwrap_or_default(), department: text(Meta::Department), ..Default::default() },
+        subject: Subject { name: name.unwrap_or_default(), department: text(Meta::Department), attributes },
         rater: Rater { role, name: rater },
         session: text(Meta::Session),
         taken_at: taken,
         values,
-        seconds: None,
+        seconds,
     })
 }
 
@@ -149,9 +154,10 @@ impl RowCheck<'_> {
     }
 
     /// An item's answer; None where it is skipped or wrong (a problem).
-    fn item(&mut self, col: usize, cell: &Cell<'_>, item: &Item) -> Option<i64> {
+    fn item(&mut self, col: usize, cell: &Cell<'_>, item: &Item, skip_codes: bool) -> Option<i64> {
         let rubric = self.rubric;
         let (min, max) = (rubric.scale.min, rubric.scale.max);
+        let cell = if skip_codes && not_answered_code(cell, min, max) { &Cell::Empty } else { cell };
         match item_value(cell, item, rubric, self.lang) {
             Ok(None) if !rubric.scale.allow_skip => {
                 self.push(col, self.text.cell_cannot_skip(), self.text.cell_cannot_skip_help(min, max));
@@ -197,6 +203,35 @@ impl RowCheck<'_> {
         rater
     }
 
+    /// A cell of an attribute column: kept where it has text (no control
+    /// or bidi character, SPEC §12), under its header without a question number.
+    fn attribute(&mut self, col: usize, cell: &Cell<'_>, attributes: &mut crate::result::Attributes) {
+        let value = cell.text();
+        let value = value.trim();
+        if value.is_empty() {
+            return;
+        }
+        if let Some((at, c)) = unsafe_at(value) {
+            self.push(col, &self.text.unsafe_cell(c, at), self.text.unsafe_help().to_string());
+            return;
+        }
+        let key = self.heads.get(col).map_or("", |h| bare(h));
+        let key = if key.is_empty() { super::column_letter(col) } else { key.to_string() };
+        attributes.insert(key, value.to_string());
+    }
+
+    /// Time spent answering, from a time-taken column.
+    fn seconds(&mut self, cell: Option<(usize, &Cell<'_>)>) -> Option<f64> {
+        match cell {
+            Some((_, c)) if c.is_empty() => None,
+            Some((col, c)) => seconds(c).or_else(|| {
+                self.push(col, &self.text.cell_not_a_duration(&c.text()), self.text.cell_duration_help().to_string());
+                None
+            }),
+            None => None,
+        }
+    }
+
     fn taken_at(&mut self, cell: Option<(usize, &Cell<'_>)>, opts: &Options) -> Option<String> {
         let offset = opts.offset.unwrap_or_else(|| chrono::Utc.fix());
         match cell {
@@ -223,6 +258,8 @@ pub struct Table {
     pub problems: Vec<Problem>,
     /// A workbook's rows after the header.
     grid: Option<Vec<SheetRow>>,
+    /// The form service whose export this is, if one was recognised.
+    pub recognised: Option<Recognised>,
 }
 
 /// A table's header row: its line and texts, and the columns without a
@@ -253,6 +290,7 @@ impl Table {
             uses: Vec::new(),
             problems: Vec::new(),
             grid: None,
+            recognised: None,
         };
         let header = match source {
             Source::Workbook => t.open_workbook(open, lang),
@@ -273,10 +311,11 @@ impl Table {
         };
         let unheaded = &header.unheaded;
         let column_empty = |i: usize| !unheaded.iter().any(|(c, data)| *c == i && *data);
-        let (uses, problems) = plan(&header.heads, &column_empty, header.line, rubric, opts, lang);
+        let plan = plan(&header.heads, &column_empty, header.line, rubric, opts, lang);
         t.heads = header.heads;
-        t.uses = uses;
-        t.problems = problems;
+        t.uses = plan.uses;
+        t.problems = plan.problems;
+        t.recognised = plan.recognised;
         t
     }
 
@@ -355,6 +394,11 @@ impl Table {
         Ok(Some(Header { line, heads, unheaded }))
     }
 
+    /// Whether a column is read as time taken, and one as submit time.
+    pub fn reads_times(&self) -> (bool, bool) {
+        (self.uses.contains(&Use::Meta(Meta::Seconds)), self.uses.contains(&Use::Meta(Meta::TakenAt)))
+    }
+
     /// Whether the file as a whole is wrong: then no row is read.
     pub fn failed(&self) -> bool {
         self.problems.iter().any(|p| p.diag.is_error())
@@ -396,7 +440,8 @@ impl Table {
     /// Check the rows of a block against the rubric, in order.
     pub fn read_block(&self, block: &RowBlock, rubric: &Rubric, opts: &Options, lang: Lang, f: &mut dyn FnMut(Record)) {
         let items: Vec<&Item> = rubric.items().map(|(_, _, i)| i).collect();
-        let places = Places::new(&self.uses, items.len());
+        let wjx = self.recognised.is_some_and(|r| r.service == Service::Wjx);
+        let places = Places::new(&self.uses, items.len(), wjx);
         let (heads, uses) = (&self.heads, &self.uses);
         let one = |r: &GridRow<'_>| {
             let outcome = if r.cells.len() != heads.len() {

@@ -92,10 +92,12 @@ fn unknown_columns_are_named_and_can_be_ignored() {
     let t = "序号,提交答卷时间,姓名,x,y,z,总分\n1,2026/11/28,张三,1,2,3,6\n";
     let s = csv(t, &r, &Options::default());
     let got = errors(&s);
-    assert_eq!(got.len(), 3, "{got:#?}");
+    // 提交答卷时间 is the submit time (SPEC §15); one service column alone
+    // is not an export of the service.
+    assert_eq!(got.len(), 2, "{got:#?}");
     assert!(got[0].starts_with("column A (序号) is neither a metadata column nor an item of rubric s"), "{}", got[0]);
     assert!(s.problems[0].diag.help.as_deref().unwrap().contains("--ignore-columns A"));
-    assert!(got[2].starts_with("column G (总分)"));
+    assert!(got[1].starts_with("column G (总分)"));
     let opts = Options { ignore: vec!["A,提交答卷时间".into(), "g".into()], ..Options::default() };
     let s = csv(t, &r, &opts);
     assert_eq!(errors(&s), Vec::<String>::new());
@@ -114,8 +116,13 @@ fn unknown_columns_are_named_and_can_be_ignored() {
 fn columns_in_rubric_order_with_question_headers() {
     let r = testing::strict().rubric;
     let t = "姓名,1. 我会做甲。,2. 我会做乙。,3. 我会做丙。\n张三,1,2,3\n";
+    // By their statements, the question numbers left out (SPEC §15).
     let s = csv(t, &r, &Options::default());
-    assert!(errors(&s)[0].contains("column B (1. 我会做甲。) is neither"));
+    assert_eq!(errors(&s), Vec::<String>::new());
+    let a = &s.into_responses()[0];
+    assert_eq!((a.answers["x"], a.answers["y"], a.answers["z"]), (Some(1), Some(2), Some(3)));
+    let s = csv(&t.replace("我会做甲。", "我会做丁。"), &r, &Options::default());
+    assert!(errors(&s)[0].contains("column B (1. 我会做丁。) is neither"));
     let s = csv(t, &r, &Options { columns: Some(Columns::Order), ..Options::default() });
     assert_eq!(errors(&s), Vec::<String>::new());
     let a = &s.into_responses()[0];
@@ -376,4 +383,116 @@ fn a_row_too_wide_or_too_long_is_refused_at_its_line() {
     let s = csv(&long, &r, &Options::default());
     assert_eq!(errors(&s), ["this row is over 16 MiB, the most a row may be"]);
     assert_eq!(s.problems[0].line, 3);
+}
+
+#[test]
+fn time_taken_in_every_form_a_service_writes() {
+    use super::cells::seconds;
+    let t = |s: &str| seconds(&Cell::Text(s.into()));
+    assert_eq!(t("235秒"), Some(235.0));
+    assert_eq!(t("3分55秒"), Some(235.0));
+    assert_eq!(t("1小时2分3秒"), Some(3723.0));
+    assert_eq!(t("235"), Some(235.0));
+    assert_eq!(t(" ２３５ "), Some(235.0));
+    assert_eq!(t("00:03:55"), Some(235.0));
+    assert_eq!(t("3:55"), Some(235.0));
+    assert_eq!(t("1:02:03"), Some(3723.0));
+    assert_eq!(t("3分钟"), Some(180.0));
+    assert_eq!(seconds(&Cell::Number(412.0)), Some(412.0));
+    for bad in ["", "about", "3分x秒", "-5", "00:63:00", "1:2:3:4", "235s", "3.5分", "秒"] {
+        assert_eq!(t(bad), None, "{bad:?}");
+    }
+    assert_eq!(seconds(&Cell::Number(-1.0)), None);
+    assert_eq!(seconds(&Cell::Bool(true)), None);
+}
+
+#[test]
+fn submit_times_in_every_form_a_service_writes() {
+    let east8 = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
+    let t = |s: &str| taken_at(&Cell::Text(s.into()), east8);
+    assert_eq!(t("2026/11/28 9:30:05").as_deref(), Some("2026-11-28T09:30:05+08:00"));
+    assert_eq!(t("2026-11-28 09:30:05").as_deref(), Some("2026-11-28T09:30:05+08:00"));
+    assert_eq!(t("28-Feb-2021 20:26:58").as_deref(), Some("2021-02-28T20:26:58+08:00"));
+    assert_eq!(t("2026/11/28 9:30").as_deref(), Some("2026-11-28T09:30:00+08:00"));
+    assert_eq!(t("2026-11-28T09:30:05-05:00").as_deref(), Some("2026-11-28T09:30:05-05:00"));
+    // A spreadsheet's date cell: days since 1899-12-30 (46354 is
+    // 2026-11-28) and the fraction of a day, rounded to the second.
+    let when = 46354.0 + (9.0 * 3600.0 + 30.0 * 60.0 + 5.0) / 86_400.0;
+    assert_eq!(taken_at(&Cell::Date(when), east8).as_deref(), Some("2026-11-28T09:30:05+08:00"));
+    for bad in ["2026-13-45 09:30:05", "yesterday", "28-Foo-2021 20:26:58"] {
+        assert_eq!(t(bad), None, "{bad:?}");
+    }
+}
+
+#[test]
+fn question_numbers_before_a_header_are_left_out() {
+    use super::columns::bare;
+    for h in [
+        "1、姓名",
+        "2.部门",
+        "2. 部门",
+        "Q3 姓名",
+        "q3.姓名",
+        "第3题 姓名",
+        "第3题：姓名",
+        "(3)姓名",
+        "（3）姓名",
+        "3) 姓名",
+        "姓名 ",
+    ] {
+        let want = if h.contains('部') { "部门" } else { "姓名" };
+        assert_eq!(bare(h), want, "{h:?}");
+    }
+    // Not question numbers.
+    assert_eq!(bare("3.5分"), "3.5分");
+    assert_eq!(bare("2026"), "2026");
+    assert_eq!(bare("learning.routine"), "learning.routine");
+    assert_eq!(bare("10、learning.routine"), "learning.routine");
+}
+
+#[test]
+fn a_wjx_export_is_recognised_and_its_codes_are_skips() {
+    let r = testing::strict().rubric;
+    let t = "序号,提交答卷时间,所用时间,来源,来源详情,来自IP,1、姓名,2、x,3、y,4、z,总分\n\
+             1,2026/11/28 9:30:05,3分55秒,手机提交,直接访问,1.2.3.4,张三,-2,-3,4,4\n";
+    let opts = Options { offset: chrono::FixedOffset::east_opt(8 * 3600), ..Options::default() };
+    let s = csv(t, &r, &opts);
+    // strict does not allow skipping: −2 and −3 are skips it refuses.
+    let got = errors(&s);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got[0].starts_with("row 2, column H (2、x): this rubric does not allow skipping"), "{}", got[0]);
+    let mut r = r;
+    r.scale.allow_skip = true;
+    let mut s = csv(t, &r, &opts);
+    assert_eq!(errors(&s), Vec::<String>::new());
+    let bytes = t.as_bytes();
+    let open = || -> std::io::Result<Box<dyn BufRead + '_>> { Ok(Box::new(bytes)) };
+    let table = Table::open(&open, Source::Csv, &r, &opts, Lang::En);
+    assert_eq!(table.recognised, Some(Recognised { service: Service::Wjx, columns: 7 }));
+    assert_eq!(table.reads_times(), (true, true));
+    let row = s.rows.remove(0).outcome.unwrap();
+    assert_eq!((row.answers["x"], row.answers["y"], row.answers["z"]), (None, None, Some(4)));
+    assert_eq!(row.taken_at.as_deref(), Some("2026-11-28T09:30:05+08:00"));
+    assert_eq!(row.seconds, Some(235.0));
+}
+
+#[test]
+fn attribute_columns_by_header_or_letter() {
+    let r = testing::strict().rubric;
+    let t = "姓名,3、职级,年龄段 ,x,y,z\n张三,科员,30-39,1,2,3\n李四,,40-49,1,2,3\n";
+    let opts = Options { attributes: vec!["职级".into(), "C".into()], ..Options::default() };
+    let s = csv(t, &r, &opts);
+    assert_eq!(errors(&s), Vec::<String>::new());
+    let rows: Vec<_> = s.rows.into_iter().map(|r| r.outcome.unwrap()).collect();
+    let attrs = |k: usize| rows[k].subject.attributes.iter().map(|(a, b)| (a.clone(), b.clone())).collect::<Vec<_>>();
+    assert_eq!(attrs(0), [("职级".to_string(), "科员".to_string()), ("年龄段".into(), "30-39".into())]);
+    // An empty cell is no attribute.
+    assert_eq!(attrs(1), [("年龄段".to_string(), "40-49".to_string())]);
+    // One the table does not have; a header with a control character.
+    let opts = Options { attributes: vec!["职级,级别".into()], ..Options::default() };
+    let got = errors(&csv(t, &r, &opts));
+    assert!(got.iter().any(|e| e.contains("--attribute-columns \"级别\" is neither")), "{got:#?}");
+    let opts = Options { attributes: vec!["B".into()], ..Options::default() };
+    let got = errors(&csv(&t.replace("3、职级", "职\u{1b}级"), &r, &opts));
+    assert!(got.iter().any(|e| e.starts_with("row 1, column B") && e.contains("U+001B")), "{got:#?}");
 }

@@ -7,6 +7,7 @@ mod batches;
 mod cli;
 mod contract;
 mod csv;
+mod forms;
 mod group;
 mod html;
 mod items;

@@ -58,6 +58,7 @@ impl UsageText for En {
                     Reason::Flag => {
                         "quality flags separated by commas: straight_line, longstring, reverse_inconsistent, too_good, too_fast; put files before this option, or write --exclude-flagged=FLAGS"
                     }
+                    Reason::Offset => "a UTC offset such as +08:00",
                     Reason::Text(t) => t,
                 };
                 format!("invalid value '{value}' for '{arg}': {why}")

@@ -2,7 +2,7 @@ use std::path::Path;
 
 use crate::error::Limit;
 use crate::i18n::En;
-use crate::i18n::readers::{AnswersFile, JsonSyntax, ReaderText, SheetLimit};
+use crate::i18n::readers::{AnswersFile, FormService, JsonSyntax, ReaderText, SheetLimit};
 
 impl ReaderText for En {
     fn unknown_answers_kind(&self) -> &'static str {
@@ -448,6 +448,37 @@ impl ReaderText for En {
 
     fn sheet_self_rater_help(&self) -> &'static str {
         "empty the rater cell, or give the role supervisor, peer, subordinate or other"
+    }
+
+    fn cell_not_a_duration(&self, text: &str) -> String {
+        format!("\"{text}\" is not a time taken")
+    }
+
+    fn cell_duration_help(&self) -> &'static str {
+        "write it as seconds (235 or 235秒), 3分55秒, 1小时2分3秒 or 00:03:55"
+    }
+
+    fn attribute_column_unknown(&self, token: &str) -> String {
+        format!("--attribute-columns \"{token}\" is neither a column header of the table nor one of its column letters")
+    }
+
+    fn attribute_column_unknown_help(&self) -> &'static str {
+        "give a column header (its question number may be left out, as in 职级) or a column letter (such as D)"
+    }
+
+    fn form_export(&self, service: FormService, columns: usize, seconds: bool, taken: bool) -> String {
+        let name = match service {
+            FormService::Wjx => "Wenjuanxing (问卷星)",
+            FormService::Tencent => "Tencent Questionnaire (腾讯问卷)",
+        };
+        let s = if columns == 1 { "" } else { "s" };
+        let read = match (seconds, taken) {
+            (true, true) => "; time taken and submit time read",
+            (true, false) => "; time taken read",
+            (false, true) => "; submit time read",
+            (false, false) => "",
+        };
+        format!("{name} export: {columns} metadata column{s} left out{read}")
     }
 
     fn cell_not_a_time(&self, text: &str) -> String {

@@ -57,6 +57,7 @@ impl UsageText for Zh {
                             .to_string()
                     }
                     Reason::Flag => "应为以逗号分隔的质量标记：straight_line、longstring、reverse_inconsistent、too_good、too_fast；文件请写在这个选项之前，或写成 --exclude-flagged=标记".to_string(),
+                    Reason::Offset => "应为与 UTC 的时差，如 +08:00".to_string(),
                     Reason::Text(t) => t.to_string(),
                 };
                 format!("{arg} 的值 '{value}' 无效：{why}")
@@ -171,6 +172,8 @@ pub(super) const HELP: &[HelpEntry] = &[
     ("score", "save", "同时把结果存入结果库"),
     ("score", "columns", "CSV/xlsx：按条目标识识别条目列（默认），或不论表头、按量表顺序识别"),
     ("score", "ignore_columns", "CSV/xlsx：要忽略的列，写表头、列字母或列字母范围，例如 \"提交时间,A:F\""),
+    ("score", "attribute_columns", "CSV/xlsx：作为受评人属性保留的列，写表头或列字母，例如 \"职级,年龄段\""),
+    ("score", "utc_offset", "不带时差的时间（表单服务导出的是当地时间）与 UTC 的时差，如 +08:00；默认取本机的"),
     ("score", "item_columns", "CSV/xlsx：用列字母指定条目列，例如 G:AP"),
     ("score", "session", "没有写场次的记录所属的场次，例如培训班名称"),
     ("report", "", "显示已保存的结果：按编号、结果文件，或最近一份"),

@@ -2,7 +2,7 @@ use std::path::Path;
 
 use crate::error::Limit;
 use crate::i18n::Zh;
-use crate::i18n::readers::{AnswersFile, JsonSyntax, ReaderText, SheetLimit};
+use crate::i18n::readers::{AnswersFile, FormService, JsonSyntax, ReaderText, SheetLimit};
 
 impl ReaderText for Zh {
     fn unknown_answers_kind(&self) -> &'static str {
@@ -440,6 +440,36 @@ impl ReaderText for Zh {
 
     fn sheet_self_rater_help(&self) -> &'static str {
         "清空评价人，或在角色列写 supervisor、peer、subordinate 或 other"
+    }
+
+    fn cell_not_a_duration(&self, text: &str) -> String {
+        format!("「{text}」不是答题用时")
+    }
+
+    fn cell_duration_help(&self) -> &'static str {
+        "写成秒数（如 235 或 235秒）、3分55秒、1小时2分3秒 或 00:03:55"
+    }
+
+    fn attribute_column_unknown(&self, token: &str) -> String {
+        format!("--attribute-columns 中的「{token}」既不是表头中的列名，也不是表格中的列字母")
+    }
+
+    fn attribute_column_unknown_help(&self) -> &'static str {
+        "写表头中的列名（题号可省略，如「职级」），或列字母（如 D）"
+    }
+
+    fn form_export(&self, service: FormService, columns: usize, seconds: bool, taken: bool) -> String {
+        let name = match service {
+            FormService::Wjx => "问卷星",
+            FormService::Tencent => "腾讯问卷",
+        };
+        let read = match (seconds, taken) {
+            (true, true) => "，用时和提交时间已读取",
+            (true, false) => "，用时已读取",
+            (false, true) => "，提交时间已读取",
+            (false, false) => "",
+        };
+        format!("{name}导出：忽略 {columns} 列元数据{read}")
     }
 
     fn cell_not_a_time(&self, text: &str) -> String {
