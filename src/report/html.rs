@@ -75,6 +75,14 @@ ol.glance-list { margin: 0; padding-left: 1.6em; }
 ol.glance-list li { margin: 1mm 0; }
 ol.glance-list .name { font-weight: 700; white-space: nowrap; }
 ol.glance-list .figure { color: var(--muted); white-space: nowrap; margin-left: 0.8em; font-variant-numeric: tabular-nums; }
+.heatmap .table-wrap { border: 1px solid var(--line); border-radius: 2mm; }
+table.heatmap th.name { position: sticky; left: 0; background: #fff; z-index: 1; font-weight: 700; }
+table.heatmap td.heat { text-align: right; font-weight: 600; font-variant-numeric: tabular-nums; border-left: 2px solid #fff; }
+td.heat.sev-met { background: #cdebd3; } td.heat.sev-close { background: #fbefc0; } td.heat.sev-grow { background: #f9d2ab; } td.heat.sev-much { background: #f3b3b3; }
+td.heat.sev-none, td.heat.withheld, tr.withheld-group td { background: #f2f2f2; color: var(--muted); font-style: italic; font-weight: 400; }
+.heat-legend span { display: inline-block; padding: 0 2mm; margin: 0.5mm 1mm; border-radius: 1mm; white-space: nowrap; }
+.heat-legend .sev-met { background: #cdebd3; } .heat-legend .sev-close { background: #fbefc0; } .heat-legend .sev-grow { background: #f9d2ab; } .heat-legend .sev-much { background: #f3b3b3; }
+.charts figure.heat-figure, .charts figure:has(.heatmap) { flex-basis: 100%; max-width: none; }
 footer { margin-top: 10mm; color: var(--muted); font-size: 9pt; border-top: 1px solid var(--line); padding-top: 2mm; }
 article + article { break-before: page; page-break-before: always; }
 @media screen and (max-width: 600px) {
@@ -100,6 +108,8 @@ article + article { break-before: page; page-break-before: always; }
   ol.glance-list { font-size: 26pt; }
   ol.glance-list li { margin: 14px 0; }
   ol.glance-list .figure { display: block; margin-left: 0; font-size: 17pt; }
+  table.heatmap { font-size: 15pt; }
+  table.heatmap th { font-size: 13pt; }
 }
 @media screen and (min-width: 1200px) and (min-aspect-ratio: 4/3) {
   .summary { min-height: min(calc(100vh - 56px), 1000px); }
@@ -119,6 +129,8 @@ article + article { break-before: page; page-break-before: always; }
   .summary { break-after: page; page-break-after: always; }
   .summary-grid { grid-template-columns: 1fr 1fr 1fr; gap: 4mm; }
   .card .big { font-size: 36pt; }
+  table.heatmap th.name { position: static; }
+  td.heat, .heat-legend span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   section.subjects, section.subject { break-before: page; page-break-before: always; }
   section.subjects + section.subject { break-before: auto; page-break-before: auto; }
 }
