@@ -184,7 +184,7 @@ pub fn individual(entry: &Entry<'_>, lang: Lang) -> Markup {
         article {
             (heading(r, lang))
             (flag_notice(r, lang))
-            (overall(r, lang))
+            (overall(r, entry.group, lang))
             (charts(entry, lang))
             (dimension_table(entry, lang))
             @if super::unscorable(r) {
@@ -222,7 +222,7 @@ fn heading(r: &ResultDoc, lang: Lang) -> Markup {
 }
 
 /// The overall score, large, with its target, gap and change.
-fn overall(r: &ResultDoc, lang: Lang) -> Markup {
+fn overall(r: &ResultDoc, group: Option<&super::GroupMeans>, lang: Lang) -> Markup {
     let u = ui(lang);
     html! {
         section.overall aria-label=(u.overall) {
@@ -237,6 +237,9 @@ fn overall(r: &ResultDoc, lang: Lang) -> Markup {
                 }
                 @if let Some(p) = r.overall.percentile {
                     div { (u.percentile) " " (percentile_text(p)) }
+                }
+                @if let Some(m) = group.and_then(|g| g.overall) {
+                    div.group-mean { (i18n::msg(lang).report_group_mean()) " " (num(m)) }
                 }
                 @if let Some(p) = &r.previous {
                     @if let Some(d) = p.overall_delta {
@@ -294,12 +297,14 @@ fn dimension_table(entry: &Entry<'_>, lang: Lang) -> Markup {
     let u = ui(lang);
     let change = entry.shows_dimension_changes();
     let (band, pct) = norm_columns(r);
-    let cols = Cols { band, pct };
+    let group = entry.group;
+    let cols = Cols { band, pct, group: group.is_some() };
     html! {
         h2 { (u.dimension) }
         div.table-wrap { table {
             thead { tr {
                 th { (u.dimension) } th.n { (u.score) }
+                @if cols.group { th.n { (i18n::msg(lang).report_group_mean()) } }
                 @if band { th.n { (u.band) } }
                 th.n { (u.target) } th.n { (u.gap) } th { (u.severity) }
                 @if pct { th.n { (u.percentile) } }
@@ -308,13 +313,13 @@ fn dimension_table(entry: &Entry<'_>, lang: Lang) -> Markup {
             tbody {
                 @for s in r.sections.iter().filter(|s| section_shown(s)) {
                     tr.section {
-                        (score_cells(&s.title, Figures { score: s.score, band: s.band, target: s.target, gap: s.gap,
+                        (score_cells(&s.title, Figures { score: s.score, group: group.and_then(|g| g.section(&s.id)), band: s.band, target: s.target, gap: s.gap,
                             severity: s.severity, percentile: s.percentile }, cols, lang))
                         @if change { td {} }
                     }
                     @for d in s.dimensions.iter().filter(|d| scored(d)) {
                         tr.dimension {
-                            (score_cells(&d.title, Figures { score: d.score, band: d.band, target: d.target, gap: d.gap,
+                            (score_cells(&d.title, Figures { score: d.score, group: group.and_then(|g| g.dimension(&d.id)), band: d.band, target: d.target, gap: d.gap,
                                 severity: d.severity, percentile: d.percentile }, cols, lang))
                             @if change { td.n { (dimension_change_text(entry, &d.id, false)) } }
                         }
@@ -323,6 +328,7 @@ fn dimension_table(entry: &Entry<'_>, lang: Lang) -> Markup {
             }
         } }
         @for note in super::notes(r, lang) { p.note { (note) } }
+        @if let Some(g) = group { p.note { (i18n::msg(lang).report_group_mean_note(g.n, g.people)) } }
     }
 }
 
@@ -331,11 +337,14 @@ fn dimension_table(entry: &Entry<'_>, lang: Lang) -> Markup {
 struct Cols {
     band: bool,
     pct: bool,
+    /// The group's mean after the score (the trainer's pack).
+    group: bool,
 }
 
 /// The figures of a section's or a dimension's row.
 struct Figures {
     score: Option<f64>,
+    group: Option<f64>,
     band: Option<[f64; 2]>,
     target: f64,
     gap: Option<f64>,
@@ -347,6 +356,7 @@ struct Figures {
 fn score_cells(title: &str, f: Figures, cols: Cols, lang: Lang) -> Markup {
     html! {
         td.name { (title) } td.n { (opt_num(f.score)) }
+        @if cols.group { td.n.group-mean { (f.group.map(num).unwrap_or_default()) } }
         @if cols.band { td.n { (f.band.map(band_text).unwrap_or_default()) } }
         td.n { (num(f.target)) } td.n { (opt_num(f.gap)) }
         td { (sev(f.severity, lang)) }

@@ -212,3 +212,24 @@ fn nothing_a_trainer_projects_carries_a_command_line_hint() {
         assert!(!body.contains("（--") && !body.contains("(--"), "{lang:?}");
     }
 }
+
+#[test]
+fn group_means_only_where_the_group_and_the_figure_are_shown() {
+    use crate::report::GroupMeans;
+    let (mut doc, _) = class(Lang::Zh);
+    let g = GroupMeans::of(&doc).expect("everyone is shown");
+    assert_eq!((g.n, g.people), (20, true));
+    assert_eq!(g.overall, doc.groups[0].overall.as_ref().unwrap().mean);
+    assert_eq!(g.dimension("learning"), doc.groups[0].dimensions[0].stats.mean);
+    // Self-ratings score no political caliber: no figure.
+    assert_eq!(g.dimension("political"), None);
+    // A figure withheld on its own is left out.
+    doc.groups[0].dimensions[0].stats.withheld = Some(Withheld::TooFew);
+    assert_eq!(GroupMeans::of(&doc).unwrap().dimension("learning"), None);
+    // Below the floor, nothing.
+    doc.min_group = 21;
+    assert_eq!(GroupMeans::of(&doc), None);
+    doc.min_group = 5;
+    doc.groups[0].withheld = true;
+    assert_eq!(GroupMeans::of(&doc), None);
+}
