@@ -569,8 +569,9 @@ impl Pack {
         Ok(())
     }
 
-    /// A person's own report, as text, Markdown and HTML.
-    fn person(&mut self, doc: &ResultDoc) -> Result<()> {
+    /// A person's own report, as text, Markdown and HTML, with the group's
+    /// means beside their scores where the group is shown (SPEC §10).
+    fn person(&mut self, doc: &ResultDoc, group: Option<&report::GroupMeans>) -> Result<()> {
         let endings = OWN.map(|(e, _)| format!(".{e}"));
         let endings: Vec<&str> = endings.iter().map(String::as_str).collect();
         let stem = if self.stems.contains_key(&doc.subject.name) {
@@ -579,7 +580,7 @@ impl Pack {
         } else {
             self.stem(&doc.subject.name, &endings)
         };
-        let entry = [Entry::new(doc, None)];
+        let entry = [Entry::new(doc, None).with_group(group)];
         for (ext, format) in OWN {
             let text = String::from_utf8_lossy(&report::render(format, &self.style, &entry)).into_owned();
             self.write(&format!("{stem}.{ext}"), &text, format)?;
@@ -589,8 +590,9 @@ impl Pack {
 
     /// The group report in every format, and each subject's 360 view.
     fn finish(&mut self, _ctx: &Ctx, builder: &Builder, doc: &GroupDoc, texts: &Texts, min_group: usize) -> Result<()> {
+        let means = report::GroupMeans::of(doc);
         for person in std::mem::take(&mut self.people) {
-            self.person(&person)?;
+            self.person(&person, means.as_ref())?;
         }
         let style = self.style.clone();
         for (ext, format) in [
@@ -603,6 +605,11 @@ impl Pack {
             let text =
                 report::renderer(format, &Style { bom: format == Format::Csv, ..style.clone() }).group(doc, texts);
             self.write(&format!("{GROUP_STEM}.{ext}"), &text, format)?;
+        }
+        // With subgroups, their means side by side, for a spreadsheet.
+        let means_csv = report::group::means_csv(doc, texts, style.lang, true);
+        if !means_csv.is_empty() {
+            self.write(&format!("{GROUP_STEM}-means.csv"), &means_csv, Format::Csv)?;
         }
         if !doc.subjects.is_empty() {
             let endings = VIEW_360.map(|(e, _)| e);

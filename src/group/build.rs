@@ -65,6 +65,7 @@ fn person_hash(r: &Row) -> u64 {
 fn texts_of(first: &ResultDoc, rubric: Option<&Rubric>, lang: &str) -> Texts {
     let mut texts = Texts { no_rubric: rubric.is_none(), ..Texts::default() };
     if let Some(r) = rubric {
+        texts.gap = r.gap.clone();
         let lang = r.result_lang(lang);
         for s in &r.sections {
             texts.sections.insert(s.id.clone(), r.text(&s.title, &lang).to_string());

@@ -491,6 +491,9 @@ pub struct Texts {
     pub scale: Vec<(i64, String)>,
     /// Alpha could not be computed: no rubric to key the items.
     pub no_rubric: bool,
+    /// The rubric's gap bands (the defaults without a rubric): the colours
+    /// of the heat map and the severity word of a group's mean.
+    pub gap: crate::rubric::GapBands,
 }
 
 impl Texts {

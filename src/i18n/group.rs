@@ -127,4 +127,17 @@ pub trait GroupText {
     fn group_reliability_none(&self) -> &'static str;
     /// Quality flags at a glance: `n` results.
     fn group_flagged_short(&self, n: usize) -> String;
+
+    // The subgroups' means side by side (table, CSV) or as a heat map (HTML).
+    fn group_means_heading(&self) -> &'static str;
+    /// A figure withheld on its own, in a table cell.
+    fn group_cell_withheld(&self) -> &'static str;
+    /// Above the heat map's legend: what a cell's colour says.
+    fn group_heat_legend(&self) -> &'static str;
+    /// How to read the heat map: the number is the mean, the colour its gap.
+    fn group_heat_note(&self) -> &'static str;
+    /// Reliability at a glance: the dimension with the lowest alpha.
+    fn group_reliability_lowest(&self, dimension: &str, alpha: &str) -> String;
+    /// The group's strengths in CSV: the heading of the rank column.
+    fn group_csv_strength_rank(&self) -> &'static str;
 }

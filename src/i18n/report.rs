@@ -52,4 +52,10 @@ pub trait ReportText {
     fn report_self_review_note(&self) -> &'static str;
     /// The per-dimension changes with norms, a heading.
     fn report_dimension_changes(&self) -> &'static str;
+
+    /// In a person's report of the trainer's pack: the column (and the
+    /// figure beside the overall score) of the group's mean.
+    fn report_group_mean(&self) -> &'static str;
+    /// Under the scores of such a report: what the group's mean is.
+    fn report_group_mean_note(&self, n: usize, people: bool) -> String;
 }

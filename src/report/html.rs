@@ -75,6 +75,14 @@ ol.glance-list { margin: 0; padding-left: 1.6em; }
 ol.glance-list li { margin: 1mm 0; }
 ol.glance-list .name { font-weight: 700; white-space: nowrap; }
 ol.glance-list .figure { color: var(--muted); white-space: nowrap; margin-left: 0.8em; font-variant-numeric: tabular-nums; }
+.heatmap .table-wrap { border: 1px solid var(--line); border-radius: 2mm; }
+table.heatmap th.name { position: sticky; left: 0; background: #fff; z-index: 1; font-weight: 700; }
+table.heatmap td.heat { text-align: right; font-weight: 600; font-variant-numeric: tabular-nums; border-left: 2px solid #fff; }
+td.heat.sev-met { background: #cdebd3; } td.heat.sev-close { background: #fbefc0; } td.heat.sev-grow { background: #f9d2ab; } td.heat.sev-much { background: #f3b3b3; }
+td.heat.sev-none, td.heat.withheld, tr.withheld-group td { background: #f2f2f2; color: var(--muted); font-style: italic; font-weight: 400; }
+.heat-legend span { display: inline-block; padding: 0 2mm; margin: 0.5mm 1mm; border-radius: 1mm; white-space: nowrap; }
+.heat-legend .sev-met { background: #cdebd3; } .heat-legend .sev-close { background: #fbefc0; } .heat-legend .sev-grow { background: #f9d2ab; } .heat-legend .sev-much { background: #f3b3b3; }
+.charts figure.heat-figure, .charts figure:has(.heatmap) { flex-basis: 100%; max-width: none; }
 footer { margin-top: 10mm; color: var(--muted); font-size: 9pt; border-top: 1px solid var(--line); padding-top: 2mm; }
 article + article { break-before: page; page-break-before: always; }
 @media screen and (max-width: 600px) {
@@ -100,6 +108,8 @@ article + article { break-before: page; page-break-before: always; }
   ol.glance-list { font-size: 26pt; }
   ol.glance-list li { margin: 14px 0; }
   ol.glance-list .figure { display: block; margin-left: 0; font-size: 17pt; }
+  table.heatmap { font-size: 15pt; }
+  table.heatmap th { font-size: 13pt; }
 }
 @media screen and (min-width: 1200px) and (min-aspect-ratio: 4/3) {
   .summary { min-height: min(calc(100vh - 56px), 1000px); }
@@ -119,6 +129,8 @@ article + article { break-before: page; page-break-before: always; }
   .summary { break-after: page; page-break-after: always; }
   .summary-grid { grid-template-columns: 1fr 1fr 1fr; gap: 4mm; }
   .card .big { font-size: 36pt; }
+  table.heatmap th.name { position: static; }
+  td.heat, .heat-legend span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   section.subjects, section.subject { break-before: page; page-break-before: always; }
   section.subjects + section.subject { break-before: auto; page-break-before: auto; }
 }
@@ -172,7 +184,7 @@ pub fn individual(entry: &Entry<'_>, lang: Lang) -> Markup {
         article {
             (heading(r, lang))
             (flag_notice(r, lang))
-            (overall(r, lang))
+            (overall(r, entry.group, lang))
             (charts(entry, lang))
             (dimension_table(entry, lang))
             @if super::unscorable(r) {
@@ -210,7 +222,7 @@ fn heading(r: &ResultDoc, lang: Lang) -> Markup {
 }
 
 /// The overall score, large, with its target, gap and change.
-fn overall(r: &ResultDoc, lang: Lang) -> Markup {
+fn overall(r: &ResultDoc, group: Option<&super::GroupMeans>, lang: Lang) -> Markup {
     let u = ui(lang);
     html! {
         section.overall aria-label=(u.overall) {
@@ -225,6 +237,9 @@ fn overall(r: &ResultDoc, lang: Lang) -> Markup {
                 }
                 @if let Some(p) = r.overall.percentile {
                     div { (u.percentile) " " (percentile_text(p)) }
+                }
+                @if let Some(m) = group.and_then(|g| g.overall) {
+                    div.group-mean { (i18n::msg(lang).report_group_mean()) " " (num(m)) }
                 }
                 @if let Some(p) = &r.previous {
                     @if let Some(d) = p.overall_delta {
@@ -282,12 +297,14 @@ fn dimension_table(entry: &Entry<'_>, lang: Lang) -> Markup {
     let u = ui(lang);
     let change = entry.shows_dimension_changes();
     let (band, pct) = norm_columns(r);
-    let cols = Cols { band, pct };
+    let group = entry.group;
+    let cols = Cols { band, pct, group: group.is_some() };
     html! {
         h2 { (u.dimension) }
         div.table-wrap { table {
             thead { tr {
                 th { (u.dimension) } th.n { (u.score) }
+                @if cols.group { th.n { (i18n::msg(lang).report_group_mean()) } }
                 @if band { th.n { (u.band) } }
                 th.n { (u.target) } th.n { (u.gap) } th { (u.severity) }
                 @if pct { th.n { (u.percentile) } }
@@ -296,13 +313,13 @@ fn dimension_table(entry: &Entry<'_>, lang: Lang) -> Markup {
             tbody {
                 @for s in r.sections.iter().filter(|s| section_shown(s)) {
                     tr.section {
-                        (score_cells(&s.title, Figures { score: s.score, band: s.band, target: s.target, gap: s.gap,
+                        (score_cells(&s.title, Figures { score: s.score, group: group.and_then(|g| g.section(&s.id)), band: s.band, target: s.target, gap: s.gap,
                             severity: s.severity, percentile: s.percentile }, cols, lang))
                         @if change { td {} }
                     }
                     @for d in s.dimensions.iter().filter(|d| scored(d)) {
                         tr.dimension {
-                            (score_cells(&d.title, Figures { score: d.score, band: d.band, target: d.target, gap: d.gap,
+                            (score_cells(&d.title, Figures { score: d.score, group: group.and_then(|g| g.dimension(&d.id)), band: d.band, target: d.target, gap: d.gap,
                                 severity: d.severity, percentile: d.percentile }, cols, lang))
                             @if change { td.n { (dimension_change_text(entry, &d.id, false)) } }
                         }
@@ -311,6 +328,7 @@ fn dimension_table(entry: &Entry<'_>, lang: Lang) -> Markup {
             }
         } }
         @for note in super::notes(r, lang) { p.note { (note) } }
+        @if let Some(g) = group { p.note { (i18n::msg(lang).report_group_mean_note(g.n, g.people)) } }
     }
 }
 
@@ -319,11 +337,14 @@ fn dimension_table(entry: &Entry<'_>, lang: Lang) -> Markup {
 struct Cols {
     band: bool,
     pct: bool,
+    /// The group's mean after the score (the trainer's pack).
+    group: bool,
 }
 
 /// The figures of a section's or a dimension's row.
 struct Figures {
     score: Option<f64>,
+    group: Option<f64>,
     band: Option<[f64; 2]>,
     target: f64,
     gap: Option<f64>,
@@ -335,6 +356,7 @@ struct Figures {
 fn score_cells(title: &str, f: Figures, cols: Cols, lang: Lang) -> Markup {
     html! {
         td.name { (title) } td.n { (opt_num(f.score)) }
+        @if cols.group { td.n.group-mean { (f.group.map(num).unwrap_or_default()) } }
         @if cols.band { td.n { (f.band.map(band_text).unwrap_or_default()) } }
         td.n { (num(f.target)) } td.n { (opt_num(f.gap)) }
         td { (sev(f.severity, lang)) }

@@ -62,7 +62,7 @@ fn render(entry: &Entry<'_>, lang: Lang) -> String {
     push_heading(&mut o, r, lang);
     // A flagged result says so before any score (SPEC §9, issue 12).
     push_quality(&mut o, r, lang);
-    push_overall(&mut o, r, lang);
+    push_overall(&mut o, r, entry.group, lang);
     push_dimension_table(&mut o, entry, lang);
     if unscorable(r) {
         o.push_str(&format!("\n**{}**\n", super::unscorable_text(r, lang)));
@@ -98,7 +98,7 @@ fn push_heading(o: &mut String, r: &ResultDoc, lang: Lang) {
 }
 
 /// The overall score in bold, its target, gap and severity in brackets.
-fn push_overall(o: &mut String, r: &ResultDoc, lang: Lang) {
+fn push_overall(o: &mut String, r: &ResultDoc, group: Option<&super::GroupMeans>, lang: Lang) {
     let u = ui(lang);
     let ov = &r.overall;
     let detail = match ov.gap {
@@ -116,7 +116,10 @@ fn push_overall(o: &mut String, r: &ResultDoc, lang: Lang) {
     };
     let detail = i18n::msg(lang).report_paren(&detail);
     let pct = ov.percentile.map_or(String::new(), |p| format!("{}{} {}", u.list_sep, u.percentile, percentile_text(p)));
-    o.push_str(&format!("\n**{} {}**{detail}{pct}\n\n", u.overall, opt_num(ov.score)));
+    let group = group
+        .and_then(|g| g.overall)
+        .map_or(String::new(), |m| format!("{}{} {}", u.list_sep, i18n::msg(lang).report_group_mean(), num(m)));
+    o.push_str(&format!("\n**{} {}**{detail}{pct}{group}\n\n", u.overall, opt_num(ov.score)));
 }
 
 /// The table of sections and their dimensions (a self-review has no
@@ -127,8 +130,13 @@ fn push_dimension_table(o: &mut String, entry: &Entry<'_>, lang: Lang) {
     let u = ui(lang);
     let change = entry.shows_dimension_changes();
     let (band, pct) = norm_columns(r);
+    let group = entry.group;
     let mut head = vec![u.dimension, u.score];
     let mut align = vec!["---", "---:"];
+    if group.is_some() {
+        head.push(i18n::msg(lang).report_group_mean());
+        align.push("---:");
+    }
     if band {
         head.push(u.band);
         align.push("---:");
@@ -154,6 +162,7 @@ fn push_dimension_table(o: &mut String, entry: &Entry<'_>, lang: Lang) {
     };
     let mut cells = |title: String,
                      score: String,
+                     g: Option<f64>,
                      b: Option<[f64; 2]>,
                      target: f64,
                      gap: Option<f64>,
@@ -161,6 +170,9 @@ fn push_dimension_table(o: &mut String, entry: &Entry<'_>, lang: Lang) {
                      p: Option<f64>,
                      c: String| {
         let mut v = vec![title, score];
+        if group.is_some() {
+            v.push(g.map(num).unwrap_or_default());
+        }
         if band {
             v.push(b.map(band_text).unwrap_or_default());
         }
@@ -177,6 +189,7 @@ fn push_dimension_table(o: &mut String, entry: &Entry<'_>, lang: Lang) {
         cells(
             format!("**{}**", md(&s.title)),
             format!("**{}**", opt_num(s.score)),
+            group.and_then(|g| g.section(&s.id)),
             s.band,
             s.target,
             s.gap,
@@ -186,12 +199,16 @@ fn push_dimension_table(o: &mut String, entry: &Entry<'_>, lang: Lang) {
         );
         for d in s.dimensions.iter().filter(|d| scored(d)) {
             let c = if change { dimension_change_text(entry, &d.id, false) } else { String::new() };
-            cells(md(&d.title), opt_num(d.score), d.band, d.target, d.gap, d.severity, d.percentile, c);
+            let g = group.and_then(|g| g.dimension(&d.id));
+            cells(md(&d.title), opt_num(d.score), g, d.band, d.target, d.gap, d.severity, d.percentile, c);
         }
     }
     o.push('\n');
     for note in super::notes(r, lang) {
         o.push_str(&format!("{note}\n\n"));
+    }
+    if let Some(g) = group {
+        o.push_str(&format!("{}\n\n", md(&i18n::msg(lang).report_group_mean_note(g.n, g.people))));
     }
     o.pop();
 }

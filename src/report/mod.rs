@@ -85,6 +85,47 @@ pub struct Entry<'a> {
     pub result: &'a ResultDoc,
     pub previous: Option<&'a ResultDoc>,
     pub rubric: Option<&'a Rubric>,
+    /// The group's means to show beside the scores (a person's report in
+    /// the trainer's pack, SPEC §10); none elsewhere.
+    pub group: Option<&'a GroupMeans>,
+}
+
+/// The means of a group (its everyone), to show beside one person's
+/// scores: only where the group is shown, and each figure only where its
+/// statistic is shown (SPEC §10's anonymity rules).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GroupMeans {
+    /// What is counted (people or results), and how many.
+    pub n: usize,
+    pub people: bool,
+    pub overall: Option<f64>,
+    pub sections: std::collections::HashMap<String, f64>,
+    pub dimensions: std::collections::HashMap<String, f64>,
+}
+
+impl GroupMeans {
+    /// The means of the report's everyone group; `None` where it is
+    /// withheld or below the report's floor.
+    pub fn of(doc: &crate::group::GroupDoc) -> Option<GroupMeans> {
+        let g = doc.groups.first().filter(|g| g.key.is_none() && !g.withheld)?;
+        let n = g.n.filter(|n| *n >= doc.min_group.max(1))?;
+        let mean = |s: &crate::group::Stats| if s.shown() { s.mean } else { None };
+        Some(GroupMeans {
+            n,
+            people: doc.unit == crate::group::Unit::People,
+            overall: g.overall.as_ref().and_then(mean),
+            sections: g.sections.iter().filter_map(|s| Some((s.id.clone(), mean(&s.stats)?))).collect(),
+            dimensions: g.dimensions.iter().filter_map(|d| Some((d.id.clone(), mean(&d.stats)?))).collect(),
+        })
+    }
+
+    pub fn section(&self, id: &str) -> Option<f64> {
+        self.sections.get(id).copied()
+    }
+
+    pub fn dimension(&self, id: &str) -> Option<f64> {
+        self.dimensions.get(id).copied()
+    }
 }
 
 /// Render results to bytes (for tests and small outputs).
@@ -176,13 +217,18 @@ pub const PULLED_DOWN: usize = 2;
 impl<'a> Entry<'a> {
     /// A result and its previous one, with no rubric.
     pub fn new(result: &'a ResultDoc, previous: Option<&'a ResultDoc>) -> Self {
-        Entry { result, previous, rubric: None }
+        Entry { result, previous, rubric: None, group: None }
     }
 
     /// With the rubric the result was scored against (ignored unless its id
     /// and version are the result's).
     pub fn with_rubric(self, rubric: Option<&'a Rubric>) -> Self {
         Entry { rubric, ..self }
+    }
+
+    /// With the group's means beside the scores (the trainer's pack).
+    pub fn with_group(self, group: Option<&'a GroupMeans>) -> Self {
+        Entry { group, ..self }
     }
 
     /// The rubric, where it is the one the result was scored against.

@@ -84,7 +84,7 @@ fn render(entry: &Entry<'_>, style: &Style) -> String {
     let width = usize::from(style.width).clamp(20, 100);
     let mut out = String::new();
     push_heading(&mut out, r, style, width);
-    push_overall(&mut out, r, style, width);
+    push_overall(&mut out, r, entry.group, style, width);
     push_quality(&mut out, r, style, width);
     if !push_dimension_table(&mut out, entry, style, width) {
         push_dimension_list(&mut out, entry, style, width);
@@ -222,7 +222,7 @@ fn push_heading(out: &mut String, r: &ResultDoc, style: &Style, width: usize) {
 }
 
 /// The overall score, its target and gap, and its change since last time.
-fn push_overall(out: &mut String, r: &ResultDoc, style: &Style, width: usize) {
+fn push_overall(out: &mut String, r: &ResultDoc, group: Option<&super::GroupMeans>, style: &Style, width: usize) {
     let lang = style.lang;
     let u = ui(lang);
     let o = &r.overall;
@@ -237,6 +237,9 @@ fn push_overall(out: &mut String, r: &ResultDoc, style: &Style, width: usize) {
     }
     if let Some(p) = o.percentile {
         fields.push(Field::new("   ", format!("{} {}", u.percentile, percentile_text(p))));
+    }
+    if let Some(mean) = group.and_then(|g| g.overall) {
+        fields.push(Field::new("   ", format!("{} {}", i18n::msg(lang).report_group_mean(), num(mean))));
     }
     if let Some(d) = r.previous.as_ref().and_then(|p| p.overall_delta) {
         fields.push(Field::new("   ", change_text(d, style.ascii)));
@@ -264,7 +267,11 @@ fn push_dimension_table(out: &mut String, entry: &Entry<'_>, style: &Style, widt
         table.enforce_styling();
     }
     // Each column: its heading and whether it is right-aligned.
+    let group = entry.group;
     let mut header: Vec<(&str, bool)> = vec![(u.dimension, false), (u.score, true)];
+    if group.is_some() {
+        header.push((i18n::msg(lang).report_group_mean(), true));
+    }
     if show_band {
         header.push((u.band, true));
     }
@@ -280,6 +287,7 @@ fn push_dimension_table(out: &mut String, entry: &Entry<'_>, style: &Style, widt
     struct Row {
         title: String,
         score: Option<f64>,
+        group: Option<f64>,
         band: Option<[f64; 2]>,
         target: f64,
         gap: Option<f64>,
@@ -292,7 +300,11 @@ fn push_dimension_table(out: &mut String, entry: &Entry<'_>, style: &Style, widt
         let (score, band, target, gap) =
             (opt_num(row.score), row.band.map(band_text).unwrap_or_default(), num(row.target), opt_num(row.gap));
         let pct = row.percentile.map(percentile_text).unwrap_or_default();
+        let group_mean = row.group.map(num).unwrap_or_default();
         let mut cells = vec![Coloured(&row.title, None), Coloured(&score, None)];
+        if group.is_some() {
+            cells.push(Coloured(&group_mean, None));
+        }
         if show_band {
             cells.push(Coloured(&band, None));
         }
@@ -314,6 +326,7 @@ fn push_dimension_table(out: &mut String, entry: &Entry<'_>, style: &Style, widt
         let row = Row {
             title: s.title.clone(),
             score: s.score,
+            group: group.and_then(|g| g.section(&s.id)),
             band: s.band,
             target: s.target,
             gap: s.gap,
@@ -328,6 +341,7 @@ fn push_dimension_table(out: &mut String, entry: &Entry<'_>, style: &Style, widt
             let row = Row {
                 title: format!("  {}", d.title),
                 score: d.score,
+                group: group.and_then(|g| g.dimension(&d.id)),
                 band: d.band,
                 target: d.target,
                 gap: d.gap,
@@ -351,7 +365,15 @@ fn push_dimension_table(out: &mut String, entry: &Entry<'_>, style: &Style, widt
     out.push_str(&text);
     out.push('\n');
     push_notes(out, r, lang, width);
+    push_group_note(out, entry, lang, width);
     true
+}
+
+/// What the group's mean is, under the scores of a report that shows it.
+fn push_group_note(out: &mut String, entry: &Entry<'_>, lang: Lang, width: usize) {
+    if let Some(g) = entry.group {
+        push_wrapped(out, &i18n::msg(lang).report_group_mean_note(g.n, g.people), width);
+    }
 }
 
 /// The notes under the scores: what a gap is, what a score means, and with
@@ -381,12 +403,15 @@ fn push_dimension_list(out: &mut String, entry: &Entry<'_>, style: &Style, width
         f
     };
     let percentile = |p: Option<f64>| p.map(|p| Field::new(SEP, format!("{} {}", u.percentile, percentile_text(p))));
+    let group_mean =
+        |m: Option<f64>| m.map(|m| Field::new(SEP, format!("{} {}", i18n::msg(lang).report_group_mean(), num(m))));
     for s in r.sections.iter().filter(|s| section_shown(s)) {
         if !out.ends_with("\n\n") {
             out.push('\n');
         }
         push_fields(out, 0, &[Field::new("", s.title.clone())], width, true, style);
         let mut figs = figures(s.score, s.band, s.target, s.gap, s.severity);
+        figs.extend(group_mean(entry.group.and_then(|g| g.section(&s.id))));
         figs.extend(percentile(s.percentile));
         push_fields(out, 2, &figs, width, false, style);
         for d in s.dimensions.iter().filter(|d| scored(d)) {
@@ -396,6 +421,7 @@ fn push_dimension_list(out: &mut String, entry: &Entry<'_>, style: &Style, width
             }
             push_fields(out, 2, &head, width, false, style);
             let mut figs = figures(d.score, d.band, d.target, d.gap, d.severity);
+            figs.extend(group_mean(entry.group.and_then(|g| g.dimension(&d.id))));
             figs.extend(percentile(d.percentile));
             let change = if entry.shows_dimension_changes() {
                 dimension_change_text(entry, &d.id, style.ascii)
@@ -410,6 +436,7 @@ fn push_dimension_list(out: &mut String, entry: &Entry<'_>, style: &Style, width
     }
     out.push('\n');
     push_notes(out, r, lang, width);
+    push_group_note(out, entry, lang, width);
 }
 
 /// A blank line, then the title of a part of the report, in bold.

@@ -372,3 +372,55 @@ fn at_most_200_rejected_records_are_printed_a_file() {
         assert!(err.matches("error:").count() <= 2 * 200 + 2, "{args:?}");
     }
 }
+
+/// A mean as reports show it: one decimal.
+fn one_decimal(v: &serde_json::Value) -> String {
+    let r = (v.as_f64().unwrap() * 10.0).round() / 10.0;
+    format!("{r:.1}")
+}
+
+#[test]
+fn the_pack_shows_the_group_mean_beside_each_persons_scores() {
+    let env = Env::new();
+    let f = class(&env, &[("秘书处", BIG, 2), ("办公室", OTHER, 4)]);
+    let doc = json(&env.ok(&["group", &f, "--by", "department", "-f", "json"]));
+    let everyone = &doc["groups"][0];
+    let overall = one_decimal(&everyone["overall"]["mean"]);
+    let learning = everyone["dimensions"].as_array().unwrap().iter().find(|d| d["id"] == "learning").unwrap();
+    let learning = one_decimal(&learning["mean"]);
+    let pack = env.path("pack");
+    env.ok(&["group", &f, "--by", "department", "--pack", pack.to_str().unwrap()]);
+    let txt = std::fs::read_to_string(pack.join("甲一.txt")).unwrap();
+    assert!(txt.contains(&format!("Group mean {overall}")), "the overall group mean beside the score:\n{txt}");
+    assert!(txt.contains("Group mean: the mean score of everyone in this assessment (13 people)"), "{txt}");
+    let md = std::fs::read_to_string(pack.join("甲一.md")).unwrap();
+    assert!(md.contains("| Group mean |"), "{md}");
+    let row = md.lines().find(|l| l.starts_with("| Learning |")).unwrap();
+    assert_eq!(row.split('|').nth(3).unwrap().trim(), learning, "{row}");
+    let html = std::fs::read_to_string(pack.join("甲一.html")).unwrap();
+    assert!(html.contains(&format!("<td class=\"n group-mean\">{learning}</td>")), "{html}");
+    assert!(html.contains(&format!("Group mean {overall}")), "{html}");
+    // The subgroups' means for a spreadsheet.
+    let means = std::fs::read_to_string(pack.join("group-report-means.csv")).unwrap();
+    assert!(means.starts_with("\u{feff}Department,people,Learning,"), "{means}");
+    assert!(means.lines().any(|l| l.starts_with("秘书处,6,")), "{means}");
+    // Without a pack, a person's report has no group mean.
+    let form = env.path("class.csv");
+    let own = env.ok(&["score", form.to_str().unwrap()]);
+    assert!(own.contains("甲一"), "{own}");
+    assert!(!own.contains("Group mean"), "{own}");
+}
+
+#[test]
+fn the_pack_shows_no_group_mean_where_the_group_is_below_the_floor() {
+    let env = Env::new();
+    let f = class(&env, &[("研究室", SMALL, 2)]);
+    let pack = env.path("pack");
+    env.ok(&["group", &f, "--pack", pack.to_str().unwrap()]);
+    for ext in ["txt", "md", "html"] {
+        let own = std::fs::read_to_string(pack.join(format!("乙一.{ext}"))).unwrap();
+        assert!(own.contains("乙一"), "{own}");
+        assert!(!own.contains("Group mean"), "{ext}: {own}");
+    }
+    assert!(!pack.join("group-report-means.csv").exists());
+}

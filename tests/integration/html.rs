@@ -296,8 +296,11 @@ fn names_are_never_broken_and_captions_come_before_their_charts() {
     assert!(html.contains("<td class=\"name\">四个支撑要件</td>"), "names in their own cells");
     assert_eq!(html.matches("<div class=\"table-wrap\"><table>").count(), html.matches("<table>").count());
     // Every chart has its caption above it.
-    let figures: Vec<&str> = html.split("<figure>").skip(1).collect();
+    let (heat, figures): (Vec<&str>, Vec<&str>) =
+        html.split("<figure>").skip(1).partition(|f| f.contains("<table class=\"heatmap\""));
     assert_eq!(figures.len(), 3, "the group's three charts");
+    assert_eq!(heat.len(), 1, "and the subgroups' heat map");
+    assert!(heat[0].starts_with("<figcaption>各分组均值</figcaption>"), "{}", heat[0]);
     for f in &figures {
         assert!(f.starts_with("<figcaption>"), "caption first: {}", &f[..80.min(f.len())]);
         assert!(f.find("</figcaption>").unwrap() < f.find("<svg").unwrap());

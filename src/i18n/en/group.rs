@@ -238,4 +238,23 @@ impl GroupText for En {
     fn group_flagged_short(&self, n: usize) -> String {
         format!("With quality flags: {n}")
     }
+
+    fn group_means_heading(&self) -> &'static str {
+        "Means by subgroup"
+    }
+    fn group_cell_withheld(&self) -> &'static str {
+        "withheld"
+    }
+    fn group_heat_legend(&self) -> &'static str {
+        "Colour shows how far the mean is from target:"
+    }
+    fn group_heat_note(&self) -> &'static str {
+        "Each cell holds the subgroup's mean on that dimension; its colour and mark show how far the mean is from target. Subgroups too small to show are listed by name and reason, without figures."
+    }
+    fn group_reliability_lowest(&self, dimension: &str, alpha: &str) -> String {
+        format!("Lowest: {dimension} (α = {alpha})")
+    }
+    fn group_csv_strength_rank(&self) -> &'static str {
+        "Strength rank"
+    }
 }

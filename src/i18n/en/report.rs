@@ -103,4 +103,15 @@ impl ReportText for En {
     fn report_dimension_changes(&self) -> &'static str {
         "By dimension"
     }
+
+    fn report_group_mean(&self) -> &'static str {
+        "Group mean"
+    }
+
+    fn report_group_mean_note(&self, n: usize, people: bool) -> String {
+        let unit = if people { "people" } else { "results" };
+        format!(
+            "Group mean: the mean score of everyone in this assessment ({n} {unit}), for comparison; figures too few to show are left out."
+        )
+    }
 }

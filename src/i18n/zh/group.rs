@@ -227,4 +227,23 @@ impl GroupText for Zh {
     fn group_flagged_short(&self, n: usize) -> String {
         format!("带作答质量提示：{n} 份")
     }
+
+    fn group_means_heading(&self) -> &'static str {
+        "各分组均值"
+    }
+    fn group_cell_withheld(&self) -> &'static str {
+        "不显示"
+    }
+    fn group_heat_legend(&self) -> &'static str {
+        "颜色表示均值距目标的差距："
+    }
+    fn group_heat_note(&self) -> &'static str {
+        "格中数字为该分组该维度的均值；颜色和符号表示均值距目标的差距。人数不足的分组只列名称和原因，不显示数字。"
+    }
+    fn group_reliability_lowest(&self, dimension: &str, alpha: &str) -> String {
+        format!("最低：{dimension}（α = {alpha}）")
+    }
+    fn group_csv_strength_rank(&self) -> &'static str {
+        "优势排序"
+    }
 }

@@ -97,4 +97,13 @@ impl ReportText for Zh {
     fn report_dimension_changes(&self) -> &'static str {
         "各维度的变化"
     }
+
+    fn report_group_mean(&self) -> &'static str {
+        "团体均值"
+    }
+
+    fn report_group_mean_note(&self, n: usize, people: bool) -> String {
+        let unit = if people { "人" } else { "份" };
+        format!("团体均值：本次参加测评的全体（{n} {unit}）的平均得分，供对照；人数不足或不显示的项目不列。")
+    }
 }

@@ -55,11 +55,6 @@ pub(super) enum PartKind {
     Tail,
 }
 
-/// The whole report as one list of blocks.
-pub(super) fn blocks(doc: &GroupDoc, texts: &Texts, lang: Lang) -> Vec<Block> {
-    parts(doc, texts, lang).into_iter().flat_map(|p| p.blocks).collect()
-}
-
 /// The whole report in parts: everyone, the subgroups compared, the 360 view.
 pub(super) fn parts(doc: &GroupDoc, texts: &Texts, lang: Lang) -> Vec<Part> {
     let m = i18n::msg(lang);

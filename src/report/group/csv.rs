@@ -57,8 +57,15 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
     .collect();
     header.extend(Severity::ALL.iter().map(|s| text(i18n::severity(*s, lang))));
     header.extend(
-        [m.group_alpha(), m.group_csv_alpha_n(), m.group_csv_alpha_label(), m.sem_heading(), m.group_csv_reason()]
-            .map(text),
+        [
+            m.group_alpha(),
+            m.group_csv_alpha_n(),
+            m.group_csv_alpha_label(),
+            m.sem_heading(),
+            m.group_csv_reason(),
+            m.group_csv_strength_rank(),
+        ]
+        .map(text),
     );
     let columns = header.len();
     let yes_no = |b: bool| if b { m.group_csv_yes() } else { m.group_csv_no() }.to_string();
@@ -96,22 +103,30 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
         };
         if g.withheld {
             let mut r = base("", "", "", "", None);
-            r.extend(std::iter::repeat_n(String::new(), columns - 1 - r.len()));
+            r.extend(std::iter::repeat_n(String::new(), columns - 2 - r.len()));
             r.push(reason(None));
+            r.push(String::new());
             rows.push(r);
             continue;
         }
         if let Some(o) = &g.overall {
             let mut r = base(u.overall, "overall", u.overall, "", o.withheld);
             r.extend(stats(o));
-            r.extend([String::new(), String::new(), String::new(), String::new(), reason(o.withheld)]);
+            r.extend([String::new(), String::new(), String::new(), String::new(), reason(o.withheld), String::new()]);
             rows.push(r);
         }
         for s in &g.sections {
             let title = texts.section(&s.id);
             let mut r = base(u.section, &s.id, title, title, s.stats.withheld);
             r.extend(stats(&s.stats));
-            r.extend([String::new(), String::new(), String::new(), String::new(), reason(s.stats.withheld)]);
+            r.extend([
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                reason(s.stats.withheld),
+                String::new(),
+            ]);
             rows.push(r);
         }
         for d in &g.dimensions {
@@ -122,6 +137,8 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
             r.push(d.alpha_label.map_or(String::new(), |l| text(alpha_word(l, lang))));
             r.push(cell(d.sem));
             r.push(reason(d.stats.withheld));
+            // Where the dimension stands among the group's strengths (SPEC §10).
+            r.push(g.strengths.iter().position(|x| x.dimension == d.id).map_or(String::new(), |k| (k + 1).to_string()));
             rows.push(r);
         }
     }

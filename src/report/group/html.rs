@@ -90,6 +90,15 @@ fn summary(doc: &GroupDoc, texts: &Texts, head: &[Block], lang: Lang) -> Markup 
         .iter()
         .filter(|l| matches!(l, AlphaLabel::Excellent | AlphaLabel::Good | AlphaLabel::Acceptable))
         .count();
+    // The least reliable dimension (first in rubric order on a tie).
+    let lowest = everyone
+        .and_then(|g| {
+            g.dimensions
+                .iter()
+                .filter_map(|d| d.alpha.map(|a| (d.id.as_str(), a)))
+                .reduce(|x, y| if y.1 < x.1 { y } else { x })
+        })
+        .filter(|_| with_alpha.len() > 1);
     html! {
         section.summary aria-label=(m.group_summary()) {
             header { (html_blocks(head)) }
@@ -99,13 +108,17 @@ fn summary(doc: &GroupDoc, texts: &Texts, head: &[Block], lang: Lang) -> Markup 
                         div.label { (m.group_overall_mean()) }
                         div.big { (opt_num(overall.and_then(|o| o.mean))) }
                         @if let Some(gap) = overall.and_then(|o| o.mean_gap) {
-                            div.detail { (m.group_mean_gap()) " " (num(gap)) }
+                            @let band = crate::score::severity(Some(gap), &texts.gap);
+                            div.detail { (m.group_mean_gap()) " " (num(gap)) " · " (i18n::severity(band, lang)) }
                         }
                         ul.glance {
                             @if let Some(n) = g.n { li { (m.group_count(n, doc.unit == Unit::People)) } }
                             li {
                                 @if with_alpha.is_empty() { (m.group_reliability_none()) }
                                 @else { (m.group_reliability(acceptable, with_alpha.len())) }
+                            }
+                            @if let Some((id, a)) = lowest {
+                                li { (m.group_reliability_lowest(texts.dimension(id), &format!("{a:.2}"))) }
                             }
                             @if let Some(n) = g.flagged.filter(|n| *n > 0) { li { (m.group_flagged_short(n)) } }
                         }

@@ -10,13 +10,15 @@
 mod blocks;
 mod charts;
 mod csv;
+mod heatmap;
 mod html;
 mod items;
 mod labels;
 mod markdown;
+mod means;
 mod text;
 
-use self::blocks::{blocks, parts, subject_report};
+use self::blocks::{Block, Part, PartKind, parts, subject_report};
 use self::csv::{csv_groups, csv_subjects};
 use self::html::{group_page, subject_page};
 use self::markdown::markdown;
@@ -27,21 +29,38 @@ use crate::i18n;
 use crate::lang::Lang;
 
 pub use self::labels::{group_label, withheld_text};
+pub use self::means::means_csv;
+
+/// The parts of the report with `more` added at the end of the subgroups'
+/// part (the subgroup × dimension means, SPEC §10).
+fn parts_with(doc: &GroupDoc, texts: &Texts, lang: Lang, more: Vec<Block>) -> Vec<Part> {
+    let mut parts = parts(doc, texts, lang);
+    if let Some(p) = parts.iter_mut().find(|p| p.kind == PartKind::Subgroups) {
+        p.blocks.extend(more);
+    }
+    parts
+}
+
+fn flat(parts: Vec<Part>) -> Vec<Block> {
+    parts.into_iter().flat_map(|p| p.blocks).collect()
+}
 
 /// The report as a table for the terminal.
 pub fn table(doc: &GroupDoc, texts: &Texts, style: &Style) -> String {
-    text(&blocks(doc, texts, style.lang), style)
+    let lang = style.lang;
+    text(&flat(parts_with(doc, texts, lang, means::means_blocks_by_dimension(doc, texts, lang))), style)
 }
 
 /// The report in Markdown.
 pub fn markdown_report(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
-    markdown(&blocks(doc, texts, lang))
+    markdown(&flat(parts_with(doc, texts, lang, means::means_blocks_by_subgroup(doc, texts, lang))))
 }
 
 /// The report as one HTML page.
 pub fn html(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
     let title = format!("{} · {}", doc.rubric.title, i18n::msg(lang).group_report());
-    group_page(&title, doc, texts, &parts(doc, texts, lang), lang)
+    let heat = heatmap::heat_map(doc, texts, lang).map(|c| Block::Charts(vec![c]));
+    group_page(&title, doc, texts, &parts_with(doc, texts, lang, heat.into_iter().collect()), lang)
 }
 
 /// The report as CSV: a row per group and dimension, or per subject in the
@@ -79,3 +98,6 @@ pub fn subject_markdown(doc: &GroupDoc, s: &Subject360, texts: &Texts, lang: Lan
 pub fn subject_html(doc: &GroupDoc, s: &Subject360, texts: &Texts, lang: Lang) -> String {
     subject_page(&format!("{} · {}", doc.rubric.title, s.subject), &subject_report(doc, s, texts, lang), lang)
 }
+
+#[cfg(test)]
+mod tests;
