@@ -9,7 +9,7 @@ use crate::group::{Comparison, GroupDoc, RoleKey, Stats, Texts, Unit, Withheld};
 use crate::i18n;
 use crate::lang::Lang;
 use crate::report::{CsvWriter, csv_cell};
-use crate::result::{Role, Severity};
+use crate::result::{QUALITY_FLAGS, Role, Severity};
 
 /// The rows as CSV text (the first row the header).
 fn write_rows(rows: Vec<Vec<String>>) -> String {
@@ -60,7 +60,15 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
         [m.group_alpha(), m.group_csv_alpha_n(), m.group_csv_alpha_label(), m.sem_heading(), m.group_csv_reason()]
             .map(text),
     );
+    let before_flags = header.len();
+    // The quality flags, counted on each group's overall row (SPEC §10).
+    header.push(text(m.group_csv_flagged()));
+    header.extend(QUALITY_FLAGS.iter().map(|f| text(&m.group_csv_flagged_kind(i18n::flag(f, lang)))));
+    if doc.excluded_flagged.is_some() {
+        header.push(text(m.group_csv_excluded_flagged()));
+    }
     let columns = header.len();
+    let flag_columns = columns - before_flags;
     let yes_no = |b: bool| if b { m.group_csv_yes() } else { m.group_csv_no() }.to_string();
     let mut rows = vec![header];
     for g in &doc.groups {
@@ -94,10 +102,12 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
                 count(|c| c.unknown),
             ]
         };
+        let no_flags = || std::iter::repeat_n(String::new(), flag_columns);
         if g.withheld {
             let mut r = base("", "", "", "", None);
-            r.extend(std::iter::repeat_n(String::new(), columns - 1 - r.len()));
+            r.extend(std::iter::repeat_n(String::new(), before_flags - 1 - r.len()));
             r.push(reason(None));
+            r.extend(no_flags());
             rows.push(r);
             continue;
         }
@@ -105,6 +115,13 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
             let mut r = base(u.overall, "overall", u.overall, "", o.withheld);
             r.extend(stats(o));
             r.extend([String::new(), String::new(), String::new(), String::new(), reason(o.withheld)]);
+            r.push(g.flagged.map_or(String::new(), |n| n.to_string()));
+            r.extend(
+                QUALITY_FLAGS.iter().map(|f| g.flagged_by.as_ref().and_then(|b| b.get(*f)).map_or(String::new(), usize::to_string)),
+            );
+            if let Some(n) = doc.excluded_flagged {
+                r.push(if g.key.is_none() { n.to_string() } else { String::new() });
+            }
             rows.push(r);
         }
         for s in &g.sections {
@@ -112,6 +129,7 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
             let mut r = base(u.section, &s.id, title, title, s.stats.withheld);
             r.extend(stats(&s.stats));
             r.extend([String::new(), String::new(), String::new(), String::new(), reason(s.stats.withheld)]);
+            r.extend(no_flags());
             rows.push(r);
         }
         for d in &g.dimensions {
@@ -122,6 +140,7 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
             r.push(d.alpha_label.map_or(String::new(), |l| text(alpha_word(l, lang))));
             r.push(cell(d.sem));
             r.push(reason(d.stats.withheld));
+            r.extend(no_flags());
             rows.push(r);
         }
     }
