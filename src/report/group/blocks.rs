@@ -168,6 +168,19 @@ fn subgroup_blocks(b: &mut Vec<Block>, doc: &GroupDoc, subgroups: &[Group], text
     let right = (1..3 + sections.len()).collect();
     b.push(Block::Table { header, rows, right });
     b.extend(notes.into_iter().map(Block::Line));
+    // The flags of each shown subgroup, by kind (withheld ones show nothing).
+    for g in subgroups.iter().filter(|g| !g.withheld) {
+        if let (Some(n), Some(kinds)) = (g.flagged.filter(|n| *n > 0), flagged_kinds(g, lang)) {
+            b.push(Block::Line(format!(
+                "{}{}{}{}{}",
+                group_label(g, lang),
+                u.colon,
+                m.group_flagged_short(n),
+                m.group_respondents_sep(),
+                kinds.join(m.group_respondents_sep())
+            )));
+        }
+    }
     for g in subgroups.iter().filter(|g| !g.withheld) {
         if let Some(names) = &g.flagged_respondents
             && !names.is_empty()
