@@ -243,3 +243,16 @@ fn export_wide_is_csv_of_one_rubric() {
     assert_eq!(office.lines().count(), 2);
     assert!(office.contains("赵六"));
 }
+
+#[test]
+fn the_pack_still_gives_the_excluded_people_their_own_reports() {
+    let env = Env::new();
+    let f = class(&env);
+    let pack = env.path("pack");
+    env.ok(&["--lang", "zh", "group", &f, "--exclude-flagged", "--pack", pack.to_str().unwrap()]);
+    for who in ["直线", "快", "科0甲"] {
+        assert!(pack.join(format!("{who}.txt")).exists(), "{who}");
+    }
+    let group = std::fs::read_to_string(pack.join("group-report.txt")).unwrap();
+    assert!(group.contains("2 份带质量标记的结果已剔除"), "{group}");
+}
