@@ -699,10 +699,9 @@ impl Command {
                 })
             }
             Command::Export(a) => {
-                let format = a.format.map_or(
-                    if a.wide { crate::report::Format::Csv } else { crate::report::Format::Jsonl },
-                    Into::into,
-                );
+                let format = a
+                    .format
+                    .map_or(if a.wide { crate::report::Format::Csv } else { crate::report::Format::Jsonl }, Into::into);
                 S::Export(settings::Export {
                     session: a.session,
                     subject: a.subject,

@@ -341,8 +341,9 @@ fn export_wide(ctx: &Ctx, args: settings::Export) -> Result<()> {
 /// result; items by id in the result's (rubric) order.
 fn wide_plan(first: &ResultDoc, attributes: Vec<String>, lang: Lang) -> report::WidePlan {
     let (id, version) = (&first.rubric.id, &first.rubric.version);
-    let rubric =
-        crate::rubric::builtin_version(id, version).and_then(|b| crate::rubric::load_builtin(b, lang).ok()).map(|l| l.rubric);
+    let rubric = crate::rubric::builtin_version(id, version)
+        .and_then(|b| crate::rubric::load_builtin(b, lang).ok())
+        .map(|l| l.rubric);
     let (sections, dimensions) = match &rubric {
         Some(r) => {
             let l = r.result_lang(lang.code());

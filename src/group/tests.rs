@@ -524,8 +524,8 @@ fn a_flagged_latest_result_lets_the_earlier_one_count() {
     early.taken_at = "2026-11-27T09:30:00+08:00".to_string();
     let mut late = uniform(&l, "p", None, Role::SelfRating, 2);
     late.quality.flags = vec!["too_fast".into()];
-    let mut b = Builder::new(&early, Some(&l.rubric), "en", None, false)
-        .exclude_flagged(crate::result::FlagFilter::AnyFlag);
+    let mut b =
+        Builder::new(&early, Some(&l.rubric), "en", None, false).exclude_flagged(crate::result::FlagFilter::AnyFlag);
     b.add(&early);
     b.add(&late);
     let doc = b.finish(1, 1);

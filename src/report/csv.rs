@@ -239,7 +239,9 @@ impl WidePlan {
             self.sections.iter().map(|(id, _)| num_cell(r.sections.iter().find(|s| s.id == *id).and_then(|s| s.score))),
         );
         cells.extend(
-            self.dimensions.iter().map(|(id, _)| num_cell(r.dimensions().find(|(_, d)| d.id == *id).and_then(|(_, d)| d.score))),
+            self.dimensions
+                .iter()
+                .map(|(id, _)| num_cell(r.dimensions().find(|(_, d)| d.id == *id).and_then(|(_, d)| d.score))),
         );
         cells.extend(
             self.items.iter().map(|id| r.answers.get(id).copied().flatten().map(|v| v.to_string()).unwrap_or_default()),

@@ -177,7 +177,8 @@ fn flagged_by_in_the_table_and_the_csv() {
     let subgroups: Vec<&str> = md.lines().filter(|l| l.starts_with("职级：")).collect();
     insta::assert_snapshot!("flagged_by_subgroups_zh", subgroups.join("\n"));
     let csv = env.ok(&["--lang", "zh", "group", &f, "--by", "职级", "-f", "csv"]);
-    let overall: Vec<&str> = csv.lines().enumerate().filter(|(i, l)| *i == 0 || l.contains(",overall,")).map(|(_, l)| l).collect();
+    let overall: Vec<&str> =
+        csv.lines().enumerate().filter(|(i, l)| *i == 0 || l.contains(",overall,")).map(|(_, l)| l).collect();
     insta::assert_snapshot!("flagged_by_csv_zh", overall.join("\n"));
     let md = env.ok(&["group", &f, "-f", "markdown"]);
     assert!(md.contains("the same value was given to 80% or more of the items"), "{md}");
@@ -231,8 +232,10 @@ fn export_wide_is_csv_of_one_rubric() {
     let err = env.refused(&["export", "--wide", "--format", "json"]);
     assert!(err.contains("--wide"), "{err}");
     // A result of another rubric in the store: one header cannot serve both.
-    let office = env.write("office.toml", &bin().args(["rubric", "template", "--rubric", "office"]).output().unwrap().stdout);
-    let text = std::fs::read_to_string(&office).unwrap().replace("\"?\"", "3").replace("name = \"\"", "name = \"赵六\"");
+    let office =
+        env.write("office.toml", &bin().args(["rubric", "template", "--rubric", "office"]).output().unwrap().stdout);
+    let text =
+        std::fs::read_to_string(&office).unwrap().replace("\"?\"", "3").replace("name = \"\"", "name = \"赵六\"");
     let office = env.write("office.toml", text.as_bytes());
     env.ok(&["score", &office, "--rubric", "office", "--save"]);
     let err = env.refused(&["export", "--wide"]);

@@ -132,10 +132,7 @@ impl GroupText for En {
         format!("{flag}: {n}")
     }
     fn group_excluded_flagged(&self, n: usize) -> String {
-        format!(
-            "{n} {} quality flags set aside: left out of every figure.",
-            plural(n, "result with", "results with")
-        )
+        format!("{n} {} quality flags set aside: left out of every figure.", plural(n, "result with", "results with"))
     }
     fn group_csv_flagged(&self) -> &'static str {
         "results with quality flags"

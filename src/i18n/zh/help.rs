@@ -191,7 +191,11 @@ pub(super) const HELP: &[HelpEntry] = &[
     ("group", "files", "结果文件：.json（一份结果或数组）、.jsonl，或 - 表示标准输入"),
     ("group", "session", "结果库中此场次的全部结果"),
     ("group", "all", "结果库中的全部结果"),
-    ("group", "by", "再按部门（department）、评价人身份（role）、场次（session）或被评价人的某项属性（如 职级）分组；subject：360 度对比"),
+    (
+        "group",
+        "by",
+        "再按部门（department）、评价人身份（role）、场次（session）或被评价人的某项属性（如 职级）分组；subject：360 度对比",
+    ),
     ("group", "min_group", "结果少于此数的分组不显示（1 表示都显示）"),
     ("group", "named", "显示姓名（带作答质量提示的人、360 度对比的被评价人）；不加则不显示任何姓名"),
     ("group", "every_result", "每份结果都计入；默认同一人在同一场次、以同一身份只计最新一份"),

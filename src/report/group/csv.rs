@@ -117,7 +117,9 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
             r.extend([String::new(), String::new(), String::new(), String::new(), reason(o.withheld)]);
             r.push(g.flagged.map_or(String::new(), |n| n.to_string()));
             r.extend(
-                QUALITY_FLAGS.iter().map(|f| g.flagged_by.as_ref().and_then(|b| b.get(*f)).map_or(String::new(), usize::to_string)),
+                QUALITY_FLAGS
+                    .iter()
+                    .map(|f| g.flagged_by.as_ref().and_then(|b| b.get(*f)).map_or(String::new(), usize::to_string)),
             );
             if let Some(n) = doc.excluded_flagged {
                 r.push(if g.key.is_none() { n.to_string() } else { String::new() });
