@@ -88,20 +88,6 @@ mirror!(
 );
 
 mirror!(
-    /// What `--by` groups by.
-    By => crate::group::By {
-        /// The subject's department.
-        Department,
-        /// The rater's role (self, supervisor, peer, subordinate, other).
-        Role,
-        /// The session.
-        Session,
-        /// Each subject: the 360 view, self against others.
-        Subject,
-    }
-);
-
-mirror!(
     /// How item columns are matched.
     Columns => crate::tabular::Columns {
         /// By item id in the header.
@@ -386,6 +372,11 @@ fn parse_offset(s: &str) -> Result<chrono::FixedOffset, errors::NotAnOffset> {
     chrono::FixedOffset::east_opt(sign * (h * 3600 + m * 60)).ok_or(errors::NotAnOffset)
 }
 
+/// `--by`: department, role, session, subject, or an attribute's name.
+fn parse_by(s: &str) -> Result<crate::group::By, errors::NotBy> {
+    crate::group::By::parse(s).ok_or(errors::NotBy)
+}
+
 fn parse_role(s: &str) -> Result<crate::result::Role, errors::NotARole> {
     crate::result::Role::parse(s).ok_or(errors::NotARole)
 }
@@ -438,9 +429,15 @@ pub struct ExportArgs {
     /// Only results taken on or after this date (YYYY-MM-DD) or time (RFC 3339)
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = ExportFormat::Jsonl)]
-    pub format: ExportFormat,
+    /// Output format [default: jsonl; csv with --wide]
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ExportFormat>,
+    /// CSV with one row per result: metadata, attributes, scores and every answer (for Excel and SPSS)
+    #[arg(long)]
+    pub wide: bool,
+    /// With --wide: only results of this rubric id
+    #[arg(long, value_name = "ID", requires = "wide")]
+    pub rubric: Option<String>,
     /// Write to FILE (atomically, mode 0600) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -578,9 +575,9 @@ pub struct GroupArgs {
     /// All results in the store
     #[arg(long)]
     pub all: bool,
-    /// Also one group per department, rater role or session; subject: the 360 view
-    #[arg(long, value_enum)]
-    pub by: Option<By>,
+    /// Also one group per department, role (rater role), session, or value of a subject attribute such as 职级; subject: the 360 view
+    #[arg(long, value_name = "department|role|session|subject|ATTRIBUTE", value_parser = parse_by)]
+    pub by: Option<crate::group::By>,
     /// Withhold groups with fewer results than this (1 withholds nothing)
     #[arg(long, value_name = "N", default_value_t = 5, allow_negative_numbers = true)]
     pub min_group: i64,
@@ -727,7 +724,7 @@ impl Command {
                 };
                 S::Group(settings::Group {
                     from,
-                    by: a.by.map(Into::into),
+                    by: a.by,
                     min_group,
                     named: a.named,
                     every_result: a.every_result,
@@ -740,12 +737,19 @@ impl Command {
                     norms: a.norms.norms,
                 })
             }
-            Command::Export(a) => S::Export(settings::Export {
-                session: a.session,
-                subject: a.subject,
-                since: a.since,
-                output: settings::Output { format: settings::export_format(a.format.into())?, out: a.out, bom: a.bom },
-            }),
+            Command::Export(a) => {
+                let format = a
+                    .format
+                    .map_or(if a.wide { crate::report::Format::Csv } else { crate::report::Format::Jsonl }, Into::into);
+                S::Export(settings::Export {
+                    session: a.session,
+                    subject: a.subject,
+                    since: a.since,
+                    wide: settings::wide(a.wide, format)?,
+                    rubric: a.rubric,
+                    output: settings::Output { format: settings::export_format(format)?, out: a.out, bom: a.bom },
+                })
+            }
             Command::Import(a) => S::Import(settings::Import { files: a.files, keep_going: a.keep_going }),
             Command::Store(StoreCommand::Info { format, .. }) => {
                 S::Store(settings::Store::Info { format: format.into() })

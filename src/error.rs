@@ -179,6 +179,14 @@ pub enum Problem {
     MixedRubrics(Vec<(String, String, usize)>),
     /// `--rubric` differs from the rubric of the results.
     RubricMismatch { given: (String, String), results: (String, String) },
+    /// `group --by NAME`: no counted result carries the attribute NAME;
+    /// `known`: the attribute names they do carry.
+    UnknownAttribute { name: String, known: Vec<String> },
+    /// `export --wide` with a format other than CSV.
+    WideNotCsv,
+    /// `export --wide`: results of several rubrics (id, version, count)
+    /// cannot share one header.
+    WideMixedRubrics(Vec<(String, String, usize)>),
     /// Nothing to group: of this session, or at all.
     NothingToGroup { session: Option<String> },
     /// `norms build`: fewer people than `--min-n`.

@@ -245,6 +245,10 @@ pub struct Export {
     pub session: Option<String>,
     pub subject: Option<String>,
     pub since: Option<String>,
+    /// `--wide`: one CSV row per result (the format is CSV).
+    pub wide: bool,
+    /// `--rubric ID` (with `--wide`): only results of this rubric id.
+    pub rubric: Option<String>,
     /// json, jsonl or csv.
     pub output: Output,
 }
@@ -331,6 +335,17 @@ pub fn min_group(n: i64) -> Result<usize> {
 }
 
 /// `export` writes json, jsonl or csv only.
+/// `--wide` is CSV only.
+pub fn wide(wide: bool, format: Format) -> Result<bool> {
+    match format {
+        Format::Csv => Ok(wide),
+        Format::Json | Format::Jsonl | Format::Table | Format::Markdown | Format::Html if wide => {
+            Err(Problem::WideNotCsv.into())
+        }
+        Format::Json | Format::Jsonl | Format::Table | Format::Markdown | Format::Html => Ok(false),
+    }
+}
+
 pub fn export_format(format: Format) -> Result<Format> {
     match format {
         Format::Json | Format::Jsonl | Format::Csv => Ok(format),

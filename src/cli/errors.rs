@@ -68,6 +68,18 @@ impl std::fmt::Display for NotFlags {
 
 impl std::error::Error for NotFlags {}
 
+/// An empty `--by`.
+#[derive(Debug)]
+pub struct NotBy;
+
+impl std::fmt::Display for NotBy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("department, role, session, subject or an attribute name")
+    }
+}
+
+impl std::error::Error for NotBy {}
+
 /// What to do with what clap returned instead of matches.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Said {

@@ -39,7 +39,8 @@ pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
     };
     let mut st = State {
         ctx,
-        by: args.by,
+        by: args.by.clone(),
+        exclude_flagged: args.exclude_flagged.clone(),
         named: args.named,
         every_result: args.every_result,
         items: args.items,
@@ -80,6 +81,12 @@ pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
         };
         return Err(Error::BadInput(Problem::NothingToGroup { session: session.cloned() }));
     };
+    if let Some(crate::group::By::Attribute(name)) = &args.by {
+        let known = builder.attribute_names();
+        if !known.contains(name) {
+            return Err(Error::BadInput(Problem::UnknownAttribute { name: name.clone(), known }));
+        }
+    }
     // A fresh order of the numbered subjects each run (SPEC §10 rule 7).
     let seed = std::hash::BuildHasher::hash_one(&std::collections::hash_map::RandomState::new(), ulid::Ulid::new());
     let mut doc = builder.finish(min_group, seed);
@@ -114,6 +121,7 @@ pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
 struct State<'a> {
     ctx: &'a Ctx,
     by: Option<crate::group::By>,
+    exclude_flagged: crate::result::FlagFilter,
     named: bool,
     every_result: bool,
     /// `--items`: item analysis.
@@ -134,8 +142,9 @@ impl State<'_> {
     fn add(&mut self, doc: ResultDoc) -> Result<()> {
         if self.builder.is_none() {
             let rubric = self.rubric_for(&doc)?;
-            let builder = Builder::new(&doc, rubric.as_ref(), self.ctx.lang.code(), self.by, self.named)
+            let builder = Builder::new(&doc, rubric.as_ref(), self.ctx.lang.code(), self.by.clone(), self.named)
                 .every_result(self.every_result)
+                .exclude_flagged(self.exclude_flagged.clone())
                 .items(self.items);
             if self.items && !builder.can_analyse_items() {
                 crate::output::note(i18n::msg(self.ctx.lang).items_no_rubric());

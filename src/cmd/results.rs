@@ -183,6 +183,9 @@ pub fn history(ctx: &Ctx, args: settings::History) -> Result<()> {
 }
 
 pub fn export(ctx: &Ctx, args: settings::Export) -> Result<()> {
+    if args.wide {
+        return export_wide(ctx, args);
+    }
     let filter =
         Filter { session: args.session.clone(), subject: args.subject.clone(), since: args.since.clone(), all: false };
     let store = ctx.open_existing_store()?;
@@ -249,6 +252,112 @@ pub fn export(ctx: &Ctx, args: settings::Export) -> Result<()> {
         crate::output::note(i18n::msg(ctx.lang).no_results_matched());
     }
     Ok(())
+}
+
+/// What the first reading of `export --wide` needs of a result.
+#[derive(serde::Deserialize)]
+struct WideHead {
+    rubric: WideRubric,
+    subject: WideSubject,
+}
+
+#[derive(serde::Deserialize)]
+struct WideRubric {
+    id: String,
+    version: String,
+}
+
+#[derive(serde::Deserialize)]
+struct WideSubject {
+    #[serde(default)]
+    attributes: indexmap::IndexMap<String, String>,
+}
+
+/// `export --wide`: one CSV row per result. The store is read twice, one
+/// result at a time: first for the attribute names and the rubric (one
+/// header must serve every row), then for the rows.
+fn export_wide(ctx: &Ctx, args: settings::Export) -> Result<()> {
+    let filter =
+        Filter { session: args.session.clone(), subject: args.subject.clone(), since: args.since.clone(), all: false };
+    let undecodable = |e: serde_json::Error| StoreError::Undecodable { reason: e.to_string() };
+    let wanted = |id: &str| args.rubric.as_deref().is_none_or(|r| r == id);
+    let Some(store) = ctx.open_existing_store()? else {
+        crate::output::note(i18n::msg(ctx.lang).no_results_matched());
+        return Ok(());
+    };
+    let mut rubrics: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    let mut attributes: std::collections::BTreeSet<String> = Default::default();
+    let mut first: Option<ResultDoc> = None;
+    store
+        .for_each(&filter, &mut |raw: &str| {
+            let head: WideHead = serde_json::from_str(raw).map_err(undecodable)?;
+            if !wanted(&head.rubric.id) {
+                return Ok(());
+            }
+            *rubrics.entry((head.rubric.id, head.rubric.version)).or_default() += 1;
+            attributes.extend(head.subject.attributes.into_keys());
+            if first.is_none() {
+                first = Some(serde_json::from_str(raw).map_err(undecodable)?);
+            }
+            Ok(())
+        })
+        .map_err(|e| ctx.store_error(e))?;
+    if rubrics.len() > 1 {
+        return Err(Error::BadInput(Problem::WideMixedRubrics(
+            rubrics.into_iter().map(|((id, v), n)| (id, v, n)).collect(),
+        )));
+    }
+    let Some(first) = first else {
+        crate::output::note(i18n::msg(ctx.lang).no_results_matched());
+        return Ok(());
+    };
+    let plan = wide_plan(&first, attributes.into_iter().collect(), ctx.lang);
+    drop(first);
+    emit(ctx, &args.output, |w, style| {
+        let mut csv = CsvWriter::new(Vec::new(), false);
+        if style.bom {
+            w.write_all("\u{feff}".as_bytes())?;
+        }
+        csv.row(w, plan.header(style.lang))?;
+        let res = store.for_each(&filter, &mut |raw: &str| {
+            let io = |error: std::io::Error| StoreError::Stopped(Box::new(Error::Output(error)));
+            let head: WideHead = serde_json::from_str(raw).map_err(undecodable)?;
+            if !wanted(&head.rubric.id) {
+                return Ok(());
+            }
+            let doc: ResultDoc = serde_json::from_str(raw).map_err(undecodable)?;
+            csv.row(w, plan.row(&doc)).map_err(io)
+        });
+        match res {
+            Ok(_) => Ok(()),
+            Err(StoreError::Stopped(e)) => Err(*e),
+            Err(e) => Err(ctx.store_error(e)),
+        }
+    })
+}
+
+/// The columns of a wide export of results like `first`: titles from the
+/// built-in rubric in the interface language where it is one, else from the
+/// result; items by id in the result's (rubric) order.
+fn wide_plan(first: &ResultDoc, attributes: Vec<String>, lang: Lang) -> report::WidePlan {
+    let (id, version) = (&first.rubric.id, &first.rubric.version);
+    let rubric = crate::rubric::builtin_version(id, version)
+        .and_then(|b| crate::rubric::load_builtin(b, lang).ok())
+        .map(|l| l.rubric);
+    let (sections, dimensions) = match &rubric {
+        Some(r) => {
+            let l = r.result_lang(lang.code());
+            (
+                r.sections.iter().map(|s| (s.id.clone(), r.text(&s.title, &l).to_string())).collect(),
+                r.dimensions().map(|(_, d)| (d.id.clone(), r.text(&d.title, &l).to_string())).collect(),
+            )
+        }
+        None => (
+            first.sections.iter().map(|s| (s.id.clone(), s.title.clone())).collect(),
+            first.dimensions().map(|(_, d)| (d.id.clone(), d.title.clone())).collect(),
+        ),
+    };
+    report::WidePlan { attributes, sections, dimensions, items: first.answers.keys().cloned().collect() }
 }
 
 /// A stored text is written out only where it is JSON and a result (its

@@ -21,7 +21,7 @@ use super::kept::{Kept, Shared};
 use super::layout::{Keying, Layout};
 use super::privacy::{self, Counts, Crossing, Grouping};
 use super::read::{Reader, Row};
-use crate::result::{ResultDoc, Role};
+use crate::result::{FlagFilter, ResultDoc, Role};
 use crate::rubric::Rubric;
 
 /// Collects results one at a time and makes the group report.
@@ -51,6 +51,10 @@ pub struct Builder {
     pub(super) read: usize,
     /// Item analysis (`--items`, SPEC §14).
     pub(super) items: bool,
+    /// `--exclude-flagged`: results with these flags are left out.
+    exclude: Option<FlagFilter>,
+    /// Results so left out.
+    excluded: usize,
 }
 
 /// A hash of the identity of SPEC §10 rule 1 (see [`Kept::same_person`]).
@@ -121,7 +125,26 @@ impl Builder {
             texts,
             read: 0,
             items: false,
+            exclude: None,
+            excluded: 0,
         }
+    }
+
+    /// Leave out every result whose flags `filter` excludes
+    /// (`--exclude-flagged`): the result itself, before each person's latest
+    /// is chosen, so that a person's earlier unflagged result counts. The
+    /// report says how many (`excluded_flagged`); `Keep` changes nothing.
+    pub fn exclude_flagged(mut self, filter: FlagFilter) -> Self {
+        self.exclude = (!filter.is_keep()).then_some(filter);
+        self
+    }
+
+    /// The attribute names the counted results carry, sorted.
+    pub fn attribute_names(&self) -> Vec<String> {
+        let mut names: Vec<&str> = self.rows.iter().flat_map(|(_, r)| r.attributes.iter().map(|(k, _)| &**k)).collect();
+        names.sort_unstable();
+        names.dedup();
+        names.into_iter().map(str::to_string).collect()
     }
 
     /// Count every result (`--every-result`), not only each person's latest.
@@ -187,6 +210,10 @@ impl Builder {
         }
         let order = self.read;
         self.read += 1;
+        if self.exclude.as_ref().is_some_and(|f| f.excludes(&r.flags)) {
+            self.excluded += 1;
+            return;
+        }
         self.subjects = OnceCell::new();
         // Raters of others without a name cannot be told apart: each counts.
         let known = r.role == Role::SelfRating || r.rater_name.is_some();
@@ -239,7 +266,7 @@ impl Builder {
         let everyone = self.counts(&all);
         let everyone_withheld = (everyone.n < m).then_some(Withheld::TooFew);
         let mut groups = vec![self.group(None, &all, everyone_withheld, m)];
-        if let Some(g) = self.by.and_then(Grouping::of) {
+        if let Some(g) = self.by.as_ref().and_then(Grouping::of) {
             let parts = self.partition(&g);
             let counts: Vec<Counts> = parts.iter().map(|(_, rows)| self.counts(rows)).collect();
             let place = self.places(&parts);
@@ -282,6 +309,7 @@ impl Builder {
             n: self.read,
             counted: self.rows.len(),
             earlier_left_out: self.earlier,
+            excluded_flagged: self.exclude.is_some().then_some(self.excluded),
             unit,
             groups,
             subjects: self.subjects_360(m, seed),

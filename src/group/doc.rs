@@ -21,7 +21,7 @@ pub const BLIND_SPOT_MIN: f64 = 10.0;
 pub const BLIND_SPOTS_SHOWN: usize = 3;
 
 /// What `--by` groups by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum By {
     /// The subject's department.
     Department,
@@ -31,15 +31,32 @@ pub enum By {
     Session,
     /// Each subject: the 360 view, self against others.
     Subject,
+    /// A subject attribute of this name (SPEC §6), such as 职级.
+    Attribute(String),
 }
 
 impl By {
-    pub fn code(self) -> &'static str {
+    /// `department`, `role`, `session` or `subject`; any other (non-empty)
+    /// text names an attribute. None for an empty or blank text.
+    pub fn parse(s: &str) -> Option<By> {
+        let s = s.trim();
+        Some(match s {
+            "" => return None,
+            "department" => By::Department,
+            "role" => By::Role,
+            "session" => By::Session,
+            "subject" => By::Subject,
+            name => By::Attribute(name.to_string()),
+        })
+    }
+
+    pub fn code(&self) -> &str {
         match self {
             By::Department => "department",
             By::Role => "role",
             By::Session => "session",
             By::Subject => "subject",
+            By::Attribute(name) => name,
         }
     }
 }
@@ -64,6 +81,11 @@ pub struct GroupDoc {
     /// Earlier results of the same person, rater, role and session left
     /// out (0 with `--every-result`).
     pub earlier_left_out: usize,
+    /// Results left out of every figure by `--exclude-flagged` (each one
+    /// itself, before each person's latest is chosen); absent without the
+    /// option.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excluded_flagged: Option<usize>,
     /// What n counts: `people` (self-assessments within one session, each
     /// person once) or `results` (across sessions, or ratings by others).
     pub unit: Unit,

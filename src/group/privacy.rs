@@ -32,12 +32,13 @@ pub(super) enum Grouping {
 
 impl Grouping {
     /// The grouping of a `--by` value; None for the 360 view.
-    pub(super) fn of(by: super::doc::By) -> Option<Grouping> {
+    pub(super) fn of(by: &super::doc::By) -> Option<Grouping> {
         match by {
             super::doc::By::Department => Some(Grouping::Department),
             super::doc::By::Role => Some(Grouping::Role),
             super::doc::By::Session => Some(Grouping::Session),
             super::doc::By::Subject => None,
+            super::doc::By::Attribute(name) => Some(Grouping::Attribute(name.clone())),
         }
     }
 

@@ -428,3 +428,109 @@ fn strengths_are_the_dimensions_at_target_highest_mean_first() {
     assert!(g.strengths.iter().all(|s| s.mean_gap <= 0.0));
     assert_eq!(g.priorities.iter().map(|p| p.dimension.as_str()).collect::<Vec<_>>(), ["d2"]);
 }
+
+#[test]
+fn by_names_a_grouping_or_an_attribute() {
+    assert_eq!(By::parse("department"), Some(By::Department));
+    assert_eq!(By::parse("role"), Some(By::Role));
+    assert_eq!(By::parse("session"), Some(By::Session));
+    assert_eq!(By::parse("subject"), Some(By::Subject));
+    assert_eq!(By::parse(" 职级 "), Some(By::Attribute("职级".to_string())));
+    assert_eq!(By::parse("Department"), Some(By::Attribute("Department".to_string())), "names are exact");
+    assert_eq!(By::parse(""), None);
+    assert_eq!(By::parse("  "), None);
+    assert_eq!(By::Attribute("职级".to_string()).code(), "职级");
+}
+
+/// `uniform` with the attribute 职级 = `grade` (or none).
+fn graded(l: &Loaded, name: &str, grade: Option<&str>, v: i64) -> ResultDoc {
+    let mut r = uniform(l, name, Some("秘书处"), Role::SelfRating, v);
+    if let Some(g) = grade {
+        r.subject.attributes.insert("职级".to_string(), g.to_string());
+    }
+    r
+}
+
+#[test]
+fn grouping_by_an_attribute_by_hand() {
+    let l = testing::grouped();
+    // 科员: overall 100, 75 (mean 87.5); 主任: 25; none: 50.
+    let rs = vec![
+        graded(&l, "a", Some("科员"), 5),
+        graded(&l, "b", Some("科员"), 4),
+        graded(&l, "c", Some("主任"), 2),
+        graded(&l, "d", None, 3),
+    ];
+    let (doc, _) = build(&rs, Some(By::Attribute("职级".to_string())), false, 1);
+    let keys: Vec<_> = doc.groups.iter().map(|g| g.key.clone()).collect();
+    let key = |v: Option<&str>| Some(BTreeMap::from([("职级".to_string(), v.map(str::to_string))]));
+    // Values alphabetically (主 before 科 by code point), results without one last.
+    assert_eq!(keys, vec![None, key(Some("主任")), key(Some("科员")), key(None)]);
+    let mean = |i: usize| doc.groups[i].overall.as_ref().and_then(|o| o.mean);
+    assert!(close(mean(0), 62.5));
+    assert!(close(mean(1), 25.0));
+    assert!(close(mean(2), 87.5));
+    assert!(close(mean(3), 50.0));
+    assert_eq!(doc.groups[2].n, Some(2));
+    assert_eq!(doc.excluded_flagged, None, "no --exclude-flagged: not said");
+}
+
+#[test]
+fn exclude_flagged_leaves_the_flagged_results_out_of_every_figure() {
+    let l = testing::grouped();
+    let mut rs: Vec<ResultDoc> =
+        [5, 4, 2, 3].iter().map(|&v| uniform(&l, &format!("p{v}"), None, Role::SelfRating, v)).collect();
+    // Uniform answers are straight lines: the flags are set by hand here.
+    // p5 (100) answered straight; p2 (25) too fast, and also straight.
+    for r in &mut rs {
+        r.quality.flags.clear();
+    }
+    rs[0].quality.flags = vec!["straight_line".into()];
+    rs[2].quality.flags = vec!["straight_line".into(), "too_fast".into()];
+    let run = |filter: crate::result::FlagFilter| {
+        let mut b = Builder::new(&rs[0], Some(&l.rubric), "en", None, false).exclude_flagged(filter);
+        for r in &rs {
+            b.add(r);
+        }
+        b.finish(1, 1)
+    };
+    // Without the option both flagged results count: mean of 100, 75, 25, 50.
+    let all = run(crate::result::FlagFilter::Keep);
+    assert_eq!(all.excluded_flagged, None);
+    assert_eq!(all.groups[0].flagged, Some(2));
+    assert_eq!(all.groups[0].flagged_by.as_ref().unwrap()["straight_line"], 2);
+    assert_eq!(all.groups[0].flagged_by.as_ref().unwrap()["too_fast"], 1);
+    assert!(close(all.groups[0].overall.as_ref().unwrap().mean, 62.5));
+    // Any flag: 75 and 50 remain.
+    let any = run(crate::result::FlagFilter::AnyFlag);
+    assert_eq!((any.n, any.counted, any.excluded_flagged), (4, 2, Some(2)));
+    assert_eq!(any.groups[0].n, Some(2));
+    assert_eq!(any.groups[0].flagged, Some(0));
+    assert!(close(any.groups[0].overall.as_ref().unwrap().mean, 62.5));
+    assert!(close(any.groups[0].overall.as_ref().unwrap().min, 50.0));
+    // too_fast only: 100, 75, 50 remain (mean 75); the straight-liner still
+    // counts and is still counted as flagged.
+    let fast = run(crate::result::FlagFilter::Flags(vec!["too_fast".into()]));
+    assert_eq!((fast.counted, fast.excluded_flagged), (3, Some(1)));
+    assert!(close(fast.groups[0].overall.as_ref().unwrap().mean, 75.0));
+    assert_eq!(fast.groups[0].flagged, Some(1));
+    assert_eq!(fast.groups[0].flagged_by.as_ref().unwrap()["too_fast"], 0);
+}
+
+#[test]
+fn a_flagged_latest_result_lets_the_earlier_one_count() {
+    let l = testing::grouped();
+    let mut early = uniform(&l, "p", None, Role::SelfRating, 4);
+    early.quality.flags.clear();
+    early.taken_at = "2026-11-27T09:30:00+08:00".to_string();
+    let mut late = uniform(&l, "p", None, Role::SelfRating, 2);
+    late.quality.flags = vec!["too_fast".into()];
+    let mut b =
+        Builder::new(&early, Some(&l.rubric), "en", None, false).exclude_flagged(crate::result::FlagFilter::AnyFlag);
+    b.add(&early);
+    b.add(&late);
+    let doc = b.finish(1, 1);
+    // The flagged result is left out itself; the earlier one (75) counts.
+    assert_eq!((doc.counted, doc.earlier_left_out, doc.excluded_flagged), (1, 0, Some(1)));
+    assert!(close(doc.groups[0].overall.as_ref().unwrap().mean, 75.0));
+}

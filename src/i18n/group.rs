@@ -66,6 +66,16 @@ pub trait GroupText {
     fn group_flagged_none(&self) -> &'static str;
     /// `n` results (at least one) carry quality flags.
     fn group_flagged(&self, n: usize) -> String;
+    /// Results of one kind of flag: the flag in the words of the personal
+    /// report, and how many.
+    fn group_flagged_kind(&self, flag: &str, n: usize) -> String;
+    /// `--exclude-flagged`: `n` flagged results left out of every figure.
+    fn group_excluded_flagged(&self, n: usize) -> String;
+    /// CSV headers: results with quality flags; of one kind (`flag` in the
+    /// personal report's words); results left out by `--exclude-flagged`.
+    fn group_csv_flagged(&self) -> &'static str;
+    fn group_csv_flagged_kind(&self, flag: &str) -> String;
+    fn group_csv_excluded_flagged(&self) -> &'static str;
     /// On stderr (never in the report, which may be projected).
     fn group_named_shows_who(&self) -> &'static str;
     /// A flagged respondent rated by someone else: the subject and the

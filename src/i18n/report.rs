@@ -3,6 +3,11 @@
 
 /// Texts for the individual and history reports.
 pub trait ReportText {
+    /// `export --wide`: the headers of the columns before the attributes
+    /// (result id, subject, department, rater role, rater, session, taken
+    /// at, rubric, rubric version) and of those after them (seconds, flags,
+    /// overall score).
+    fn wide_headers(&self) -> ([&'static str; 9], [&'static str; 3]);
     /// A column of the change since last time.
     fn report_change(&self) -> &'static str;
     /// A text in brackets after another: full-width in Chinese.

@@ -167,6 +167,89 @@ impl CsvWriter {
     }
 }
 
+/// The columns of `export --wide` (SPEC §7): one row per result, for Excel
+/// and SPSS. Every result of the export is of one rubric id and version, so
+/// one header serves them all.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WidePlan {
+    /// Attribute names seen in any result, sorted.
+    pub attributes: Vec<String>,
+    /// (id, title) of each section, in rubric order.
+    pub sections: Vec<(String, String)>,
+    /// (id, title) of each dimension, in rubric order.
+    pub dimensions: Vec<(String, String)>,
+    /// Item ids in rubric order.
+    pub items: Vec<String>,
+}
+
+/// A header cell: on one line, safe for a spreadsheet.
+fn header_cell(text: &str) -> String {
+    let one_line: String = text.split(['\r', '\n']).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
+    csv_cell(one_line.trim())
+}
+
+impl WidePlan {
+    /// The header in `lang`: names made unique (a repeated one gets "_2",
+    /// "_3", … after it), none with a line break.
+    pub fn header(&self, lang: Lang) -> Vec<String> {
+        let m = crate::i18n::msg(lang);
+        let u = crate::i18n::ui(lang);
+        let (before, after) = m.wide_headers();
+        let mut names: Vec<String> = before.iter().map(|h| h.to_string()).collect();
+        names.extend(self.attributes.iter().cloned());
+        names.extend(after.iter().map(|h| h.to_string()));
+        names.extend(self.sections.iter().map(|(_, t)| format!("{}{}{t}", u.section, u.colon)));
+        names.extend(self.dimensions.iter().map(|(_, t)| format!("{}{}{t}", u.dimension, u.colon)));
+        names.extend(self.items.iter().cloned());
+        let mut seen = std::collections::HashSet::new();
+        names
+            .into_iter()
+            .map(|n| {
+                let base = header_cell(&n);
+                let mut name = base.clone();
+                let mut k = 1;
+                while !seen.insert(name.clone()) {
+                    k += 1;
+                    name = format!("{base}_{k}");
+                }
+                name
+            })
+            .collect()
+    }
+
+    /// One result's row, its cells in the header's order.
+    pub fn row(&self, r: &crate::result::ResultDoc) -> Vec<String> {
+        let text = |s: Option<&str>| csv_cell(s.unwrap_or(""));
+        let mut cells = vec![
+            csv_cell(&r.id),
+            csv_cell(&r.subject.name),
+            text(r.subject.department.as_deref()),
+            r.rater.role.code().to_string(),
+            text(r.rater.name.as_deref()),
+            text(r.session.as_deref()),
+            csv_cell(&r.taken_at),
+            csv_cell(&r.rubric.id),
+            csv_cell(&r.rubric.version),
+        ];
+        cells.extend(self.attributes.iter().map(|a| text(r.subject.attributes.get(a).map(String::as_str))));
+        cells.push(num_cell(r.quality.seconds));
+        cells.push(csv_cell(&r.quality.flags.join(";")));
+        cells.push(num_cell(r.overall.score));
+        cells.extend(
+            self.sections.iter().map(|(id, _)| num_cell(r.sections.iter().find(|s| s.id == *id).and_then(|s| s.score))),
+        );
+        cells.extend(
+            self.dimensions
+                .iter()
+                .map(|(id, _)| num_cell(r.dimensions().find(|(_, d)| d.id == *id).and_then(|(_, d)| d.score))),
+        );
+        cells.extend(
+            self.items.iter().map(|id| r.answers.get(id).copied().flatten().map(|v| v.to_string()).unwrap_or_default()),
+        );
+        cells
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

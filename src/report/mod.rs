@@ -16,7 +16,7 @@ use crate::lang::Lang;
 use crate::result::{DimensionResult, Previous, ResultDoc, SectionResult};
 use crate::rubric::Rubric;
 
-pub use self::csv::{CsvWriter, csv_cell};
+pub use self::csv::{CsvWriter, WidePlan, csv_cell};
 pub use self::markdown::md as md_escape;
 pub use self::render::{Renderer, renderer};
 

@@ -93,7 +93,11 @@ fn the_group_csv_speaks_the_interface_language_for_excel() {
         ]
     );
     assert_eq!(rows[0][14..19], ["达标", "接近目标", "有提升空间", "提升空间较大", "作答不足"]);
-    assert_eq!(rows[0][19..], ["信度 α", "α 计算人数", "信度评价", "测量标准误 sem", "不显示的原因", "优势排序"]);
+    assert_eq!(rows[0][19..25], ["信度 α", "α 计算人数", "信度评价", "测量标准误 sem", "不显示的原因", "优势排序"]);
+    // Then the quality flags: all of them, then each kind in the personal report's words.
+    assert_eq!(rows[0][25], "带质量标记的结果数");
+    assert_eq!(rows[0][30], "质量标记：作答过快（平均每题不到 2 秒）");
+    assert_eq!(rows[0].len(), 31);
     // The id stays for scripts; the titles and labels are for people.
     let learning = rows.iter().find(|r| r[1] == "全体" && r[4] == "learning").expect("learning of everyone");
     assert_eq!(learning[..7], ["", "全体", "否", "维度", "learning", "学习", "一个前提"]);

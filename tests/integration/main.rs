@@ -3,6 +3,7 @@
 
 mod common;
 
+mod attributes;
 mod batches;
 mod cli;
 mod contract;

@@ -133,6 +133,7 @@ fn members(people: &[Person], key: &Value) -> BTreeSet<usize> {
                 "department" => p.dept.as_deref() == value,
                 "role" => Some(p.role.code()) == value,
                 "session" => p.session.as_deref() == value,
+                "grade" => p.grade.as_deref() == value,
                 _ => unreachable!(),
             }
         })
@@ -161,8 +162,8 @@ fn check_nested(people: &[Person], a: &Value, b: &Value, m: usize) -> Result<(),
     Ok(())
 }
 
-fn by_all() -> [By; 3] {
-    [By::Department, By::Role, By::Session]
+fn by_all() -> [By; 4] {
+    [By::Department, By::Role, By::Session, By::Attribute("grade".to_string())]
 }
 
 #[test]
@@ -264,6 +265,55 @@ fn attributes_count_as_another_grouping() {
     people.extend((0..7).map(|i| Person::new(&format!("c{i}"), "C")));
     let doc = report(&people, Some(By::Department), 5);
     assert_eq!(doc["groups"][1]["withheld_reason"], "nested", "{}", doc["groups"][1]);
+}
+
+#[test]
+fn an_attribute_grouping_nested_in_departments_is_withheld() {
+    // Department A: 6 科员 and 1 主任; department B: 5 主任 and 7 副主任.
+    // By grade: 科员 (6) lies within A (7), a difference of 1: withheld as
+    // nested (A minus 科员 would be the one 主任 of A). 副主任 (7) lies
+    // within B (12), a difference of 5: shown; 主任 (6) spans both: shown.
+    // The pool holds 6 (≥ 5), and everyone (19) − shown (13) is 6.
+    let mut people: Vec<Person> = (0..6)
+        .map(|i| {
+            let mut p = Person::new(&format!("a{i}"), "A");
+            p.grade = Some("科员".to_string());
+            p
+        })
+        .collect();
+    let mut head = Person::new("a6", "A");
+    head.grade = Some("主任".to_string());
+    people.push(head);
+    people.extend((0..5).map(|i| {
+        let mut p = Person::new(&format!("c{i}"), "B");
+        p.grade = Some("主任".to_string());
+        p
+    }));
+    people.extend((0..7).map(|i| {
+        let mut p = Person::new(&format!("b{i}"), "B");
+        p.grade = Some("副主任".to_string());
+        p
+    }));
+    let doc = report(&people, Some(By::Attribute("grade".to_string())), 5);
+    let groups = doc["groups"].as_array().unwrap();
+    let by: BTreeMap<&str, &Value> = groups[1..].iter().map(|g| (g["key"]["grade"].as_str().unwrap(), g)).collect();
+    assert_eq!(by.len(), 3);
+    assert_eq!(by["科员"]["withheld_reason"], "nested");
+    assert_eq!(by["主任"]["withheld"], false);
+    assert_eq!(by["主任"]["n"], 6);
+    assert_eq!(by["副主任"]["withheld"], false);
+    assert_eq!(by["副主任"]["n"], 7);
+    // A withheld group shows nothing but its key and why.
+    for g in [by["科员"]] {
+        for field in ["n", "overall", "flagged", "flagged_by"] {
+            assert!(g[field].is_null(), "{field} of {}", g["key"]);
+        }
+        assert_eq!(g["dimensions"], serde_json::json!([]));
+    }
+    check_total_minus_shown(&doc, 5).unwrap();
+    let dept = report(&people, Some(By::Department), 5);
+    check_nested(&people, &doc, &dept, 5).unwrap();
+    check_nested(&people, &dept, &doc, 5).unwrap();
 }
 
 #[test]
@@ -465,7 +515,7 @@ proptest! {
         for (i, p) in people.iter_mut().enumerate() {
             p.name = format!("p{i}");
         }
-        let reports: Vec<Value> = by_all().iter().map(|by| report(&people, Some(*by), m)).collect();
+        let reports: Vec<Value> = by_all().iter().map(|by| report(&people, Some(by.clone()), m)).collect();
         for r in &reports {
             check_total_minus_shown(r, m).map_err(TestCaseError::fail)?;
         }

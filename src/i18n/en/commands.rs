@@ -73,6 +73,7 @@ impl Commands for En {
             Problem::MinGroup(n) => format!(
                 "--min-group {n} is not allowed: the smallest is 1 (1 withholds nothing; 3 is the lowest that still protects anyone)"
             ),
+            Problem::WideNotCsv => "--wide writes CSV only: leave out --format, or give --format csv".to_string(),
             Problem::ExportFormat => "export writes json, jsonl or csv".to_string(),
             Problem::NoStorePath => {
                 "no data directory for the results store: name the file with --store or ZHIXING_STORE".to_string()
@@ -113,6 +114,19 @@ impl Commands for En {
                 "--rubric names rubric {} {}, but the results were scored against {} {}; give the rubric file the results were scored against",
                 given.0, given.1, results.0, results.1
             ),
+            Problem::UnknownAttribute { name, known } => {
+                let list = if known.is_empty() { "(these results carry no attributes)".to_string() } else { known.join(", ") };
+                format!(
+                    "--by {name}: no result carries the attribute \"{name}\"; group by department, role, session, subject or one of these attributes: {list}"
+                )
+            }
+            Problem::WideMixedRubrics(list) => {
+                let list: Vec<String> = list.iter().map(|(id, v, n)| format!("{id} {v} ({n})")).collect();
+                format!(
+                    "a --wide export has one header, and these results are of different rubrics or rubric versions: {}; export one of them with --rubric ID (or --session)",
+                    list.join(", ")
+                )
+            }
             Problem::NothingToGroup { session: Some(s) } => format!("the store holds no results of session \"{s}\""),
             Problem::NothingToGroup { session: None } => "there are no results to group".to_string(),
             Problem::NormsTooFew { n, min } => format!(

@@ -128,6 +128,21 @@ impl GroupText for En {
             plural(n, "result carries", "results carry")
         )
     }
+    fn group_flagged_kind(&self, flag: &str, n: usize) -> String {
+        format!("{flag}: {n}")
+    }
+    fn group_excluded_flagged(&self, n: usize) -> String {
+        format!("{n} {} quality flags set aside: left out of every figure.", plural(n, "result with", "results with"))
+    }
+    fn group_csv_flagged(&self) -> &'static str {
+        "results with quality flags"
+    }
+    fn group_csv_flagged_kind(&self, flag: &str) -> String {
+        format!("quality flag: {flag}")
+    }
+    fn group_csv_excluded_flagged(&self) -> &'static str {
+        "flagged results set aside"
+    }
     fn group_named_shows_who(&self) -> &'static str {
         "--named names the flagged respondents and the subjects of the 360 view (for your eyes only: do not project or hand out)."
     }

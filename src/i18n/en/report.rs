@@ -2,6 +2,23 @@ use crate::i18n::report::ReportText;
 use crate::i18n::{En, plural};
 
 impl ReportText for En {
+    fn wide_headers(&self) -> ([&'static str; 9], [&'static str; 3]) {
+        (
+            [
+                "result id",
+                "subject",
+                "department",
+                "rater role",
+                "rater",
+                "session",
+                "taken at",
+                "rubric",
+                "rubric version",
+            ],
+            ["seconds", "quality flags", "overall"],
+        )
+    }
+
     fn report_change(&self) -> &'static str {
         "Change"
     }

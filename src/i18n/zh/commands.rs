@@ -72,6 +72,7 @@ impl Commands for Zh {
             Problem::MinGroup(n) => {
                 format!("--min-group {n} 无效：最少人数至少为 1（1 表示不隐藏任何分组；3 是仍能保护个人的最低值）")
             }
+            Problem::WideNotCsv => "--wide 只能导出 CSV：去掉 --format，或写 --format csv".to_string(),
             Problem::ExportFormat => "export 只写 json、jsonl 或 csv".to_string(),
             Problem::NoStorePath => {
                 "找不到存放结果的数据目录：请用 --store 或 ZHIXING_STORE 指定数据库文件".to_string()
@@ -101,6 +102,19 @@ impl Commands for Zh {
                 "--rubric 给出的是量表 {} {}，而结果是按量表 {} {} 评分的；请给出与结果相同的量表文件",
                 given.0, given.1, results.0, results.1
             ),
+            Problem::UnknownAttribute { name, known } => {
+                let list = if known.is_empty() { "（这些结果没有任何属性）".to_string() } else { known.join("、") };
+                format!(
+                    "--by {name}：没有结果带有属性「{name}」；可按 department、role、session、subject 或这些属性分组：{list}"
+                )
+            }
+            Problem::WideMixedRubrics(list) => {
+                let list: Vec<String> = list.iter().map(|(id, v, n)| format!("{id} {v} ({n})")).collect();
+                format!(
+                    "--wide 的一张表只能有一种表头，而这些结果来自不同量表或量表版本：{}；请加 --rubric 量表编号（或 --session）只导出其中一种",
+                    list.join("、")
+                )
+            }
             Problem::NothingToGroup { session: Some(s) } => format!("结果库中没有场次「{s}」的结果"),
             Problem::NothingToGroup { session: None } => "没有可统计的结果".to_string(),
             Problem::NormsTooFew { n, min } => format!("常模至少需要 {min} 人，这里只有 {n} 人（每人取最近一次结果）"),

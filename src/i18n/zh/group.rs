@@ -117,6 +117,21 @@ impl GroupText for Zh {
     fn group_flagged(&self, n: usize) -> String {
         format!("{n} 份结果带有作答质量提示（如八成以上条目同一分值、前后矛盾或作答过快）。")
     }
+    fn group_flagged_kind(&self, flag: &str, n: usize) -> String {
+        format!("{flag}：{n} 份")
+    }
+    fn group_excluded_flagged(&self, n: usize) -> String {
+        format!("{n} 份带质量标记的结果已剔除，未计入任何统计。")
+    }
+    fn group_csv_flagged(&self) -> &'static str {
+        "带质量标记的结果数"
+    }
+    fn group_csv_flagged_kind(&self, flag: &str) -> String {
+        format!("质量标记：{flag}")
+    }
+    fn group_csv_excluded_flagged(&self) -> &'static str {
+        "已剔除的带质量标记结果数"
+    }
     fn group_named_shows_who(&self) -> &'static str {
         "加 --named 可显示作答质量提示涉及的人和 360 度对比的被评价人姓名（仅供本人查看，不要投影或分发）。"
     }

@@ -2,6 +2,13 @@ use crate::i18n::Zh;
 use crate::i18n::report::ReportText;
 
 impl ReportText for Zh {
+    fn wide_headers(&self) -> ([&'static str; 9], [&'static str; 3]) {
+        (
+            ["结果编号", "被评价人", "部门", "评价人身份", "评价人", "场次", "作答时间", "量表", "量表版本"],
+            ["用时（秒）", "质量标记", "总分"],
+        )
+    }
+
     fn report_change(&self) -> &'static str {
         "变化"
     }

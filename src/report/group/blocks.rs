@@ -75,6 +75,9 @@ pub(super) fn parts(doc: &GroupDoc, texts: &Texts, lang: Lang) -> Vec<Part> {
     if doc.earlier_left_out > 0 {
         b.push(Block::Line(m.group_earlier_left_out(doc.earlier_left_out)));
     }
+    if let Some(n) = doc.excluded_flagged {
+        b.push(Block::Line(m.group_excluded_flagged(n)));
+    }
     parts.push(Part { kind: PartKind::Head, blocks: b });
     if let Some(everyone) = doc.groups.first() {
         let mut b = Vec::new();
@@ -160,6 +163,19 @@ fn subgroup_blocks(b: &mut Vec<Block>, doc: &GroupDoc, subgroups: &[Group], text
     let right = (1..3 + sections.len()).collect();
     b.push(Block::Table { header, rows, right });
     b.extend(notes.into_iter().map(Block::Line));
+    // The flags of each shown subgroup, by kind (withheld ones show nothing).
+    for g in subgroups.iter().filter(|g| !g.withheld) {
+        if let (Some(n), Some(kinds)) = (g.flagged.filter(|n| *n > 0), flagged_kinds(g, lang)) {
+            b.push(Block::Line(format!(
+                "{}{}{}{}{}",
+                group_label(g, lang),
+                u.colon,
+                m.group_flagged_short(n),
+                m.group_respondents_sep(),
+                kinds.join(m.group_respondents_sep())
+            )));
+        }
+    }
     for g in subgroups.iter().filter(|g| !g.withheld) {
         if let Some(names) = &g.flagged_respondents
             && !names.is_empty()
@@ -322,11 +338,26 @@ fn quality_blocks(b: &mut Vec<Block>, g: &Group, lang: Lang) {
         (Some(0) | None, _) => b.push(Block::Line(m.group_flagged_none().to_string())),
         (Some(n), names) => {
             b.push(Block::Line(m.group_flagged(n)));
+            if let Some(kinds) = flagged_kinds(g, lang) {
+                b.push(Block::Line(kinds.join(m.group_respondents_sep())));
+            }
             if let Some(names) = names {
                 b.push(Block::Line(flagged_names(names, lang)));
             }
         }
     }
+}
+
+/// The flagged results counted by kind (those with any), in the personal
+/// report's words; None where there are none to show.
+fn flagged_kinds(g: &Group, lang: Lang) -> Option<Vec<String>> {
+    let by = g.flagged_by.as_ref()?;
+    let m = i18n::msg(lang);
+    let kinds: Vec<String> = crate::result::QUALITY_FLAGS
+        .iter()
+        .filter_map(|f| by.get(*f).filter(|n| **n > 0).map(|n| m.group_flagged_kind(i18n::flag(f, lang), *n)))
+        .collect();
+    (!kinds.is_empty()).then_some(kinds)
 }
 
 fn comparison_row(c: &Comparison, label: String, roles: &[RoleKey]) -> Vec<String> {

@@ -9,7 +9,7 @@ use crate::group::{Comparison, GroupDoc, RoleKey, Stats, Texts, Unit, Withheld};
 use crate::i18n;
 use crate::lang::Lang;
 use crate::report::{CsvWriter, csv_cell};
-use crate::result::{Role, Severity};
+use crate::result::{QUALITY_FLAGS, Role, Severity};
 
 /// The rows as CSV text (the first row the header).
 fn write_rows(rows: Vec<Vec<String>>) -> String {
@@ -67,7 +67,15 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
         ]
         .map(text),
     );
+    let before_flags = header.len();
+    // The quality flags, counted on each group's overall row (SPEC §10).
+    header.push(text(m.group_csv_flagged()));
+    header.extend(QUALITY_FLAGS.iter().map(|f| text(&m.group_csv_flagged_kind(i18n::flag(f, lang)))));
+    if doc.excluded_flagged.is_some() {
+        header.push(text(m.group_csv_excluded_flagged()));
+    }
     let columns = header.len();
+    let flag_columns = columns - before_flags;
     let yes_no = |b: bool| if b { m.group_csv_yes() } else { m.group_csv_no() }.to_string();
     let mut rows = vec![header];
     for g in &doc.groups {
@@ -101,11 +109,13 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
                 count(|c| c.unknown),
             ]
         };
+        let no_flags = || std::iter::repeat_n(String::new(), flag_columns);
         if g.withheld {
             let mut r = base("", "", "", "", None);
-            r.extend(std::iter::repeat_n(String::new(), columns - 2 - r.len()));
+            r.extend(std::iter::repeat_n(String::new(), before_flags - 2 - r.len()));
             r.push(reason(None));
             r.push(String::new());
+            r.extend(no_flags());
             rows.push(r);
             continue;
         }
@@ -113,6 +123,15 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
             let mut r = base(u.overall, "overall", u.overall, "", o.withheld);
             r.extend(stats(o));
             r.extend([String::new(), String::new(), String::new(), String::new(), reason(o.withheld), String::new()]);
+            r.push(g.flagged.map_or(String::new(), |n| n.to_string()));
+            r.extend(
+                QUALITY_FLAGS
+                    .iter()
+                    .map(|f| g.flagged_by.as_ref().and_then(|b| b.get(*f)).map_or(String::new(), usize::to_string)),
+            );
+            if let Some(n) = doc.excluded_flagged {
+                r.push(if g.key.is_none() { n.to_string() } else { String::new() });
+            }
             rows.push(r);
         }
         for s in &g.sections {
@@ -127,6 +146,7 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
                 reason(s.stats.withheld),
                 String::new(),
             ]);
+            r.extend(no_flags());
             rows.push(r);
         }
         for d in &g.dimensions {
@@ -139,6 +159,7 @@ pub(super) fn csv_groups(doc: &GroupDoc, texts: &Texts, lang: Lang) -> String {
             r.push(reason(d.stats.withheld));
             // Where the dimension stands among the group's strengths (SPEC §10).
             r.push(g.strengths.iter().position(|x| x.dimension == d.id).map_or(String::new(), |k| (k + 1).to_string()));
+            r.extend(no_flags());
             rows.push(r);
         }
     }

@@ -121,6 +121,7 @@ fn summary(doc: &GroupDoc, texts: &Texts, head: &[Block], lang: Lang) -> Markup 
                                 li { (m.group_reliability_lowest(texts.dimension(id), &format!("{a:.2}"))) }
                             }
                             @if let Some(n) = g.flagged.filter(|n| *n > 0) { li { (m.group_flagged_short(n)) } }
+                            @if let Some(n) = doc.excluded_flagged { li { (m.group_excluded_flagged(n)) } }
                         }
                     }
                     div.card.s-focus {
