@@ -25,6 +25,7 @@ pub mod input;
 pub mod lang;
 pub mod locate;
 pub mod norms;
+pub mod compare;
 pub mod output;
 pub mod pipeline;
 pub mod report;
