@@ -181,6 +181,9 @@ pub enum Problem {
     RubricMismatch { given: (String, String), results: (String, String) },
     /// Nothing to group: of this session, or at all.
     NothingToGroup { session: Option<String> },
+    /// `compare`: BEFORE or AFTER is neither a file nor a session in the
+    /// store (`after`: which of the two).
+    NotFileNorSession { given: String, after: bool },
     /// `norms build`: fewer people than `--min-n`.
     NormsTooFew { n: usize, min: usize },
     /// Norms of another rubric id or version than the results'.

@@ -17,6 +17,7 @@
 
 pub mod assess;
 pub mod commands;
+pub mod compare;
 mod en;
 pub mod group;
 pub mod help;
@@ -35,6 +36,7 @@ use crate::lang::Lang;
 /// Every area of the catalogue.
 pub trait Messages:
     commands::Commands
+    + compare::CompareText
     + report::ReportText
     + group::GroupText
     + help::HelpText
@@ -51,6 +53,7 @@ pub trait Messages:
 
 impl<
     T: commands::Commands
+        + compare::CompareText
         + report::ReportText
         + group::GroupText
         + help::HelpText

@@ -7,6 +7,7 @@ pub mod history;
 pub mod html;
 mod json;
 mod markdown;
+pub mod compare;
 pub mod norms;
 mod render;
 pub mod svg;

@@ -5,6 +5,7 @@ mod common;
 
 mod batches;
 mod cli;
+mod compare;
 mod contract;
 mod csv;
 mod group;
