@@ -18,7 +18,10 @@ use crate::result::Role;
 
 /// A d_z with two decimals, "—" where null.
 fn dz(v: Option<f64>) -> String {
-    v.map_or_else(|| "—".to_string(), |d| if d.abs() < 0.005 { "0.00".to_string() } else { format!("{d:.2}") })
+    v.map_or_else(
+        || "—".to_string(),
+        |d| if d.abs() < 0.005 { "0.00".to_string() } else { format!("{d:.2}").replacen('-', "−", 1) },
+    )
 }
 
 fn count(v: Option<usize>) -> String {
@@ -44,7 +47,10 @@ fn group_title(g: &CompareGroup, lang: Lang) -> String {
         Some(v) if by == "role" => Role::parse(v).map_or(v.clone(), |r| i18n::role(r, lang).to_string()),
         Some(v) => v.clone(),
     };
-    format!("{label}: {value}")
+    match lang {
+        Lang::Zh => format!("{label}：{value}"),
+        Lang::En => format!("{label}: {value}"),
+    }
 }
 
 fn withheld_line(g: &CompareGroup, min_group: usize, lang: Lang) -> String {
@@ -185,12 +191,13 @@ pub fn markdown(doc: &CompareDoc, texts: &Texts, lang: Lang) -> String {
             out.push_str(&format!("{}\n", md_escape(&withheld_line(g, doc.min_group, lang))));
             continue;
         }
-        out.push_str(&format!("| {} |\n", h.map(md_escape).join(" | ")));
+        out.push_str(&format!("| {} |\n", h.join(" | ")));
         out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for r in rows(g, texts, lang) {
-            let indented = r[0].starts_with("  ");
-            let mut cells = r.map(|c| md_escape(c.trim()));
-            if indented {
+            // Only the title is text; numbers go as they are.
+            let mut cells = r.clone();
+            cells[0] = md_escape(r[0].trim());
+            if r[0].starts_with("  ") {
                 cells[0] = format!("　{}", cells[0]);
             }
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
@@ -382,4 +389,133 @@ pub fn html(doc: &CompareDoc, texts: &Texts, lang: Lang) -> String {
     let mut s = page.into_string();
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, HashMap};
+
+    use super::*;
+    use crate::compare::{DimensionChange, SCHEMA, SectionChange, Side};
+    use crate::group::{RubricInfo, Withheld};
+
+    fn change(n: usize, before: f64, after: f64, sd: f64, counts: Option<[usize; 3]>) -> Change {
+        Change {
+            n,
+            before_mean: Some(before),
+            after_mean: Some(after),
+            mean_change: Some(after - before),
+            sd_change: Some(sd),
+            d_z: Some((after - before) / sd),
+            sem: counts.map(|_| 4.5),
+            improved: counts.map(|c| c[0]),
+            declined: counts.map(|c| c[1]),
+            unchanged: counts.map(|c| c[2]),
+            withheld: None,
+        }
+    }
+
+    fn doc() -> CompareDoc {
+        let shown = |n: usize, shift: f64| CompareGroup {
+            key: None,
+            withheld: false,
+            withheld_reason: None,
+            n: Some(n),
+            overall: Some(change(n, 62.5, 62.5 + shift, 7.9, Some([3, 1, n - 4]))),
+            sections: vec![SectionChange { id: "elements".into(), change: change(n, 60.0, 60.0 + shift, 8.0, None) }],
+            dimensions: vec![
+                DimensionChange {
+                    id: "ability".into(),
+                    section: "elements".into(),
+                    change: change(n, 55.0, 71.25, 12.5, Some([5, 0, n - 5])),
+                },
+                DimensionChange {
+                    id: "will".into(),
+                    section: "elements".into(),
+                    change: change(n, 70.0, 68.0, 10.0, Some([0, 1, n - 1])),
+                },
+            ],
+        };
+        let mut dept = shown(6, 4.0);
+        dept.key = Some(BTreeMap::from([("department".to_string(), Some("秘书处".to_string()))]));
+        let withheld = CompareGroup {
+            key: Some(BTreeMap::from([("department".to_string(), Some("研究室".to_string()))])),
+            withheld: true,
+            withheld_reason: Some(Withheld::TooFew),
+            n: None,
+            overall: None,
+            sections: vec![],
+            dimensions: vec![],
+        };
+        CompareDoc {
+            schema: SCHEMA.into(),
+            rubric: RubricInfo { id: "core".into(), version: "2.0.0".into(), title: "执行力".into() },
+            min_group: 5,
+            role: Role::SelfRating,
+            before: Side { label: "2026春".into(), n: 12 },
+            after: Side { label: "2026秋".into(), n: 11 },
+            paired: 10,
+            only_before: 2,
+            only_after: 1,
+            sem_from: SemFrom::Before,
+            groups: vec![shown(10, 6.8), dept, withheld],
+        }
+    }
+
+    fn texts() -> Texts {
+        Texts {
+            sections: HashMap::from([("elements".to_string(), "要素".to_string())]),
+            dimensions: HashMap::from([
+                ("ability".to_string(), "能力".to_string()),
+                ("will".to_string(), "意愿".to_string()),
+            ]),
+            ..Texts::default()
+        }
+    }
+
+    fn style(lang: Lang) -> Style {
+        Style { lang, color: false, ascii: false, width: Style::NO_TERMINAL, bom: false }
+    }
+
+    #[test]
+    fn table_zh() {
+        let t = table(&doc(), &texts(), &style(Lang::Zh));
+        // Every line of a table as wide as the others, by display width.
+        let rows: Vec<&str> = t.lines().filter(|l| l.starts_with(['│', '├', '╭', '╰'])).collect();
+        assert!(rows.len() > 10);
+        let w = crate::width::width(rows[0]);
+        assert!(rows.iter().all(|l| crate::width::width(l) == w), "{t}");
+        insta::assert_snapshot!(t);
+    }
+
+    #[test]
+    fn table_en() {
+        insta::assert_snapshot!(table(&doc(), &texts(), &style(Lang::En)));
+    }
+
+    #[test]
+    fn narrow_terminal_gets_a_list() {
+        let mut s = style(Lang::Zh);
+        s.width = 40;
+        let t = table(&doc(), &texts(), &s);
+        assert!(!t.contains('│'), "{t}");
+        assert!(t.lines().all(|l| crate::width::width(l) <= 40), "{t}");
+        assert!(t.contains("能力\n  配对人数 10 · 训前 55.0 · 训后 71.3"), "{t}");
+    }
+
+    #[test]
+    fn csv_zh() {
+        insta::assert_snapshot!(csv(&doc(), &texts(), &style(Lang::Zh)));
+    }
+
+    #[test]
+    fn markdown_and_html_show_the_same_figures() {
+        let md = markdown(&doc(), &texts(), Lang::En);
+        assert!(md.contains("| 　能力 | 10 | 55.0 | 71.3 | +16.3 | 1.30 | 5 | 0 | 5 |"), "{md}");
+        assert!(md.contains("not shown: fewer than 5 pairs"), "{md}");
+        let page = html(&doc(), &texts(), Lang::Zh);
+        assert_eq!(page.matches("<svg viewBox").count(), 2, "a chart per shown group");
+        assert!(page.contains("能力 55.0 → 71.3"));
+        assert!(!page.contains("<script") && !page.contains("https://"));
+    }
 }
