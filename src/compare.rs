@@ -251,9 +251,7 @@ impl Pair<'_> {
                 Some(d) => format!("{} ({d})", s.name),
                 None => s.name.clone(),
             }),
-            name => {
-                s.attributes.get(name).or_else(|| self.after.subject.attributes.get(name)).map(|v| v.to_string())
-            }
+            name => s.attributes.get(name).or_else(|| self.after.subject.attributes.get(name)).map(|v| v.to_string()),
         }
     }
 }
@@ -341,19 +339,18 @@ fn before_stats(results: &[&ResultDoc], rubric: Option<&Rubric>, lang: &str) -> 
     Some(b.finish(1, 0))
 }
 
+/// Per dimension (sd, alpha); per section sd; the overall sd.
+type Spreads = (Vec<(Option<f64>, Option<f64>)>, Vec<Option<f64>>, Option<f64>);
+
 /// The sem of each level: from the norms, or else from the BEFORE group's
 /// own sd and alpha; for sections and overall, with the mean alpha of their
 /// dimensions.
 fn sems(layout: &Layout, norms: Option<&NormsDoc>, before: Option<&GroupDoc>) -> Vec<Option<f64>> {
     let nd = layout.dimensions.len();
     // Per dimension: (sd, alpha); per section and overall: sd.
-    let (dim, sec, overall): (Vec<(Option<f64>, Option<f64>)>, Vec<Option<f64>>, Option<f64>) = match norms {
+    let (dim, sec, overall): Spreads = match norms {
         Some(n) => (
-            layout
-                .dimensions
-                .iter()
-                .map(|(id, _)| n.dimension(id).map_or((None, None), |d| (d.sd, d.alpha)))
-                .collect(),
+            layout.dimensions.iter().map(|(id, _)| n.dimension(id).map_or((None, None), |d| (d.sd, d.alpha))).collect(),
             layout.sections.iter().map(|id| n.sections.iter().find(|s| s.id == *id).and_then(|s| s.sd)).collect(),
             n.overall.sd,
         ),

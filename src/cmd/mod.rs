@@ -3,8 +3,8 @@
 //! store, writing a report to stdout or `--out`.
 
 pub mod assess;
-pub mod group;
 pub mod compare;
+pub mod group;
 pub mod norms;
 pub mod results;
 pub mod rubric;

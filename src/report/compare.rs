@@ -108,12 +108,7 @@ fn headings(lang: Lang) -> [&'static str; 9] {
 
 fn about(doc: &CompareDoc, lang: Lang) -> String {
     let role = i18n::role(doc.role, lang);
-    i18n::msg(lang).compare_about(
-        (&doc.before.label, doc.before.n),
-        (&doc.after.label, doc.after.n),
-        doc.paired,
-        role,
-    )
+    i18n::msg(lang).compare_about((&doc.before.label, doc.before.n), (&doc.after.label, doc.after.n), doc.paired, role)
 }
 
 fn notes(doc: &CompareDoc, lang: Lang) -> [&'static str; 2] {
@@ -125,7 +120,8 @@ fn notes(doc: &CompareDoc, lang: Lang) -> [&'static str; 2] {
 pub fn table(doc: &CompareDoc, texts: &Texts, style: &Style) -> String {
     let lang = style.lang;
     let wrap = usize::from(style.width).min(100);
-    let mut out = format!("{}\n", bold(&format!("{} · {}", i18n::msg(lang).compare_heading(), doc.rubric.title), style));
+    let mut out =
+        format!("{}\n", bold(&format!("{} · {}", i18n::msg(lang).compare_heading(), doc.rubric.title), style));
     for line in [about(doc, lang), i18n::msg(lang).compare_unpaired(doc.only_before, doc.only_after)] {
         for l in crate::width::wrap(&line, wrap) {
             out.push_str(&crate::visible::escape(&l));

@@ -1,13 +1,13 @@
 //! Rendering results: one file per format behind one small trait. Renderers
 //! take values and write bytes; they never read files or the terminal.
 
+pub mod compare;
 mod csv;
 pub mod group;
 pub mod history;
 pub mod html;
 mod json;
 mod markdown;
-pub mod compare;
 pub mod norms;
 mod render;
 pub mod svg;

@@ -10,8 +10,8 @@
 
 use std::io::{self, Write};
 
-use super::csv::CsvWriter;
 use super::compare;
+use super::csv::CsvWriter;
 use super::history::{self, History};
 use super::html::HtmlSink;
 use super::json::{JsonSink, JsonlSink};

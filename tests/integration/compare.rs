@@ -35,7 +35,10 @@ fn two_jsonl_files_pair_people_and_withhold_the_small_department() {
     assert_eq!(doc["before"], serde_json::json!({"label": "2026春", "n": 9}));
     assert_eq!(doc["after"], serde_json::json!({"label": "2026秋", "n": 8}));
     // Paired: 甲一…甲五, 乙一, 乙二; only before 甲六, 丙一; only after 丁一.
-    assert_eq!((doc["paired"].as_u64(), doc["only_before"].as_u64(), doc["only_after"].as_u64()), (Some(7), Some(2), Some(1)));
+    assert_eq!(
+        (doc["paired"].as_u64(), doc["only_before"].as_u64(), doc["only_after"].as_u64()),
+        (Some(7), Some(2), Some(1))
+    );
     let groups = doc["groups"].as_array().unwrap();
     let everyone = &groups[0];
     assert_eq!(everyone["n"], 7);
@@ -63,7 +66,10 @@ fn two_jsonl_files_pair_people_and_withhold_the_small_department() {
     assert!(table.contains("d_z = mean change"), "{table}");
     // CSV: headers in the interface language.
     let csv = env.ok(&["--lang", "zh", "compare", &before, &after, "-f", "csv"]);
-    assert!(csv.trim_start_matches('\u{feff}').starts_with("分组,不显示原因,层级,编号,项目,配对人数,训前,训后,变化"), "{csv}");
+    assert!(
+        csv.trim_start_matches('\u{feff}').starts_with("分组,不显示原因,层级,编号,项目,配对人数,训前,训后,变化"),
+        "{csv}"
+    );
     // HTML: one page, a chart, nothing from outside.
     let html = env.ok(&["--lang", "zh", "compare", &before, &after, "-f", "html"]);
     assert!(html.contains("<svg") && html.contains("训前训后对比"));

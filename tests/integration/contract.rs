@@ -259,8 +259,7 @@ fn out_file_is_private_and_csv_has_a_bom() {
 /// top level, as the program's own reader does.
 #[test]
 fn schemas_pin_their_version_and_refuse_unknown_keys() {
-    for (kind, pinned) in
-    [
+    for (kind, pinned) in [
         ("result", "zhixing.result.v1"),
         ("group", "zhixing.group.v1"),
         ("norms", "zhixing.norms.v1"),

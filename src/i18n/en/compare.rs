@@ -24,11 +24,7 @@ impl CompareText for En {
         )
     }
     fn compare_unpaired(&self, only_before: usize, only_after: usize) -> String {
-        format!(
-            "{} only before and {} only after are in no figure",
-            people(only_before),
-            people(only_after)
-        )
+        format!("{} only before and {} only after are in no figure", people(only_before), people(only_after))
     }
     fn compare_by_subject(&self) -> &'static str {
         "Subject"

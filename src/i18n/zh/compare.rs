@@ -6,7 +6,10 @@ impl CompareText for Zh {
         "训前训后对比"
     }
     fn compare_about(&self, before: (&str, usize), after: (&str, usize), paired: usize, role: &str) -> String {
-        format!("训前「{}」{} 人 · 训后「{}」{} 人 · 两次都有的 {paired} 人配对比较（评价人身份 {role}）", before.0, before.1, after.0, after.1)
+        format!(
+            "训前「{}」{} 人 · 训后「{}」{} 人 · 两次都有的 {paired} 人配对比较（评价人身份 {role}）",
+            before.0, before.1, after.0, after.1
+        )
     }
     fn compare_unpaired(&self, only_before: usize, only_after: usize) -> String {
         format!("只有训前结果的 {only_before} 人、只有训后结果的 {only_after} 人不计入任何数字")
