@@ -33,6 +33,7 @@ const LAYERS: &[&str] = &[
     "score",
     "group",
     "norms",
+    "compare",
     // Rendering.
     "report",
     "rubric_view",

@@ -104,7 +104,7 @@ mirror!(
 
 mirror!(
     /// The file formats that have a JSON Schema.
-    SchemaKind => settings::SchemaKind { Rubric, Answers, Result, Group, Norms }
+    SchemaKind => settings::SchemaKind { Rubric, Answers, Result, Group, Norms, Compare }
 );
 
 /// zhixing (知行): measure execution capability (执行力) with a rubric,
@@ -164,6 +164,8 @@ pub enum Command {
     History(HistoryArgs),
     /// A group report over many results: statistics, reliability, anonymity, the 360 view
     Group(GroupArgs),
+    /// A group before and after a training: the same people paired, the change of each score
+    Compare(CompareArgs),
     /// Results from the store as json, jsonl or csv
     Export(ExportArgs),
     /// Result files (.json, .jsonl) into the store; importing twice stores once
@@ -179,7 +181,7 @@ pub enum Command {
     Norms(NormsCommand),
     /// Print the JSON Schema (draft-07) of a file format
     Schema {
-        /// Which format: rubric, answers, result, group or norms
+        /// Which format: rubric, answers, result, group, norms or compare
         #[arg(value_enum)]
         which: SchemaKind,
     },
@@ -370,6 +372,15 @@ fn parse_offset(s: &str) -> Result<chrono::FixedOffset, errors::NotAnOffset> {
         return Err(errors::NotAnOffset);
     }
     chrono::FixedOffset::east_opt(sign * (h * 3600 + m * 60)).ok_or(errors::NotAnOffset)
+}
+
+/// `compare --by`: department, role, session or an attribute's name; never
+/// subject (a comparison shows groups, not people).
+fn parse_compare_by(s: &str) -> Result<String, errors::NotCompareBy> {
+    match s.trim() {
+        "" | "subject" => Err(errors::NotCompareBy),
+        t => Ok(t.to_string()),
+    }
 }
 
 /// `--by`: department, role, session, subject, or an attribute's name.
@@ -610,6 +621,37 @@ pub struct GroupArgs {
     pub store: StoreChoice,
 }
 
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Before: a results file (.json, .jsonl) or a session in the store
+    #[arg(value_name = "BEFORE")]
+    pub before: String,
+    /// After: a results file (.json, .jsonl) or a session in the store
+    #[arg(value_name = "AFTER")]
+    pub after: String,
+    /// Also one group per department, rater role, session, or attribute (a name of the subjects' attributes)
+    #[arg(long, value_name = "department|role|session|ATTRIBUTE", value_parser = parse_compare_by)]
+    pub by: Option<String>,
+    /// The rater role compared: self, supervisor, peer, subordinate, other
+    #[arg(long, value_name = "ROLE", value_parser = parse_role, default_value = "self")]
+    pub role: crate::result::Role,
+    /// Withhold groups with fewer pairs than this (1 withholds nothing)
+    #[arg(long, value_name = "N", default_value_t = 5, allow_negative_numbers = true)]
+    pub min_group: i64,
+    #[command(flatten)]
+    pub exclude_flagged: ExcludeFlagged,
+    #[command(flatten)]
+    pub rubric: RubricChoice,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
+    pub norms: NormsChoice,
+    #[command(flatten)]
+    pub look: Look,
+    #[command(flatten)]
+    pub store: StoreChoice,
+}
+
 impl Cli {
     /// The settings of the command line, checked; `env` gives the
     /// environment (for the language), so that tests need not set it.
@@ -648,7 +690,8 @@ impl Command {
             | Command::Score(ScoreArgs { look, store, .. })
             | Command::Report(ReportArgs { look, store, .. })
             | Command::History(HistoryArgs { look, store, .. })
-            | Command::Group(GroupArgs { look, store, .. }) => (look.clone(), store.clone()),
+            | Command::Group(GroupArgs { look, store, .. })
+            | Command::Compare(CompareArgs { look, store, .. }) => (look.clone(), store.clone()),
             Command::Export(ExportArgs { store, .. })
             | Command::Import(ImportArgs { store, .. })
             | Command::Store(StoreCommand::Info { store, .. })
@@ -737,6 +780,17 @@ impl Command {
                     norms: a.norms.norms,
                 })
             }
+            Command::Compare(a) => S::Compare(settings::Compare {
+                before: a.before,
+                after: a.after,
+                by: settings::checked_by(a.by),
+                role: a.role,
+                min_group: settings::min_group(a.min_group)?,
+                exclude_flagged: a.exclude_flagged.filter(),
+                rubric: a.rubric.rubric,
+                output: a.output.settings(),
+                norms: a.norms.norms,
+            }),
             Command::Export(a) => {
                 let format = a
                     .format

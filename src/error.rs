@@ -189,6 +189,9 @@ pub enum Problem {
     WideMixedRubrics(Vec<(String, String, usize)>),
     /// Nothing to group: of this session, or at all.
     NothingToGroup { session: Option<String> },
+    /// `compare`: BEFORE or AFTER is neither a file nor a session in the
+    /// store (`after`: which of the two).
+    NotFileNorSession { given: String, after: bool },
     /// `norms build`: fewer people than `--min-n`.
     NormsTooFew { n: usize, min: usize },
     /// Norms of another rubric id or version than the results'.

@@ -16,6 +16,7 @@ pub mod assess;
 pub mod batch;
 pub mod cli;
 pub mod cmd;
+pub mod compare;
 pub mod cowstr;
 pub mod diag;
 pub mod error;

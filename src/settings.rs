@@ -57,6 +57,7 @@ pub enum Command {
     Report(Report),
     History(History),
     Group(Group),
+    Compare(Compare),
     Export(Export),
     Import(Import),
     Store(Store),
@@ -75,6 +76,7 @@ pub enum SchemaKind {
     Result,
     Group,
     Norms,
+    Compare,
 }
 
 /// Scoring choices: the rubric's profile and `--target`, in 0–100.
@@ -238,6 +240,29 @@ pub struct Group {
     pub keep_going: bool,
     /// `--norms FILE` (else `ZHIXING_NORMS`).
     pub norms: Option<PathBuf>,
+}
+
+/// `zhixing compare BEFORE AFTER` (SPEC §14).
+#[derive(Debug)]
+pub struct Compare {
+    /// A results file, or a session in the store.
+    pub before: String,
+    pub after: String,
+    /// `--by`: department, role, session, or an attribute (never subject)'s name.
+    pub by: Option<String>,
+    pub role: crate::result::Role,
+    /// At least 1; 1 withholds nothing.
+    pub min_group: usize,
+    pub exclude_flagged: crate::result::FlagFilter,
+    pub rubric: Option<String>,
+    pub output: Output,
+    /// `--norms FILE` (else `ZHIXING_NORMS`).
+    pub norms: Option<PathBuf>,
+}
+
+/// `--by` of `compare`: a word, trimmed; empty is no grouping.
+pub fn checked_by(by: Option<String>) -> Option<String> {
+    by.map(|b| b.trim().to_string()).filter(|b| !b.is_empty())
 }
 
 #[derive(Debug)]

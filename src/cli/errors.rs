@@ -68,7 +68,19 @@ impl std::fmt::Display for NotFlags {
 
 impl std::error::Error for NotFlags {}
 
-/// An empty `--by`.
+/// `compare --by subject` or an empty `compare --by`.
+#[derive(Debug)]
+pub struct NotCompareBy;
+
+impl std::fmt::Display for NotCompareBy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("department, role, session or an attribute name")
+    }
+}
+
+impl std::error::Error for NotCompareBy {}
+
+/// A value that is not a grouping (`--by`).
 #[derive(Debug)]
 pub struct NotBy;
 
@@ -122,6 +134,7 @@ fn reason(e: &clap::Error) -> Reason<'static> {
         Some(s) if s.downcast_ref::<NotARole>().is_some() => Reason::Role,
         Some(s) if s.downcast_ref::<NotFlags>().is_some() => Reason::Flag,
         Some(s) if s.downcast_ref::<NotAnOffset>().is_some() => Reason::Offset,
+        Some(s) if s.downcast_ref::<NotCompareBy>().is_some() => Reason::CompareBy,
         _ => Reason::Text(""),
     }
 }

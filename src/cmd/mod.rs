@@ -3,6 +3,7 @@
 //! store, writing a report to stdout or `--out`.
 
 pub mod assess;
+pub mod compare;
 pub mod group;
 pub mod norms;
 pub mod results;
@@ -106,6 +107,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::History(s) => results::history(ctx, s),
         Command::Group(s) => group::run(ctx, s),
         Command::Norms(s) => norms::run(ctx, s),
+        Command::Compare(s) => compare::run(ctx, s),
         Command::Export(s) => results::export(ctx, s),
         Command::Import(s) => results::import(ctx, s),
         Command::Store(s) => results::store(ctx, s),
@@ -136,6 +138,7 @@ pub fn schema(which: SchemaKind) -> String {
         SchemaKind::Result => generator.into_root_schema_for::<ResultDoc>(),
         SchemaKind::Group => generator.into_root_schema_for::<crate::group::GroupDoc>(),
         SchemaKind::Norms => generator.into_root_schema_for::<crate::norms::NormsDoc>(),
+        SchemaKind::Compare => generator.into_root_schema_for::<crate::compare::CompareDoc>(),
     };
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');

@@ -76,7 +76,7 @@ fn titles(ctx: &Ctx, doc: &NormsDoc) -> std::collections::HashMap<String, String
 
 /// The rubric that keys the items for alpha: the built-in one of the
 /// result's id and version; None (with a note) where there is none.
-fn rubric_for(ctx: &Ctx, doc: &ResultDoc) -> Option<Rubric> {
+pub(crate) fn rubric_for(ctx: &Ctx, doc: &ResultDoc) -> Option<Rubric> {
     let (id, version) = (&doc.rubric.id, &doc.rubric.version);
     if let Some(l) = rubric::builtin_version(id, version).and_then(|b| rubric::load_builtin(b, ctx.lang).ok()) {
         return Some(l.rubric);
@@ -97,7 +97,7 @@ fn rubric_for(ctx: &Ctx, doc: &ResultDoc) -> Option<Rubric> {
 
 /// Every result named: files (each problem printed; any refuses the
 /// whole), or the store's session or all.
-fn read_results(ctx: &Ctx, from: &Results) -> Result<Vec<ResultDoc>> {
+pub(crate) fn read_results(ctx: &Ctx, from: &Results) -> Result<Vec<ResultDoc>> {
     let mut out = Vec::new();
     match from {
         Results::Files(files) => {

@@ -31,6 +31,7 @@ mod view;
 
 pub use build::Builder;
 pub use doc::*;
+pub(crate) use privacy::{Counts, Crossing, withhold};
 pub use read::{Reader, Row};
 pub use stats::{AlphaAcc, cronbach_alpha, mean, median_sorted, sample_sd, sem};
 

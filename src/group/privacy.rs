@@ -65,16 +65,16 @@ impl Grouping {
 /// The sizes of one group: results, and per level (overall, sections,
 /// dimensions) results with a score.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(super) struct Counts {
-    pub(super) n: usize,
-    pub(super) scored: Vec<usize>,
+pub(crate) struct Counts {
+    pub(crate) n: usize,
+    pub(crate) scored: Vec<usize>,
 }
 
 /// A group of another grouping of the same results: its sizes, and the
 /// parts of the report its results fall in (sorted, each once).
-pub(super) struct Crossing {
-    pub(super) sizes: Counts,
-    pub(super) within: Vec<usize>,
+pub(crate) struct Crossing {
+    pub(crate) sizes: Counts,
+    pub(crate) within: Vec<usize>,
 }
 
 /// Whether `d` results, a difference of shown figures, would isolate too few.
@@ -93,7 +93,7 @@ fn close(a: &Counts, b: &Counts, m: usize) -> bool {
 ///
 /// `parts` are the report's subgroups in its order; `others` holds, per
 /// other grouping of the same results, each of its groups.
-pub(super) fn withhold(
+pub(crate) fn withhold(
     everyone: &Counts,
     parts: &[Counts],
     others: &[Vec<Crossing>],

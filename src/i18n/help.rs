@@ -64,6 +64,8 @@ pub enum Reason<'a> {
     Role,
     /// Not a list of quality flag names (`--exclude-flagged`).
     Flag,
+    /// `compare --by subject`: a comparison is of groups, never of one person.
+    CompareBy,
     /// Not a UTC offset (`--utc-offset`).
     Offset,
     /// The parser's own words (not translated).

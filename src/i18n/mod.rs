@@ -17,6 +17,7 @@
 
 pub mod assess;
 pub mod commands;
+pub mod compare;
 mod en;
 pub mod group;
 pub mod help;
@@ -36,6 +37,7 @@ use crate::lang::Lang;
 /// Every area of the catalogue.
 pub trait Messages:
     commands::Commands
+    + compare::CompareText
     + report::ReportText
     + group::GroupText
     + items::ItemsText
@@ -53,6 +55,7 @@ pub trait Messages:
 
 impl<
     T: commands::Commands
+        + compare::CompareText
         + report::ReportText
         + group::GroupText
         + items::ItemsText

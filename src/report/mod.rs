@@ -1,6 +1,7 @@
 //! Rendering results: one file per format behind one small trait. Renderers
 //! take values and write bytes; they never read files or the terminal.
 
+pub mod compare;
 mod csv;
 pub mod group;
 pub mod history;

@@ -10,6 +10,7 @@
 
 use std::io::{self, Write};
 
+use super::compare;
 use super::csv::CsvWriter;
 use super::history::{self, History};
 use super::html::HtmlSink;
@@ -17,6 +18,7 @@ use super::json::{JsonSink, JsonlSink};
 use super::markdown::MarkdownSink;
 use super::table::TableSink;
 use super::{Entry, Format, Style, group};
+use crate::compare::CompareDoc;
 use crate::group::{GroupDoc, Subject360, Texts};
 
 /// How each document is written in one format.
@@ -33,6 +35,8 @@ pub trait Renderer {
     /// One subject's 360 view alone, for the trainer's pack. The machine
     /// formats have no page of their own for it: it is the table.
     fn subject_360(&self, doc: &GroupDoc, s: &Subject360, texts: &Texts) -> String;
+    /// A group before and after (SPEC §14).
+    fn compare(&self, doc: &CompareDoc, texts: &Texts) -> String;
 }
 
 /// The renderer of a format.
@@ -105,6 +109,10 @@ impl Renderer for Table {
     fn subject_360(&self, doc: &GroupDoc, s: &Subject360, texts: &Texts) -> String {
         group::subject_table(doc, s, texts, &self.style)
     }
+
+    fn compare(&self, doc: &CompareDoc, texts: &Texts) -> String {
+        compare::table(doc, texts, &self.style)
+    }
 }
 
 impl Renderer for Markdown {
@@ -120,6 +128,10 @@ impl Renderer for Markdown {
 
     fn subject_360(&self, doc: &GroupDoc, s: &Subject360, texts: &Texts) -> String {
         group::subject_markdown(doc, s, texts, self.style.lang)
+    }
+
+    fn compare(&self, doc: &CompareDoc, texts: &Texts) -> String {
+        compare::markdown(doc, texts, self.style.lang)
     }
 }
 
@@ -137,6 +149,10 @@ impl Renderer for Html {
     fn subject_360(&self, doc: &GroupDoc, s: &Subject360, texts: &Texts) -> String {
         group::subject_html(doc, s, texts, self.style.lang)
     }
+
+    fn compare(&self, doc: &CompareDoc, texts: &Texts) -> String {
+        compare::html(doc, texts, self.style.lang)
+    }
 }
 
 impl Renderer for Csv {
@@ -152,6 +168,10 @@ impl Renderer for Csv {
 
     fn subject_360(&self, doc: &GroupDoc, s: &Subject360, texts: &Texts) -> String {
         group::subject_table(doc, s, texts, &self.style)
+    }
+
+    fn compare(&self, doc: &CompareDoc, texts: &Texts) -> String {
+        compare::csv(doc, texts, &self.style)
     }
 }
 
@@ -169,6 +189,10 @@ impl Renderer for Json {
     fn subject_360(&self, doc: &GroupDoc, s: &Subject360, texts: &Texts) -> String {
         group::subject_table(doc, s, texts, &self.style)
     }
+
+    fn compare(&self, doc: &CompareDoc, _texts: &Texts) -> String {
+        compare::json(doc, true)
+    }
 }
 
 impl Renderer for Jsonl {
@@ -184,5 +208,9 @@ impl Renderer for Jsonl {
 
     fn subject_360(&self, doc: &GroupDoc, s: &Subject360, texts: &Texts) -> String {
         group::subject_table(doc, s, texts, &self.style)
+    }
+
+    fn compare(&self, doc: &CompareDoc, _texts: &Texts) -> String {
+        compare::json(doc, false)
     }
 }

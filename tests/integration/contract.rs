@@ -8,7 +8,7 @@ use crate::common::{Env, manifest_dir, template, zhixing};
 
 #[test]
 fn shipped_schemas_are_current() {
-    for kind in ["rubric", "answers", "result", "group", "norms"] {
+    for kind in ["rubric", "answers", "result", "group", "norms", "compare"] {
         let out = zhixing().args(["schema", kind]).output().unwrap();
         assert!(out.status.success());
         let path = manifest_dir().join("schemas").join(format!("{kind}.schema.json"));
@@ -259,9 +259,12 @@ fn out_file_is_private_and_csv_has_a_bom() {
 /// top level, as the program's own reader does.
 #[test]
 fn schemas_pin_their_version_and_refuse_unknown_keys() {
-    for (kind, pinned) in
-        [("result", "zhixing.result.v1"), ("group", "zhixing.group.v1"), ("norms", "zhixing.norms.v1")]
-    {
+    for (kind, pinned) in [
+        ("result", "zhixing.result.v1"),
+        ("group", "zhixing.group.v1"),
+        ("norms", "zhixing.norms.v1"),
+        ("compare", "zhixing.compare.v1"),
+    ] {
         let out = zhixing().args(["schema", kind]).output().unwrap();
         let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(schema["properties"]["schema"]["const"], pinned, "{kind}");

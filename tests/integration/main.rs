@@ -6,6 +6,7 @@ mod common;
 mod attributes;
 mod batches;
 mod cli;
+mod compare;
 mod contract;
 mod csv;
 mod forms;

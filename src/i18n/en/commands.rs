@@ -129,6 +129,10 @@ impl Commands for En {
             }
             Problem::NothingToGroup { session: Some(s) } => format!("the store holds no results of session \"{s}\""),
             Problem::NothingToGroup { session: None } => "there are no results to group".to_string(),
+            Problem::NotFileNorSession { given, after } => format!(
+                "{} \"{given}\" is neither a results file that exists nor a session with results in the store; give a results file (.json, .jsonl) or the name of a session saved with `zhixing score --save --session`",
+                if *after { "AFTER" } else { "BEFORE" }
+            ),
             Problem::NormsTooFew { n, min } => format!(
                 "norms need at least {min} people, and there {} (each person's latest result)",
                 plural(*n, &format!("is {n}"), &format!("are {n}"))

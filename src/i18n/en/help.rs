@@ -58,6 +58,9 @@ impl UsageText for En {
                     Reason::Flag => {
                         "quality flags separated by commas: straight_line, longstring, reverse_inconsistent, too_good, too_fast; put files before this option, or write --exclude-flagged=FLAGS"
                     }
+                    Reason::CompareBy => {
+                        "a comparison is of groups (department, role, session or an attribute name), never of one person; see zhixing history for one person's change"
+                    }
                     Reason::Offset => "a UTC offset such as +08:00",
                     Reason::Text(t) => t,
                 };

@@ -2,6 +2,7 @@
 
 mod assess;
 mod commands;
+mod compare;
 mod group;
 mod help;
 mod items;

@@ -117,6 +117,10 @@ impl Commands for Zh {
             }
             Problem::NothingToGroup { session: Some(s) } => format!("结果库中没有场次「{s}」的结果"),
             Problem::NothingToGroup { session: None } => "没有可统计的结果".to_string(),
+            Problem::NotFileNorSession { given, after } => format!(
+                "{}「{given}」既不是存在的结果文件，也不是结果库中有结果的场次；请给出结果文件（.json、.jsonl）或结果库中的场次名（`zhixing score --save --session` 所存）",
+                if *after { "训后" } else { "训前" }
+            ),
             Problem::NormsTooFew { n, min } => format!("常模至少需要 {min} 人，这里只有 {n} 人（每人取最近一次结果）"),
             Problem::NormsMismatch { norms, results } => format!(
                 "常模是按量表 {} {} 建立的，而结果是按量表 {} {} 评分的；请使用同一量表版本的常模",

@@ -57,6 +57,7 @@ impl UsageText for Zh {
                             .to_string()
                     }
                     Reason::Flag => "应为以逗号分隔的质量标记：straight_line、longstring、reverse_inconsistent、too_good、too_fast；文件请写在这个选项之前，或写成 --exclude-flagged=标记".to_string(),
+                    Reason::CompareBy => "训前训后对比只按分组（department、role、session 或属性名）比较，不按个人比较；个人的变化请看 zhixing history".to_string(),
                     Reason::Offset => "应为与 UTC 的时差，如 +08:00".to_string(),
                     Reason::Text(t) => t.to_string(),
                 };
@@ -215,6 +216,22 @@ pub(super) const HELP: &[HelpEntry] = &[
     ("group", "bom", "输出到标准输出的 CSV 也加 UTF-8 字节顺序标记（写入文件的 CSV 总会加）"),
     ("group", "norms", "常模文件（由 `zhixing norms build` 生成）：百分位、误差带和测量标准误 [默认：$ZHIXING_NORMS]"),
     ("group", "keep_going", "跳过有错的结果，只统计正确的，并列出被拒收的"),
+    ("compare", "", "培训前后对比：同一批人配对，每项分数的变化"),
+    ("compare", "before", "训前：结果文件（.json、.jsonl）或结果库中的场次"),
+    ("compare", "after", "训后：结果文件（.json、.jsonl）或结果库中的场次"),
+    ("compare", "by", "再按部门、评价人身份、场次或某个属性（受评人属性的名称）分组；不按个人"),
+    ("compare", "role", "比较哪种评价人身份的结果：self、supervisor、peer、subordinate、other"),
+    ("compare", "min_group", "配对少于此数的分组不显示（1 表示都显示）"),
+    (
+        "compare",
+        "exclude_flagged",
+        "质量标记为这些之一的结果不计入（不写标记：任何标记）：straight_line、longstring、reverse_inconsistent、too_good、too_fast",
+    ),
+    ("compare", "rubric", "量表：内置标识（core、office）或量表文件"),
+    ("compare", "format", "输出格式"),
+    ("compare", "out", "写入文件（原子写入，权限 0600），而不是标准输出"),
+    ("compare", "bom", "输出到标准输出的 CSV 也加 UTF-8 字节顺序标记（写入文件的 CSV 总会加）"),
+    ("compare", "norms", "常模文件（由 `zhixing norms build` 生成）：测量标准误取自常模 [默认：$ZHIXING_NORMS]"),
     ("export", "", "从结果库导出结果：json、jsonl 或 csv"),
     ("export", "session", "只导出此场次"),
     ("export", "subject", "只导出此人"),
@@ -269,7 +286,7 @@ pub(super) const HELP: &[HelpEntry] = &[
     ("norms show", "file", "常模文件"),
     ("norms show", "format", "输出格式"),
     ("schema", "", "输出某种文件格式的 JSON Schema（draft-07）"),
-    ("schema", "which", "哪种格式：rubric、answers、result、group 或 norms"),
+    ("schema", "which", "哪种格式：rubric、answers、result、group、norms 或 compare"),
     ("completions", "", "输出命令行补全脚本"),
     ("completions", "shell", "哪种 shell"),
 ];
