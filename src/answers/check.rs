@@ -49,6 +49,7 @@ pub(super) fn check(
     let rater_name = doc.rater.name.filter(|n| !n.trim().is_empty());
     c.self_rater(role, rater_name.is_some());
     c.taken_at(doc.taken_at.as_deref());
+    c.seconds(doc.seconds);
     c.repeated();
     let values = c.answers(&doc.answers, index);
     c.unanswered(&doc.answers);
@@ -67,7 +68,7 @@ pub(super) fn check(
         session: doc.session.filter(|s| !s.trim().is_empty()),
         taken_at: doc.taken_at,
         values,
-        seconds: None,
+        seconds: doc.seconds,
     })
 }
 
@@ -188,6 +189,13 @@ impl Checking<'_> {
             let d = Diagnostic::error(self.text.answers_bad_time(ts))
                 .at(self.at(path!["taken_at"]))
                 .help(self.text.answers_time_help());
+            self.push(d);
+        }
+    }
+
+    fn seconds(&mut self, seconds: Option<f64>) {
+        if let Some(s) = seconds.filter(|s| !(s.is_finite() && *s >= 0.0)) {
+            let d = Diagnostic::error(self.text.answers_bad_seconds(s)).at(self.at(path!["seconds"]));
             self.push(d);
         }
     }

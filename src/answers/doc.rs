@@ -19,6 +19,10 @@ pub struct AnswersDoc {
     /// When the answers were given, RFC 3339; default now.
     #[serde(default)]
     pub taken_at: Option<String>,
+    /// Seconds spent answering (feeds the too_fast quality flag), 0 or more.
+    #[serde(default)]
+    #[schemars(range(min = 0))]
+    pub seconds: Option<f64>,
     /// Who is assessed.
     pub subject: SubjectIn,
     /// Who answers; default self.

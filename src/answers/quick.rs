@@ -19,6 +19,8 @@ pub struct Doc<'a> {
     pub session: Option<Text<'a>>,
     #[serde(default, borrow)]
     pub taken_at: Option<Text<'a>>,
+    #[serde(default)]
+    pub seconds: Option<f64>,
     #[serde(borrow)]
     pub subject: Subject<'a>,
     #[serde(default, borrow)]
@@ -175,6 +177,10 @@ pub(super) fn read(text: &str, r: &Rubric, index: &ItemIndex<'_>) -> Option<Resp
     if !r.scale.allow_skip && seen.contains(&false) {
         return None;
     }
+    let seconds = doc.seconds;
+    if seconds.is_some_and(|s| !(s.is_finite() && s >= 0.0)) {
+        return None; // for the careful reading to place
+    }
     let attrs = doc.subject.attributes.0;
     let mut keys: Vec<&str> = attrs.iter().map(|(k, _)| &*k.0).collect();
     keys.sort_unstable();
@@ -196,6 +202,6 @@ pub(super) fn read(text: &str, r: &Rubric, index: &ItemIndex<'_>) -> Option<Resp
         session: text(doc.session),
         taken_at: doc.taken_at.map(|t| t.0.into_owned()),
         values,
-        seconds: None,
+        seconds,
     })
 }

@@ -182,6 +182,8 @@ pub trait ReaderText {
     fn answers_bad_time(&self, time: &str) -> String;
     /// An example of an RFC 3339 time.
     fn answers_time_help(&self) -> &'static str;
+    /// `seconds` in an answers file that is not a number of seconds ≥ 0.
+    fn answers_bad_seconds(&self, seconds: f64) -> String;
     /// An answer to an item the rubric does not have.
     fn unknown_item(&self, rubric: &str, id: &str) -> String;
     /// Label of an unknown item.

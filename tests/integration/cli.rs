@@ -265,3 +265,33 @@ fn help_snapshots() {
         insta::assert_snapshot!(name, String::from_utf8(out.stdout).unwrap());
     }
 }
+
+/// SPEC §4: an answers file may carry `seconds`, the time spent answering;
+/// it fills `quality.seconds` and so the too_fast flag (core: 60 items, under
+/// 2 seconds each is too fast), in TOML, JSON and JSON Lines alike.
+#[test]
+fn answers_files_carry_the_time_taken() {
+    use crate::common::{self, Env};
+    let env = Env::new();
+    let ids = common::item_ids();
+    let toml_answers: String = ids.iter().enumerate().map(|(i, id)| format!("\"{id}\" = {}\n", 1 + i % 5)).collect();
+    let fast = env.write("fast.toml", &format!("seconds = 90\n[subject]\nname = \"张三\"\n[answers]\n{toml_answers}"));
+    let r = common::json(&env.ok(&["score", &fast, "-f", "json"]));
+    assert_eq!(r["quality"]["seconds"], 90.0);
+    assert!(r["quality"]["flags"].as_array().unwrap().iter().any(|f| f == "too_fast"), "{}", r["quality"]);
+    let answers: serde_json::Map<String, serde_json::Value> =
+        ids.iter().enumerate().map(|(i, id)| (id.clone(), serde_json::json!(1 + i % 5))).collect();
+    let line = |seconds: serde_json::Value| {
+        serde_json::json!({"subject": {"name": "李四"}, "seconds": seconds, "answers": answers}).to_string()
+    };
+    let slow =
+        env.write("slow.jsonl", &format!("{}\n{}\n", line(serde_json::json!(600)), line(serde_json::json!(119.5))));
+    let out = env.ok(&["score", &slow, "-f", "jsonl"]);
+    let rows: Vec<serde_json::Value> = out.lines().map(common::json).collect();
+    assert_eq!(rows[0]["quality"]["seconds"], 600.0);
+    assert!(!rows[0]["quality"]["flags"].as_array().unwrap().iter().any(|f| f == "too_fast"));
+    assert!(rows[1]["quality"]["flags"].as_array().unwrap().iter().any(|f| f == "too_fast"));
+    let bad = env.write("bad.json", &line(serde_json::json!(-5)));
+    let err = env.fails(&["--lang", "en", "score", &bad]);
+    assert!(err.contains("seconds = -5 is not a time taken"), "{err}");
+}

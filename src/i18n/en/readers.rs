@@ -155,6 +155,10 @@ impl ReaderText for En {
         format!("taken_at \"{time}\" is not an RFC 3339 time")
     }
 
+    fn answers_bad_seconds(&self, seconds: f64) -> String {
+        format!("seconds = {seconds} is not a time taken: give the seconds spent answering, 0 or more")
+    }
+
     fn answers_time_help(&self) -> &'static str {
         "for example \"2026-11-28T09:30:00+08:00\""
     }

@@ -151,6 +151,10 @@ impl ReaderText for Zh {
         format!("时间 \"{time}\" 不是 RFC 3339 格式")
     }
 
+    fn answers_bad_seconds(&self, seconds: f64) -> String {
+        format!("作答用时 seconds = {seconds} 无效：应为不小于 0 的秒数")
+    }
+
     fn answers_time_help(&self) -> &'static str {
         "例如 \"2026-11-28T09:30:00+08:00\""
     }
