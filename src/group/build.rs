@@ -79,6 +79,9 @@ fn texts_of(first: &ResultDoc, rubric: Option<&Rubric>, lang: &str) -> Texts {
         for (_, d) in r.dimensions() {
             for i in &d.items {
                 texts.items.insert(i.id.clone(), r.text(&i.text, &lang).to_string());
+                if i.reverse {
+                    texts.reverse.insert(i.id.clone());
+                }
             }
             texts.dimensions.insert(d.id.clone(), r.text(&d.title, &lang).to_string());
             texts

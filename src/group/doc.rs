@@ -509,6 +509,9 @@ pub struct Texts {
     pub suggestions: HashMap<String, Vec<String>>,
     /// Item statements by item id (for `--items`).
     pub items: HashMap<String, String>,
+    /// The reverse-keyed items' ids (for `--items`: their answer bars read
+    /// the other way).
+    pub reverse: std::collections::HashSet<String>,
     /// The scale's points with their labels (for `--items`).
     pub scale: Vec<(i64, String)>,
     /// Alpha could not be computed: no rubric to key the items.

@@ -17,6 +17,9 @@ pub trait ItemsText {
     fn items_mark(&self) -> &'static str;
     /// The mark of a weak item (a word, not a colour).
     fn items_weak(&self) -> &'static str;
+    /// Beside a reverse-keyed statement's answer bar: agreeing is the less
+    /// favourable answer.
+    fn items_reverse(&self) -> &'static str;
     /// What makes an item weak.
     fn items_weak_note(&self) -> &'static str;
     /// In a withheld item's row.

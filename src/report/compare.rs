@@ -322,7 +322,7 @@ fn dumbbells(g: &CompareGroup, texts: &Texts, lang: Lang) -> Markup {
     let title = m.compare_chart_title();
     html! {
         figure.chart {
-            svg viewBox=(format!("0 0 {} {}", u(w), u(h))) width="100%" role="img" aria-label=(title) xmlns="http://www.w3.org/2000/svg" {
+            svg viewBox=(format!("0 0 {} {}", u(w), u(h))) width="100%" style="max-width:42rem;display:block;margin:0 auto" role="img" aria-label=(title) xmlns="http://www.w3.org/2000/svg" {
                 title { (title) }
                 @for t in [0.0, 25.0, 50.0, 75.0, 100.0] {
                     line x1=(u(x(t))) x2=(u(x(t))) y1="8" y2=(u(h - 14.0)) stroke="#ccc" stroke-width="0.5" {}

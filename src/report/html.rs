@@ -37,7 +37,7 @@ h2, h3, .name, figcaption, .meta strong { word-break: keep-all; }
 .keep { break-inside: avoid; page-break-inside: avoid; }
 .meta { color: var(--muted); margin: 0; }
 .whole { white-space: nowrap; }
-.overall { display: flex; align-items: baseline; gap: 6mm; margin: 6mm 0; padding: 4mm 6mm; border: 1px solid var(--line); border-radius: 3mm; }
+section.overall { display: flex; align-items: baseline; gap: 6mm; margin: 6mm 0; padding: 4mm 6mm; border: 1px solid var(--line); border-radius: 3mm; }
 .overall .big { font-size: 40pt; font-weight: 700; color: var(--accent); line-height: 1; }
 .overall .detail { font-size: 12pt; }
 .charts { display: flex; flex-wrap: wrap; gap: 4mm; margin-bottom: 4mm; }
@@ -117,7 +117,7 @@ article + article { break-before: page; page-break-before: always; }
 @page { size: A4; margin: 12mm; }
 @media print {
   body { padding: 0; max-width: none; font-size: 10.5pt; }
-  .overall, .card { border-color: #999; }
+  section.overall, .card { border-color: #999; }
   .charts { display: block; }
   figure { width: PRINT_MMmm; max-width: 100%; margin: 0 auto 4mm; }
   .table-wrap { overflow: visible; }

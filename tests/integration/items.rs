@@ -188,6 +188,8 @@ fn group_items_table_and_csv() {
     html_args.extend(["--min-group", "1", "-f", "html"]);
     let html = group(&env, "zh", &html_args);
     assert!(html.contains("（待改进）"));
+    // The reverse-keyed statement's bar reads the other way, and says so; once.
+    assert_eq!(html.matches("（反向题：越不符合越好）").count(), 1);
     assert!(html.contains("计划 · 各选项比例"));
     assert!(html.contains(r#"aria-label="1: 0%, 2: 17%, 3: 33%, 4: 33%, 5: 17%""#));
     assert!(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"));

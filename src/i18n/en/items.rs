@@ -29,6 +29,9 @@ impl ItemsText for En {
     fn items_weak(&self) -> &'static str {
         "weak"
     }
+    fn items_reverse(&self) -> &'static str {
+        "reverse-keyed: disagreeing is better"
+    }
     fn items_weak_note(&self) -> &'static str {
         "weak: |r drop| below 0.2, or floor or ceiling above 80%."
     }

@@ -394,7 +394,7 @@ impl ReaderText for En {
 
     fn neither_meta_nor_item_help(&self, letter: &str) -> String {
         format!(
-            "leave it out with --ignore-columns {letter}; if the question columns are headed by the question text, take them in rubric order with --columns order, or name them with --item-columns (such as G:AP); metadata headers are name, department, role, rater, session, taken_at"
+            "to group by it (such as grade or age band), keep it as an attribute of the subject with --attribute-columns {letter}; else leave it out with --ignore-columns {letter}; if the question columns are headed by the question text, take them in rubric order with --columns order, or name them with --item-columns (such as G:AP); metadata headers are name, department, role, rater, session, taken_at"
         )
     }
 

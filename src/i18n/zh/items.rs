@@ -29,6 +29,9 @@ impl ItemsText for Zh {
     fn items_weak(&self) -> &'static str {
         "待改进"
     }
+    fn items_reverse(&self) -> &'static str {
+        "反向题：越不符合越好"
+    }
     fn items_weak_note(&self) -> &'static str {
         "待改进：题总相关的绝对值低于 0.2，或地板、天花板超过 80%。"
     }

@@ -386,7 +386,7 @@ impl ReaderText for Zh {
 
     fn neither_meta_nor_item_help(&self, letter: &str) -> String {
         format!(
-            "用 --ignore-columns {letter} 忽略它；题目列的表头若是题目原文，用 --columns order 按量表顺序对应，或用 --item-columns 指明题目列（如 G:AP）；信息列的表头可写：姓名、部门、角色、评价人、场次、时间"
+            "要按它分组统计（如职级、年龄段），用 --attribute-columns {letter} 把它记作受评人的属性；否则用 --ignore-columns {letter} 忽略它；题目列的表头若是题目原文，用 --columns order 按量表顺序对应，或用 --item-columns 指明题目列（如 G:AP）；信息列的表头可写：姓名、部门、角色、评价人、场次、时间"
         )
     }
 

@@ -138,6 +138,9 @@ fn item_charts(items: &[ItemStats], texts: &Texts, lang: Lang) -> Vec<(String, M
                         div {
                             div style="font-size:10pt;overflow-wrap:anywhere" {
                                 (texts.item(&it.id))
+                                @if texts.reverse.contains(&it.id) {
+                                    " " span style="color:var(--muted);white-space:nowrap" { "（" (m.items_reverse()) "）" }
+                                }
                                 @if it.weak() {
                                     " " strong style="color:var(--warn);background:var(--warn-bg);padding:0 0.3em;white-space:nowrap" { "（" (m.items_weak()) "）" }
                                 }
