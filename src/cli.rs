@@ -377,9 +377,9 @@ fn parse_offset(s: &str) -> Result<chrono::FixedOffset, errors::NotAnOffset> {
 /// `compare --by`: department, role, session or an attribute's name; never
 /// subject (a comparison shows groups, not people).
 fn parse_compare_by(s: &str) -> Result<String, errors::NotCompareBy> {
-    match s.trim() {
-        "" | "subject" => Err(errors::NotCompareBy),
-        t => Ok(t.to_string()),
+    match crate::group::By::parse(s) {
+        None | Some(crate::group::By::Subject) => Err(errors::NotCompareBy),
+        Some(by) => Ok(by.code().to_string()),
     }
 }
 

@@ -42,10 +42,11 @@ impl By {
         let s = s.trim();
         Some(match s {
             "" => return None,
-            "department" => By::Department,
-            "role" => By::Role,
-            "session" => By::Session,
-            "subject" => By::Subject,
+            // The CSV header words of these columns (SPEC §4) mean them too.
+            "department" | "部门" => By::Department,
+            "role" | "角色" | "评价人身份" => By::Role,
+            "session" | "场次" => By::Session,
+            "subject" | "受评人" => By::Subject,
             name => By::Attribute(name.to_string()),
         })
     }

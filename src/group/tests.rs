@@ -435,6 +435,10 @@ fn by_names_a_grouping_or_an_attribute() {
     assert_eq!(By::parse("role"), Some(By::Role));
     assert_eq!(By::parse("session"), Some(By::Session));
     assert_eq!(By::parse("subject"), Some(By::Subject));
+    // The CSV header words (SPEC §4) name the same groupings.
+    assert_eq!(By::parse("部门"), Some(By::Department));
+    assert_eq!(By::parse("评价人身份"), Some(By::Role));
+    assert_eq!(By::parse("场次"), Some(By::Session));
     assert_eq!(By::parse(" 职级 "), Some(By::Attribute("职级".to_string())));
     assert_eq!(By::parse("Department"), Some(By::Attribute("Department".to_string())), "names are exact");
     assert_eq!(By::parse(""), None);

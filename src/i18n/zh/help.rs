@@ -198,7 +198,7 @@ pub(super) const HELP: &[HelpEntry] = &[
     (
         "group",
         "by",
-        "再按部门（department）、评价人身份（role）、场次（session）或被评价人的某项属性（如 职级）分组；subject：360 度对比",
+        "再按部门（department 或 部门）、评价人身份（role）、场次（session 或 场次）或被评价人的某项属性（如 职级）分组；subject：360 度对比",
     ),
     ("group", "min_group", "结果少于此数的分组不显示（1 表示都显示）"),
     ("group", "named", "显示姓名（带作答质量提示的人、360 度对比的被评价人）；不加则不显示任何姓名"),
