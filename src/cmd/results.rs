@@ -226,10 +226,13 @@ pub fn export(ctx: &Ctx, args: settings::Export) -> Result<()> {
                     }
                 }
                 first = false;
+                // Counted as written: a reader that closes the pipe early
+                // (`| head`) has still been given results.
+                count += 1;
                 Ok(())
             });
             match res {
-                Ok(n) => count = n,
+                Ok(_) => {}
                 Err(StoreError::Stopped(e)) => return Err(*e),
                 Err(e) => {
                     // What was written stays JSON: the array is closed

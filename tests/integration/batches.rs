@@ -242,6 +242,37 @@ fn a_closed_pipe_ends_a_batch_quietly() {
     }
 }
 
+/// The same for `export`: a reader that closes the pipe early has been given
+/// results, so nothing says "no results matched".
+#[test]
+fn a_closed_pipe_ends_an_export_quietly() {
+    use std::io::Read;
+    let env = Env::new();
+    let file = env.write("many.jsonl", &lines(&batch(300)));
+    env.ok(&["score", &file, "--save"]);
+    for format in ["jsonl", "json", "csv"] {
+        let mut child = std::process::Command::new(crate::common::exe())
+            .current_dir(env.dir.path())
+            .env("ZHIXING_STORE", env.store())
+            .env("ZHIXING_LANG", "en")
+            .args(["export", "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 64];
+        child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{format}: {:?} {err}", out.status);
+        assert!(
+            !err.contains("No results") && !err.contains("no results") && !err.contains("error"),
+            "{format}: {err}"
+        );
+    }
+}
+
 // What comes in (SPEC §12, §15): bounded reading, linear problem finding,
 // control and bidi characters refused where they are written.
 
