@@ -62,6 +62,9 @@ pub struct Welcome {
     /// One terminal passed round a room: nothing about leaving or resuming,
     /// which is the trainer's business.
     pub kiosk: bool,
+    /// The answers are about a colleague (`--role` other than self): the
+    /// statements are about their work, not the rater's.
+    pub about_other: bool,
 }
 
 /// One item on screen.
@@ -328,6 +331,7 @@ fn open_draft(
         resumed: resumed.as_ref().map(|d| d.answers.len()),
         nothing_to_resume: resuming && resumed.is_none(),
         kiosk: preset.kiosk,
+        about_other: preset.role.is_some_and(|r| r != crate::result::Role::SelfRating),
     })?;
     if let Some(mut d) = resumed {
         // A flag given now says what the draft said before: the flag wins,

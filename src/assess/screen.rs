@@ -131,7 +131,7 @@ pub fn welcome(w: &Welcome, lang: Lang, term_cols: u16, rows: u16) -> Vec<String
     let mut o = Lines::default();
     o.musts(wrap(&w.title, width));
     o.blank();
-    o.musts(wrap(&msg.assess_intro(w.items, w.minutes), width));
+    o.musts(wrap(&msg.assess_intro(w.items, w.minutes, w.about_other), width));
     o.blank();
     o.must(msg.assess_scale_heading());
     for s in &w.scale {
@@ -442,7 +442,20 @@ mod tests {
             resumed: Some(12),
             nothing_to_resume: false,
             kiosk,
+            about_other: false,
         }
+    }
+
+    /// Rating a colleague, the welcome says the statements are about them.
+    #[test]
+    fn welcome_of_a_rating_of_someone_else_says_whom_the_statements_are_about() {
+        let about = Welcome { about_other: true, ..welcome_sample(false) };
+        let zh = welcome(&about, Lang::Zh, 80, 24).concat();
+        assert!(zh.contains("评价对象日常工作") && !zh.contains("关于您日常工作"), "{zh}");
+        let en = welcome(&about, Lang::En, 80, 24).join(" ");
+        assert!(en.contains("person you rate"), "{en}");
+        let own = welcome(&welcome_sample(false), Lang::Zh, 80, 24).concat();
+        assert!(own.contains("关于您日常工作"), "{own}");
     }
 
     #[test]

@@ -38,7 +38,8 @@ pub trait AssessText {
     fn assess_resume_question(&self, subject: &str, answered: usize, total: usize) -> String;
 
     // The welcome screen.
-    fn assess_intro(&self, items: usize, minutes: usize) -> String;
+    /// (`about_other`: the answers are about a colleague, not the rater.)
+    fn assess_intro(&self, items: usize, minutes: usize, about_other: bool) -> String;
     fn assess_scale_heading(&self) -> &'static str;
     fn assess_saved_note(&self) -> &'static str;
     /// The same in a kiosk: nothing a participant cannot do.

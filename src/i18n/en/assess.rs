@@ -31,10 +31,16 @@ impl AssessText for En {
         )
     }
 
-    fn assess_intro(&self, items: usize, minutes: usize) -> String {
-        format!(
-            "{items} statements, about {minutes} minutes. Each is about your everyday work: choose how well it describes you. There are no right or wrong answers."
-        )
+    fn assess_intro(&self, items: usize, minutes: usize, about_other: bool) -> String {
+        if about_other {
+            format!(
+                "{items} statements, about {minutes} minutes. Each is about the everyday work of the person you rate: choose how well it describes them, from what you have seen. There are no right or wrong answers."
+            )
+        } else {
+            format!(
+                "{items} statements, about {minutes} minutes. Each is about your everyday work: choose how well it describes you. There are no right or wrong answers."
+            )
+        }
     }
     fn assess_scale_heading(&self) -> &'static str {
         "Scale:"

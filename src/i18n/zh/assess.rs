@@ -31,10 +31,16 @@ impl AssessText for Zh {
         )
     }
 
-    fn assess_intro(&self, items: usize, minutes: usize) -> String {
-        format!(
-            "共 {items} 题，约 {minutes} 分钟。每题是一句关于您日常工作的陈述，请按实际情况选择与您的符合程度，没有对错之分。"
-        )
+    fn assess_intro(&self, items: usize, minutes: usize, about_other: bool) -> String {
+        if about_other {
+            format!(
+                "共 {items} 题，约 {minutes} 分钟。每题是一句关于评价对象日常工作的陈述，请按您平时的观察选择与其相符的程度，没有对错之分。"
+            )
+        } else {
+            format!(
+                "共 {items} 题，约 {minutes} 分钟。每题是一句关于您日常工作的陈述，请按实际情况选择与您的符合程度，没有对错之分。"
+            )
+        }
     }
     fn assess_scale_heading(&self) -> &'static str {
         "评分："

@@ -187,8 +187,9 @@ fn subgroup_blocks(b: &mut Vec<Block>, doc: &GroupDoc, subgroups: &[Group], text
 
 fn severities(s: &Stats) -> String {
     match &s.severity {
-        Some(c) => format!("{}/{}/{}/{}", c.met, c.minor, c.moderate, c.critical),
-        None => "—".to_string(),
+        // No score at all (a self-review dimension in self-ratings): nothing to count.
+        Some(c) if s.n > 0 => format!("{}/{}/{}/{}", c.met, c.minor, c.moderate, c.critical),
+        Some(_) | None => "—".to_string(),
     }
 }
 
