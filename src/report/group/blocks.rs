@@ -209,8 +209,9 @@ fn stats_cells(s: &Stats) -> Vec<String> {
 /// Alpha with its label; its respondents only where fewer than the group's.
 fn alpha_cell(alpha: Option<f64>, label: Option<AlphaLabel>, n: usize, of: usize, items: bool, lang: Lang) -> String {
     match (alpha, label) {
-        (Some(a), Some(l)) if n < of => format!("{a:.2} {} (n={n})", alpha_word(l, lang)),
-        (Some(a), Some(l)) => format!("{a:.2} {}", alpha_word(l, lang)),
+        // Two decimals as people round them, never "-0.00".
+        (Some(a), Some(l)) if n < of => format!("{} {} (n={n})", super::csv::cell(Some(a)), alpha_word(l, lang)),
+        (Some(a), Some(l)) => format!("{} {}", super::csv::cell(Some(a)), alpha_word(l, lang)),
         _ if items => "—".to_string(),
         _ => String::new(),
     }
