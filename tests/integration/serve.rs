@@ -26,15 +26,19 @@ impl Drop for Server {
     }
 }
 
-/// Start `serve` on a free port with the store in `dir`; wait for its links.
+/// Start `serve` of the small rubric on a free port with the store in `dir`; wait for its links.
 fn serve(dir: &Path, extra: &[&str]) -> Server {
+    serve_rubric(dir, SMALL_RUBRIC, extra)
+}
+
+fn serve_rubric(dir: &Path, rubric: &str, extra: &[&str]) -> Server {
     let path = dir.join(format!("urls-{}.json", unique()));
     let mut args: Vec<String> = [
         "serve",
         "--session",
         "2026秋季班",
         "--rubric",
-        SMALL_RUBRIC,
+        rubric,
         "--listen",
         "127.0.0.1:0",
         "--min-group",
@@ -389,4 +393,89 @@ fn a_port_in_use_is_exit_2_naming_it() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains(&format!("cannot listen on {addr}")), "{err}");
+}
+
+#[test]
+fn a_rating_of_a_colleague_asks_the_others_text_and_is_stored_as_theirs() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = serve_rubric(dir.path(), "core", &[]);
+    let g = s.post(
+        &format!("/api/j/{}/start", s.key),
+        &json!({"role": "peer", "subject": "李华", "department": "办公室", "rater": "王五"}),
+    );
+    assert_eq!(g.status, 200, "{}", g.body);
+    let a = g.json();
+    // The core rubric's first item, in the third person (`--lang en`).
+    assert_eq!(a["items"][0]["id"], "learning.routine");
+    assert_eq!(
+        a["items"][0]["text"],
+        "Besides the study the unit organises, this colleague sets aside fixed time each week to study on their own."
+    );
+    let t = a["token"].as_str().unwrap();
+    for id in item_ids(&a) {
+        assert_eq!(s.put(&format!("/api/p/{t}/answers/{id}"), &json!({"value": 3})).status, 204);
+    }
+    let r = s.post_empty(&format!("/api/p/{t}/submit")).json();
+    assert_eq!(r["subject"], json!({"name": "李华", "department": "办公室"}));
+    assert_eq!(r["rater"], json!({"role": "peer", "name": "王五"}));
+    let bad = s.post(&format!("/api/j/{}/start", s.key), &json!({"role": "boss", "subject": "李华"}));
+    assert_eq!(bad.status, 422);
+}
+
+#[test]
+fn killed_while_twenty_answer_every_acknowledged_answer_is_kept_and_everyone_finishes() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = serve(dir.path(), &[]);
+    let people: Vec<(String, Vec<String>)> = (0..20)
+        .map(|k| {
+            let a = s.start(&format!("学员{k}"));
+            (a["token"].as_str().unwrap().to_string(), item_ids(&a))
+        })
+        .collect();
+    let base = s.base.clone();
+    let threads: Vec<_> = people
+        .iter()
+        .cloned()
+        .map(|(t, ids)| {
+            let base = base.clone();
+            std::thread::spawn(move || {
+                // The answers acknowledged (204) before the server died.
+                let mut acked = Vec::new();
+                for id in ids {
+                    let r = agent()
+                        .put(format!("{base}/api/p/{t}/answers/{id}"))
+                        .header("X-Zhixing", "1")
+                        .send_json(json!({"value": 2}));
+                    match r {
+                        Ok(r) if r.status().as_u16() == 204 => acked.push(id),
+                        _ => break,
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                (t, acked)
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(60));
+    drop(s); // SIGKILL while they answer
+    let acked: Vec<(String, Vec<String>)> = threads.into_iter().map(|h| h.join().unwrap()).collect();
+    // 9 answers 20 ms apart take 160 ms or more: the kill came mid-way.
+    let n: usize = acked.iter().map(|(_, a)| a.len()).sum();
+    assert!(n < 20 * 9, "every answer was in before the kill: the test tested nothing");
+
+    let s = serve(dir.path(), &[]);
+    for ((t, got), (_, ids)) in acked.iter().zip(&people) {
+        let d = s.get(&format!("/api/p/{t}")).json();
+        for id in got {
+            assert_eq!(d["answers"][id], 2, "an acknowledged answer was lost");
+        }
+        for id in ids {
+            if d["answers"].get(id).is_none() {
+                assert_eq!(s.put(&format!("/api/p/{t}/answers/{id}"), &json!({"value": 2})).status, 204);
+            }
+        }
+        assert_eq!(s.post_empty(&format!("/api/p/{t}/submit")).status, 200);
+    }
+    let status = s.get(&format!("/api/t/{}/status", s.secret)).json();
+    assert_eq!(status, json!({"joined": 20, "answering": 0, "finished": 20, "closed": false}));
 }
