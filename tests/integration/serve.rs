@@ -289,6 +289,16 @@ fn out_of_range_is_422_with_the_answers_message_and_bad_requests_are_refused() {
     assert_eq!(g.status, 413);
     assert_eq!(g.json()["error"], "the request is too large: at most 64 KiB");
 
+    // And sent in chunks, with no length given.
+    let text = big.to_string();
+    let mut reader = std::io::Cursor::new(text.into_bytes());
+    let g = got(agent()
+        .post(s.url(&format!("/api/j/{}/start", s.key)))
+        .header("X-Zhixing", "1")
+        .send(ureq::SendBody::from_reader(&mut reader)));
+    assert_eq!(g.status, 413);
+    assert_eq!(g.json()["error"], "the request is too large: at most 64 KiB");
+
     // A name with a control character is refused where it is.
     let g = s.post(&format!("/api/j/{}/start", s.key), &json!({"subject": "a\u{1b}[2Jb"}));
     assert_eq!(g.status, 422, "{}", g.body);
