@@ -43,6 +43,7 @@ const LAYERS: &[&str] = &[
     // Commands.
     "settings",
     "assess",
+    "serve",
     "cmd",
     "cli",
     "app",

@@ -166,6 +166,8 @@ pub enum Command {
     Group(GroupArgs),
     /// A group before and after a training: the same people paired, the change of each score
     Compare(CompareArgs),
+    /// The questionnaire for a room: every participant answers on their own phone, over the office network
+    Serve(ServeArgs),
     /// Results from the store as json, jsonl or csv
     Export(ExportArgs),
     /// Result files (.json, .jsonl) into the store; importing twice stores once
@@ -311,6 +313,35 @@ pub struct AssessArgs {
     pub norms: NormsChoice,
     #[command(flatten)]
     pub look: Look,
+    #[command(flatten)]
+    pub store: StoreChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The session: its results, drafts and links are kept under this name
+    #[arg(long, value_name = "S")]
+    pub session: String,
+    #[command(flatten)]
+    pub rubric: RubricChoice,
+    /// Target profile of the rubric, e.g. section-chief
+    #[arg(long, value_name = "ID")]
+    pub profile: Option<String>,
+    /// Address and port to listen on (port 0: any free one)
+    #[arg(long, value_name = "ADDR:PORT", default_value = "0.0.0.0:8080")]
+    pub listen: std::net::SocketAddr,
+    /// The trainer's group report is shown once this many have finished; smaller groups are withheld
+    #[arg(long, value_name = "N", default_value_t = 5, allow_negative_numbers = true)]
+    pub min_group: i64,
+    /// Show each participant their own report after submitting
+    #[arg(long, value_name = "yes|no", default_value = "yes", value_parser = ["yes", "no"])]
+    pub show_report: String,
+    /// Write {"join": URL, "trainer": URL} to this file (mode 0600) once listening
+    #[arg(long, value_name = "F")]
+    pub urls_file: Option<PathBuf>,
+    /// Joins and resume attempts a minute from one address
+    #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..))]
+    pub join_limit: u32,
     #[command(flatten)]
     pub store: StoreChoice,
 }
@@ -693,6 +724,7 @@ impl Command {
             | Command::Group(GroupArgs { look, store, .. })
             | Command::Compare(CompareArgs { look, store, .. }) => (look.clone(), store.clone()),
             Command::Export(ExportArgs { store, .. })
+            | Command::Serve(ServeArgs { store, .. })
             | Command::Import(ImportArgs { store, .. })
             | Command::Store(StoreCommand::Info { store, .. })
             | Command::Store(StoreCommand::Delete { store, .. })
@@ -780,6 +812,16 @@ impl Command {
                     norms: a.norms.norms,
                 })
             }
+            Command::Serve(a) => S::Serve(settings::Serve {
+                session: a.session,
+                rubric: a.rubric.rubric,
+                targets: Targets::new(a.profile, None)?,
+                listen: a.listen,
+                min_group: settings::min_group(a.min_group)?,
+                show_report: a.show_report == "yes",
+                urls_file: a.urls_file,
+                join_limit: a.join_limit as usize,
+            }),
             Command::Compare(a) => S::Compare(settings::Compare {
                 before: a.before,
                 after: a.after,

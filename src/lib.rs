@@ -35,6 +35,7 @@ pub mod resultfile;
 pub mod rubric;
 pub mod rubric_view;
 pub mod score;
+pub mod serve;
 pub mod settings;
 pub mod store;
 pub mod tabular;

@@ -58,6 +58,7 @@ pub enum Command {
     History(History),
     Group(Group),
     Compare(Compare),
+    Serve(Serve),
     Export(Export),
     Import(Import),
     Store(Store),
@@ -240,6 +241,23 @@ pub struct Group {
     pub keep_going: bool,
     /// `--norms FILE` (else `ZHIXING_NORMS`).
     pub norms: Option<PathBuf>,
+}
+
+/// `zhixing serve` (SPEC §16).
+#[derive(Debug)]
+pub struct Serve {
+    pub session: String,
+    pub rubric: Option<String>,
+    pub targets: Targets,
+    pub listen: std::net::SocketAddr,
+    /// At least 1; 1 withholds nothing.
+    pub min_group: usize,
+    /// `--show-report no`: a submit answers 204, not the result.
+    pub show_report: bool,
+    /// `--urls-file F`: `{"join", "trainer"}` written there (0600) once listening.
+    pub urls_file: Option<PathBuf>,
+    /// Joins and resume attempts a minute per address.
+    pub join_limit: usize,
 }
 
 /// `zhixing compare BEFORE AFTER` (SPEC §14).

@@ -110,6 +110,15 @@ pub trait Store: Send {
     /// Every draft, the most recently updated first.
     fn drafts(&self) -> Result<Vec<Draft>, StoreError>;
 
+    /// The kept state of a `serve` session (SPEC §16: its keys, whether it
+    /// is closed, its participants), as the JSON text `serve` wrote; the
+    /// store only keeps it, so that a restart continues the same session.
+    fn serve_session(&self, session: &str) -> Result<Option<String>, StoreError>;
+
+    /// Insert or replace the state of a `serve` session. One small
+    /// transaction: it runs once per join.
+    fn save_serve_session(&mut self, session: &str, updated_at: &str, json: &str) -> Result<(), StoreError>;
+
     /// What opening the store noticed and the person should know (a mode
     /// that could not be made private).
     fn warnings(&self) -> &[StoreWarning];

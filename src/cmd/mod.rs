@@ -9,6 +9,7 @@ pub mod norms;
 pub mod results;
 pub mod rubric;
 pub mod score;
+pub mod serve;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -108,6 +109,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Group(s) => group::run(ctx, s),
         Command::Norms(s) => norms::run(ctx, s),
         Command::Compare(s) => compare::run(ctx, s),
+        Command::Serve(s) => serve::run(ctx, s),
         Command::Export(s) => results::export(ctx, s),
         Command::Import(s) => results::import(ctx, s),
         Command::Store(s) => results::store(ctx, s),

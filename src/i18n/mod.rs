@@ -26,6 +26,7 @@ pub mod norms;
 pub mod readers;
 pub mod report;
 pub mod rubric;
+pub mod serve;
 pub mod store;
 pub mod words;
 mod zh;
@@ -46,6 +47,7 @@ pub trait Messages:
     + norms::NormsText
     + readers::ReaderText
     + rubric::RubricText
+    + serve::ServeText
     + store::StoreText
     + assess::AssessText
     + words::WordsText
@@ -64,6 +66,7 @@ impl<
         + norms::NormsText
         + readers::ReaderText
         + rubric::RubricText
+        + serve::ServeText
         + store::StoreText
         + assess::AssessText
         + words::WordsText

@@ -17,5 +17,6 @@ mod norms;
 mod pty;
 mod rubrics;
 mod safety;
+mod serve;
 mod spreadsheets;
 mod store;

@@ -10,5 +10,6 @@ mod norms;
 mod readers;
 mod report;
 mod rubric;
+mod serve;
 mod store;
 mod words;

@@ -55,6 +55,29 @@ impl SqliteStore {
     }
 }
 
+impl SqliteStore {
+    /// The kept state of the `serve` session `session`.
+    pub(super) fn find_serve_session(&self, session: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row("SELECT json FROM serve_sessions WHERE session = ?1", [session], |r| r.get(0))
+            .optional()
+            .map_err(self.sq())
+    }
+
+    /// Save the state of a `serve` session, replacing the one kept.
+    pub(super) fn put_serve_session(&mut self, session: &str, updated_at: &str, json: &str) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "INSERT INTO serve_sessions (session, updated_at, json) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT (session) DO UPDATE SET updated_at = excluded.updated_at, json = excluded.json",
+            )
+            .map_err(self.sq())?;
+        stmt.execute(params![session, updated_at, json]).map_err(self.sq())?;
+        Ok(())
+    }
+}
+
 /// A draft from a row of `SELECT id, subject, rubric_id, updated_at, json`.
 fn draft_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Draft> {
     Ok(Draft { id: r.get(0)?, subject: r.get(1)?, rubric_id: r.get(2)?, updated_at: r.get(3)?, json: r.get(4)? })

@@ -474,6 +474,15 @@ impl Store for SqliteStore {
         self.all_drafts()
     }
 
+    fn serve_session(&self, session: &str) -> Result<Option<String>, StoreError> {
+        self.find_serve_session(session)
+    }
+
+    fn save_serve_session(&mut self, session: &str, updated_at: &str, json: &str) -> Result<(), StoreError> {
+        self.writable()?;
+        self.put_serve_session(session, updated_at, json)
+    }
+
     fn warnings(&self) -> &[StoreWarning] {
         &self.warnings
     }

@@ -38,7 +38,7 @@ enum Step {
 
 /// Migration n (from 0) takes a store from user_version n to n + 1. Only
 /// ever append. Types and statements are ones PostgreSQL accepts too.
-const MIGRATIONS: &[&[Step]] = &[&[Step::Sql(V1)], &[Step::Sql(V2), Step::Rust(fill_fingerprints)]];
+const MIGRATIONS: &[&[Step]] = &[&[Step::Sql(V1)], &[Step::Sql(V2), Step::Rust(fill_fingerprints)], &[Step::Sql(V3)]];
 
 const V1: &str = "
 CREATE TABLE results (
@@ -77,6 +77,17 @@ CREATE INDEX drafts_by_subject ON drafts (subject, rubric_id, updated_utc, id);
 const V2: &str = "
 ALTER TABLE results ADD COLUMN fingerprint TEXT;
 CREATE UNIQUE INDEX results_by_fingerprint ON results (fingerprint);
+";
+
+/// `zhixing serve` (SPEC §16): each session's kept state (its keys, its
+/// participants) as the JSON text `serve` writes, so that a restart goes on
+/// with the same links. New columns come by later migrations.
+const V3: &str = "
+CREATE TABLE serve_sessions (
+    session    TEXT NOT NULL PRIMARY KEY CHECK (length(session) > 0),
+    updated_at TEXT NOT NULL,
+    json       TEXT NOT NULL
+);
 ";
 
 /// Give every stored result its fingerprint: the one in its JSON where it

@@ -172,7 +172,8 @@ fn the_previous_result_comes_from_the_store_or_the_batch_and_is_never_the_same_o
 fn downgrade_to_v1(path: &Path) -> Connection {
     let c = Connection::open(path).unwrap();
     c.execute_batch(
-        "DROP INDEX results_by_fingerprint; ALTER TABLE results DROP COLUMN fingerprint; PRAGMA user_version = 1;",
+        "DROP TABLE serve_sessions; DROP INDEX results_by_fingerprint; ALTER TABLE results DROP COLUMN fingerprint; \
+         PRAGMA user_version = 1;",
     )
     .unwrap();
     c
