@@ -292,4 +292,33 @@ mod tests {
         assert_eq!(lines.len(), 19);
         assert!(q.chars().all(|c| matches!(c, ' ' | '▀' | '▄' | '█' | '\n')));
     }
+
+    /// What a phone sees on a dark terminal (light glyphs on black) is a QR
+    /// code that decodes back to the link: read the half blocks as pixels,
+    /// a glyph's ink light, its absence dark, and decode them with rqrr.
+    #[test]
+    fn the_qr_code_decodes_back_to_the_link_on_a_dark_terminal() {
+        let url = "http://192.168.1.23:8080/j/a14cf806e2ec9615";
+        let q = qr(url).unwrap();
+        let rows: Vec<Vec<char>> = q.lines().map(|l| l.chars().collect()).collect();
+        let width = rows[0].len();
+        // Each character is two modules, one above the other; 4 pixels a module.
+        const PX: usize = 4;
+        let ink = |x: usize, y: usize| -> bool {
+            let c = rows.get(y / 2).and_then(|r| r.get(x)).copied().unwrap_or(' ');
+            match c {
+                '█' => true,
+                '▀' => y % 2 == 0,
+                '▄' => y % 2 == 1,
+                _ => false,
+            }
+        };
+        let mut img = rqrr::PreparedImage::prepare_from_greyscale(width * PX, rows.len() * 2 * PX, |x, y| {
+            if ink(x / PX, y / PX) { 255 } else { 0 }
+        });
+        let grids = img.detect_grids();
+        assert_eq!(grids.len(), 1, "one QR code found");
+        let (_, content) = grids[0].decode().expect("it decodes");
+        assert_eq!(content, url);
+    }
 }
