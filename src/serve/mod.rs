@@ -308,8 +308,8 @@ mod tests {
             let c = rows.get(y / 2).and_then(|r| r.get(x)).copied().unwrap_or(' ');
             match c {
                 '█' => true,
-                '▀' => y % 2 == 0,
-                '▄' => y % 2 == 1,
+                '▀' => y.is_multiple_of(2),
+                '▄' => !y.is_multiple_of(2),
                 _ => false,
             }
         };
