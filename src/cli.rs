@@ -342,6 +342,11 @@ pub struct ServeArgs {
     /// Joins and resume attempts a minute from one address
     #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..))]
     pub join_limit: u32,
+    /// The people a participant can choose whom to rate: a CSV of name,department
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+    #[command(flatten)]
+    pub norms: NormsChoice,
     #[command(flatten)]
     pub store: StoreChoice,
 }
@@ -821,6 +826,8 @@ impl Command {
                 show_report: a.show_report == "yes",
                 urls_file: a.urls_file,
                 join_limit: a.join_limit as usize,
+                roster: a.roster,
+                norms: a.norms.norms,
             }),
             Command::Compare(a) => S::Compare(settings::Compare {
                 before: a.before,

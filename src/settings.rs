@@ -258,6 +258,10 @@ pub struct Serve {
     pub urls_file: Option<PathBuf>,
     /// Joins and resume attempts a minute per address.
     pub join_limit: usize,
+    /// `--roster FILE`: the people to choose from.
+    pub roster: Option<PathBuf>,
+    /// `--norms FILE`.
+    pub norms: Option<PathBuf>,
 }
 
 /// `zhixing compare BEFORE AFTER` (SPEC §14).

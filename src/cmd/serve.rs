@@ -2,8 +2,9 @@
 //! checked, then the server (`crate::serve`) until Ctrl-C.
 
 use super::Ctx;
-use crate::error::Result;
-use crate::input::load_rubric;
+use crate::error::{Error, Localized, Result};
+use crate::input::{load_rubric, read_input};
+use crate::lang::Lang;
 use crate::settings;
 
 pub fn run(ctx: &Ctx, args: settings::Serve) -> Result<()> {
@@ -12,6 +13,21 @@ pub fn run(ctx: &Ctx, args: settings::Serve) -> Result<()> {
     let session = session.session.unwrap_or_default();
     let loaded = load_rubric(ctx.lang, args.rubric.as_deref())?;
     let opts = super::score_options(ctx, &loaded, &args.targets)?;
+    let norms = crate::cmd::norms::given(args.norms.as_deref())?;
+    if let Some(n) = &norms {
+        n.check_rubric(&loaded.rubric.id, &loaded.rubric.version).map_err(Error::BadInput)?;
+    }
+    let roster = match &args.roster {
+        None => Vec::new(),
+        Some(path) => {
+            let name = path.display().to_string();
+            let bytes = read_input(&name)?;
+            crate::serve::roster::parse(&bytes).map_err(|problems| Error::Other {
+                bad_input: true,
+                error: Box::new(BadRoster { path: name, problems }),
+            })?
+        }
+    };
     let store = ctx.open_store()?;
     let config = crate::serve::Config {
         session,
@@ -21,6 +37,22 @@ pub fn run(ctx: &Ctx, args: settings::Serve) -> Result<()> {
         show_report: args.show_report,
         urls_file: args.urls_file,
         join_limit: args.join_limit,
+        lang_fixed: ctx.lang_chosen,
+        roster,
+        norms,
     };
     crate::serve::run(config, store, loaded, opts)
+}
+
+/// `--roster` that cannot be used: every bad row named.
+#[derive(Debug)]
+struct BadRoster {
+    path: String,
+    problems: Vec<crate::serve::roster::RosterProblem>,
+}
+
+impl Localized for BadRoster {
+    fn message(&self, lang: Lang) -> String {
+        crate::i18n::msg(lang).serve_bad_roster(&self.path, &self.problems)
+    }
 }

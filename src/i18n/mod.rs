@@ -28,6 +28,7 @@ pub mod report;
 pub mod rubric;
 pub mod serve;
 pub mod store;
+pub mod web;
 pub mod words;
 mod zh;
 
@@ -49,6 +50,7 @@ pub trait Messages:
     + rubric::RubricText
     + serve::ServeText
     + store::StoreText
+    + web::WebText
     + assess::AssessText
     + words::WordsText
     + Sync
@@ -68,6 +70,7 @@ impl<
         + rubric::RubricText
         + serve::ServeText
         + store::StoreText
+        + web::WebText
         + assess::AssessText
         + words::WordsText
         + Sync,

@@ -57,4 +57,6 @@ pub trait ServeText {
     fn serve_store_failed(&self) -> &'static str;
     /// The group report before `--min-group` have finished.
     fn serve_group_not_yet(&self, finished: usize, min_group: usize) -> String;
+    /// `--roster` could not be read or holds bad rows (each named).
+    fn serve_bad_roster(&self, path: &str, problems: &[crate::serve::roster::RosterProblem]) -> String;
 }

@@ -58,6 +58,18 @@ pub struct App {
     pub loaded: Loaded,
     pub opts: score::Options,
     pub items: Vec<ItemInfo>,
+    /// The items in the other language of the interface (a browser that
+    /// asks for it, where `--lang` was not given).
+    pub items_other: Vec<ItemInfo>,
+    /// Whether `--lang` (or ZHIXING_LANG) chose the language: else each
+    /// browser's own language is used on the pages.
+    pub lang_fixed: bool,
+    /// `--roster`: the people that can be chosen (name, department).
+    pub roster: Vec<(String, Option<String>)>,
+    /// `--norms`: applied to every result submitted.
+    pub norms: Option<crate::norms::NormsDoc>,
+    /// The join links, as printed (the trainer's page shows the first).
+    pub joins: Vec<String>,
     pub inner: Mutex<Inner>,
     pub store: Mutex<Box<dyn Store>>,
     pub limiter: Mutex<Limiter>,
@@ -105,15 +117,16 @@ fn now() -> String {
     chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
-#[derive(Deserialize)]
-struct StartBody {
+/// What a participant says at the start: whom the answers are about.
+#[derive(Deserialize, Debug, Default)]
+pub struct StartBody {
     #[serde(default)]
-    role: Option<String>,
-    subject: String,
+    pub role: Option<String>,
+    pub subject: String,
     #[serde(default)]
-    department: Option<String>,
+    pub department: Option<String>,
     #[serde(default)]
-    rater: Option<String>,
+    pub rater: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -208,12 +221,37 @@ impl App {
 
     /// `POST /api/j/KEY/start`.
     pub fn start(&self, key: &str, body: &[u8]) -> Answer<Value> {
+        {
+            let inner = lock(&self.inner);
+            self.key_ok(&inner, key)?;
+            if inner.session.kept.closed {
+                return Err(self.closed());
+            }
+        }
+        let b: StartBody = self.body(body)?;
+        let p = self.join(key, &b, self.lang)?;
+        let by_other = b.role.as_deref().and_then(Role::parse).is_some_and(|r| r != Role::SelfRating);
+        let items: Vec<Value> = self
+            .items
+            .iter()
+            .map(|i| json!({ "id": i.id, "text": if by_other { &i.others } else { &i.text }, "labels": i.labels }))
+            .collect();
+        Ok(json!({ "token": p.token, "resume_code": p.resume_code, "items": items }))
+    }
+
+    /// The items in `lang`: the interface's, or the other language's.
+    pub fn items_in(&self, lang: Lang) -> &[ItemInfo] {
+        if lang == self.lang || self.items_other.is_empty() { &self.items } else { &self.items_other }
+    }
+
+    /// A new participant, joined with what the welcome asked; the
+    /// questionnaire in `lang`.
+    pub fn join(&self, key: &str, b: &StartBody, lang: Lang) -> Answer<super::state::Participant> {
         let mut inner = lock(&self.inner);
         self.key_ok(&inner, key)?;
         if inner.session.kept.closed {
             return Err(self.closed());
         }
-        let b: StartBody = self.body(body)?;
         let role = match b.role.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
             None => Role::SelfRating,
             Some(r) => Role::parse(r)
@@ -227,7 +265,7 @@ impl App {
             id: ulid::Ulid::new().to_string(),
             rubric_id: self.loaded.rubric.id.clone(),
             rubric_sha256: self.loaded.sha256.clone(),
-            lang: self.opts.lang.clone(),
+            lang: self.loaded.rubric.result_lang(lang.code()),
             subject,
             department,
             role,
@@ -238,7 +276,7 @@ impl App {
             position: 0,
             answers: IndexMap::new(),
             seconds: IndexMap::new(),
-            interface: Some(self.lang.code().to_string()),
+            interface: Some(lang.code().to_string()),
             rubric_source: Some(self.loaded.origin.clone()),
             items: self.items.len(),
         };
@@ -255,31 +293,90 @@ impl App {
             inner.session = Session::new(before);
             return Err(self.store_failed(&e));
         }
-        let by_other = role != Role::SelfRating;
         inner.drafts.insert(draft.id.clone(), draft);
         self.changed(&inner);
-        let items: Vec<Value> = self
-            .items
-            .iter()
-            .map(|i| json!({ "id": i.id, "text": if by_other { &i.others } else { &i.text }, "labels": i.labels }))
-            .collect();
-        Ok(json!({ "token": p.token, "resume_code": p.resume_code, "items": items }))
+        Ok(p)
     }
 
     /// `POST /api/j/KEY/resume`.
     pub fn resume(&self, key: &str, body: &[u8]) -> Answer<Value> {
+        let b: ResumeBody = self.body(body)?;
+        self.resume_code(key, &b.resume_code).map(|token| json!({ "token": token }))
+    }
+
+    /// The token of the participant with this resume code.
+    pub fn resume_code(&self, key: &str, code: &str) -> Answer<String> {
         let inner = lock(&self.inner);
         self.key_ok(&inner, key)?;
         if inner.session.kept.closed {
             return Err(self.closed());
         }
-        let b: ResumeBody = self.body(body)?;
-        let p = inner.session.by_code(&b.resume_code).ok_or_else(|| self.not_found())?;
-        Ok(json!({ "token": p.token }))
+        let p = inner.session.by_code(code).ok_or_else(|| self.not_found())?;
+        Ok(p.token.clone())
+    }
+
+    /// Whether `token` is a participant's of this session (a cookie's).
+    pub fn knows(&self, token: &str) -> bool {
+        lock(&self.inner).session.participant(token).is_some()
+    }
+
+    /// Whether the session is closed.
+    pub fn is_closed(&self) -> bool {
+        lock(&self.inner).session.kept.closed
+    }
+
+    /// A participant and their draft (empty once submitted).
+    pub fn view(&self, token: &str) -> Answer<(super::state::Participant, DraftDoc)> {
+        let inner = lock(&self.inner);
+        let p = inner.session.participant(token).ok_or_else(|| self.not_found())?;
+        let d = inner.drafts.get(&p.draft_id).cloned().unwrap_or_default();
+        Ok((p.clone(), d))
+    }
+
+    /// The trainer's secret (for the forms' CSRF tokens).
+    pub fn secret(&self) -> String {
+        lock(&self.inner).session.kept.secret.clone()
+    }
+
+    /// The key, for the pages' checks.
+    pub fn key_is(&self, key: &str) -> bool {
+        let inner = lock(&self.inner);
+        self.key_ok(&inner, key).is_ok()
+    }
+
+    /// The secret, for the pages' checks.
+    pub fn secret_is(&self, secret: &str) -> bool {
+        let inner = lock(&self.inner);
+        self.secret_ok(&inner, secret).is_ok()
+    }
+
+    /// The counts, whether closed, and each unfinished participant's share
+    /// of the items answered (for the trainer's anonymous progress).
+    pub fn progress(&self) -> (Counts, bool, Vec<Option<f64>>) {
+        let inner = lock(&self.inner);
+        let total = self.items.len().max(1) as f64;
+        let shares = inner
+            .session
+            .kept
+            .participants
+            .iter()
+            .map(|p| p.result_id.is_none().then(|| p.answered as f64 / total))
+            .collect();
+        (inner.session.counts(), inner.session.kept.closed, shares)
     }
 
     /// `PUT /api/p/TOKEN/answers/ITEM_ID`: stored as a draft before the answer is acknowledged.
     pub fn answer(&self, token: &str, item: &str, body: &[u8]) -> Answer<()> {
+        {
+            let inner = lock(&self.inner);
+            inner.session.participant(token).ok_or_else(|| self.not_found())?;
+        }
+        let b: AnswerBody = self.body(body)?;
+        self.answer_value(token, item, &b.value)
+    }
+
+    /// An answer (a number or `"skip"`), stored in the draft before it is acknowledged.
+    pub fn answer_value(&self, token: &str, item: &str, value: &Value) -> Answer<()> {
         let mut inner = lock(&self.inner);
         let p = inner.session.participant(token).ok_or_else(|| self.not_found())?.clone();
         if inner.session.kept.closed {
@@ -288,11 +385,10 @@ impl App {
         if p.result_id.is_some() {
             return Err(self.refuse(StatusCode::CONFLICT, self.msg().serve_already_submitted().to_string()));
         }
-        let b: AnswerBody = self.body(body)?;
         if !self.items.iter().any(|i| i.id == item) {
             return Err(self.refuse(StatusCode::NOT_FOUND, self.msg().serve_unknown_item(item)));
         }
-        let value = self.value(item, &b.value)?;
+        let value = self.value(item, value)?;
         let Some(mut d) = inner.drafts.get(&p.draft_id).cloned() else {
             return Err(self.not_found());
         };
@@ -392,7 +488,14 @@ impl App {
             answers: d.answers.iter().map(|(k, v)| (k.clone(), *v)).collect(),
             seconds: None,
         };
-        let result = score::score(&self.loaded, &response, &self.opts, ulid::Ulid::new().to_string(), &at);
+        let opts = score::Options { lang: d.lang.clone(), ..self.opts.clone() };
+        let mut result = score::score(&self.loaded, &response, &opts, ulid::Ulid::new().to_string(), &at);
+        let prev = lock(&self.store).previous(&result).map_err(|e| self.store_failed(&e))?;
+        result.link_previous(prev);
+        if let Some(n) = &self.norms {
+            crate::norms::apply(&mut result, n)
+                .map_err(|e| self.refuse(StatusCode::INTERNAL_SERVER_ERROR, self.msg().problem(&e)))?;
+        }
         let text = serde_json::to_string(&result)
             .map_err(|e| self.refuse(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
         if let Some(q) = inner.session.participant_mut(token) {
@@ -442,24 +545,41 @@ impl App {
     /// `GET /api/t/SECRET/group`: the `zhixing.group.v1` of the session's
     /// results of this rubric, with every anonymity rule of SPEC §10.
     pub fn group(&self, secret: &str) -> Answer<Value> {
-        let finished = {
-            let inner = lock(&self.inner);
-            self.secret_ok(&inner, secret)?;
-            inner.session.counts().finished
-        };
+        if !self.secret_is(secret) {
+            return Err(self.not_found());
+        }
+        let (_, doc, _) = self.group_parts(self.lang, false)?;
+        serde_json::to_value(&doc).map_err(|e| self.refuse(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
+    }
+
+    /// The group of the session's results of this rubric (texts in
+    /// `lang`), once `--min-group` have finished: its builder, its report
+    /// with every anonymity rule of SPEC §10 (and the norms' sem where
+    /// given), and, with `keep`, the self-assessments themselves (for the
+    /// pack). The secret is checked by the caller.
+    pub fn group_parts(
+        &self,
+        lang: Lang,
+        keep: bool,
+    ) -> Answer<(crate::group::Builder, crate::group::GroupDoc, Vec<ResultDoc>)> {
+        let finished = lock(&self.inner).session.counts().finished;
         if finished < self.min_group {
             return Err(self.refuse(StatusCode::CONFLICT, self.msg().serve_group_not_yet(finished, self.min_group)));
         }
         let r = &self.loaded.rubric;
         let filter = Filter { session: Some(self.session_name.clone()), ..Default::default() };
         let mut builder: Option<crate::group::Builder> = None;
+        let mut kept = Vec::new();
         let read = lock(&self.store).for_each(&filter, &mut |text| {
             let doc: ResultDoc =
                 serde_json::from_str(text).map_err(|e| StoreError::Undecodable { reason: e.to_string() })?;
             if doc.rubric.id == r.id && doc.rubric.version == r.version {
                 builder
-                    .get_or_insert_with(|| crate::group::Builder::new(&doc, Some(r), self.lang.code(), None, false))
+                    .get_or_insert_with(|| crate::group::Builder::new(&doc, Some(r), lang.code(), None, false))
                     .add(&doc);
+                if keep && doc.rater.role == Role::SelfRating {
+                    kept.push(doc);
+                }
             }
             Ok(())
         });
@@ -469,8 +589,14 @@ impl App {
         };
         let mut seed = [0u8; 8];
         getrandom::fill(&mut seed).map_err(|e| self.refuse(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-        let doc = b.finish(self.min_group, u64::from_le_bytes(seed));
-        serde_json::to_value(&doc).map_err(|e| self.refuse(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
+        let mut doc = b.finish(self.min_group, u64::from_le_bytes(seed));
+        if let Some(n) = &self.norms {
+            // The norms' sem, of many more people (SPEC §13), as `group --norms`.
+            for d in doc.groups.iter_mut().flat_map(|g| g.dimensions.iter_mut()) {
+                d.sem = if d.stats.shown() { n.sem_of(&d.id) } else { None };
+            }
+        }
+        Ok((b, doc, kept))
     }
 }
 
@@ -584,6 +710,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/t/{secret}/status", get(status))
         .route("/api/t/{secret}/group", get(group))
         .route("/api/t/{secret}/close", post(close))
+        .merge(super::pages::routes())
         .fallback(fallback)
         .method_not_allowed_fallback(fallback)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

@@ -10,6 +10,8 @@
 //! routes beside the API's, using the same [`api::App`].
 
 pub mod api;
+pub mod pages;
+pub mod roster;
 pub mod security;
 pub mod state;
 
@@ -35,6 +37,13 @@ pub struct Config {
     pub show_report: bool,
     pub urls_file: Option<PathBuf>,
     pub join_limit: usize,
+    /// Whether `--lang` (or the environment) chose the language; else each
+    /// browser's own.
+    pub lang_fixed: bool,
+    /// `--roster`: the people that can be chosen (name, department).
+    pub roster: Vec<(String, Option<String>)>,
+    /// `--norms`, applied to every result submitted.
+    pub norms: Option<crate::norms::NormsDoc>,
 }
 
 /// Why serving could not start.
@@ -122,6 +131,15 @@ pub fn run(config: Config, store: Box<dyn Store>, loaded: Loaded, opts: score::O
         min_group: config.min_group,
         show_report: config.show_report,
         items: api::items(&loaded, &opts.lang),
+        items_other: {
+            let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+            let text_lang = loaded.rubric.result_lang(other.code());
+            if text_lang == opts.lang { Vec::new() } else { api::items(&loaded, &text_lang) }
+        },
+        lang_fixed: config.lang_fixed,
+        roster: config.roster.clone(),
+        norms: config.norms.clone(),
+        joins: joins.clone(),
         loaded,
         opts,
         inner: Mutex::new(api::Inner { session, drafts }),

@@ -21,11 +21,15 @@ pub const WINDOW: Duration = Duration::from_secs(60);
 pub const MARK: &str = "x-zhixing";
 
 /// The security headers, on every response (routes, fallbacks and the
-/// refusals of the layers alike). Everything the API answers is personal
-/// or the trainer's, so none of it is cached.
+/// refusals of the layers alike). Everything the server answers is personal
+/// or the trainer's, so none of it is cached, but for the pages' style sheet
+/// and script, which say so themselves; a report page, whose style sheet is
+/// inline, sets its own policy (still `default-src 'self'`, no inline script).
 pub fn headers(h: &mut axum::http::HeaderMap) {
     let set = |h: &mut axum::http::HeaderMap, name: header::HeaderName, value: &'static str| {
-        h.insert(name, HeaderValue::from_static(value));
+        if !h.contains_key(&name) {
+            h.insert(name, HeaderValue::from_static(value));
+        }
     };
     set(h, header::CONTENT_SECURITY_POLICY, "default-src 'self'; frame-ancestors 'none'; form-action 'self'");
     set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");

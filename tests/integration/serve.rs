@@ -11,12 +11,12 @@ use serde_json::{Value, json};
 use crate::common::{SMALL_RUBRIC, exe};
 
 /// A server running, killed when dropped.
-struct Server {
-    child: Child,
-    base: String,
-    key: String,
-    secret: String,
-    urls: Value,
+pub(crate) struct Server {
+    pub(crate) child: Child,
+    pub(crate) base: String,
+    pub(crate) key: String,
+    pub(crate) secret: String,
+    pub(crate) urls: Value,
 }
 
 impl Drop for Server {
@@ -32,29 +32,32 @@ fn serve(dir: &Path, extra: &[&str]) -> Server {
 }
 
 fn serve_rubric(dir: &Path, rubric: &str, extra: &[&str]) -> Server {
+    serve_in(dir, rubric, Some("en"), extra)
+}
+
+/// Start `serve` of `rubric` in `lang` (none: the browser's) with the store in `dir`.
+pub(crate) fn serve_in(dir: &Path, rubric: &str, lang: Option<&str>, extra: &[&str]) -> Server {
     let path = dir.join(format!("urls-{}.json", unique()));
-    let mut args: Vec<String> = [
-        "serve",
-        "--session",
-        "2026秋季班",
-        "--rubric",
-        rubric,
-        "--listen",
-        "127.0.0.1:0",
-        "--min-group",
-        "1",
-        "--lang",
-        "en",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let mut args: Vec<String> = ["serve", "--session", "2026秋季班", "--rubric", rubric, "--listen", "127.0.0.1:0"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    if !extra.contains(&"--min-group") {
+        args.extend(["--min-group".to_string(), "1".to_string()]);
+    }
+    if let Some(l) = lang {
+        args.extend(["--lang".to_string(), l.to_string()]);
+    }
     args.extend(["--store".to_string(), dir.join("s.db").display().to_string()]);
     args.extend(["--urls-file".to_string(), path.display().to_string()]);
     args.extend(extra.iter().map(|s| s.to_string()));
     let child = Command::new(exe())
         .args(&args)
         .env_remove("ZHIXING_STORE")
+        .env_remove("ZHIXING_LANG")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())

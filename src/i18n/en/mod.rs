@@ -12,4 +12,5 @@ mod report;
 mod rubric;
 mod serve;
 mod store;
+mod web;
 mod words;

@@ -241,6 +241,12 @@ pub(super) const HELP: &[HelpEntry] = &[
     ("serve", "show_report", "参加者提交后是否看到自己的报告"),
     ("serve", "urls_file", "开始监听后把 {\"join\": 链接, \"trainer\": 链接} 写入此文件（权限 0600）"),
     ("serve", "join_limit", "每个地址每分钟最多加入和用续答码继续的次数"),
+    ("serve", "roster", "名单（CSV：姓名,部门）：评价他人时从中选择被评价人"),
+    (
+        "serve",
+        "norms",
+        "常模文件（由 `zhixing norms build` 生成）：每份提交的结果都带百分位和误差带 [默认：$ZHIXING_NORMS]",
+    ),
     ("export", "", "从结果库导出结果：json、jsonl 或 csv"),
     ("export", "session", "只导出此场次"),
     ("export", "subject", "只导出此人"),
