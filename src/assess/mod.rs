@@ -154,6 +154,11 @@ pub struct DraftDoc {
     /// How many items the questionnaire has (0 in drafts of older versions).
     #[serde(default)]
     pub items: usize,
+    /// A participant's of `zhixing serve` (SPEC §16): theirs to continue
+    /// in the browser, never offered by `assess --resume` or discarded by
+    /// `assess --discard`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub served: bool,
 }
 
 /// Where drafts are kept.

@@ -41,7 +41,16 @@ impl Drafts for StoreDrafts<'_> {
             return Ok(None);
         };
         // A draft this version cannot read is left alone and not offered.
-        Ok(serde_json::from_str(&d.json).ok())
+        match serde_json::from_str::<DraftDoc>(&d.json) {
+            // A participant's of `serve` is theirs: the latest of the others, if any.
+            Ok(doc) if doc.served => Ok(self
+                .all()?
+                .into_iter()
+                .filter(|x| x.subject == subject && x.rubric_id == rubric_id)
+                .max_by(|a, b| crate::result::utc_key(&a.updated_at).cmp(&crate::result::utc_key(&b.updated_at)))),
+            Ok(doc) => Ok(Some(doc)),
+            Err(_) => Ok(None),
+        }
     }
 
     fn delete(&mut self, id: &str) -> Result<(), String> {
@@ -50,7 +59,7 @@ impl Drafts for StoreDrafts<'_> {
 
     fn all(&mut self) -> Result<Vec<DraftDoc>, String> {
         let drafts = self.store.drafts().map_err(|e| e.message(self.lang))?;
-        Ok(drafts.iter().filter_map(|d| serde_json::from_str(&d.json).ok()).collect())
+        Ok(drafts.iter().filter_map(|d| serde_json::from_str::<DraftDoc>(&d.json).ok()).filter(|d| !d.served).collect())
     }
 }
 

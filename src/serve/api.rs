@@ -279,6 +279,7 @@ impl App {
             interface: Some(lang.code().to_string()),
             rubric_source: Some(self.loaded.origin.clone()),
             items: self.items.len(),
+            served: true,
         };
         let before = inner.session.kept.clone();
         let p = inner

@@ -7,7 +7,7 @@ use std::os::unix::fs::PermissionsExt;
 use crate::common::{Env, bin, json};
 
 /// The core rubric's items with their keying, in rubric order.
-fn items() -> Vec<(String, bool)> {
+pub(crate) fn items() -> Vec<(String, bool)> {
     let out = bin().args(["rubric", "show", "core", "--format", "json"]).output().unwrap();
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let mut v = Vec::new();
@@ -24,7 +24,7 @@ fn items() -> Vec<(String, bool)> {
 /// `n` people's answers as JSON Lines: each has a level (1–5) that every
 /// item follows, a reverse-keyed one reversed, with some noise, so that
 /// alpha is positive. Names are "学员0001"….
-fn answers(n: usize) -> String {
+pub(crate) fn answers(n: usize) -> String {
     let items = items();
     let mut out = String::new();
     for p in 0..n {
@@ -48,7 +48,7 @@ fn answers(n: usize) -> String {
 }
 
 /// Results of `n` people, as a JSON Lines file in the folder.
-fn results(env: &Env, n: usize, name: &str) -> String {
+pub(crate) fn results(env: &Env, n: usize, name: &str) -> String {
     let f = env.write(&format!("{name}.answers.jsonl"), answers(n).as_bytes());
     let r = env.ok(&["score", &f, "-f", "jsonl"]);
     env.write(&format!("{name}.jsonl"), r.as_bytes())

@@ -492,3 +492,51 @@ fn killed_while_twenty_answer_every_acknowledged_answer_is_kept_and_everyone_fin
     let status = s.get(&format!("/api/t/{}/status", s.secret)).json();
     assert_eq!(status, json!({"joined": 20, "answering": 0, "finished": 20, "closed": false}));
 }
+
+#[test]
+fn a_participants_draft_is_theirs_never_offered_or_discarded_by_assess() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = serve(dir.path(), &[]);
+    let started = s.start("周八");
+    let token = started["token"].as_str().unwrap().to_string();
+    let first = item_ids(&started)[0].clone();
+    assert_eq!(s.put(&format!("/api/p/{token}/answers/{first}"), &json!({"value": 2})).status, 204);
+    drop(s);
+    let store = dir.path().join("s.db");
+    let out = crate::common::bin()
+        .args(["assess", "--discard", "--subject", "周八", "--store", store.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("No unfinished questionnaire"), "{err}");
+    // Still there for the participant.
+    let s = serve(dir.path(), &[]);
+    assert_eq!(s.get(&format!("/api/p/{token}")).json()["answers"][&first], json!(2));
+}
+
+#[test]
+fn with_norms_every_result_submitted_has_its_percentiles_and_norms_of_another_rubric_are_refused() {
+    let env = crate::common::Env::new();
+    let r = crate::norms::results(&env, 32, "class");
+    let norms = env.path("norms.json");
+    env.ok(&["norms", "build", &r, "--out", norms.to_str().unwrap()]);
+    let s = serve_rubric(env.path("").as_path(), "core", &["--norms", norms.to_str().unwrap()]);
+    let started = s.start("吴九");
+    let token = started["token"].as_str().unwrap();
+    for id in item_ids(&started) {
+        assert_eq!(s.put(&format!("/api/p/{token}/answers/{id}"), &json!({"value": 4})).status, 204);
+    }
+    let result = s.post_empty(&format!("/api/p/{token}/submit")).json();
+    assert!(result["overall"]["percentile"].is_number(), "{}", result["overall"]);
+    let dims: Vec<&Value> =
+        result["sections"].as_array().unwrap().iter().flat_map(|s| s["dimensions"].as_array().unwrap()).collect();
+    assert!(dims.iter().all(|d| d["score"].is_null() || (d["band"].is_array() && d["sem"].is_number())), "{dims:?}");
+    drop(s);
+    // Norms of the core rubric, a session of the small one: exit 2 before listening.
+    let out = crate::common::bin()
+        .args(["serve", "--session", "x", "--rubric", SMALL_RUBRIC, "--listen", "127.0.0.1:0"])
+        .args(["--norms", norms.to_str().unwrap(), "--store", env.path("t.db").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+}
