@@ -342,6 +342,12 @@ pub struct ServeArgs {
     /// Joins and resume attempts a minute from one address
     #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..))]
     pub join_limit: u32,
+    /// Serve HTTPS with this certificate (PEM, the chain from the server's own); needs --tls-key
+    #[arg(long, value_name = "F")]
+    pub tls_cert: Option<PathBuf>,
+    /// The private key (PEM) of --tls-cert
+    #[arg(long, value_name = "F")]
+    pub tls_key: Option<PathBuf>,
     #[command(flatten)]
     pub store: StoreChoice,
 }
@@ -821,6 +827,7 @@ impl Command {
                 show_report: a.show_report == "yes",
                 urls_file: a.urls_file,
                 join_limit: a.join_limit as usize,
+                tls: settings::tls(a.tls_cert, a.tls_key)?,
             }),
             Command::Compare(a) => S::Compare(settings::Compare {
                 before: a.before,

@@ -12,6 +12,8 @@ pub fn run(ctx: &Ctx, args: settings::Serve) -> Result<()> {
     let session = session.session.unwrap_or_default();
     let loaded = load_rubric(ctx.lang, args.rubric.as_deref())?;
     let opts = super::score_options(ctx, &loaded, &args.targets)?;
+    // The certificate and key before the store: a bad file is said before anything changes.
+    let tls = args.tls.as_ref().map(crate::serve::tls::load).transpose()?;
     let store = ctx.open_store()?;
     let config = crate::serve::Config {
         session,
@@ -21,6 +23,7 @@ pub fn run(ctx: &Ctx, args: settings::Serve) -> Result<()> {
         show_report: args.show_report,
         urls_file: args.urls_file,
         join_limit: args.join_limit,
+        tls,
     };
     crate::serve::run(config, store, loaded, opts)
 }

@@ -18,5 +18,6 @@ mod pty;
 mod rubrics;
 mod safety;
 mod serve;
+mod serve_tls;
 mod spreadsheets;
 mod store;

@@ -241,6 +241,8 @@ pub(super) const HELP: &[HelpEntry] = &[
     ("serve", "show_report", "参加者提交后是否看到自己的报告"),
     ("serve", "urls_file", "开始监听后把 {\"join\": 链接, \"trainer\": 链接} 写入此文件（权限 0600）"),
     ("serve", "join_limit", "每个地址每分钟最多加入和用续答码继续的次数"),
+    ("serve", "tls_cert", "用此证书提供 HTTPS（PEM 格式，本机证书在前，其后是中间证书）；须同时给 --tls-key"),
+    ("serve", "tls_key", "--tls-cert 证书的私钥（PEM 格式）"),
     ("export", "", "从结果库导出结果：json、jsonl 或 csv"),
     ("export", "session", "只导出此场次"),
     ("export", "subject", "只导出此人"),
