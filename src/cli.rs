@@ -347,6 +347,12 @@ pub struct ServeArgs {
     pub roster: Option<PathBuf>,
     #[command(flatten)]
     pub norms: NormsChoice,
+    /// Serve HTTPS with this certificate (PEM, the chain from the server's own); needs --tls-key
+    #[arg(long, value_name = "F")]
+    pub tls_cert: Option<PathBuf>,
+    /// The private key (PEM) of --tls-cert
+    #[arg(long, value_name = "F")]
+    pub tls_key: Option<PathBuf>,
     #[command(flatten)]
     pub store: StoreChoice,
 }
@@ -828,6 +834,7 @@ impl Command {
                 join_limit: a.join_limit as usize,
                 roster: a.roster,
                 norms: a.norms.norms,
+                tls: settings::tls(a.tls_cert, a.tls_key)?,
             }),
             Command::Compare(a) => S::Compare(settings::Compare {
                 before: a.before,

@@ -222,6 +222,9 @@ pub enum Problem {
     /// `--out` (or a file of a pack) names something that is not a regular
     /// file: it is left as it was.
     OutNotFile { path: PathBuf, kind: FileKind },
+    /// `serve`: `--tls-cert` without `--tls-key` (`cert_given`) or the
+    /// other way round.
+    TlsHalf { cert_given: bool },
 }
 
 /// What a path names, where it is not a regular file.

@@ -262,6 +262,16 @@ pub struct Serve {
     pub roster: Option<PathBuf>,
     /// `--norms FILE`.
     pub norms: Option<PathBuf>,
+    /// `--tls-cert F --tls-key F`: HTTPS.
+    pub tls: Option<Tls>,
+}
+
+/// The certificate and its private key for HTTPS, both PEM files (read
+/// when serving starts).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tls {
+    pub cert: PathBuf,
+    pub key: PathBuf,
 }
 
 /// `zhixing compare BEFORE AFTER` (SPEC §14).
@@ -371,6 +381,16 @@ pub fn stdin_once(files: &[String]) -> Result<()> {
         return Err(Problem::StdinTwice.into());
     }
     Ok(())
+}
+
+/// `--tls-cert` and `--tls-key` come together, or neither.
+pub fn tls(cert: Option<PathBuf>, key: Option<PathBuf>) -> Result<Option<Tls>> {
+    match (cert, key) {
+        (Some(cert), Some(key)) => Ok(Some(Tls { cert, key })),
+        (None, None) => Ok(None),
+        (Some(_), None) => Err(Problem::TlsHalf { cert_given: true }.into()),
+        (None, Some(_)) => Err(Problem::TlsHalf { cert_given: false }.into()),
+    }
 }
 
 /// `--min-group` is at least 1.

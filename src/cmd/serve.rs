@@ -28,6 +28,8 @@ pub fn run(ctx: &Ctx, args: settings::Serve) -> Result<()> {
             })?
         }
     };
+    // The certificate and key before the store: a bad file is said before anything changes.
+    let tls = args.tls.as_ref().map(crate::serve::tls::load).transpose()?;
     let store = ctx.open_store()?;
     let config = crate::serve::Config {
         session,
@@ -40,6 +42,7 @@ pub fn run(ctx: &Ctx, args: settings::Serve) -> Result<()> {
         lang_fixed: ctx.lang_chosen,
         roster,
         norms,
+        tls,
     };
     crate::serve::run(config, store, loaded, opts)
 }

@@ -24,6 +24,19 @@ pub trait ServeText {
     fn serve_bad_state(&self, session: &str, why: &str) -> String;
     /// The session already holds results or participants of another rubric.
     fn serve_other_rubric(&self, session: &str, kept: &str, given: &str) -> String;
+    /// `--tls-cert` or `--tls-key` (`flag`) could not be read.
+    fn serve_tls_unreadable(&self, flag: &str, path: &str, why: &str) -> String;
+    /// `--tls-cert` or `--tls-key` (`flag`) is not well-formed PEM.
+    fn serve_tls_bad_pem(&self, flag: &str, path: &str) -> String;
+    /// `--tls-cert` holds no certificate.
+    fn serve_tls_no_cert(&self, path: &str) -> String;
+    /// `--tls-key` holds no private key.
+    fn serve_tls_no_key(&self, path: &str) -> String;
+    /// The key is not the certificate's.
+    fn serve_tls_mismatch(&self, cert: &str, key: &str) -> String;
+    /// rustls refused the pair otherwise: a key of a kind it does not
+    /// support, a certificate it cannot read.
+    fn serve_tls_rejected(&self, cert: &str, key: &str, why: &str) -> String;
 
     /// 404: the same for every wrong key, token or secret.
     fn serve_not_found(&self) -> &'static str;

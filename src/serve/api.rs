@@ -70,6 +70,8 @@ pub struct App {
     pub norms: Option<crate::norms::NormsDoc>,
     /// The join links, as printed (the trainer's page shows the first).
     pub joins: Vec<String>,
+    /// Served over HTTPS: the cookie is `Secure` too.
+    pub https: bool,
     pub inner: Mutex<Inner>,
     pub store: Mutex<Box<dyn Store>>,
     pub limiter: Mutex<Limiter>,

@@ -4,7 +4,8 @@
 //! - `state`: the session's capability keys and participants, kept in the
 //!   store so that a restart continues with the same links;
 //! - `api`: the JSON API, as plain functions run off the async threads;
-//! - `security`: headers, body limit, the `X-Zhixing` mark, rate limit.
+//! - `security`: headers, body limit, the `X-Zhixing` mark, rate limit;
+//! - `tls`: HTTPS with `--tls-cert`/`--tls-key` (rustls).
 //!
 //! The participant's and the trainer's HTML pages come next; they are
 //! routes beside the API's, using the same [`api::App`].
@@ -14,6 +15,7 @@ pub mod pages;
 pub mod roster;
 pub mod security;
 pub mod state;
+pub mod tls;
 
 use std::io::IsTerminal;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -44,6 +46,8 @@ pub struct Config {
     pub roster: Vec<(String, Option<String>)>,
     /// `--norms`, applied to every result submitted.
     pub norms: Option<crate::norms::NormsDoc>,
+    /// HTTPS: the certificate and key read by [`tls::load`].
+    pub tls: Option<Arc<rustls::ServerConfig>>,
 }
 
 /// Why serving could not start.
@@ -103,9 +107,10 @@ pub fn run(config: Config, store: Box<dyn Store>, loaded: Loaded, opts: score::O
 
     let lang = config.lang;
     let m = i18n::msg(lang);
+    let scheme = if config.tls.is_some() { "https" } else { "http" };
     let joins: Vec<String> =
-        addresses(local.ip()).iter().map(|ip| format!("{}/j/{key}", base(*ip, local.port()))).collect();
-    let trainer = format!("{}/t/{secret}", base(trainer_ip(local.ip()), local.port()));
+        addresses(local.ip()).iter().map(|ip| format!("{}/j/{key}", base(scheme, *ip, local.port()))).collect();
+    let trainer = format!("{}/t/{secret}", base(scheme, trainer_ip(local.ip()), local.port()));
     if let Some(path) = &config.urls_file {
         let text = serde_json::json!({ "join": joins.first(), "trainer": trainer }).to_string();
         crate::output::write_atomic(path, |w| Ok(w.write_all(text.as_bytes())?)).map_err(|e| {
@@ -140,6 +145,7 @@ pub fn run(config: Config, store: Box<dyn Store>, loaded: Loaded, opts: score::O
         roster: config.roster.clone(),
         norms: config.norms.clone(),
         joins: joins.clone(),
+        https: config.tls.is_some(),
         loaded,
         opts,
         inner: Mutex::new(api::Inner { session, drafts }),
@@ -156,7 +162,13 @@ pub fn run(config: Config, store: Box<dyn Store>, loaded: Loaded, opts: score::O
         .enable_all()
         .build()
         .map_err(|e| problem(false, Problem::Listen { addr: local.to_string(), why: e.to_string() }))?;
+    let tls_config = config.tls.clone();
     let served = runtime.block_on(async move {
+        if let Some(tls_config) = tls_config {
+            tokio::spawn(live_line(counts, lang));
+            let service = api::router(app).into_make_service_with_connect_info::<SocketAddr>();
+            return tls::serve(listener, tls_config, service).await;
+        }
         let listener = tokio::net::TcpListener::from_std(listener)?;
         tokio::spawn(live_line(counts, lang));
         axum::serve(listener, api::router(app).into_make_service_with_connect_info::<SocketAddr>())
@@ -213,11 +225,11 @@ async fn live_line(counts: Arc<Mutex<state::Counts>>, lang: Lang) {
     }
 }
 
-/// `http://ADDRESS:PORT`, with an IPv6 address in brackets.
-fn base(ip: IpAddr, port: u16) -> String {
+/// `http://ADDRESS:PORT` (or `https://`), with an IPv6 address in brackets.
+fn base(scheme: &str, ip: IpAddr, port: u16) -> String {
     match ip {
-        IpAddr::V4(v4) => format!("http://{v4}:{port}"),
-        IpAddr::V6(v6) => format!("http://[{v6}]:{port}"),
+        IpAddr::V4(v4) => format!("{scheme}://{v4}:{port}"),
+        IpAddr::V6(v6) => format!("{scheme}://[{v6}]:{port}"),
     }
 }
 
@@ -289,8 +301,9 @@ mod tests {
     fn links_name_the_address_bound_or_the_loopback_for_the_trainer() {
         let ip: IpAddr = "192.168.1.23".parse().unwrap();
         assert_eq!(addresses(ip), vec![ip]);
-        assert_eq!(base(ip, 8080), "http://192.168.1.23:8080");
-        assert_eq!(base("::1".parse().unwrap(), 80), "http://[::1]:80");
+        assert_eq!(base("http", ip, 8080), "http://192.168.1.23:8080");
+        assert_eq!(base("https", ip, 8443), "https://192.168.1.23:8443");
+        assert_eq!(base("http", "::1".parse().unwrap(), 80), "http://[::1]:80");
         assert_eq!(trainer_ip("0.0.0.0".parse().unwrap()), IpAddr::V4(Ipv4Addr::LOCALHOST));
         let all = addresses("0.0.0.0".parse().unwrap());
         assert!(!all.is_empty());

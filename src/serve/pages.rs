@@ -171,8 +171,9 @@ fn cookie_token(headers: &HeaderMap) -> Option<String> {
     })
 }
 
-fn with_cookie(mut res: Response, token: &str) -> Response {
-    let cookie = format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=2592000");
+fn with_cookie(app: &App, mut res: Response, token: &str) -> Response {
+    let secure = if app.https { "; Secure" } else { "" };
+    let cookie = format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=2592000{secure}");
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
@@ -353,7 +354,7 @@ async fn start(
     let body = StartBody { role: Some(role.code().to_string()), subject, department, rater: field("rater") };
     let k = key.clone();
     match blocking(&app, move |a| a.join(&k, &body, lang)).await {
-        Some(Ok(p)) => with_cookie(see_other(&format!("/p/{}", p.token)), &p.token),
+        Some(Ok(p)) => with_cookie(&app, see_other(&format!("/p/{}", p.token)), &p.token),
         Some(Err(r)) if r.status == StatusCode::UNPROCESSABLE_ENTITY => {
             html_response(r.status, about_page(&app, lang, &key, role, Some(&r.message), &form))
         }
@@ -383,7 +384,7 @@ async fn resume(
     }
     let code = form.get("code").cloned().unwrap_or_default();
     match app.resume_code(&key, &code) {
-        Ok(token) => with_cookie(see_other(&format!("/p/{token}")), &token),
+        Ok(token) => with_cookie(&app, see_other(&format!("/p/{token}")), &token),
         Err(r) if r.status == StatusCode::NOT_FOUND => html_response(
             StatusCode::NOT_FOUND,
             welcome_page(&app, lang, &key, Some(i18n::msg(lang).web_resume_unknown())),

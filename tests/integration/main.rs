@@ -19,5 +19,6 @@ mod rubrics;
 mod safety;
 mod serve;
 mod serve_pages;
+mod serve_tls;
 mod spreadsheets;
 mod store;

@@ -171,6 +171,12 @@ impl Commands for En {
             }
             Problem::AssessNeedsTerminal => "assess needs a terminal (stdin and stderr). To score without questions use `zhixing score ANSWERS-FILE`; `zhixing rubric template` prints an answers file to fill in.".to_string(),
             Problem::TooLarge { path, limit, line } => self.too_large(path, *limit, *line),
+            Problem::TlsHalf { cert_given } => {
+                let (given, missing) = if *cert_given { ("--tls-cert", "--tls-key") } else { ("--tls-key", "--tls-cert") };
+                format!(
+                    "{given} without {missing}: HTTPS needs the certificate (--tls-cert) and its private key (--tls-key), two PEM files; give both, or neither for plain HTTP"
+                )
+            }
         }
     }
 

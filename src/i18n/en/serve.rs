@@ -41,6 +41,32 @@ impl ServeText for En {
             "session \"{session}\" was begun with rubric {kept} and cannot switch to {given}: leave out --rubric, or use another session name"
         )
     }
+    fn serve_tls_unreadable(&self, flag: &str, path: &str, why: &str) -> String {
+        format!("cannot read {flag} {path}: {why}; check the path and that it can be read")
+    }
+    fn serve_tls_bad_pem(&self, flag: &str, path: &str) -> String {
+        format!(
+            "{flag} {path} is not a valid PEM file (a section from -----BEGIN … to -----END … is damaged): give the certificate or key file as it was issued"
+        )
+    }
+    fn serve_tls_no_cert(&self, path: &str) -> String {
+        format!(
+            "--tls-cert {path} holds no certificate (-----BEGIN CERTIFICATE-----): give the certificate as PEM, and its private key with --tls-key"
+        )
+    }
+    fn serve_tls_no_key(&self, path: &str) -> String {
+        format!(
+            "--tls-key {path} holds no private key (-----BEGIN PRIVATE KEY-----, RSA PRIVATE KEY or EC PRIVATE KEY): give the certificate's private key as PEM, unencrypted"
+        )
+    }
+    fn serve_tls_mismatch(&self, cert: &str, key: &str) -> String {
+        format!("--tls-key {key} is not the private key of the certificate {cert}: give the key that belongs to it")
+    }
+    fn serve_tls_rejected(&self, cert: &str, key: &str, why: &str) -> String {
+        format!(
+            "the certificate {cert} and the private key {key} cannot be used ({why}): use an RSA, ECDSA or Ed25519 certificate and key"
+        )
+    }
     fn serve_not_found(&self) -> &'static str {
         "There is no such page. Ask the trainer for the join link."
     }

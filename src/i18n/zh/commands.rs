@@ -151,6 +151,12 @@ impl Commands for Zh {
             }
             Problem::AssessNeedsTerminal => "assess 需要在终端中运行（标准输入和标准错误都须是终端）。不经提问评分请用 `zhixing score 答卷文件`；`zhixing rubric template` 可生成待填写的答卷。".to_string(),
             Problem::TooLarge { path, limit, line } => self.too_large(path, *limit, *line),
+            Problem::TlsHalf { cert_given } => {
+                let (given, missing) = if *cert_given { ("--tls-cert", "--tls-key") } else { ("--tls-key", "--tls-cert") };
+                format!(
+                    "给了 {given} 却没有 {missing}：HTTPS 需要证书（--tls-cert）和它的私钥（--tls-key）两个 PEM 文件，请两个都给；不用 HTTPS 就都去掉"
+                )
+            }
         }
     }
 

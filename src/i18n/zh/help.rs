@@ -247,6 +247,8 @@ pub(super) const HELP: &[HelpEntry] = &[
         "norms",
         "常模文件（由 `zhixing norms build` 生成）：每份提交的结果都带百分位和误差带 [默认：$ZHIXING_NORMS]",
     ),
+    ("serve", "tls_cert", "用此证书提供 HTTPS（PEM 格式，本机证书在前，其后是中间证书）；须同时给 --tls-key"),
+    ("serve", "tls_key", "--tls-cert 证书的私钥（PEM 格式）"),
     ("export", "", "从结果库导出结果：json、jsonl 或 csv"),
     ("export", "session", "只导出此场次"),
     ("export", "subject", "只导出此人"),

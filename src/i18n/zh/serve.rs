@@ -35,6 +35,30 @@ impl ServeText for Zh {
     fn serve_other_rubric(&self, session: &str, kept: &str, given: &str) -> String {
         format!("场次“{session}”是用量表 {kept} 开始的，不能改用 {given}：去掉 --rubric，或换一个场次名称")
     }
+    fn serve_tls_unreadable(&self, flag: &str, path: &str, why: &str) -> String {
+        format!("无法读取 {flag} {path}：{why}。请检查文件路径和读取权限")
+    }
+    fn serve_tls_bad_pem(&self, flag: &str, path: &str) -> String {
+        format!(
+            "{flag} {path} 不是有效的 PEM 文件（某段 -----BEGIN … 到 -----END … 之间有误）：请给出未经改动的证书或私钥文件"
+        )
+    }
+    fn serve_tls_no_cert(&self, path: &str) -> String {
+        format!(
+            "--tls-cert {path} 中没有证书（-----BEGIN CERTIFICATE-----）：请给出 PEM 格式的证书文件，私钥文件给 --tls-key"
+        )
+    }
+    fn serve_tls_no_key(&self, path: &str) -> String {
+        format!(
+            "--tls-key {path} 中没有私钥（-----BEGIN PRIVATE KEY-----、RSA PRIVATE KEY 或 EC PRIVATE KEY）：请给出证书的私钥文件（PEM 格式，未加密）"
+        )
+    }
+    fn serve_tls_mismatch(&self, cert: &str, key: &str) -> String {
+        format!("--tls-key {key} 不是证书 {cert} 的私钥：请给出与证书配套的私钥文件")
+    }
+    fn serve_tls_rejected(&self, cert: &str, key: &str, why: &str) -> String {
+        format!("证书 {cert} 与私钥 {key} 无法使用（{why}）：请换用 RSA、ECDSA 或 Ed25519 的证书和私钥")
+    }
     fn serve_not_found(&self) -> &'static str {
         "没有这个页面。请向培训者索取加入链接。"
     }
