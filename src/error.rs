@@ -336,6 +336,8 @@ pub enum Internal {
     Json(String),
     /// Two files of a pack were given one name (the file's name).
     PackName(String),
+    /// A pack could not be made into a zip archive (the cause).
+    Zip(String),
 }
 
 impl Error {

@@ -2,7 +2,7 @@
 //! at a time, into one group report; `--pack DIR` also writes each person's
 //! own report for the trainer to hand out.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
@@ -16,8 +16,8 @@ use crate::i18n::readers::AnswersFile;
 use crate::input::{answers_by_content, answers_by_name, load_rubric, read_input};
 use crate::lang::Lang;
 use crate::pipeline;
-use crate::report::{self, Entry, Format, Style};
-use crate::result::{ResultDoc, Role};
+use crate::report::{self, pack};
+use crate::result::ResultDoc;
 use crate::resultfile;
 use crate::rubric::{self, Loaded};
 use crate::settings::{self, Results};
@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
         None => None,
     };
     let pack = match &args.pack {
-        Some(dir) => Some(Pack::create(ctx, dir)?),
+        Some(dir) => Some(Pack::create(ctx, dir, args.every_result)?),
         None => None,
     };
     let mut st = State {
@@ -107,9 +107,10 @@ pub fn run(ctx: &Ctx, args: settings::Group) -> Result<()> {
     emit(ctx, &args.output, |w, style| {
         Ok(w.write_all(report::renderer(args.output.format, style).group(&doc, texts).as_bytes())?)
     })?;
-    if let Some(pack) = &mut st.pack {
-        pack.finish(ctx, &builder, &doc, texts, min_group)?;
-        crate::output::note(&i18n::msg(ctx.lang).files_written(pack.written, &pack.dir));
+    if let Some(pack) = st.pack.take() {
+        let dir = pack.dir.clone();
+        let written = pack.finish(&builder, &doc, texts, min_group)?;
+        crate::output::note(&i18n::msg(ctx.lang).files_written(written, &dir));
     }
     if st.rejected > 0 {
         crate::output::note(&i18n::msg(ctx.lang).grouped_rejected(builder.len(), st.rejected));
@@ -158,10 +159,8 @@ impl State<'_> {
         }
         self.same += 1;
         builder.add(&doc);
-        if let Some(pack) = &mut self.pack
-            && doc.rater.role == Role::SelfRating
-        {
-            pack.keep(doc, self.every_result);
+        if let Some(pack) = &mut self.pack {
+            pack.files.keep(doc);
         }
         Ok(())
     }
@@ -397,87 +396,17 @@ fn read_store(st: &mut State<'_>, from: &Results) -> Result<()> {
 }
 
 // ---------------------------------------------------------------------------
-// The trainer's pack.
+// The trainer's pack: made by `report::pack`, written into its folder here.
 
-/// The stem of the group report's files in a pack.
-const GROUP_STEM: &str = "group-report";
-
-/// A file name made from a person's name: no path separators, no `..`, no
-/// control, bidi, zero-width or reserved characters, not hidden, at most 80
-/// bytes, never ending in `.360` (the ending of the 360 views' files);
-/// Chinese and other letters are kept.
-pub fn safe_file_stem(name: &str) -> String {
-    let mut s: String = name
-        .chars()
-        .filter_map(|c| match c {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => Some('_'),
-            c if c.is_control() => Some('_'),
-            // Invisible: they would hide or reorder the name (U+202E).
-            c if crate::visible::is_hidden(c) || invisible_in_names(c) => None,
-            c if c.is_whitespace() => Some(' '),
-            c => Some(c),
-        })
-        .collect();
-    s = s.trim().trim_start_matches('.').trim().to_string();
-    while s.contains("..") {
-        s = s.replace("..", ".");
-    }
-    let s = s.trim_end_matches(['.', ' ']).to_string();
-    let mut out = String::new();
-    for c in s.chars() {
-        if out.len() + c.len_utf8() > 80 {
-            break;
-        }
-        out.push(c);
-    }
-    let out = out.trim_end_matches(['.', ' ']).to_string();
-    let reserved = ["con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3"];
-    let out = if out.is_empty() {
-        "unnamed".to_string()
-    } else if reserved.contains(&out.to_ascii_lowercase().as_str()) {
-        format!("_{out}")
-    } else {
-        out
-    };
-    // "张三.360" is not to be taken for 张三's 360 view.
-    match out.len().checked_sub(4) {
-        Some(i) if out.is_char_boundary(i) && out[i..].eq_ignore_ascii_case(".360") => format!("{}_360", &out[..i]),
-        _ => out,
-    }
-}
-
-/// Characters that show nothing (a soft hyphen, variation selectors, tags,
-/// fillers): left out of file names as well.
-fn invisible_in_names(c: char) -> bool {
-    matches!(c, '\u{ad}' | '\u{34f}' | '\u{115f}' | '\u{1160}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{ffa0}' | '\u{e0000}'..='\u{e0fff}')
-}
-
-/// The endings of a person's own files, and of a subject's 360 view.
-const OWN: [(&str, Format); 3] = [("txt", Format::Table), ("md", Format::Markdown), ("html", Format::Html)];
-const VIEW_360: [(&str, Format); 3] =
-    [(".360.txt", Format::Table), (".360.md", Format::Markdown), (".360.html", Format::Html)];
-
+/// The pack of `--pack DIR`: its files, and the private folder they go to.
 struct Pack {
     dir: PathBuf,
-    style: Style,
-    /// Every file name given out, in lower case (file systems that ignore
-    /// case would take two names for one file): no two files share a name.
-    files: HashSet<String>,
-    /// Stems given to people, in lower case.
-    stems_used: HashSet<String>,
-    /// Person → the stem of their files.
-    stems: HashMap<String, String>,
-    /// The self-assessments to hand out, in the order read: each person's
-    /// latest per session (SPEC §10 rule 1), or every one with
-    /// `--every-result`.
-    people: Vec<ResultDoc>,
-    /// (name, department, session) → place in `people`.
-    latest: HashMap<(String, Option<String>, Option<String>), usize>,
-    written: usize,
+    files: pack::Pack,
 }
 
 impl Pack {
-    fn create(ctx: &Ctx, dir: &Path) -> Result<Pack> {
+    /// The folder made, or made private where it was there already.
+    fn create(ctx: &Ctx, dir: &Path, every_result: bool) -> Result<Pack> {
         if dir.exists() && !dir.is_dir() {
             return Err(Error::BadInput(Problem::PackNotDir(dir.to_path_buf())));
         }
@@ -496,184 +425,135 @@ impl Pack {
             std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
                 .map_err(|e| Error::io(dir, IoAction::CreateDir, e))?;
         }
-        let stems_used = HashSet::from([GROUP_STEM.to_string()]);
-        Ok(Pack {
-            dir: dir.to_path_buf(),
-            style: ctx.style(true, false),
-            files: HashSet::new(),
-            stems_used,
-            stems: HashMap::new(),
-            people: Vec::new(),
-            latest: HashMap::new(),
-            written: 0,
-        })
+        Ok(Pack { dir: dir.to_path_buf(), files: pack::Pack::new(ctx.style(true, false), every_result) })
     }
 
-    /// A self-assessment to hand out: the later of a person's results of
-    /// one session replaces the earlier.
-    fn keep(&mut self, doc: ResultDoc, every: bool) {
-        if every {
-            self.people.push(doc);
-            return;
-        }
-        let key = (doc.subject.name.clone(), doc.subject.department.clone(), doc.session.clone());
-        match self.latest.get(&key) {
-            Some(&i) => {
-                let when = |d: &ResultDoc| crate::result::utc_key(&d.taken_at);
-                if when(&doc) >= when(&self.people[i]) {
-                    self.people[i] = doc;
-                }
-            }
-            None => {
-                self.latest.insert(key, self.people.len());
-                self.people.push(doc);
-            }
-        }
+    /// Every file, each written atomically into the folder; how many.
+    fn finish(self, builder: &Builder, doc: &GroupDoc, texts: &Texts, min_group: usize) -> Result<usize> {
+        self.files.write(&mut Folder(&self.dir), builder, doc, texts, min_group)
     }
+}
 
-    /// Whether every file `stem` + ending is still free.
-    fn free(&self, stem: &str, endings: &[&str]) -> bool {
-        endings.iter().all(|e| !self.files.contains(&format!("{stem}{e}").to_lowercase()))
-    }
+/// A pack's files into a folder, each written atomically.
+struct Folder<'a>(&'a Path);
 
-    /// A stem made from `name` used by nobody yet, whose files with these
-    /// endings are all free.
-    fn new_stem(&mut self, name: &str, endings: &[&str]) -> String {
-        let base = safe_file_stem(name);
-        let mut stem = base.clone();
-        let mut k = 2;
-        while self.stems_used.contains(&stem.to_lowercase()) || !self.free(&stem, endings) {
-            stem = format!("{base}-{k}");
-            k += 1;
-        }
-        self.stems_used.insert(stem.to_lowercase());
-        stem
-    }
-
-    /// The stem of this person's files: their first one, or a new one.
-    fn stem(&mut self, name: &str, endings: &[&str]) -> String {
-        if let Some(s) = self.stems.get(name).filter(|s| self.free(s, endings)) {
-            return s.clone();
-        }
-        let stem = self.new_stem(name, endings);
-        self.stems.entry(name.to_string()).or_insert_with(|| stem.clone());
-        stem
-    }
-
-    /// Write one file of the pack: text for people with hidden characters
-    /// shown as escapes (SPEC §12), JSON as it is.
-    fn write(&mut self, file: &str, text: &str, format: Format) -> Result<()> {
-        if !self.files.insert(file.to_lowercase()) {
-            return Err(Error::Internal(crate::error::Internal::PackName(file.to_string())));
-        }
-        let colour = self.style.color;
-        crate::output::write_atomic(&self.dir.join(file), |w| {
-            if format.shows_hidden_as_escapes() {
-                crate::visible::through(w, colour, |v| Ok(v.write_all(text.as_bytes())?))
-            } else {
-                Ok(w.write_all(text.as_bytes())?)
-            }
-        })?;
-        self.written += 1;
-        Ok(())
-    }
-
-    /// A person's own report, as text, Markdown and HTML, with the group's
-    /// means beside their scores where the group is shown (SPEC §10).
-    fn person(&mut self, doc: &ResultDoc, group: Option<&report::GroupMeans>) -> Result<()> {
-        let endings = OWN.map(|(e, _)| format!(".{e}"));
-        let endings: Vec<&str> = endings.iter().map(String::as_str).collect();
-        let stem = if self.stems.contains_key(&doc.subject.name) {
-            // A second self-assessment of the same name: its own files.
-            self.new_stem(&doc.subject.name, &endings)
-        } else {
-            self.stem(&doc.subject.name, &endings)
-        };
-        let entry = [Entry::new(doc, None).with_group(group)];
-        for (ext, format) in OWN {
-            let text = String::from_utf8_lossy(&report::render(format, &self.style, &entry)).into_owned();
-            self.write(&format!("{stem}.{ext}"), &text, format)?;
-        }
-        Ok(())
-    }
-
-    /// The group report in every format, and each subject's 360 view.
-    fn finish(&mut self, _ctx: &Ctx, builder: &Builder, doc: &GroupDoc, texts: &Texts, min_group: usize) -> Result<()> {
-        let means = report::GroupMeans::of(doc);
-        for person in std::mem::take(&mut self.people) {
-            self.person(&person, means.as_ref())?;
-        }
-        let style = self.style.clone();
-        for (ext, format) in [
-            ("txt", Format::Table),
-            ("md", Format::Markdown),
-            ("html", Format::Html),
-            ("json", Format::Json),
-            ("csv", Format::Csv),
-        ] {
-            let text =
-                report::renderer(format, &Style { bom: format == Format::Csv, ..style.clone() }).group(doc, texts);
-            self.write(&format!("{GROUP_STEM}.{ext}"), &text, format)?;
-        }
-        // With subgroups, their means side by side, for a spreadsheet.
-        let means_csv = report::group::means_csv(doc, texts, style.lang, true);
-        if !means_csv.is_empty() {
-            self.write(&format!("{GROUP_STEM}-means.csv"), &means_csv, Format::Csv)?;
-        }
-        if !doc.subjects.is_empty() {
-            let endings = VIEW_360.map(|(e, _)| e);
-            for name in builder.subject_names() {
-                if let Some(s) = builder.subject_360_named(&name, min_group) {
-                    let stem = self.stem(&name, &endings);
-                    for (ending, format) in VIEW_360 {
-                        let text = report::renderer(format, &style).subject_360(doc, &s, texts);
-                        self.write(&format!("{stem}{ending}"), &text, format)?;
-                    }
-                }
-            }
-        }
-        Ok(())
+impl pack::PackSink for Folder<'_> {
+    fn put(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
+        crate::output::write_atomic(&self.0.join(name), |w| Ok(w.write_all(bytes)?))
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::collections::BTreeMap;
+    use std::io::Read;
 
-    #[test]
-    fn file_stems_are_safe() {
-        assert_eq!(safe_file_stem("张三"), "张三");
-        assert_eq!(safe_file_stem("../../etc/passwd"), "_._etc_passwd");
-        assert_eq!(safe_file_stem(".."), "unnamed");
-        assert_eq!(safe_file_stem("a\u{0}b\nc"), "a_b_c");
-        assert_eq!(safe_file_stem("  .hidden "), "hidden");
-        assert_eq!(safe_file_stem("C:\\x"), "C__x");
-        assert_eq!(safe_file_stem("con"), "_con");
-        assert_eq!(safe_file_stem(""), "unnamed");
-        let long = "张".repeat(100);
-        assert!(safe_file_stem(&long).len() <= 80);
-        for s in ["a/b", "..", "x..y", "/", "\\..\\"] {
-            let out = safe_file_stem(s);
-            assert!(!out.contains('/') && !out.contains('\\') && !out.contains(".."), "{s:?} → {out:?}");
+    use super::*;
+    use crate::group::By;
+    use crate::response::Response;
+    use crate::result::{Rater, Role, Subject};
+    use crate::rubric::Loaded;
+    use crate::score::{self, Options};
+    use crate::testing;
+
+    /// A result of the grouped rubric: every item answered `v`.
+    fn result(l: &Loaded, name: &str, role: Role, rater: Option<&str>, v: i64, at: &str) -> ResultDoc {
+        let resp = Response {
+            subject: Subject { name: name.to_string(), ..Default::default() },
+            rater: Rater { role, name: rater.map(str::to_string) },
+            session: None,
+            taken_at: Some(at.to_string()),
+            answers: ["a", "b", "c", "e", "f", "h"].iter().map(|k| (k.to_string(), Some(v))).collect(),
+            seconds: None,
+        };
+        let opts = Options { lang: "en".to_string(), ..Options::default() };
+        score::score(l, &resp, &opts, format!("id-{name}-{v}-{at}"), at)
+    }
+
+    /// The central directory of a zip: each file's name (raw) and whether
+    /// it is flagged as UTF-8 (bit 11).
+    fn flagged_names(bytes: &[u8]) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(k) = bytes[at..].windows(4).position(|w| w == b"PK\x01\x02") {
+            let h = at + k;
+            let u16_at = |o: usize| u16::from_le_bytes([bytes[h + o], bytes[h + o + 1]]) as usize;
+            let (flags, len) = (u16_at(8), u16_at(28));
+            out.push((String::from_utf8(bytes[h + 46..h + 46 + len].to_vec()).unwrap(), flags & 0x800 != 0));
+            at = h + 46 + len;
         }
+        out
     }
 
     #[test]
-    fn file_stems_carry_nothing_invisible_and_never_end_like_a_360_view() {
-        assert_eq!(safe_file_stem("张\u{202e}三\u{200b}"), "张三");
-        assert_eq!(safe_file_stem("\u{feff}\u{2066}李四\u{2069}\u{200d}\u{ad}"), "李四");
-        assert_eq!(safe_file_stem("a\u{1b}]0;x\u{7}"), "a_]0;x_");
-        assert_eq!(safe_file_stem("张三.360"), "张三_360");
-        assert_eq!(safe_file_stem("张三.360 "), "张三_360");
-        assert_eq!(safe_file_stem("Zhang.360"), "Zhang_360");
-        assert_eq!(safe_file_stem("J. Smith"), "J. Smith");
-        assert_eq!(safe_file_stem("\u{202e}"), "unnamed");
-        for name in ["a\u{9b}b", "\u{61c}x", "x\u{200f}", "\u{2060}y", "\u{180e}z", "\u{fe0f}w"] {
-            let out = safe_file_stem(name);
-            assert!(
-                !out.chars().any(|c| crate::visible::is_hidden(c) || c.is_control() || invisible_in_names(c)),
-                "{out:?}"
-            );
+    fn the_zip_holds_the_folders_files_byte_for_byte() {
+        let l = testing::grouped();
+        let early = "2026-11-28T09:30:00+08:00";
+        let late = "2026-11-28T10:30:00+08:00";
+        let results = vec![
+            result(&l, "张三", Role::SelfRating, None, 4, early),
+            result(&l, "张三", Role::Supervisor, Some("领导"), 2, early),
+            result(&l, "张三", Role::Peer, Some("同事甲"), 3, early),
+            result(&l, "../../etc/passwd", Role::SelfRating, None, 5, early),
+            // A later result of the same person replaces the earlier.
+            result(&l, "李\u{202e}四", Role::SelfRating, None, 1, early),
+            result(&l, "李\u{202e}四", Role::SelfRating, None, 2, late),
+            result(&l, "张三.360", Role::SelfRating, None, 3, early),
+        ];
+        let style = pack::style(Lang::Zh, false);
+        let mut builder = Builder::new(&results[0], Some(&l.rubric), "zh", Some(By::Subject), false);
+        for r in &results {
+            builder.add(r);
+        }
+        let doc = builder.finish(1, 7);
+        let texts = builder.texts();
+
+        let dir = tempfile::tempdir().unwrap();
+        let mut folder = pack::Pack::new(style.clone(), false);
+        for r in &results {
+            folder.keep(r.clone());
+        }
+        let written = folder.write(&mut Folder(dir.path()), &builder, &doc, texts, 1).unwrap();
+        let on_disk: BTreeMap<String, Vec<u8>> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (e.file_name().into_string().unwrap(), std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        assert_eq!(written, on_disk.len());
+
+        let modified = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap().and_hms_opt(10, 45, 30).unwrap();
+        let bytes = pack::zip(&builder, &doc, texts, 1, &style, results.clone(), modified).unwrap();
+        let mut archive = ::zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        let mut in_zip = BTreeMap::new();
+        for i in 0..archive.len() {
+            let mut f = archive.by_index(i).unwrap();
+            assert_eq!(f.compression(), ::zip::CompressionMethod::Deflated, "{:?}", f.name());
+            let when = f.last_modified().unwrap();
+            assert_eq!((when.year(), when.month(), when.day(), when.hour(), when.minute()), (2026, 11, 28, 10, 45));
+            assert_eq!(f.unix_mode().map(|m| m & 0o777), Some(0o600));
+            let mut content = Vec::new();
+            f.read_to_end(&mut content).unwrap();
+            in_zip.insert(f.name().unwrap().into_owned(), content);
+        }
+        assert_eq!(in_zip.keys().collect::<Vec<_>>(), on_disk.keys().collect::<Vec<_>>());
+        assert!(in_zip == on_disk, "the same bytes in the zip as in the folder");
+
+        let names: Vec<&str> = on_disk.keys().map(String::as_str).collect();
+        for want in ["张三.txt", "张三.360.html", "_._etc_passwd.md", "李四.html", "张三_360.txt", "group-report.json"]
+        {
+            assert!(names.contains(&want), "{want}: {names:?}");
+        }
+        // 李四's later result is the one handed out, its hidden character shown.
+        let own = String::from_utf8(on_disk["李四.txt"].clone()).unwrap();
+        assert!(own.contains("李\\u{202e}四"), "{own}");
+        assert!(!names.contains(&"李四-2.txt"), "one 李四: {names:?}");
+        // Names flagged as UTF-8 where they are not ASCII.
+        let flagged = flagged_names(&bytes);
+        assert_eq!(flagged.len(), on_disk.len());
+        for (name, utf8) in flagged {
+            assert_eq!(utf8, !name.is_ascii(), "{name}");
         }
     }
 }

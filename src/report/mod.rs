@@ -9,6 +9,7 @@ pub mod html;
 mod json;
 mod markdown;
 pub mod norms;
+pub mod pack;
 mod render;
 pub mod svg;
 mod table;

@@ -198,6 +198,7 @@ impl Commands for En {
             Internal::PackName(name) => {
                 format!("internal error: two files of the pack were given one name ({name}); writing stopped")
             }
+            Internal::Zip(why) => format!("internal error: cannot make the pack into a zip archive: {why}"),
         }
     }
 

@@ -172,6 +172,7 @@ impl Commands for Zh {
             Internal::BuiltinRubric(text) | Internal::Json(text) => text.clone(),
             Internal::Draft(why) => format!("无法保存草稿：{why}"),
             Internal::PackName(name) => format!("程序错误：训练包中两个文件同名（{name}），已停止写入"),
+            Internal::Zip(why) => format!("程序错误：无法把训练包打成 zip 压缩包：{why}"),
         }
     }
 
