@@ -5,10 +5,10 @@
 //!   store so that a restart continues with the same links;
 //! - `api`: the JSON API, as plain functions run off the async threads;
 //! - `security`: headers, body limit, the `X-Zhixing` mark, rate limit;
-//! - `tls`: HTTPS with `--tls-cert`/`--tls-key` (rustls).
-//!
-//! The participant's and the trainer's HTML pages come next; they are
-//! routes beside the API's, using the same [`api::App`].
+//! - `tls`: HTTPS with `--tls-cert`/`--tls-key` (rustls);
+//! - `pages`: the participant's and the trainer's HTML pages, routes beside
+//!   the API's using the same [`api::App`];
+//! - `roster`: `--roster`'s CSV.
 
 pub mod api;
 pub mod pages;

@@ -857,14 +857,17 @@ fn trainer_bytes(app: &App, lang: Lang, what: TrainerFile) -> Result<FileBytes, 
             [b"\xef\xbb\xbf".as_slice(), &escaped(report::renderer(Format::Csv, &style).group(&doc, texts))].concat(),
         ),
         TrainerFile::Pack => {
-            let _ = kept;
-            return Err(app_refuse_pack(app));
+            let style = report::pack::style(lang, false);
+            let at = chrono::Local::now().naive_local();
+            let bytes =
+                report::pack::zip(&builder, &doc, texts, app.min_group, &style, kept, at).map_err(|e| Refusal {
+                    status: StatusCode::INTERNAL_SERVER_ERROR,
+                    message: i18n::msg(lang).error(&e),
+                    retry_after: None,
+                })?;
+            ("application/zip", Some("pack.zip".to_string()), bytes)
         }
     })
-}
-
-fn app_refuse_pack(app: &App) -> Refusal {
-    Refusal { status: StatusCode::NOT_IMPLEMENTED, message: app.msg().serve_not_found().to_string(), retry_after: None }
 }
 
 /// `POST /t/SECRET/close` (the form).

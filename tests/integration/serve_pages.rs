@@ -431,6 +431,17 @@ fn the_trainers_page_counts_shows_the_group_once_enough_downloads_and_closes() {
     let csv = t.get(&s, &format!("/t/{}/group.csv", s.secret));
     assert!(csv.header("content-disposition").unwrap().contains("group-report.csv"));
     assert!(csv.body.starts_with('\u{feff}'), "CSV for Excel");
+    let zip = t.agent.get(format!("{}/t/{}/pack.zip", s.base, s.secret)).call().unwrap();
+    assert_eq!(zip.headers()["content-type"], "application/zip");
+    let bytes = zip.into_body().read_to_vec().unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let names: Vec<String> = archive.file_names().map(|n| n.unwrap().to_string()).collect();
+    for want in ["group-report.html", "group-report.csv", "甲.html", "乙.html", "甲.md"] {
+        assert!(names.iter().any(|n| n == want), "{want} in {names:?}");
+    }
+    let mut own = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("乙.html").unwrap(), &mut own).unwrap();
+    assert!(own.contains("乙") && own.contains("<svg"));
     let html = t.get(&s, &format!("/t/{}/group.html", s.secret));
     assert!(html.header("content-disposition").unwrap().starts_with("attachment;"));
 
