@@ -221,9 +221,7 @@ fn request(
     let t0 = Instant::now();
     let sent = match (method, body) {
         ("GET", _) => agent.get(url).call(),
-        ("PUT", Some(b)) => {
-            agent.put(url).header("X-Zhixing", "1").header("Content-Type", "application/json").send(b)
-        }
+        ("PUT", Some(b)) => agent.put(url).header("X-Zhixing", "1").header("Content-Type", "application/json").send(b),
         ("POST", Some(b)) => {
             agent.post(url).header("X-Zhixing", "1").header("Content-Type", "application/json").send(b)
         }
@@ -304,13 +302,12 @@ fn participant(base: &str, key: &str, n: usize, mode: Mode, pace: (f64, f64), go
     for (k, item) in items.iter().enumerate() {
         pause(&mut rng);
         // Mostly a point of the scale, now and then a skip.
-        let value = if rng.next() % 40 == 0 { None } else { Some(1 + (rng.next() % 5) as i64) };
+        let value = if rng.next().is_multiple_of(40) { None } else { Some(1 + (rng.next() % 5) as i64) };
         let body = match value {
             Some(v) => json!({ "value": v }),
             None => json!({ "value": "skip" }),
         };
-        let (got, d) =
-            request(&agent, "PUT", &format!("{base}/api/p/{token}/answers/{item}"), Some(&body.to_string()));
+        let (got, d) = request(&agent, "PUT", &format!("{base}/api/p/{token}/answers/{item}"), Some(&body.to_string()));
         time(&mut seen, Kind::Answer, d);
         match got {
             Ok((204, _)) => {
@@ -388,10 +385,13 @@ struct Run {
     server: Option<(f64, f64)>,
     client_cpu: Option<f64>,
     html: Option<u16>,
+    /// The machine's 1-minute load average before the mode started (others' work on a shared machine).
+    load: Option<f64>,
 }
 
 fn run(mode: Mode, participants: usize, pace: (f64, f64)) -> Run {
     let dir = tempfile::Builder::new().prefix("zhixing-serve-load-").tempdir().expect("a temporary directory");
+    let load = std::fs::read_to_string("/proc/loadavg").ok().and_then(|t| t.split_whitespace().next()?.parse().ok());
     let mut server = start_server(dir.path(), participants * 2 + 100);
     let pid = server.child.id().to_string();
     let client0 = usage_of("self").map(|u| u.0);
@@ -489,6 +489,7 @@ fn run(mode: Mode, participants: usize, pace: (f64, f64)) -> Run {
         server: server_usage,
         client_cpu,
         html: seen.first().and_then(|s| s.html),
+        load,
     }
 }
 
@@ -503,16 +504,27 @@ fn pct(sorted: &[Duration], p: f64) -> Duration {
 
 fn ms(d: Duration) -> String {
     let m = d.as_secs_f64() * 1000.0;
-    if m < 10.0 { format!("{m:.2} ms") } else if m < 100.0 { format!("{m:.1} ms") } else { format!("{m:.0} ms") }
+    if m < 10.0 {
+        format!("{m:.2} ms")
+    } else if m < 100.0 {
+        format!("{m:.1} ms")
+    } else {
+        format!("{m:.0} ms")
+    }
 }
 
 fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|t| t.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
         .unwrap_or_else(|| "unknown CPU".into());
     let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
-    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").map(|s| s.trim().to_string()).unwrap_or_default();
+    let kernel =
+        std::fs::read_to_string("/proc/sys/kernel/osrelease").map(|s| s.trim().to_string()).unwrap_or_default();
     let commit = Command::new("git")
         .args(["-C", env!("CARGO_MANIFEST_DIR"), "describe", "--always", "--dirty"])
         .output()
@@ -532,7 +544,9 @@ fn table(runs: &[Run], pace: (f64, f64)) -> String {
         pace.0,
         pace.1
     ));
-    t.push_str("| mode | participants | request | n | p50 | p90 | p99 | max |\n|---|---:|---|---:|---:|---:|---:|---:|\n");
+    t.push_str(
+        "| mode | participants | request | n | p50 | p90 | p99 | max |\n|---|---:|---|---:|---:|---:|---:|---:|\n",
+    );
     for r in runs {
         for k in Kind::ALL {
             let mut v = r.times.get(&k).cloned().unwrap_or_default();
@@ -551,14 +565,15 @@ fn table(runs: &[Run], pace: (f64, f64)) -> String {
         }
     }
     t.push_str(
-        "\n| mode | participants | wall | answers/s | errors | answers lost | results stored | server CPU | server peak RSS | load generator CPU |\n\
-         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        "\n| mode | participants | wall | answers/s | errors | answers lost | results stored | server CPU | server peak RSS | load generator CPU | load average before |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for r in runs {
         let answers = r.times.get(&Kind::Answer).map_or(0, Vec::len);
-        let (cpu, rss) = r.server.map_or(("?".into(), "?".into()), |(c, m)| (format!("{c:.1} s"), format!("{m:.0} MiB")));
+        let (cpu, rss) =
+            r.server.map_or(("?".into(), "?".into()), |(c, m)| (format!("{c:.1} s"), format!("{m:.0} MiB")));
         t.push_str(&format!(
-            "| {} | {} | {:.1} s | {:.0} | {} | {} of {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {:.1} s | {:.0} | {} | {} of {} | {} | {} | {} | {} | {} |\n",
             r.mode.name(),
             r.participants,
             r.wall.as_secs_f64(),
@@ -570,12 +585,13 @@ fn table(runs: &[Run], pace: (f64, f64)) -> String {
             cpu,
             rss,
             r.client_cpu.map_or("?".into(), |c| format!("{c:.1} s")),
+            r.load.map_or("?".into(), |l| format!("{l:.2}")),
         ));
     }
     match runs.first().and_then(|r| r.html) {
-        Some(200) => t.push_str(
-            "\nHTML pages (`GET /p/TOKEN`): served (200), but not measured by this benchmark yet.\n",
-        ),
+        Some(200) => {
+            t.push_str("\nHTML pages (`GET /p/TOKEN`): served (200), but not measured by this benchmark yet.\n")
+        }
         Some(s) => t.push_str(&format!("\nHTML pages (`GET /p/TOKEN`): not served yet ({s}), so not measured.\n")),
         None => t.push_str("\nHTML pages (`GET /p/TOKEN`): no answer, so not measured.\n"),
     }
@@ -584,7 +600,9 @@ fn table(runs: &[Run], pace: (f64, f64)) -> String {
 
 fn main() {
     let Some(args) = parse_args() else {
-        println!("serve_load is a benchmark: run it with `cargo bench --bench serve_load` or `benches/run.sh --only serve`.");
+        println!(
+            "serve_load is a benchmark: run it with `cargo bench --bench serve_load` or `benches/run.sh --only serve`."
+        );
         return;
     };
     let items = std::fs::read_to_string(RUBRIC).map_or(0, |t| t.matches("[[sections.dimensions.items]]").count());
