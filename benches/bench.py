@@ -4,6 +4,10 @@ plain Python peer on it in the same run, print a Markdown table.
     python3 benches/bench.py            # 1k, 10k, 100k and 1M respondents
     python3 benches/bench.py --quick    # 1k and 10k only, fewer runs
 
+The load of `zhixing serve` (task `serve`) is measured by a Rust program,
+benches/serve_load.rs, run with `cargo bench --bench serve_load`; its
+Markdown follows the table.
+
 Wall time is the process's, from start to exit (stdout to /dev/null); peak
 memory is the child's maximum resident set size from wait4(2). Each figure
 is the median of several runs (fewer at 1M). Generated data lives in
@@ -194,6 +198,23 @@ def fmt_mem(m):
     return "—" if m is None else f"{m:.0f} MiB" if m >= 10 else f"{m:.1f} MiB"
 
 
+def serve_load(args):
+    """The Markdown of benches/serve_load.rs: 500 participants (100 with --quick) against `zhixing serve`."""
+    n = args.serve_participants or (100 if args.quick else 500)
+    pace = args.serve_pace or ("0.2-0.6" if args.quick else "3-8")
+    DATA.mkdir(parents=True, exist_ok=True)
+    out = DATA / "serve-load.md"
+    out.unlink(missing_ok=True)
+    cmd = ["cargo", "bench", "--quiet", "--bench", "serve_load", "--", "--participants", str(n), "--pace", pace,
+           "--out", str(out)]
+    log(" ".join(cmd))
+    p = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL)
+    if p.returncode != 0:
+        text = out.read_text(encoding="utf-8") if out.exists() else ""
+        raise SystemExit(f"{text}\nserve load failed ({p.returncode}): errors or lost answers, see above")
+    return out.read_text(encoding="utf-8")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="1k and 10k only, fewer runs")
@@ -203,7 +224,9 @@ def main():
     ap.add_argument("--peer-runs", type=int, default=3, help="runs per Python peer figure (1 at 1M)")
     ap.add_argument("--no-peer", action="store_true", help="leave out the Python peer")
     ap.add_argument("--no-build", action="store_true", help="use target/release/zhixing as it is")
-    ap.add_argument("--only", help="comma-separated tasks: one,score,group,store")
+    ap.add_argument("--only", help="comma-separated tasks: one,score,group,store,serve")
+    ap.add_argument("--serve-participants", type=int, help="participants of the serve load (default 500; 100 with --quick)")
+    ap.add_argument("--serve-pace", help="human pace of the serve load, MIN-MAX seconds an answer (default 3-8; 0.2-0.6 with --quick)")
     ap.add_argument("--out", help="also write the Markdown to this file")
     args = ap.parse_args()
 
@@ -211,11 +234,24 @@ def main():
     if args.sizes:
         sizes = [s.strip() for s in args.sizes.split(",")]
     runs = 3 if args.quick else args.runs
-    only = set(args.only.split(",")) if args.only else {"one", "score", "group", "store"}
+    only = set(args.only.split(",")) if args.only else {"one", "score", "group", "store", "serve"}
 
-    if not args.no_build:
+    if not args.no_build and only - {"serve"}:
         log("cargo build --release")
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    if "serve" in only:
+        # The serve load always goes through cargo (the bench's binary has a hashed name); built
+        # here, before any timing, it is then up to date.
+        log("cargo bench --bench serve_load --no-run")
+        subprocess.run(["cargo", "bench", "--bench", "serve_load", "--no-run", "--quiet"], cwd=ROOT, check=True)
+    if only == {"serve"}:
+        text = serve_load(args)
+        print(text)
+        DATA.mkdir(parents=True, exist_ok=True)
+        (DATA / "results-serve.md").write_text(text, encoding="utf-8")
+        if args.out:
+            Path(args.out).write_text(text, encoding="utf-8")
+        return
     env = dict(os.environ, ZHIXING_LANG="zh", NO_COLOR="1", ZHIXING_STORE=str(DATA / "default-store.db"))
     env.pop("LC_ALL", None)
     rubric_path, one = prepare(sizes, env)
@@ -289,6 +325,8 @@ def main():
     if "10k" in g and "1M" in g:
         lines += ["", f"`group` peak memory, 1M against 10k results: {g['1M'] / g['10k']:.2f}× (target ≤ 2×)."]
     text = "\n".join(lines) + "\n"
+    if "serve" in only:
+        text += "\n" + serve_load(args)
     print(text)
     (DATA / "results.md").write_text(text, encoding="utf-8")
     if args.out:
