@@ -467,3 +467,20 @@ fn the_style_sheet_and_script_are_served_by_the_server_itself() {
         assert!(!body.contains("http://") && !body.contains("https://"), "nothing from outside in {path}");
     }
 }
+
+#[test]
+fn with_show_report_no_the_participant_is_thanked_and_shown_no_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = serve_in(dir.path(), SMALL_RUBRIC, Some("zh"), &["--show-report", "no"]);
+    let mut b = Browser::new("zh-CN");
+    let token = b.join(&s, "self", &[("subject", "郑十")]);
+    let csrf = b.get(&s, &format!("/p/{token}/i/1")).csrf();
+    for n in 1..=9 {
+        b.post(&s, &format!("/p/{token}/i/{n}"), &[("csrf", &csrf), ("value", "4")]);
+    }
+    assert_eq!(b.post(&s, &format!("/p/{token}/submit"), &[("csrf", &csrf)]).location(), format!("/p/{token}/report"));
+    let page = b.get(&s, &format!("/p/{token}/report"));
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("个人报告由培训师统一发放") && !page.body.contains("<svg"), "{}", page.body);
+    assert_eq!(status(&s)["finished"], json!(1));
+}
