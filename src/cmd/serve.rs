@@ -56,6 +56,21 @@ struct BadRoster {
 
 impl Localized for BadRoster {
     fn message(&self, lang: Lang) -> String {
-        crate::i18n::msg(lang).serve_bad_roster(&self.path, &self.problems)
+        use crate::serve::roster::RosterProblem as P;
+        let m = crate::i18n::msg(lang);
+        let mut out = m.serve_roster_heading(&self.path);
+        for p in &self.problems {
+            out.push_str("\n  ");
+            out.push_str(&match p {
+                P::NotCsv { line, why } => m.serve_roster_not_csv(*line, why),
+                P::NoName { line } => m.serve_roster_no_name(*line),
+                P::Unsafe { line, column, c } => m.serve_roster_unsafe(*line, *column, *c),
+                P::TooMany => m.serve_roster_too_many(crate::serve::roster::MOST),
+                P::Empty => m.serve_roster_empty().to_string(),
+            });
+        }
+        out.push('\n');
+        out.push_str(m.serve_roster_hint());
+        out
     }
 }

@@ -70,6 +70,14 @@ pub trait ServeText {
     fn serve_store_failed(&self) -> &'static str;
     /// The group report before `--min-group` have finished.
     fn serve_group_not_yet(&self, finished: usize, min_group: usize) -> String;
-    /// `--roster` could not be read or holds bad rows (each named).
-    fn serve_bad_roster(&self, path: &str, problems: &[crate::serve::roster::RosterProblem]) -> String;
+    /// `--roster` cannot be used: the heading of its problems.
+    fn serve_roster_heading(&self, path: &str) -> String;
+    /// A roster's problems, one a line.
+    fn serve_roster_not_csv(&self, line: usize, why: &str) -> String;
+    fn serve_roster_no_name(&self, line: usize) -> String;
+    fn serve_roster_unsafe(&self, line: usize, column: usize, c: char) -> String;
+    fn serve_roster_too_many(&self, most: usize) -> String;
+    fn serve_roster_empty(&self) -> &'static str;
+    /// What a roster is, under its problems.
+    fn serve_roster_hint(&self) -> &'static str;
 }

@@ -702,8 +702,8 @@ async fn fallback(State(app): State<Arc<App>>) -> Response {
     app.not_found().into_response()
 }
 
-/// The routes, inside the limits and the guard.
-pub fn router(app: Arc<App>) -> Router {
+/// The routes of the API and `more` (the pages), inside the limits and the guard.
+pub fn router(app: Arc<App>, more: Router<Arc<App>>) -> Router {
     Router::new()
         .route("/api/j/{key}/start", post(start))
         .route("/api/j/{key}/resume", post(resume))
@@ -713,7 +713,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/t/{secret}/status", get(status))
         .route("/api/t/{secret}/group", get(group))
         .route("/api/t/{secret}/close", post(close))
-        .merge(super::pages::routes())
+        .merge(more)
         .fallback(fallback)
         .method_not_allowed_fallback(fallback)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

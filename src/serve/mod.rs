@@ -166,12 +166,12 @@ pub fn run(config: Config, store: Box<dyn Store>, loaded: Loaded, opts: score::O
     let served = runtime.block_on(async move {
         if let Some(tls_config) = tls_config {
             tokio::spawn(live_line(counts, lang));
-            let service = api::router(app).into_make_service_with_connect_info::<SocketAddr>();
+            let service = api::router(app, pages::routes()).into_make_service_with_connect_info::<SocketAddr>();
             return tls::serve(listener, tls_config, service).await;
         }
         let listener = tokio::net::TcpListener::from_std(listener)?;
         tokio::spawn(live_line(counts, lang));
-        axum::serve(listener, api::router(app).into_make_service_with_connect_info::<SocketAddr>())
+        axum::serve(listener, api::router(app, pages::routes()).into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(stop())
             .await
     });

@@ -119,22 +119,25 @@ impl ServeText for En {
     fn serve_group_not_yet(&self, finished: usize, min_group: usize) -> String {
         format!("{finished} finished: the group report is shown once at least {min_group} have")
     }
-    fn serve_bad_roster(&self, path: &str, problems: &[crate::serve::roster::RosterProblem]) -> String {
-        use crate::serve::roster::RosterProblem as P;
-        let mut out = format!("The roster {path} cannot be used:");
-        for p in problems {
-            out.push_str("\n  ");
-            out.push_str(&match p {
-                P::NotCsv { line, why } => format!("line {line}: not CSV ({why})"),
-                P::NoName { line } => format!("line {line}: no name"),
-                P::Unsafe { line, column, c } => {
-                    format!("line {line}, column {column}: a hidden control character U+{:04X}; delete it", *c as u32)
-                }
-                P::TooMany => format!("more than {} people", crate::serve::roster::MOST),
-                P::Empty => "nobody in it".to_string(),
-            });
-        }
-        out.push_str("\nA roster is a CSV of two columns, name,department (the first row may be a heading).");
-        out
+    fn serve_roster_heading(&self, path: &str) -> String {
+        format!("The roster {path} cannot be used:")
+    }
+    fn serve_roster_not_csv(&self, line: usize, why: &str) -> String {
+        format!("line {line}: not CSV ({why})")
+    }
+    fn serve_roster_no_name(&self, line: usize) -> String {
+        format!("line {line}: no name")
+    }
+    fn serve_roster_unsafe(&self, line: usize, column: usize, c: char) -> String {
+        format!("line {line}, column {column}: a hidden control character U+{:04X}; delete it", c as u32)
+    }
+    fn serve_roster_too_many(&self, most: usize) -> String {
+        format!("more than {most} people")
+    }
+    fn serve_roster_empty(&self) -> &'static str {
+        "nobody in it"
+    }
+    fn serve_roster_hint(&self) -> &'static str {
+        "A roster is a CSV of two columns, name,department (the first row may be a heading)."
     }
 }

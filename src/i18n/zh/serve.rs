@@ -107,22 +107,25 @@ impl ServeText for Zh {
     fn serve_group_not_yet(&self, finished: usize, min_group: usize) -> String {
         format!("已提交 {finished} 人，至少 {min_group} 人提交后才显示团体报告")
     }
-    fn serve_bad_roster(&self, path: &str, problems: &[crate::serve::roster::RosterProblem]) -> String {
-        use crate::serve::roster::RosterProblem as P;
-        let mut out = format!("名单 {path} 不能使用：");
-        for p in problems {
-            out.push_str("\n  ");
-            out.push_str(&match p {
-                P::NotCsv { line, why } => format!("第 {line} 行：不是 CSV（{why}）"),
-                P::NoName { line } => format!("第 {line} 行：没有姓名"),
-                P::Unsafe { line, column, c } => {
-                    format!("第 {line} 行第 {column} 列：含有不可见的控制字符 U+{:04X}，请删去", *c as u32)
-                }
-                P::TooMany => format!("超过 {} 人", crate::serve::roster::MOST),
-                P::Empty => "名单里没有人".to_string(),
-            });
-        }
-        out.push_str("\n名单是两列的 CSV：姓名,部门（第一行可以是标题）。");
-        out
+    fn serve_roster_heading(&self, path: &str) -> String {
+        format!("名单 {path} 不能使用：")
+    }
+    fn serve_roster_not_csv(&self, line: usize, why: &str) -> String {
+        format!("第 {line} 行：不是 CSV（{why}）")
+    }
+    fn serve_roster_no_name(&self, line: usize) -> String {
+        format!("第 {line} 行：没有姓名")
+    }
+    fn serve_roster_unsafe(&self, line: usize, column: usize, c: char) -> String {
+        format!("第 {line} 行第 {column} 列：含有不可见的控制字符 U+{:04X}，请删去", c as u32)
+    }
+    fn serve_roster_too_many(&self, most: usize) -> String {
+        format!("超过 {most} 人")
+    }
+    fn serve_roster_empty(&self) -> &'static str {
+        "名单里没有人"
+    }
+    fn serve_roster_hint(&self) -> &'static str {
+        "名单是两列的 CSV：姓名,部门（第一行可以是标题）。"
     }
 }
