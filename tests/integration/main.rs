@@ -5,6 +5,7 @@ mod common;
 
 mod attributes;
 mod batches;
+mod browser;
 mod cli;
 mod compare;
 mod contract;
