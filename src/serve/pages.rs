@@ -197,6 +197,34 @@ fn internal(app: &App, lang: Lang) -> Response {
 // ---------------------------------------------------------------------------
 // The participant: welcome, whom, the questions, review, report.
 
+/// A page of the join link: the key is the session's and it is open.
+fn join_page_ok(app: &App, lang: Lang, key: &str) -> Result<(), Response> {
+    if !app.key_is(key) {
+        return Err(not_found(app, lang));
+    }
+    if app.is_closed() {
+        return Err(problem_page(app, lang, StatusCode::GONE, i18n::msg(lang).web_closed_note()));
+    }
+    Ok(())
+}
+
+/// A form of the join link: the key, the form's CSRF token, and the
+/// per-address limit of joins and resume attempts.
+fn join_form_ok(app: &App, lang: Lang, key: &str, form: &Fields, ip: std::net::IpAddr) -> Result<(), Response> {
+    if !app.key_is(key) {
+        return Err(not_found(app, lang));
+    }
+    if !app.csrf_ok(key, form) {
+        return Err(expired(app, lang));
+    }
+    app.attempt(ip).map_err(|r| refused(app, lang, r))
+}
+
+/// A form posted from a page no longer valid (its CSRF token).
+fn expired(app: &App, lang: Lang) -> Response {
+    problem_page(app, lang, StatusCode::FORBIDDEN, i18n::msg(lang).web_form_expired())
+}
+
 /// `GET /j/KEY`: the welcome, or, with the cookie of a participant of this
 /// session, where they were.
 async fn welcome(
@@ -206,11 +234,8 @@ async fn welcome(
     headers: HeaderMap,
 ) -> Response {
     let lang = app.page_lang(&headers);
-    if !app.key_is(&key) {
-        return not_found(&app, lang);
-    }
-    if app.is_closed() {
-        return problem_page(&app, lang, StatusCode::GONE, i18n::msg(lang).web_closed_note());
+    if let Err(refusal) = join_page_ok(&app, lang, &key) {
+        return refusal;
     }
     if !q.contains_key("new")
         && let Some(token) = cookie_token(&headers).filter(|t| app.knows(t))
@@ -251,11 +276,8 @@ fn welcome_page(app: &App, lang: Lang, key: &str, problem: Option<&str>) -> Mark
 /// `GET /j/KEY/who`: whom the answers are about.
 async fn who(State(app): State<Arc<App>>, Path(key): Path<String>, headers: HeaderMap) -> Response {
     let lang = app.page_lang(&headers);
-    if !app.key_is(&key) {
-        return not_found(&app, lang);
-    }
-    if app.is_closed() {
-        return problem_page(&app, lang, StatusCode::GONE, i18n::msg(lang).web_closed_note());
+    if let Err(refusal) = join_page_ok(&app, lang, &key) {
+        return refusal;
     }
     let m = i18n::msg(lang);
     let body = html! {
@@ -278,11 +300,8 @@ async fn about(
     headers: HeaderMap,
 ) -> Response {
     let lang = app.page_lang(&headers);
-    if !app.key_is(&key) {
-        return not_found(&app, lang);
-    }
-    if app.is_closed() {
-        return problem_page(&app, lang, StatusCode::GONE, i18n::msg(lang).web_closed_note());
+    if let Err(refusal) = join_page_ok(&app, lang, &key) {
+        return refusal;
     }
     let role = q.get("role").and_then(|r| Role::parse(r)).unwrap_or(Role::SelfRating);
     html_response(StatusCode::OK, about_page(&app, lang, &key, role, None, &Fields::new()))
@@ -335,14 +354,8 @@ async fn start(
 ) -> Response {
     let lang = app.page_lang(&headers);
     let form = form.map(|Form(f)| f).unwrap_or_default();
-    if !app.key_is(&key) {
-        return not_found(&app, lang);
-    }
-    if !app.csrf_ok(&key, &form) {
-        return problem_page(&app, lang, StatusCode::FORBIDDEN, i18n::msg(lang).web_form_expired());
-    }
-    if let Err(r) = app.attempt(addr.ip()) {
-        return refused(&app, lang, r);
+    if let Err(refusal) = join_form_ok(&app, lang, &key, &form, addr.ip()) {
+        return refusal;
     }
     let role = form.get("role").and_then(|r| Role::parse(r)).unwrap_or(Role::SelfRating);
     let picked = form.get("pick").and_then(|k| k.parse::<usize>().ok()).and_then(|k| app.roster.get(k));
@@ -373,14 +386,8 @@ async fn resume(
 ) -> Response {
     let lang = app.page_lang(&headers);
     let form = form.map(|Form(f)| f).unwrap_or_default();
-    if !app.key_is(&key) {
-        return not_found(&app, lang);
-    }
-    if !app.csrf_ok(&key, &form) {
-        return problem_page(&app, lang, StatusCode::FORBIDDEN, i18n::msg(lang).web_form_expired());
-    }
-    if let Err(r) = app.attempt(addr.ip()) {
-        return refused(&app, lang, r);
+    if let Err(refusal) = join_form_ok(&app, lang, &key, &form, addr.ip()) {
+        return refusal;
     }
     let code = form.get("code").cloned().unwrap_or_default();
     match app.resume_code(&key, &code) {
@@ -508,7 +515,7 @@ async fn answer(
         return not_found(&app, lang);
     };
     if !app.csrf_ok(&token, &form) {
-        return problem_page(&app, lang, StatusCode::FORBIDDEN, i18n::msg(lang).web_form_expired());
+        return expired(&app, lang);
     }
     if p.result_id.is_some() {
         return see_other(&format!("/p/{token}/report"));
@@ -613,7 +620,7 @@ async fn submit(
     let Ok((p, d)) = app.view(&token) else { return not_found(&app, app.page_lang(&headers)) };
     let lang = draft_lang(&app, &d);
     if !app.csrf_ok(&token, &form) {
-        return problem_page(&app, lang, StatusCode::FORBIDDEN, i18n::msg(lang).web_form_expired());
+        return expired(&app, lang);
     }
     let t = token.clone();
     match blocking(&app, move |a| a.submit(&t)).await {
@@ -883,7 +890,7 @@ async fn close(
         return not_found(&app, lang);
     }
     if !app.csrf_ok("trainer", &form) {
-        return problem_page(&app, lang, StatusCode::FORBIDDEN, i18n::msg(lang).web_form_expired());
+        return expired(&app, lang);
     }
     let s = secret.clone();
     match blocking(&app, move |a| a.close(&s)).await {
