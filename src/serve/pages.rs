@@ -198,26 +198,23 @@ fn internal(app: &App, lang: Lang) -> Response {
 // The participant: welcome, whom, the questions, review, report.
 
 /// A page of the join link: the key is the session's and it is open.
-fn join_page_ok(app: &App, lang: Lang, key: &str) -> Result<(), Response> {
+fn join_page_refusal(app: &App, lang: Lang, key: &str) -> Option<Response> {
     if !app.key_is(key) {
-        return Err(not_found(app, lang));
+        return Some(not_found(app, lang));
     }
-    if app.is_closed() {
-        return Err(problem_page(app, lang, StatusCode::GONE, i18n::msg(lang).web_closed_note()));
-    }
-    Ok(())
+    app.is_closed().then(|| problem_page(app, lang, StatusCode::GONE, i18n::msg(lang).web_closed_note()))
 }
 
 /// A form of the join link: the key, the form's CSRF token, and the
 /// per-address limit of joins and resume attempts.
-fn join_form_ok(app: &App, lang: Lang, key: &str, form: &Fields, ip: std::net::IpAddr) -> Result<(), Response> {
+fn join_form_refusal(app: &App, lang: Lang, key: &str, form: &Fields, ip: std::net::IpAddr) -> Option<Response> {
     if !app.key_is(key) {
-        return Err(not_found(app, lang));
+        return Some(not_found(app, lang));
     }
     if !app.csrf_ok(key, form) {
-        return Err(expired(app, lang));
+        return Some(expired(app, lang));
     }
-    app.attempt(ip).map_err(|r| refused(app, lang, r))
+    app.attempt(ip).err().map(|r| refused(app, lang, r))
 }
 
 /// A form posted from a page no longer valid (its CSRF token).
@@ -234,7 +231,7 @@ async fn welcome(
     headers: HeaderMap,
 ) -> Response {
     let lang = app.page_lang(&headers);
-    if let Err(refusal) = join_page_ok(&app, lang, &key) {
+    if let Some(refusal) = join_page_refusal(&app, lang, &key) {
         return refusal;
     }
     if !q.contains_key("new")
@@ -276,7 +273,7 @@ fn welcome_page(app: &App, lang: Lang, key: &str, problem: Option<&str>) -> Mark
 /// `GET /j/KEY/who`: whom the answers are about.
 async fn who(State(app): State<Arc<App>>, Path(key): Path<String>, headers: HeaderMap) -> Response {
     let lang = app.page_lang(&headers);
-    if let Err(refusal) = join_page_ok(&app, lang, &key) {
+    if let Some(refusal) = join_page_refusal(&app, lang, &key) {
         return refusal;
     }
     let m = i18n::msg(lang);
@@ -300,7 +297,7 @@ async fn about(
     headers: HeaderMap,
 ) -> Response {
     let lang = app.page_lang(&headers);
-    if let Err(refusal) = join_page_ok(&app, lang, &key) {
+    if let Some(refusal) = join_page_refusal(&app, lang, &key) {
         return refusal;
     }
     let role = q.get("role").and_then(|r| Role::parse(r)).unwrap_or(Role::SelfRating);
@@ -354,7 +351,7 @@ async fn start(
 ) -> Response {
     let lang = app.page_lang(&headers);
     let form = form.map(|Form(f)| f).unwrap_or_default();
-    if let Err(refusal) = join_form_ok(&app, lang, &key, &form, addr.ip()) {
+    if let Some(refusal) = join_form_refusal(&app, lang, &key, &form, addr.ip()) {
         return refusal;
     }
     let role = form.get("role").and_then(|r| Role::parse(r)).unwrap_or(Role::SelfRating);
@@ -386,7 +383,7 @@ async fn resume(
 ) -> Response {
     let lang = app.page_lang(&headers);
     let form = form.map(|Form(f)| f).unwrap_or_default();
-    if let Err(refusal) = join_form_ok(&app, lang, &key, &form, addr.ip()) {
+    if let Some(refusal) = join_form_refusal(&app, lang, &key, &form, addr.ip()) {
         return refusal;
     }
     let code = form.get("code").cloned().unwrap_or_default();
