@@ -26,7 +26,7 @@ fn certificate(dir: &Path, name: &str) -> (PathBuf, PathBuf, Vec<u8>) {
 fn trusting(der: &[u8]) -> ureq::Agent {
     let root = ureq::tls::Certificate::from_der(der).to_owned();
     let tls = ureq::tls::TlsConfig::builder().root_certs(ureq::tls::RootCerts::Specific(Arc::new(vec![root]))).build();
-    ureq::Agent::config_builder().tls_config(tls).http_status_as_error(false).build().into()
+    ureq::Agent::config_builder().tls_config(tls).http_status_as_error(false).max_redirects(0).build().into()
 }
 
 /// A server running, killed when dropped.
@@ -116,11 +116,27 @@ fn over_https_a_participant_starts_and_answers_and_the_trainer_sees_the_count() 
     let (status, body) = got(agent.get(format!("{base}/api/p/{token}")).call());
     assert_eq!(status, 200, "{body}");
     assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["answers"][first], 4);
+    // The pages over HTTPS: the participant's cookie is Secure too.
+    let (status, page) = got(agent.get(format!("{base}/j/{join_key}/about?role=self")).call());
+    assert_eq!(status, 200, "{page}");
+    let marker = "name=\"csrf\" value=\"";
+    let at = page.find(marker).unwrap() + marker.len();
+    let csrf = page[at..].split('"').next().unwrap().to_string();
+    let joined = agent
+        .post(format!("{base}/j/{join_key}/start"))
+        .send_form([("csrf", csrf.as_str()), ("role", "self"), ("subject", "李四")])
+        .unwrap();
+    assert_eq!(joined.status().as_u16(), 303);
+    let cookie = joined.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.ends_with("; Secure"),
+        "{cookie}"
+    );
     let (status, body) = got(agent.get(format!("{base}/api/t/{secret}/status")).call());
     assert_eq!(status, 200, "{body}");
     assert_eq!(
         serde_json::from_str::<Value>(&body).unwrap(),
-        json!({"joined": 1, "answering": 1, "finished": 0, "closed": false})
+        json!({"joined": 2, "answering": 1, "finished": 0, "closed": false})
     );
 
     // Plain HTTP to the same port gets no answer of the API.
